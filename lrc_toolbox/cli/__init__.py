@@ -1,0 +1,1 @@
+"""Command-line fronts over the engine (``lrc-batch-render``)."""

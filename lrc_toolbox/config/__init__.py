@@ -1,0 +1,1 @@
+"""Default configuration values shared by the CLI, the API and the dialog."""

@@ -1,0 +1,221 @@
+"""Plain data shared by the engine, the CLI and the dialog (the spec's data models).
+
+Everything here is a small dataclass or enum with no behaviour beyond trivial derived values, so
+the CLI (JSON), the API (TD scripts) and the dialog (table models) can all carry the same objects.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+# --------------------------------------------------------------------------------------------------
+# Hardware
+# --------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class GPUProcess:
+    """A process that NVML reports as using a GPU."""
+
+    pid: int
+    used_memory: int | None  # bytes; None when the driver does not say (e.g. Windows WDDM)
+
+
+@dataclass(frozen=True)
+class GPUInfo:
+    """One NVIDIA GPU as NVML (or nvidia-smi) reports it.
+
+    ``device_id`` is the NVML / nvidia-smi index, which follows PCI bus order. It is *not* the
+    CUDA ordinal unless ``CUDA_DEVICE_ORDER=PCI_BUS_ID`` is set; pin children by ``uuid`` instead.
+    """
+
+    device_id: int
+    name: str
+    memory_total: int  # bytes
+    memory_free: int  # bytes
+    compute_capability: tuple[int, int] | None
+    is_available: bool = True
+    uuid: str = ""
+    pci_bus_id: str = ""
+    utilization_percent: int | None = None
+    processes: tuple[GPUProcess, ...] = ()
+    unavailable_reason: str = ""
+
+    @property
+    def memory_used(self) -> int:
+        """Bytes in use (total minus free)."""
+        return max(0, self.memory_total - self.memory_free)
+
+    @property
+    def cuda_visible_devices_value(self) -> str:
+        """The value to put in ``CUDA_VISIBLE_DEVICES`` to pin a child to this GPU."""
+        return self.uuid or str(self.device_id)
+
+
+@dataclass(frozen=True)
+class CPUInfo:
+    """CPU cores and RAM of this machine."""
+
+    physical_cores: int
+    logical_cores: int
+    ram_total: int  # bytes
+    ram_available: int  # bytes
+
+
+@dataclass(frozen=True)
+class SystemInfo:
+    """Everything the detector found, plus why GPUs are missing when they are."""
+
+    gpus: tuple[GPUInfo, ...]
+    cpu: CPUInfo
+    gpu_source: str  # "nvml", "nvidia-smi" or "none"
+    gpu_error: str = ""  # human-readable reason when no GPU could be listed
+    driver_version: str = ""
+    inside_maya: bool = False
+
+    @property
+    def gpu_count(self) -> int:
+        """Number of GPUs detected."""
+        return len(self.gpus)
+
+
+@dataclass(frozen=True)
+class ResourceInfo:
+    """What the render manager may use after the reservation policy and any allow-list."""
+
+    system: SystemInfo
+    usable_gpus: tuple[GPUInfo, ...]
+    reserved_gpus: tuple[GPUInfo, ...]
+    cpu_threads_total: int
+    cpu_threads_reserved: int
+    notes: tuple[str, ...] = ()  # warnings worth showing (unconfirmed GPU ids, skipped busy GPUs...)
+
+    @property
+    def cpu_threads_available(self) -> int:
+        """Logical CPU threads left for renders."""
+        return max(0, self.cpu_threads_total - self.cpu_threads_reserved)
+
+
+# --------------------------------------------------------------------------------------------------
+# Render configuration and state
+# --------------------------------------------------------------------------------------------------
+class RenderMode(str, enum.Enum):
+    """How layers map to processes: one process per layer, or one process for several layers."""
+
+    SEPARATE = "separate"
+    COMBINED = "combined"
+
+
+class TaskState(str, enum.Enum):
+    """Explicit task state machine: queued -> running -> succeeded / failed / killed / cancelled."""
+
+    QUEUED = "queued"
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    KILLED = "killed"  # stopped by a watchdog (hang, timeout)
+    CANCELLED = "cancelled"  # stopped by the user
+
+    @property
+    def is_final(self) -> bool:
+        """True for states a task never leaves."""
+        return self not in (TaskState.QUEUED, TaskState.RUNNING)
+
+
+class FrameState(str, enum.Enum):
+    """State of one (layer, frame): only ``DONE`` means a verified, non-empty image exists."""
+
+    PENDING = "pending"
+    RENDERING = "rendering"
+    DONE = "done"
+    FAILED = "failed"
+    SKIPPED_EXISTING = "skipped_existing"  # image was already on disk and skip-existing was asked
+
+
+class JobState(str, enum.Enum):
+    """State of a whole job."""
+
+    QUEUED = "queued"
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+@dataclass
+class RenderConfig:
+    """What to render and how. Shared by the CLI, the API and the dialog.
+
+    Attributes:
+        scene_file: Path of the ``.ma``/``.mb`` scene to render (a snapshot is rendered, never it).
+        layers: Render layers as the artist names them (``MASTER_BG_A``, ``masterLayer``,
+            ``env:trees``); empty means all renderable layers.
+        frame_range: Frame string (``1,10-20,50``, ``1-100x5``); empty means the scene's range.
+        step: The dialog's separate Step field, applied to plain ``a-b`` ranges.
+        renderer: Profile name (``redshift``, ``arnold``, ``vray``, ``sw``, ``hw2``, ``file``).
+        render_mode: One process per layer, or one for several layers.
+        gpus: Explicit GPU allow-list (indices or UUIDs); ``None`` means detected minus reserved.
+        gpu_count: How many GPUs to use at most (``None``: all usable).
+        reserve_gpus: GPUs kept for the interactive session (``None``: policy default).
+        renders_per_gpu: Concurrent renders on one GPU.
+        cpu_threads: Threads per render (``None``: leave it to the renderer).
+        chunk_size: Frames per process, or ``None`` for the automatic policy.
+        retries: Extra attempts for frames still missing after a task ends.
+        hang_timeout_s: Kill a render that prints nothing and writes no image for this long.
+        start_timeout_s: Kill a render that shows no sign of life for this long after launch.
+        max_task_time_s: Kill a task that runs longer than this (``None``: no limit).
+        output_dir: Overrides the image directory (``Render -rd``).
+        render_exe: Path of ``Render`` (``None``: find it).
+        skip_existing: Do not render frames whose images already exist.
+        keep_temp: Keep temp scenes after the job (for debugging).
+        extra_args: Extra ``Render`` flags, passed as separate argv items (never through a shell).
+    """
+
+    scene_file: str
+    layers: list[str] = field(default_factory=list)
+    frame_range: str = ""
+    step: int = 1
+    renderer: str = "file"
+    render_mode: RenderMode = RenderMode.SEPARATE
+    gpus: list[str] | None = None
+    gpu_count: int | None = None
+    reserve_gpus: int | None = None
+    renders_per_gpu: int = 1
+    cpu_threads: int | None = None
+    chunk_size: int | None = None
+    retries: int = 2
+    hang_timeout_s: float = 600.0
+    start_timeout_s: float = 900.0
+    max_task_time_s: float | None = None
+    output_dir: str | None = None
+    render_exe: str | None = None
+    skip_existing: bool = False
+    keep_temp: bool = False
+    extra_args: list[str] = field(default_factory=list)
+    output_settings: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def gpu_count_or_all(self) -> int | None:
+        """Alias kept for the spec's ``gpu_count`` naming."""
+        return self.gpu_count
+
+
+@dataclass(frozen=True)
+class RenderStatus:
+    """A snapshot of one task for status displays (CLI, API, dialog)."""
+
+    task_id: str
+    layers: tuple[str, ...]
+    frames: tuple[int, ...]
+    gpu: str | None
+    pid: int | None
+    state: TaskState
+    frames_done: int
+    frames_failed: int
+    current_frame: int | None
+    percent: float | None  # percent of the current frame
+    attempt: int
+    elapsed_s: float | None
+    eta_s: float | None
+    reason: str | None
+    log_path: str | None
