@@ -40,6 +40,7 @@ class GPUInfo:
     utilization_percent: int | None = None
     processes: tuple[GPUProcess, ...] = ()
     unavailable_reason: str = ""
+    display_active: bool | None = None  # drives a display (NVML); None when the driver cannot say
 
     @property
     def memory_used(self) -> int:
