@@ -44,7 +44,7 @@ ASSUMED_STARTUP_S: float = 30.0
 ASSUMED_FRAME_S: float = 30.0
 
 #: Automatic chunking: a launch's start-up should cost at most this fraction of its chunk's time.
-MAX_STARTUP_OVERHEAD_FRACTION: float = 0.15
+MAX_STARTUP_OVERHEAD_FRACTION: float = 0.10
 
 #: Environment variable that overrides where the job store and logs live.
 DATA_DIR_ENV: str = "LRC_TOOLBOX_DATA_DIR"

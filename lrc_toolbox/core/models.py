@@ -166,6 +166,9 @@ class RenderConfig:
         start_timeout_s: Kill a render that shows no sign of life for this long after launch.
         max_task_time_s: Kill a task that runs longer than this (``None``: no limit).
         output_dir: Overrides the image directory (``Render -rd``).
+        project_dir: Maya project (``Render -proj``); ``None``: the folder holding the scene's
+            ``workspace.mel``, if any (the snapshot lives in a temp folder, so relative texture
+            and reference paths need the project to resolve).
         render_exe: Path of ``Render`` (``None``: find it).
         skip_existing: Do not render frames whose images already exist.
         keep_temp: Keep temp scenes after the job (for debugging).
@@ -189,6 +192,7 @@ class RenderConfig:
     start_timeout_s: float = 900.0
     max_task_time_s: float | None = None
     output_dir: str | None = None
+    project_dir: str | None = None
     render_exe: str | None = None
     skip_existing: bool = False
     keep_temp: bool = False

@@ -378,11 +378,40 @@ class TempFileManager:
         self.track(path)
         return path
 
-    def _create_exclusive(self, base: str) -> tuple[int, Path]:
-        """Create a new file ``<base>.ma`` (or ``<base>-N.ma``) in the job folder, mode 0600."""
+    def copy_scene(self, scene_path: str | Path, label: str, timestamp: str | None = None) -> Path:
+        """Copy a scene byte for byte into the job folder (Maya Binary scenes cannot be patched).
+
+        Args:
+            scene_path: The scene to copy.
+            label: Text for the name's layer field (made safe for file names).
+            timestamp: Text for the name's timestamp field; default: now.
+
+        Returns:
+            ``render_<scene-stem>_<timestamp>_<label><ext>`` in :attr:`job_dir` (tracked).
+
+        Raises:
+            TempFileError: The manager was cleaned up, or the copy failed.
+        """
+        if self._closed:
+            raise TempFileError("this temp file manager was already cleaned up")
+        source = Path(scene_path)
+        stamp = safe_file_component(timestamp or time.strftime("%Y%m%d-%H%M%S"))
+        base = f"render_{safe_file_component(source.stem)}_{stamp}_{safe_file_component(label)}"
+        fd, path = self._create_exclusive(base, source.suffix or ".mb")
+        try:
+            with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+                shutil.copyfileobj(src, out, 1 << 20)
+        except OSError as exc:
+            _remove_quietly(path)
+            raise TempFileError(f"cannot copy {source} to {path}: {exc}") from None
+        self.track(path)
+        return path
+
+    def _create_exclusive(self, base: str, suffix: str = ".ma") -> tuple[int, Path]:
+        """Create a new file ``<base><suffix>`` (or ``<base>-N<suffix>``) here, mode 0600."""
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
         for attempt in range(1, MAX_NAME_ATTEMPTS + 1):
-            name = f"{base}.ma" if attempt == 1 else f"{base}-{attempt}.ma"
+            name = f"{base}{suffix}" if attempt == 1 else f"{base}-{attempt}{suffix}"
             path = self._job_dir / name
             try:
                 return os.open(path, flags, 0o600), path
@@ -390,7 +419,7 @@ class TempFileManager:
                 continue
             except OSError as exc:
                 raise TempFileError(f"cannot create snapshot {path}: {exc}") from None
-        raise TempFileError(f"too many snapshots named {base}.ma in {self._job_dir}")
+        raise TempFileError(f"too many snapshots named {base}{suffix} in {self._job_dir}")
 
 
 def _check_not_binary(source: Path) -> None:

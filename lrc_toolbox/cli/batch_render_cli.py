@@ -1,0 +1,312 @@
+"""``lrc-batch-render``: render Maya layers on every free GPU from a shell.
+
+Examples::
+
+    lrc-batch-render --scene shot001.ma --layer MASTER_BG_A --frames 1-24 --gpu 1
+    lrc-batch-render --scene shot001.ma --layers all --frames 1-100x5 --gpus 0,1 --json
+    lrc-batch-render --scene shot001.ma --list-layers --json
+    lrc-batch-render --scene shot001.ma --layers all --dry-run
+
+Exit codes: 0 every requested frame has a verified image; 1 some frames failed; 2 invalid input or
+environment (one line on stderr, nothing launched, no temp file left); 130 interrupted (Ctrl-C or
+SIGTERM; every render process tree is stopped first).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+import threading
+from collections.abc import Sequence
+from typing import NoReturn, TextIO
+
+from lrc_toolbox import __version__
+from lrc_toolbox.cli.dry_run import describe_plan
+from lrc_toolbox.cli.progress_display import ProgressDisplay
+from lrc_toolbox.config import batch_render_defaults as defaults
+from lrc_toolbox.core import events as ev
+from lrc_toolbox.core.batch_render_api import BatchRenderAPI
+from lrc_toolbox.core.models import RenderConfig, RenderMode
+from lrc_toolbox.core.planner import PlanError
+from lrc_toolbox.renderers import profile_names
+from lrc_toolbox.utils.ma_reader import BinarySceneError, SceneReadError, read_scene
+
+EXIT_OK = 0
+EXIT_FRAMES_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+class _ArgumentParser(argparse.ArgumentParser):
+    """argparse that reports a bad option as one line (plus a hint), exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+    return value
+
+
+def _chunk(text: str) -> int | None:
+    if text.strip().lower() == "auto":
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not 'auto' or a number of frames") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the CLI's argument parser."""
+    p = _ArgumentParser(
+        prog="lrc-batch-render",
+        description="Render Maya render layers with several Render processes at once, one per GPU.",
+        epilog="Exit codes: 0 all frames verified, 1 some frames failed, 2 invalid input, "
+        "130 interrupted.",
+    )
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--scene", required=True, help="Maya scene (.ma, or .mb with --layer names)")
+    p.add_argument("--layer", action="append", default=[], metavar="NAME",
+                   help="render layer as the artist sees it (repeatable): MASTER_BG_A, masterLayer")
+    p.add_argument("--layers", metavar="A,B|all",
+                   help="comma-separated layers, or 'all' for every renderable layer")
+    p.add_argument("--frames", default="", metavar="RANGE",
+                   help="frames: 1,10-20,50 or 1-100x5 (an x step always includes the last "
+                   "frame); default: the scene's range")
+    p.add_argument("--step", type=_positive_int, default=1,
+                   help="step applied to plain a-b ranges (like the dialog's Step field)")
+    p.add_argument("--renderer", default=defaults.RENDERER,
+                   help=f"renderer profile: {', '.join(profile_names())} (default: file = the "
+                   "scene's own renderer)")
+    p.add_argument("--render-exe", metavar="PATH",
+                   help="Maya's Render executable (default: MAYA_LOCATION, install folders, PATH)")
+    gpu = p.add_argument_group("GPUs and slots")
+    gpu.add_argument("--gpu", action="append", default=[], metavar="ID",
+                     help="render on this GPU (index or UUID; repeatable), like the spec's --gpu 1")
+    gpu.add_argument("--gpus", metavar="IDS",
+                     help="comma-separated GPU indices or UUIDs to render on (overrides the "
+                     "reservation); ids NVML cannot confirm are used with a warning")
+    gpu.add_argument("--gpu-count", type=_positive_int, metavar="N",
+                     help="use at most N of the usable GPUs")
+    gpu.add_argument("--reserve-gpus", type=_positive_int, metavar="N",
+                     help="GPUs kept for the interactive session (default: 1 inside Maya, "
+                     "0 from a shell)")
+    gpu.add_argument("--renders-per-gpu", type=_positive_int, default=defaults.RENDERS_PER_GPU,
+                     metavar="N", help="concurrent renders per GPU (default 1)")
+    gpu.add_argument("--cpu-threads", type=_positive_int, metavar="N",
+                     help="CPU threads per render (renderer default when omitted)")
+    job = p.add_argument_group("job")
+    job.add_argument("--mode", choices=[m.value for m in RenderMode], default=defaults.RENDER_MODE,
+                     help="separate: a process per layer; combined: one process renders several "
+                     "layers")
+    job.add_argument("--chunk-size", type=_chunk, default=None, metavar="N|auto",
+                     help="frames per Render process (default auto: sized from measured "
+                     "start-up and frame times so GPUs finish together)")
+    job.add_argument("--output-dir", metavar="DIR", help="image folder (Render -rd)")
+    job.add_argument("--project", metavar="DIR",
+                     help="Maya project (Render -proj); default: the folder with the scene's "
+                     "workspace.mel")
+    job.add_argument("--retries", type=_positive_int, default=defaults.RETRIES, metavar="N",
+                     help="extra attempts for frames still missing (default 2)")
+    job.add_argument("--hang-timeout", type=_seconds, default=defaults.HANG_TIMEOUT_S,
+                     metavar="SECONDS", help="kill a render silent this long (default 600)")
+    job.add_argument("--start-timeout", type=_seconds, default=defaults.START_TIMEOUT_S,
+                     metavar="SECONDS", help="kill a render with no progress this long after "
+                     "launch (default 900)")
+    job.add_argument("--max-task-time", type=_seconds, metavar="SECONDS",
+                     help="kill a task running longer than this (default: no limit)")
+    job.add_argument("--skip-existing", action="store_true",
+                     help="skip frames whose images already exist (Render -skipExistingFrames)")
+    job.add_argument("--keep-temp", action="store_true", help="keep temp scenes for debugging")
+    job.add_argument("--store", metavar="FILE",
+                     help=f"job store file (default: ${defaults.DATA_DIR_ENV} or the per-user "
+                     "data folder)")
+    out = p.add_argument_group("output")
+    out.add_argument("--json", action="store_true",
+                     help="machine output: JSON Lines events (or JSON for --list-layers/--dry-run)")
+    out.add_argument("--dry-run", action="store_true",
+                     help="print the plan (tasks, GPUs, argv, environment) and launch nothing")
+    out.add_argument("--list-layers", action="store_true", help="list the scene's render layers")
+    return p
+
+
+def _layers_from_args(args: argparse.Namespace) -> list[str]:
+    layers = list(args.layer)
+    if args.layers:
+        layers += [name.strip() for name in args.layers.split(",") if name.strip()]
+    return layers
+
+
+def _gpus_from_args(args: argparse.Namespace) -> list[str] | None:
+    ids = list(args.gpu)
+    if args.gpus:
+        ids += [g.strip() for g in args.gpus.split(",")]
+    if any(not g for g in ids):
+        raise PlanError(f"--gpus has an empty id in '{args.gpus}'")
+    return ids or None
+
+
+def config_from_args(args: argparse.Namespace) -> RenderConfig:
+    """Build a :class:`RenderConfig` from parsed arguments.
+
+    Raises:
+        PlanError: Inconsistent options.
+    """
+    return RenderConfig(
+        scene_file=args.scene,
+        layers=_layers_from_args(args),
+        frame_range=args.frames,
+        step=args.step,
+        renderer=args.renderer,
+        render_mode=RenderMode(args.mode),
+        gpus=_gpus_from_args(args),
+        gpu_count=args.gpu_count,
+        reserve_gpus=args.reserve_gpus,
+        renders_per_gpu=args.renders_per_gpu,
+        cpu_threads=args.cpu_threads,
+        chunk_size=args.chunk_size,
+        retries=args.retries,
+        hang_timeout_s=args.hang_timeout,
+        start_timeout_s=args.start_timeout,
+        max_task_time_s=args.max_task_time,
+        output_dir=args.output_dir,
+        project_dir=args.project,
+        render_exe=args.render_exe,
+        skip_existing=args.skip_existing,
+        keep_temp=args.keep_temp,
+    )
+
+
+def _list_layers(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        scene = read_scene(args.scene)
+    except BinarySceneError as exc:
+        raise PlanError(str(exc)) from exc
+    except SceneReadError as exc:
+        raise PlanError(str(exc)) from exc
+    rows = [
+        {
+            "name": layer.name,
+            "node": layer.node,
+            "renderable": layer.renderable,
+            "default": layer.is_default,
+            "referenced": layer.referenced,
+        }
+        for layer in scene.layers
+    ]
+    if args.json:
+        out.write(json.dumps(rows) + "\n")
+        return EXIT_OK
+    mode = "Render Setup" if scene.uses_render_setup else "legacy render layers"
+    out.write(f"{scene.path} ({mode}, renderer {scene.renderer or 'not set'}, "
+              f"frames {scene.start_frame:g}-{scene.end_frame:g})\n")
+    for row in rows:
+        mark = "x" if row["renderable"] else " "
+        out.write(f"  [{mark}] {row['name']}  (node {row['node']})\n")
+    for warning in scene.warnings:
+        out.write(f"  warning: {warning}\n")
+    return EXIT_OK
+
+
+class _JsonLines:
+    """Writes every event as one JSON object per line on stdout (flushed: a pipe reads it live)."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+        self._lock = threading.Lock()
+
+    def __call__(self, event: ev.Event) -> None:
+        line = json.dumps(event.to_dict(), default=str)
+        with self._lock:
+            self._out.write(line + "\n")
+            self._out.flush()
+
+
+def _run(api: BatchRenderAPI, config: RenderConfig, args: argparse.Namespace, out: TextIO,
+         err: TextIO) -> int:
+    display = None
+    if args.json:
+        api.subscribe(_JsonLines(out))
+    else:
+        display = ProgressDisplay(out, err)
+        api.subscribe(display.on_event)
+    handle = api.submit(config)
+    if display is not None:
+        display.start(handle)
+    interrupted = False
+    try:
+        while not handle.wait(0.2):
+            pass
+    except KeyboardInterrupt:
+        interrupted = True
+        err.write("\ninterrupted: stopping every render (whole process trees)...\n")
+        handle.stop()
+        while not handle.wait(0.5):
+            pass  # a second Ctrl-C here would orphan renders: wait for the stop to finish
+    finally:
+        if display is not None:
+            display.stop()
+    result = handle.result
+    if interrupted:
+        return EXIT_INTERRUPTED
+    return EXIT_OK if result is not None and result.ok else EXIT_FRAMES_FAILED
+
+
+def _raise_keyboard_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
+         err: TextIO | None = None) -> int:
+    """Run the CLI; return the exit code (the console script exits with it).
+
+    Args:
+        argv: Arguments (default ``sys.argv[1:]``).
+        out: Standard output (tests).
+        err: Standard error (tests).
+    """
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse already printed its one line
+        return int(exc.code or 0)
+    if threading.current_thread() is threading.main_thread():
+        # SIGTERM (a wrangler's kill, a farm's stop) gets the same clean stop as Ctrl-C.
+        signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+    try:
+        if args.list_layers:
+            return _list_layers(args, out)
+        config = config_from_args(args)
+        api = BatchRenderAPI(store_path=args.store)
+        if args.dry_run:
+            plan = api.plan(config)
+            describe_plan(plan, out, as_json=args.json)
+            return EXIT_OK
+        return _run(api, config, args, out, err)
+    except PlanError as exc:
+        err.write(f"lrc-batch-render: error: {exc}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        err.write("\ninterrupted before any render started\n")
+        return EXIT_INTERRUPTED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,271 @@
+"""``BatchRenderAPI``: the one front the CLI, the dialog and TD scripts drive the engine through.
+
+Starting a job returns at once; the job runs on background threads. ``wait()`` blocks when a script
+wants it to; subscribers get plain-Python events (see :mod:`lrc_toolbox.core.events`) from engine
+threads. Nothing here blocks on a render, so it is safe to call from Maya's Script Editor.
+
+Example (a TD in a shell or in Maya)::
+
+    from lrc_toolbox.api import BatchRenderAPI
+    api = BatchRenderAPI()
+    job = api.render_layer(scene_file="shot001.ma", layer="MASTER_BG_A", frames="1-24", gpu_id=1)
+    job.wait()
+    print(job.result.ok, job.result.failed)
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import socket
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+import psutil
+
+from lrc_toolbox.core import events as ev
+from lrc_toolbox.core.job_runner import JobResult, JobRunner, frames_by_layer
+from lrc_toolbox.core.job_store import JobStore, data_dir, new_job_id
+from lrc_toolbox.core.models import RenderConfig, RenderMode, RenderStatus, SystemInfo
+from lrc_toolbox.core.planner import JobPlan, PlanError, plan_job
+from lrc_toolbox.core.system_detector import SystemDetector
+from lrc_toolbox.utils.temp_file_manager import TempFileManager
+
+__all__ = ["BatchRenderAPI", "JobHandle", "PlanError"]
+
+
+class JobHandle:
+    """A started job: wait for it, stop it, read its status and result.
+
+    It is truthy once the job has started, so the spec's ``success = api.render_layer(...)`` reads
+    naturally; ``result.ok`` says whether every frame was verified.
+    """
+
+    def __init__(self, runner: JobRunner) -> None:
+        self._runner = runner
+
+    def __bool__(self) -> bool:
+        return True
+
+    def __repr__(self) -> str:
+        state = "finished" if self._runner.is_finished else "running"
+        return f"<JobHandle {self.job_id} {state}>"
+
+    @property
+    def job_id(self) -> str:
+        """The job's id (in the store, the logs folder and every event)."""
+        return self._runner.job_id
+
+    @property
+    def plan(self) -> JobPlan:
+        """The validated plan the job runs."""
+        return self._runner.plan
+
+    @property
+    def result(self) -> JobResult | None:
+        """The outcome once finished, else None."""
+        return self._runner.result
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the job ends (True) or ``timeout`` seconds pass (False).
+
+        Raises:
+            RuntimeError: The engine itself failed (the original error is chained).
+        """
+        finished = self._runner.wait(timeout)
+        if finished and self._runner.error is not None:
+            raise RuntimeError(f"job {self.job_id} failed internally") from self._runner.error
+        return finished
+
+    def stop(self) -> None:
+        """Stop every render of this job (whole process trees) and drop what is queued."""
+        self._runner.cancel()
+
+    def stop_task(self, task_id: str) -> None:
+        """Stop one task; its unverified frames are retried like any missing frame."""
+        self._runner.stop_task(task_id)
+
+    def status(self) -> list[RenderStatus]:
+        """One row per task, running and finished."""
+        return self._runner.status()
+
+
+class BatchRenderAPI:
+    """Main orchestration class for batch rendering (the spec's API).
+
+    Args:
+        detector: System detector (injectable for tests).
+        store_path: Job store file; default ``<data dir>/jobs.sqlite3``.
+        environ: Environment for finding ``Render`` (default ``os.environ``).
+    """
+
+    def __init__(
+        self,
+        *,
+        detector: SystemDetector | None = None,
+        store_path: str | Path | None = None,
+        environ: Mapping[str, str] | None = None,
+    ) -> None:
+        self.system_detector = detector or SystemDetector()
+        self.events = ev.EventBus()
+        self._store_path = Path(store_path) if store_path else None
+        self._environ = environ
+        self._lock = threading.Lock()
+        self._jobs: dict[str, JobHandle] = {}
+        self._active: JobHandle | None = None
+
+    # -- events -----------------------------------------------------------------------------------
+    def subscribe(self, callback: Callable[[ev.Event], None], *, logs: bool = False) -> Callable[[], None]:
+        """Receive engine events (from engine threads); returns an unsubscribe function."""
+        return self.events.subscribe(callback, logs=logs)
+
+    # -- planning and starting --------------------------------------------------------------------
+    def plan(self, config: RenderConfig) -> JobPlan:
+        """Validate ``config`` and return the plan without starting anything.
+
+        Raises:
+            PlanError: One clear reason the job cannot start.
+        """
+        return plan_job(config, detector=self.system_detector, environ=self._environ)
+
+    def submit(self, config: RenderConfig, *, image_templates: Mapping[str, list[str]] | None = None) -> JobHandle:
+        """Validate and start a job; return its handle at once.
+
+        Args:
+            config: What to render.
+            image_templates: Known output naming per layer (from Maya), if any.
+
+        Raises:
+            PlanError: Invalid input or environment; nothing was started or written.
+            RuntimeError: A job of this API instance is still running.
+        """
+        with self._lock:
+            if self._active is not None and not self._active._runner.is_finished:
+                raise RuntimeError(
+                    f"job {self._active.job_id} is still running: wait for it or stop it first"
+                )
+            plan = self.plan(config)
+            return self._start(plan, image_templates)
+
+    def start_plan(self, plan: JobPlan) -> JobHandle:
+        """Start an already validated plan (the dialog plans first to show a preview)."""
+        with self._lock:
+            return self._start(plan, None)
+
+    def _start(self, plan: JobPlan, image_templates: Mapping[str, list[str]] | None) -> JobHandle:
+        job_id = new_job_id()
+        store = JobStore(self._store_path)
+        log_dir = data_dir() / "logs" / job_id
+        if self._store_path is not None:
+            log_dir = self._store_path.parent / "logs" / job_id
+        log_dir.mkdir(parents=True, exist_ok=True)
+        temp = TempFileManager(keep=plan.config.keep_temp)
+        me = psutil.Process()
+        store.create_job(
+            job_id=job_id,
+            scene=str(plan.scene_path),
+            config=_config_dict(plan.config),
+            frames=frames_by_layer(plan),
+            manager_pid=me.pid,
+            manager_create_time=me.create_time(),
+        )
+        runner = JobRunner(
+            plan,
+            job_id=job_id,
+            bus=self.events,
+            store=store,
+            temp=temp,
+            log_dir=log_dir,
+            low_priority=plan.resources.system.inside_maya,
+            image_templates=image_templates,
+        )
+        handle = JobHandle(runner)
+        self._jobs[job_id] = handle
+        self._active = handle
+        runner.start()
+        return handle
+
+    def start_batch_render(self, config: RenderConfig) -> bool:
+        """Start a job (the spec's call); True once started. See :meth:`submit` for the handle.
+
+        Raises:
+            PlanError: Invalid input or environment; nothing was started.
+        """
+        return bool(self.submit(config))
+
+    def render_layer(
+        self,
+        scene_file: str,
+        layer: str | Sequence[str],
+        frames: str = "",
+        gpu_id: int | str | Sequence[int | str] | None = None,
+        **options: object,
+    ) -> JobHandle:
+        """Render one layer (or several) of a scene: the spec's TD call. Returns at once.
+
+        Args:
+            scene_file: The ``.ma``/``.mb`` scene.
+            layer: Layer name(s) as the artist sees them (``MASTER_BG_A``, ``masterLayer``).
+            frames: Frame string (``1-24``, ``1,10-20,50``); empty: the scene's range.
+            gpu_id: GPU index/UUID (or several) to render on; None: every usable GPU.
+            **options: Any other :class:`RenderConfig` field (``renderer="redshift"``, ``retries=1``).
+
+        Returns:
+            The job handle (truthy); ``handle.wait()`` blocks until it ends.
+
+        Raises:
+            PlanError: Invalid input or environment; nothing was started.
+        """
+        layers = [layer] if isinstance(layer, str) else list(layer)
+        gpus = None
+        if gpu_id is not None:
+            ids = gpu_id if isinstance(gpu_id, (list, tuple)) else [gpu_id]
+            gpus = [str(i) for i in ids]
+        config = RenderConfig(scene_file=scene_file, layers=layers, frame_range=frames, gpus=gpus)
+        for key, value in options.items():
+            if not hasattr(config, key):
+                raise PlanError(f"unknown render option '{key}'")
+            setattr(config, key, value)
+        return self.submit(config)
+
+    # -- control and status -----------------------------------------------------------------------
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait for the active job; True when it has finished (or none is active)."""
+        handle = self._active
+        return True if handle is None else handle.wait(timeout)
+
+    def stop_all_renders(self) -> bool:
+        """Stop every running job's renders (whole process trees). True if something was stopped."""
+        stopped = False
+        for handle in list(self._jobs.values()):
+            if not handle._runner.is_finished:
+                handle.stop()
+                stopped = True
+        return stopped
+
+    def get_render_status(self) -> list[RenderStatus]:
+        """Every task of the active job (the spec's status call)."""
+        handle = self._active
+        return [] if handle is None else handle.status()
+
+    def get_system_info(self) -> SystemInfo:
+        """Detect GPUs, CPUs and RAM now (NVML, nvidia-smi fallback; never raises)."""
+        return self.system_detector.detect()
+
+    @property
+    def active_job(self) -> JobHandle | None:
+        """The most recently started job of this instance."""
+        return self._active
+
+
+def _config_dict(config: RenderConfig) -> dict[str, object]:
+    data = asdict(config)
+    data["render_mode"] = config.render_mode.value if isinstance(config.render_mode, RenderMode) else str(config.render_mode)
+    return data
+
+
+def describe_environment() -> dict[str, str]:
+    """Who/where for job records: user, host, pid."""
+    return {"user": getpass.getuser(), "host": socket.gethostname(), "pid": str(os.getpid())}

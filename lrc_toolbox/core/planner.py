@@ -1,0 +1,320 @@
+"""Turn a :class:`RenderConfig` into a validated :class:`JobPlan`, or one clear error.
+
+Everything that can be wrong with the user's input or environment is found here, before anything
+is launched or written: bad frames, a missing scene, unknown layers or renderer, no ``Render``,
+GPU ids that do not exist, an output folder that cannot be written, nonsense numbers. The CLI turns
+:class:`PlanError` into one line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lrc_toolbox.core.models import GPUInfo, RenderConfig, RenderMode, ResourceInfo
+from lrc_toolbox.core.render_executable import (
+    RenderExecutable,
+    RenderExecutableNotFound,
+    find_render_executable,
+)
+from lrc_toolbox.core.scheduler import Slot, build_slots
+from lrc_toolbox.core.system_detector import GPUSelectionError, SystemDetector
+from lrc_toolbox.renderers import UnknownRendererError, get_profile
+from lrc_toolbox.renderers.base import RendererProfile
+from lrc_toolbox.utils.frame_parser import FrameRangeError, FrameSet
+from lrc_toolbox.utils.ma_reader import (
+    BinarySceneError,
+    LayerNotFoundError,
+    SceneInfo,
+    SceneReadError,
+    read_scene,
+)
+
+MASTER_LAYER = "masterLayer"
+DEFAULT_LAYER_NODE = "defaultRenderLayer"
+
+#: Maya's internal renderer names -> our profile names (for ``-r file`` scenes).
+_SCENE_RENDERER_PROFILES = {
+    "redshift": "redshift",
+    "arnold": "arnold",
+    "vray": "vray",
+    "mayasoftware": "sw",
+    "mayahardware2": "hw2",
+}
+
+
+class PlanError(ValueError):
+    """The job cannot start; the message is one line an artist or TD can act on."""
+
+
+@dataclass(frozen=True)
+class PlannedLayer:
+    """One layer of the job.
+
+    Attributes:
+        name: The layer as the user named it (``MASTER_BG_A``, ``masterLayer``, ``env:trees``).
+        node: The renderLayer node ``Render -rl`` takes (``rs_MASTER_BG_A``, ``defaultRenderLayer``).
+        frames: Frames to render.
+    """
+
+    name: str
+    node: str
+    frames: FrameSet
+
+
+@dataclass
+class JobPlan:
+    """A validated job, ready to run (nothing launched, nothing written yet)."""
+
+    config: RenderConfig
+    scene_path: Path
+    scene: SceneInfo | None  # None for .mb scenes (layers cannot be listed without Maya)
+    profile: RendererProfile  # builds argv (``-r`` flag)
+    parse_profile: RendererProfile  # reads logs (the scene's renderer when ``-r file``)
+    render_exe: RenderExecutable
+    resources: ResourceInfo
+    slots: list[Slot]
+    layers: list[PlannedLayer]
+    notes: list[str] = field(default_factory=list)
+    project_dir: str | None = None
+
+    @property
+    def total_frames(self) -> int:
+        """Number of (layer, frame) pairs in the job."""
+        return sum(len(layer.frames) for layer in self.layers)
+
+
+#: How many folders above the scene to look for a Maya project's ``workspace.mel``.
+PROJECT_SEARCH_DEPTH = 4
+
+
+def find_maya_project(scene_path: Path) -> Path | None:
+    """Return the Maya project holding ``scene_path`` (a folder with ``workspace.mel``), if any."""
+    folder = scene_path.resolve().parent
+    for _ in range(PROJECT_SEARCH_DEPTH + 1):
+        if (folder / "workspace.mel").is_file():
+            return folder
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    return None
+
+
+def resolve_layers(requested: list[str], scene: SceneInfo | None) -> list[tuple[str, str]]:
+    """Map the user's layer names to ``(display name, renderLayer node)`` pairs.
+
+    Args:
+        requested: Names as typed (``MASTER_BG_A``, ``rs_MASTER_BG_A``, ``masterLayer``); empty
+            or ``["all"]`` means every renderable layer of the scene.
+        scene: The parsed scene, or None for a Maya Binary file.
+
+    Raises:
+        PlanError: Unknown layer, no renderable layer, or "all" on a scene we cannot read.
+    """
+    wants_all = not requested or [r.lower() for r in requested] == ["all"]
+    if scene is None:
+        if wants_all:
+            raise PlanError(
+                "listing the layers of a Maya Binary (.mb) scene needs Maya: name the layers to "
+                "render with --layer NAME, or save the scene as .ma"
+            )
+        # Without Maya we cannot look the nodes up; Render Setup (Maya 2017+) names the node rs_X.
+        pairs = []
+        for name in requested:
+            if name in (MASTER_LAYER, DEFAULT_LAYER_NODE):
+                pairs.append((name, DEFAULT_LAYER_NODE))
+            elif name.startswith("rs_"):
+                pairs.append((name, name))
+            else:
+                pairs.append((name, f"rs_{name}"))
+        return pairs
+    if wants_all:
+        renderable = [layer for layer in scene.layers if layer.renderable]
+        if not renderable:
+            raise PlanError(
+                f"no renderable layer in {scene.path}: name layers with --layer NAME "
+                "(an explicitly named layer renders even when it is switched off)"
+            )
+        return [(layer.name, layer.node) for layer in renderable]
+    pairs = []
+    for name in requested:
+        try:
+            info = scene.layer(name)
+        except LayerNotFoundError as exc:
+            raise PlanError(str(exc)) from exc
+        pairs.append((name, info.node))
+    seen: set[str] = set()
+    unique = []
+    for display, node in pairs:
+        if node not in seen:
+            seen.add(node)
+            unique.append((display, node))
+    return unique
+
+
+def _frames_for(config: RenderConfig, scene: SceneInfo | None) -> FrameSet:
+    text = config.frame_range.strip()
+    if not text:
+        if scene is None:
+            raise PlanError("a Maya Binary scene has no readable frame range: give --frames")
+        start, end = int(round(scene.start_frame)), int(round(scene.end_frame))
+        step = max(1, int(round(scene.by_frame or 1)))
+        text = f"{start}-{end}" if step == 1 else f"{start}-{end}x{step}"
+        if end < start:
+            raise PlanError(f"the scene's frame range {start}-{end} is reversed: give --frames")
+    try:
+        return FrameSet.parse(text, step=config.step)
+    except FrameRangeError as exc:
+        raise PlanError(f"frames: {exc}") from exc
+
+
+def _check_numbers(config: RenderConfig) -> None:
+    if config.renders_per_gpu < 1:
+        raise PlanError(f"--renders-per-gpu must be at least 1 (got {config.renders_per_gpu})")
+    if config.chunk_size is not None and config.chunk_size < 1:
+        raise PlanError(f"--chunk-size must be 'auto' or at least 1 (got {config.chunk_size})")
+    if config.retries < 0:
+        raise PlanError(f"--retries must be 0 or more (got {config.retries})")
+    if config.step < 1:
+        raise PlanError(f"--step must be at least 1 (got {config.step})")
+    for label, value in (
+        ("--hang-timeout", config.hang_timeout_s),
+        ("--start-timeout", config.start_timeout_s),
+        ("--max-task-time", config.max_task_time_s),
+    ):
+        if value is not None and value <= 0:
+            raise PlanError(f"{label} must be a positive number of seconds (got {value})")
+    if config.gpu_count is not None and config.gpu_count < 1:
+        raise PlanError(f"--gpu-count must be at least 1 (got {config.gpu_count})")
+    if config.cpu_threads is not None and config.cpu_threads < 1:
+        raise PlanError(f"--cpu-threads must be at least 1 (got {config.cpu_threads})")
+
+
+def _check_output_dir(path: str | None) -> None:
+    if not path:
+        return
+    target = Path(path).expanduser()
+    probe = target
+    while not probe.exists():
+        if probe.parent == probe:
+            break
+        probe = probe.parent
+    if probe.exists() and not probe.is_dir():
+        raise PlanError(f"output folder {target} is not a folder ({probe} is a file)")
+    if not os.access(probe, os.W_OK | os.X_OK):
+        raise PlanError(f"output folder {target} is not writable (no write permission on {probe})")
+
+
+def _read_scene(path: Path) -> SceneInfo | None:
+    if not path.exists():
+        raise PlanError(f"scene not found: {path}")
+    if path.is_dir():
+        raise PlanError(f"scene is a folder, not a file: {path}")
+    if not os.access(path, os.R_OK):
+        raise PlanError(f"scene is not readable (permission denied): {path}")
+    try:
+        return read_scene(path)
+    except BinarySceneError:
+        return None
+    except SceneReadError as exc:
+        raise PlanError(str(exc)) from exc
+
+
+def _profiles(renderer: str, scene: SceneInfo | None) -> tuple[RendererProfile, RendererProfile]:
+    try:
+        profile = get_profile(renderer)
+    except UnknownRendererError as exc:
+        raise PlanError(str(exc)) from exc
+    parse_profile = profile
+    if profile.name == "file" and scene is not None and scene.renderer:
+        mapped = _SCENE_RENDERER_PROFILES.get(scene.renderer.lower())
+        if mapped:
+            parse_profile = get_profile(mapped)
+    return profile, parse_profile
+
+
+def plan_job(
+    config: RenderConfig,
+    *,
+    detector: SystemDetector | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> JobPlan:
+    """Validate ``config`` against the scene and this machine and return the plan.
+
+    Args:
+        config: What the user asked for.
+        detector: System detector (injectable for tests); default probes this machine.
+        environ: Environment for finding ``Render`` (default ``os.environ``).
+
+    Returns:
+        A plan with layers, frames, slots and the executable. Nothing has been started or written.
+
+    Raises:
+        PlanError: One clear, single-line reason the job cannot start.
+    """
+    _check_numbers(config)
+    scene_path = Path(config.scene_file).expanduser()
+    scene = _read_scene(scene_path)
+    frames = _frames_for(config, scene)
+    layer_pairs = resolve_layers(list(config.layers), scene)
+    profile, parse_profile = _profiles(config.renderer, scene)
+    _check_output_dir(config.output_dir)
+    try:
+        exe = find_render_executable(config.render_exe, environ=environ)
+    except RenderExecutableNotFound as exc:
+        raise PlanError(" ".join(str(exc).split())) from exc
+
+    detector = detector or SystemDetector()
+    try:
+        resources = detector.get_available_resources(
+            gpus=config.gpus,
+            reserve_gpus=config.reserve_gpus,
+            gpu_count=config.gpu_count,
+        )
+    except (GPUSelectionError, ValueError) as exc:
+        raise PlanError(str(exc)) from exc
+    notes = list(resources.notes)
+    uses_gpu = parse_profile.uses_gpu
+    usable: list[GPUInfo] = list(resources.usable_gpus)
+    if uses_gpu and not usable:
+        why = resources.system.gpu_error or "all GPUs are reserved for the interactive session"
+        raise PlanError(
+            f"no usable NVIDIA GPU for {parse_profile.label}: {why}. "
+            "Name GPUs with --gpus 0,1 to use them anyway, or lower --reserve-gpus"
+        )
+    cpu_slots = 1
+    if not uses_gpu:
+        threads = resources.cpu_threads_available or resources.cpu_threads_total or 1
+        cpu_slots = max(1, threads // config.cpu_threads) if config.cpu_threads else 1
+    try:
+        slots = build_slots(usable, config.renders_per_gpu, uses_gpu=uses_gpu, cpu_slots=cpu_slots)
+    except ValueError as exc:
+        raise PlanError(str(exc)) from exc
+    if config.render_mode is RenderMode.COMBINED and len(layer_pairs) > 1:
+        notes.append("combined mode: one process renders several layers (all frames of one "
+                     "layer, then the next); retries of missing frames run per layer")
+    if exe.is_standin:
+        notes.append(f"using the Render STAND-IN ({exe.path}), not Maya: images are placeholders")
+    layers = [PlannedLayer(display, node, frames) for display, node in layer_pairs]
+    project = config.project_dir
+    if project:
+        if not Path(project).expanduser().is_dir():
+            raise PlanError(f"Maya project folder not found: {project}")
+    else:
+        found = find_maya_project(scene_path)
+        project = str(found) if found else None
+    return JobPlan(
+        config=config,
+        scene_path=scene_path.resolve(),
+        scene=scene,
+        profile=profile,
+        parse_profile=parse_profile,
+        render_exe=exe,
+        resources=resources,
+        slots=slots,
+        layers=layers,
+        notes=notes,
+        project_dir=project,
+    )

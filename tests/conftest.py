@@ -1,0 +1,82 @@
+"""Shared fixtures: the Render stand-in, an isolated data folder, and process hygiene."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import psutil
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_SCENE = ROOT / "examples" / "shot001.ma"
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def find_standin() -> str:
+    """Path of the installed ``lrc-render-standin`` console script (next to this Python first)."""
+    beside = Path(sys.executable).with_name("lrc-render-standin")
+    if beside.exists():
+        return str(beside)
+    found = shutil.which("lrc-render-standin")
+    if not found:
+        pytest.skip("lrc-render-standin is not installed (pip install -e .)")
+    return found
+
+
+@pytest.fixture()
+def standin_exe() -> str:
+    """The Render stand-in executable."""
+    return find_standin()
+
+
+@pytest.fixture()
+def render_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """An isolated environment for engine runs: data folder, temp folder, stand-in knobs."""
+    data = tmp_path / "data"
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    values = {
+        "LRC_TOOLBOX_DATA_DIR": str(data),
+        "TMPDIR": str(tmp),
+        "LRC_STANDIN_FRAME_S": "0.02",
+        "LRC_STANDIN_STARTUP_S": "0.02",
+        "LRC_STANDIN_STATE_DIR": str(tmp_path / "standin_state"),
+        "LRC_STANDIN_RECORD": str(tmp_path / "record.jsonl"),
+    }
+    (tmp_path / "standin_state").mkdir()
+    for key, value in values.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.delenv("LRC_STANDIN_FAULTS", raising=False)
+    monkeypatch.delenv("LRC_STANDIN_LAYER_FRAME_S", raising=False)
+    # tempfile caches gettempdir(); make it look again so temp scenes land in our folder.
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    return values
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_children():
+    """Fail a test that leaves a child process of ours running (renders must be stopped)."""
+    me = psutil.Process()
+    before = {p.pid for p in me.children(recursive=True)}
+    yield
+    leftovers = []
+    for proc in me.children(recursive=True):
+        if proc.pid in before:
+            continue
+        try:
+            if proc.status() != psutil.STATUS_ZOMBIE:
+                leftovers.append(proc)
+        except psutil.NoSuchProcess:
+            continue
+    for proc in leftovers:
+        try:
+            proc.kill()
+        except psutil.NoSuchProcess:
+            pass
+    assert not leftovers, f"test left processes running: {[p.pid for p in leftovers]}"
