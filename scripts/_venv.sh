@@ -14,7 +14,13 @@ fi
 # Reinstall only when pyproject.toml changed since the last install (keeps reruns fast).
 stamp=.venv/.lrc_installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[dev]"
+  log=.venv/pip-install.log
+  echo "Installing lrc_toolbox and its test tools into .venv (log: $log)..." >&2
+  if ! { .venv/bin/python -m pip install --disable-pip-version-check --upgrade pip &&
+         .venv/bin/python -m pip install --disable-pip-version-check -e ".[dev]"; } >"$log" 2>&1; then
+    tail -n 30 "$log" >&2
+    echo "error: installing into .venv failed (full log: $log)" >&2
+    exit 2
+  fi
   touch "$stamp"
 fi

@@ -15,6 +15,7 @@ SIGTERM; every render process tree is stopped first).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import signal
 import sys
@@ -284,8 +285,9 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
     err = err or sys.stderr
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse already printed its one line
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
+            args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse already printed its one line (or --help)
         return int(exc.code or 0)
     if threading.current_thread() is threading.main_thread():
         # SIGTERM (a wrangler's kill, a farm's stop) gets the same clean stop as Ctrl-C.
