@@ -73,6 +73,8 @@ def test_clean_multilayer_job_pins_each_render_to_one_gpu(standin_exe, render_en
         image = Path(event["output"])
         assert image.is_file() and image.stat().st_size > 0
         assert image.is_relative_to(out)
+        # <Scene> in the image prefix is the artist's scene name, not the temp snapshot's.
+        assert image.name.startswith("shot001."), image
     started = [e for e in events if e["event"] == "task_started"]
     assert started and all(len(e["gpus"]) == 1 for e in started)
     assert all("-gpu" in e["argv"] and "{0}" in e["argv"] for e in started)
@@ -239,3 +241,20 @@ def test_main_in_process_returns_exit_codes(standin_exe, render_env, tmp_path, c
     assert code == 0
     out = capsys.readouterr().out
     assert "all frames rendered and verified" in out
+
+
+def test_skip_existing_renders_only_missing_frames(standin_exe, render_env, tmp_path):
+    out = tmp_path / "images"
+    args = base_args(standin_exe, out, "1-6")
+    args[args.index("--layers") + 1] = "MASTER_BG_A"
+    code, events, err = run_cli(args)
+    assert code == 0, err
+    images = sorted(e["output"] for e in events if e["event"] == "frame_done")
+    Path(images[2]).unlink()  # frame 3 is lost
+    Path(images[4]).write_bytes(b"")  # frame 5 is empty: it must be rendered again
+    code, events, err = run_cli([*args, "--skip-existing"])
+    assert code == 0, err
+    started = [e for e in events if e["event"] == "task_started"]
+    assert sorted(f for e in started for f in e["frames"]) == [3, 5]
+    assert summary(events)["layers"]["MASTER_BG_A"]["done"] == [1, 2, 3, 4, 5, 6]
+    assert Path(images[4]).stat().st_size > 0

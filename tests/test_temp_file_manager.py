@@ -72,8 +72,11 @@ def test_snapshot_makes_exactly_that_layer_renderable(temp_root: Path, layer: st
     scene = read_scene(EXAMPLE_SCENE)
     with TempFileManager(root=temp_root) as temp:
         path = temp.snapshot_for_layer(scene, layer, timestamp="20240304-181231")
-        assert path.parent == temp.job_dir
-        assert path.name == f"render_shot001_20240304-181231_{layer}.ma"
+        # A folder named as the spec says, holding the artist's file name (Maya's <Scene> token).
+        assert path.parent.parent == temp.job_dir
+        assert path.parent.name == f"render_shot001_20240304-181231_{layer}"
+        assert path.name == "shot001.ma"
+        assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
         flags = _renderable(path)
         assert flags == {name: name == layer for name in flags}
         assert len(flags) == 5
@@ -99,7 +102,8 @@ def test_snapshot_accepts_layer_info_and_path(temp_root: Path) -> None:
         by_info = temp.snapshot_for_layer(scene, scene.layer("MASTER_FX_A"), timestamp="t1")
         by_path = temp.snapshot_for_layer(str(EXAMPLE_SCENE), "rs_MASTER_FX_A", timestamp="t1")
         assert by_info.read_bytes() == by_path.read_bytes()
-        assert by_path.name == "render_shot001_t1_MASTER_FX_A-2.ma"  # the name was taken
+        assert by_path.parent.name == "render_shot001_t1_MASTER_FX_A-2"  # the name was taken
+        assert by_path.name == by_info.name == "shot001.ma"
         assert set(temp.tracked) == {by_info, by_path}
 
 
@@ -139,12 +143,12 @@ def test_snapshot_scene_with_several_layers(temp_root: Path, tmp_path: Path) -> 
     with TempFileManager(root=temp_root) as temp:
         path = temp.snapshot_scene(EXAMPLE_SCENE, scene, ["rs_MASTER_FX_A", "defaultRenderLayer"],
                                    timestamp="t")  # fmt: skip
-        assert path.name.startswith("render_shot001_t_MASTER_FX_A_masterLayer-")  # '+' hashed
+        assert path.parent.name.startswith("render_shot001_t_MASTER_FX_A_masterLayer-")  # '+' hashed
         assert [lay.name for lay in read_scene(path).renderable_layers()] == [
             "masterLayer", "MASTER_FX_A"]
         assert RNDR_LINE.sub(b"", path.read_bytes()) == RNDR_LINE.sub(b"", EXAMPLE_SCENE.read_bytes())
         by_node = temp.snapshot_scene(EXAMPLE_SCENE, None, ["rs_MASTER_BG_A"], timestamp="t")
-        assert by_node.name == "render_shot001_t_rs_MASTER_BG_A.ma"
+        assert by_node.parent.name == "render_shot001_t_rs_MASTER_BG_A"
         with pytest.raises(LayerNotFoundError, match="no render layer node given"):
             temp.snapshot_scene(EXAMPLE_SCENE, scene, [])
         with pytest.raises(LayerNotFoundError, match="'rs_NOPE'"):
@@ -194,9 +198,9 @@ def test_hostile_layer_names_stay_in_the_job_folder(temp_root: Path) -> None:
                               is_default=False, referenced=False, render_setup=True,
                               display_order=1)  # fmt: skip
             path = temp.snapshot_for_layer(scene, layer, timestamp="../t;1")
-            assert path.parent == temp.job_dir
-            assert SAFE.match(path.name), path.name
-            names.add(path.name)
+            assert path.parent.parent == temp.job_dir
+            assert SAFE.match(path.parent.name + ".ma"), path.parent.name
+            names.add(path.parent.name)
         assert len(names) == len(hostile)
         assert sorted(p.name for p in temp.job_dir.iterdir()) == sorted(names)
 

@@ -253,6 +253,11 @@ def _run(api: BatchRenderAPI, config: RenderConfig, args: argparse.Namespace, ou
     try:
         while not handle.wait(0.2):
             pass
+    except RuntimeError as exc:  # the engine itself failed: its renders were already stopped
+        cause = exc.__cause__ or exc
+        err.write(f"lrc-batch-render: internal error: {cause!r}; every render was stopped. "
+                  f"Logs: {handle.plan.config.scene_file} job {handle.job_id}\n")
+        return EXIT_FRAMES_FAILED
     except KeyboardInterrupt:
         interrupted = True
         err.write("\ninterrupted: stopping every render (whole process trees)...\n")

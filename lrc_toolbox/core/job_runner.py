@@ -54,6 +54,8 @@ _LOG = logging.getLogger(__name__)
 
 #: How often the supervisor wakes up when nothing happens (watchdogs, exits).
 TICK_S = 0.05
+#: Earlier jobs looked at to learn a layer's image naming for --skip-existing.
+HISTORY_JOBS_SEARCHED = 20
 #: An image older than its task's launch by more than this is stale (not rendered by that task).
 STALE_IMAGE_SLACK_S = 2.0
 
@@ -261,10 +263,16 @@ class JobRunner:
         with self._status_lock:
             return list(self._status)
 
+    def _store_id(self, task_id: str) -> str:
+        """Task ids are short per job (``t0001``); the store needs them unique across jobs."""
+        return f"{self.job_id}.{task_id}"
+
     # -- supervisor -------------------------------------------------------------------------------
     def _run(self) -> None:
         try:
             self._publish_job_started()
+            if self.plan.config.skip_existing:
+                self._skip_existing_images()
             while True:
                 self._drain_inbox(TICK_S)
                 self._handle_stop_requests()
@@ -300,6 +308,53 @@ class JobRunner:
                 log_dir=str(self._log_dir),
             )
         )
+
+    def _skip_existing_images(self) -> None:
+        """Mark frames whose images already exist as done before launching anything.
+
+        The naming comes from Maya (``image_templates``) or is learned from earlier jobs of the same
+        scene in the job store. Frames whose naming is unknown are left to ``Render
+        -skipExistingFrames`` (passed on the command line) and verified afterwards.
+        """
+        self._learn_templates_from_history()
+        for layer in self.plan.layers:
+            existing: list[tuple[int, str]] = []
+            for frame in layer.frames:
+                for path in self._predicted((layer.name, frame)):
+                    if image_ok(path)[0]:
+                        existing.append((frame, path))
+                        break
+            if not existing:
+                continue
+            self._queue.remove(layer.name, [frame for frame, _ in existing])
+            for frame, path in existing:
+                self._done[layer.name][frame] = path
+                if self._store is not None:
+                    self._store.set_frames_state(
+                        self.job_id, layer.name, [frame], FrameState.SKIPPED_EXISTING,
+                        output_path=path,
+                    )
+                self._bus.publish(
+                    ev.FrameDone(job_id=self.job_id, layer=layer.name, frame=frame, output=path,
+                                 task="")
+                )
+
+    def _learn_templates_from_history(self) -> None:
+        if self._store is None:
+            return
+        scene = str(self.plan.scene_path)
+        missing = {layer.name for layer in self.plan.layers if not self._templates.get(layer.name)}
+        for job in self._store.list_jobs(limit=HISTORY_JOBS_SEARCHED):
+            if not missing:
+                return
+            if job.id == self.job_id or job.scene != scene:
+                continue
+            for layer in list(missing):
+                for record in self._store.get_frames(job.id, layer, [FrameState.DONE]):
+                    if record.output_path:
+                        self._learn_template(layer, record.output_path, record.frame)
+                        missing.discard(layer)
+                        break
 
     # notes from followers ------------------------------------------------------------------------
     def _drain_inbox(self, timeout: float) -> None:
@@ -424,7 +479,8 @@ class JobRunner:
         if self._store is not None:
             self._store.set_frames_state(
                 self.job_id, layer, [frame], FrameState.DONE,
-                task_id=task.spec.task_id, gpu=task.spec.slot.cuda_device, output_path=path,
+                task_id=self._store_id(task.spec.task_id), gpu=task.spec.slot.cuda_device,
+                output_path=path,
             )
         self._bus.publish(
             ev.FrameDone(job_id=self.job_id, layer=layer, frame=frame, output=path,
@@ -550,7 +606,7 @@ class JobRunner:
                 if self._store is not None:
                     self._store.set_frames_state(
                         self.job_id, layer, [frame], FrameState.PENDING,
-                        task_id=task_id, reason=reasons[(layer, frame)],
+                        task_id=self._store_id(task_id), reason=reasons[(layer, frame)],
                     )
             for frame in failed:
                 self._fail_frames(layer, [frame], reasons[(layer, frame)], task_id, False)
@@ -624,11 +680,12 @@ class JobRunner:
     ) -> None:
         if self._store is not None and task.process is not None:
             self._store.task_finished(
-                task.spec.task_id, state=state, exit_code=exit_code, reason=reason
+                self._store_id(task.spec.task_id), state=state, exit_code=exit_code, reason=reason
             )
         elif self._store is not None:
             self._store.task_finished(
-                task.spec.task_id, state=TaskState.FAILED, exit_code=None, reason=reason
+                self._store_id(task.spec.task_id), state=TaskState.FAILED, exit_code=None,
+                reason=reason,
             )
         self._bus.publish(
             ev.TaskFinished(
@@ -653,7 +710,8 @@ class JobRunner:
             self._publish_frame_failed(layer, frame, reason, task_id, will_retry)
         if self._store is not None:
             self._store.set_frames_state(
-                self.job_id, layer, frames, FrameState.FAILED, task_id=task_id or None,
+                self.job_id, layer, frames, FrameState.FAILED,
+                task_id=self._store_id(task_id) if task_id else None,
                 reason=reason,
             )
 
@@ -707,7 +765,7 @@ class JobRunner:
         self._running[spec.task_id] = task
         if self._store is not None:
             self._store.add_task(
-                task_id=spec.task_id, job_id=self.job_id, layers=list(spec.layers),
+                task_id=self._store_id(spec.task_id), job_id=self.job_id, layers=list(spec.layers),
                 frames=spec.frames, gpu=spec.slot.cuda_device, slot=spec.slot.index,
                 attempt=spec.attempt, log_path=str(log_path), temp_scene=None,
             )
@@ -738,13 +796,13 @@ class JobRunner:
         task.process = process
         if self._store is not None:
             self._store.task_started(
-                spec.task_id, pid=process.pid or 0, pid_create_time=process.create_time,
+                self._store_id(spec.task_id), pid=process.pid or 0, pid_create_time=process.create_time,
                 argv=argv, gpu=spec.slot.cuda_device, slot=spec.slot.index,
             )
             for layer in layers:
                 self._store.set_frames_state(
                     self.job_id, layer.name, spec.frames, FrameState.RENDERING,
-                    task_id=spec.task_id, gpu=spec.slot.cuda_device,
+                    task_id=self._store_id(spec.task_id), gpu=spec.slot.cuda_device,
                 )
         self._publish_task_started(task, argv, process.pid)
 

@@ -410,6 +410,11 @@ class WorkQueue:
             work.frames = work.frames.union(FrameSet(requeued))
         return requeued, failed
 
+    def remove(self, layer: str, frames: Iterable[int]) -> None:
+        """Take frames out of the queue without a task (e.g. images that already exist)."""
+        work = self._layers[layer]
+        work.frames = work.frames.difference(FrameSet(frames))
+
     def drop_layer(self, layer: str, reason: str) -> list[int]:
         """Remove every queued frame of ``layer`` (a deterministic failure); return them."""
         work = self._layers[layer]

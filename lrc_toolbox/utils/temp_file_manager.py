@@ -243,7 +243,13 @@ class TempFileManager:
             if self.keep:
                 return False
             self._tracked.pop(p, None)
-        return _remove(p)
+        removed = _remove(p)
+        if p.parent != self._job_dir and self._job_dir in p.parents:
+            try:
+                p.parent.rmdir()  # the snapshot's own folder, once empty
+            except OSError:
+                pass  # not empty (other files of the job) or already gone: cleanup_all handles it
+        return removed
 
     def cleanup_all(self) -> tuple[Path, ...]:
         """Remove tracked files and the job folder, unless ``keep`` was asked.
@@ -297,8 +303,9 @@ class TempFileManager:
                            timestamp: str | None = None) -> Path:  # fmt: skip
         """Write a copy of the scene in which only ``layer`` is renderable.
 
-        The copy is ``render_<scene-stem>_<timestamp>_<safe-layer>.ma`` in :attr:`job_dir`
-        (``-2``, ``-3``... is added before ``.ma`` if that name is taken). Only the renderable
+        The copy is ``<job_dir>/render_<scene-stem>_<timestamp>_<safe-layer>/<scene file name>``
+        (``-2``, ``-3``... is added to the folder if that name is taken): the file keeps the
+        artist's name because Maya resolves ``<Scene>`` in image prefixes from it. Only the renderable
         flags of the render layer nodes differ from the source; every other byte is copied
         through. The chosen layer renders even if the artist left it non-renderable.
 
@@ -365,7 +372,7 @@ class TempFileManager:
         patch = plan_renderable_patch(source, nodes)
         stamp = safe_file_component(timestamp or time.strftime("%Y%m%d-%H%M%S"))
         base = f"render_{safe_file_component(source.stem)}_{stamp}_{safe_file_component(label)}"
-        fd, path = self._create_exclusive(base)
+        fd, path = self._create_exclusive(base, source.name)
         try:
             with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
                 _copy_with_edits(src, out, patch.edits, patch.tail)
@@ -387,7 +394,7 @@ class TempFileManager:
             timestamp: Text for the name's timestamp field; default: now.
 
         Returns:
-            ``render_<scene-stem>_<timestamp>_<label><ext>`` in :attr:`job_dir` (tracked).
+            ``render_<scene-stem>_<timestamp>_<label>/<scene file name>`` in :attr:`job_dir`.
 
         Raises:
             TempFileError: The manager was cleaned up, or the copy failed.
@@ -397,7 +404,7 @@ class TempFileManager:
         source = Path(scene_path)
         stamp = safe_file_component(timestamp or time.strftime("%Y%m%d-%H%M%S"))
         base = f"render_{safe_file_component(source.stem)}_{stamp}_{safe_file_component(label)}"
-        fd, path = self._create_exclusive(base, source.suffix or ".mb")
+        fd, path = self._create_exclusive(base, source.name)
         try:
             with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
                 shutil.copyfileobj(src, out, 1 << 20)
@@ -407,19 +414,28 @@ class TempFileManager:
         self.track(path)
         return path
 
-    def _create_exclusive(self, base: str, suffix: str = ".ma") -> tuple[int, Path]:
-        """Create a new file ``<base><suffix>`` (or ``<base>-N<suffix>``) here, mode 0600."""
+    def _create_exclusive(self, base: str, file_name: str) -> tuple[int, Path]:
+        """Create ``<base>/<file_name>`` (or ``<base>-N/...``) in the job folder; file mode 0600.
+
+        The snapshot keeps the artist's scene *file name* inside a folder named
+        ``render_<scene>_<timestamp>_<layer>``: Maya resolves the ``<Scene>`` token of the image
+        prefix from the file name, so a renamed snapshot would rename every rendered image.
+        """
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
         for attempt in range(1, MAX_NAME_ATTEMPTS + 1):
-            name = f"{base}{suffix}" if attempt == 1 else f"{base}-{attempt}{suffix}"
-            path = self._job_dir / name
+            folder = self._job_dir / (base if attempt == 1 else f"{base}-{attempt}")
             try:
-                return os.open(path, flags, 0o600), path
+                folder.mkdir(mode=0o700)
             except FileExistsError:
                 continue
             except OSError as exc:
+                raise TempFileError(f"cannot create snapshot folder {folder}: {exc}") from None
+            path = folder / file_name
+            try:
+                return os.open(path, flags, 0o600), path
+            except OSError as exc:
                 raise TempFileError(f"cannot create snapshot {path}: {exc}") from None
-        raise TempFileError(f"too many snapshots named {base}{suffix} in {self._job_dir}")
+        raise TempFileError(f"too many snapshots named {base} in {self._job_dir}")
 
 
 def _check_not_binary(source: Path) -> None:
