@@ -258,3 +258,41 @@ def test_skip_existing_renders_only_missing_frames(standin_exe, render_env, tmp_
     assert sorted(f for e in started for f in e["frames"]) == [3, 5]
     assert summary(events)["layers"]["MASTER_BG_A"]["done"] == [1, 2, 3, 4, 5, 6]
     assert Path(images[4]).stat().st_size > 0
+
+
+def test_combined_mode_renders_several_layers_in_one_process(standin_exe, render_env, tmp_path):
+    args = base_args(standin_exe, tmp_path / "images", "1-4")
+    args[args.index("--layers") + 1] = "MASTER_BG_A,MASTER_CHAR_A"
+    code, events, err = run_cli([*args, "--mode", "combined", "--chunk-size", "4", "--gpus", "0"])
+    assert code == 0, err
+    started = [e for e in events if e["event"] == "task_started"]
+    assert len(started) == 1 and started[0]["layers"] == ["MASTER_BG_A", "MASTER_CHAR_A"]
+    assert "rs_MASTER_BG_A,rs_MASTER_CHAR_A" in started[0]["argv"]
+    result = summary(events)["layers"]
+    assert result["MASTER_BG_A"]["done"] == result["MASTER_CHAR_A"]["done"] == [1, 2, 3, 4]
+    outputs = {(e["layer"], e["frame"]): e["output"] for e in events if e["event"] == "frame_done"}
+    assert "MASTER_CHAR_A" in outputs[("MASTER_CHAR_A", 2)]  # attributed to the right layer
+
+
+def test_stalled_start_is_killed_and_retried(standin_exe, render_env, tmp_path, monkeypatch):
+    monkeypatch.setenv("LRC_STANDIN_FAULTS", "slow_start=60@once")
+    args = base_args(standin_exe, tmp_path / "images", "1-2")
+    args[args.index("--layers") + 1] = "MASTER_BG_A"
+    code, events, err = run_cli([*args, "--start-timeout", "2", "--gpus", "0", "--chunk-size", "2"])
+    assert code == 0, err
+    finished = [e for e in events if e["event"] == "task_finished"]
+    assert finished[0]["status"] == "killed" and "stalled start" in finished[0]["reason"]
+    assert finished[-1]["status"] == "succeeded"
+
+
+def test_max_task_time_kills_a_long_task(standin_exe, render_env, tmp_path, monkeypatch):
+    monkeypatch.setenv("LRC_STANDIN_FRAME_S", "1.5")
+    args = base_args(standin_exe, tmp_path / "images", "1-20")
+    args[args.index("--layers") + 1] = "MASTER_BG_A"
+    code, events, err = run_cli([*args, "--max-task-time", "3", "--retries", "0",
+                                 "--chunk-size", "20"])
+    assert code == 1, err
+    finished = [e for e in events if e["event"] == "task_finished"]
+    assert finished[0]["status"] == "killed" and "maximum task time" in finished[0]["reason"]
+    done = summary(events)["layers"]["MASTER_BG_A"]["done"]
+    assert done and done == list(range(1, len(done) + 1))  # verified frames kept
