@@ -46,6 +46,7 @@ def render_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str
         "LRC_STANDIN_STARTUP_S": "0.02",
         "LRC_STANDIN_STATE_DIR": str(tmp_path / "standin_state"),
         "LRC_STANDIN_RECORD": str(tmp_path / "record.jsonl"),
+        "LRC_TOOLBOX_LEASE_DIR": str(tmp_path / "leases"),
     }
     (tmp_path / "standin_state").mkdir()
     for key, value in values.items():

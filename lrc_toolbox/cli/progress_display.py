@@ -98,6 +98,8 @@ class ProgressDisplay:
             self._running.pop(event.task, None)
             why = f": {event.reason}" if event.reason else ""
             self._line(f"{event.task} {event.status}{why}")
+        elif isinstance(event, ev.Notice):
+            self._line(f"note: {event.message}")
         elif isinstance(event, ev.JobFinished):
             self._summary(event)
 

@@ -122,6 +122,14 @@ class TaskFinished(Event):
 
 
 @dataclass(frozen=True)
+class Notice(Event):
+    """Something the user should know that is not a failure (a GPU slot busy elsewhere...)."""
+
+    NAME = "notice"
+    message: str = ""
+
+
+@dataclass(frozen=True)
 class JobFinished(Event):
     """The last event of a job: what is done and what failed, per layer."""
 

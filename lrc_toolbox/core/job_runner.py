@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lrc_toolbox.core import events as ev
+from lrc_toolbox.core.gpu_availability import GPUAvailability
+from lrc_toolbox.core.gpu_leases import Lease, LeaseBook, slot_key
 from lrc_toolbox.core.job_store import JobStore
 from lrc_toolbox.core.models import FrameState, JobState, RenderStatus, TaskState
 from lrc_toolbox.core.planner import JobPlan, PlannedLayer
@@ -54,6 +56,8 @@ _LOG = logging.getLogger(__name__)
 
 #: How often the supervisor wakes up when nothing happens (watchdogs, exits).
 TICK_S = 0.05
+#: A slot busy elsewhere (lease or NVML) is asked again after this long.
+BLOCKED_SLOT_RETRY_S = 1.0
 #: Earlier jobs looked at to learn a layer's image naming for --skip-existing.
 HISTORY_JOBS_SEARCHED = 20
 #: An image older than its task's launch by more than this is stale (not rendered by that task).
@@ -133,6 +137,7 @@ class _Task:
     stop_state: TaskState | None = None
     stop_reason: str | None = None
     launch_error: str | None = None
+    lease: Lease | None = None
 
     @property
     def keys(self) -> list[tuple[str, int]]:
@@ -176,6 +181,8 @@ class JobRunner:
         image_templates: Known output naming per layer name (``{frame_signed:04d}`` templates),
             e.g. from Maya; otherwise it is learned from the first reported image.
         clock: Monotonic clock (tests).
+        leases: Machine-wide GPU slot leases (default: the machine's lease folder).
+        availability: NVML's view of busy GPUs.
     """
 
     def __init__(
@@ -190,6 +197,8 @@ class JobRunner:
         low_priority: bool = False,
         image_templates: Mapping[str, list[str]] | None = None,
         clock: Callable[[], float] = time.monotonic,
+        leases: LeaseBook | None = None,
+        availability: GPUAvailability | None = None,
     ) -> None:
         config = plan.config
         self.plan = plan
@@ -218,6 +227,10 @@ class JobRunner:
         self._finished: dict[str, _Task] = {}
         self._free_slots: list[Slot] = list(plan.slots)
         self._snapshots: dict[tuple[str, ...], Path] = {}
+        self._leases = leases or LeaseBook()
+        self._availability = availability or GPUAvailability()
+        self._slot_notices: dict[int, str] = {}
+        self._next_dispatch_at = 0.0
         self._done: dict[str, dict[int, str]] = {name: {} for name in self._layers}
         self._failed: dict[str, dict[int, str]] = {name: {} for name in self._layers}
         self._cancel = threading.Event()
@@ -619,6 +632,8 @@ class JobRunner:
             for layer, frames in self._queue.drop_all(why).items():
                 self._fail_frames(layer, frames, why, task_id, False)
         self._finished[task_id] = task
+        if task.lease is not None:
+            self._leases.release(task.lease)
         self._free_slots.append(task.spec.slot)
         self._free_slots.sort(key=lambda slot: slot.index)
         self._processes.forget(task_id)
@@ -725,18 +740,59 @@ class JobRunner:
 
     # launching -----------------------------------------------------------------------------------
     def _dispatch(self) -> None:
-        while self._free_slots and not self._queue.is_empty():
-            slot = self._free_slots[0]
+        """Fill free slots: each needs its machine-wide lease and a GPU NVML does not see busy."""
+        if self._queue.is_empty() or not self._free_slots:
+            return
+        now = self._clock()
+        if now < self._next_dispatch_at:
+            return  # slots were busy elsewhere a moment ago: don't hammer the lease folder/NVML
+        blocked = False
+        for slot in list(self._free_slots):
+            if self._queue.is_empty():
+                break
+            reason = self._availability.busy_reason(slot.gpu, self._own_pids())
+            lease = None
+            if reason is None:
+                lease = self._leases.acquire(
+                    slot_key(slot.cuda_device, slot.sub_index), job_id=self.job_id,
+                    task_id="pending",
+                )
+                if lease is None:
+                    holder = self._leases.read(slot_key(slot.cuda_device, slot.sub_index))
+                    who = f"job {holder.job_id} (pid {holder.owner_pid})" if holder else "another job"
+                    reason = f"{slot.label} is in use by {who}"
+            if reason is not None:
+                blocked = True
+                self._notice_once(slot, reason)
+                continue
+            assert lease is not None
             spec = self._queue.next_task(
                 slot,
                 running=[task.running_work() for task in self._running.values()],
                 slot_count=len(self.plan.slots),
-                now=self._clock(),
+                now=now,
             )
             if spec is None:
+                self._leases.release(lease)
                 return
-            self._free_slots.pop(0)
-            self._launch(spec)
+            lease.task_id = spec.task_id
+            self._free_slots.remove(slot)
+            self._slot_notices.pop(slot.index, None)
+            self._launch(spec, lease)
+        self._next_dispatch_at = now + (BLOCKED_SLOT_RETRY_S if blocked else 0.0)
+
+    def _own_pids(self) -> set[int]:
+        pids = {os.getpid()}
+        for task in self._running.values():
+            if task.process is not None and task.process.pid:
+                pids.add(task.process.pid)
+                pids.update(task.process.known_descendant_pids)
+        return pids
+
+    def _notice_once(self, slot: Slot, reason: str) -> None:
+        if self._slot_notices.get(slot.index) != reason:
+            self._slot_notices[slot.index] = reason
+            self._bus.publish(ev.Notice(job_id=self.job_id, message=f"waiting: {reason}"))
 
     def _snapshot_for(self, layers: list[PlannedLayer]) -> Path:
         """A private copy of the scene for these layers (made once, reused by their tasks).
@@ -756,12 +812,13 @@ class JobRunner:
             self._snapshots[key] = path
         return path
 
-    def _launch(self, spec: TaskSpec) -> None:
-        plan, _config = self.plan, self.plan.config
+    def _launch(self, spec: TaskSpec, lease: Lease) -> None:
+        plan = self.plan
         layers = [self._layers[name] for name in spec.layers]
         label = safe_file_component("+".join(spec.layers))
         log_path = self._log_dir / f"{spec.task_id}_{label}_a{spec.attempt}.log"
-        task = _Task(spec=spec, layers=layers, log_path=log_path, launched_at=self._clock())
+        task = _Task(spec=spec, layers=layers, log_path=log_path, launched_at=self._clock(),
+                     lease=lease)
         self._running[spec.task_id] = task
         if self._store is not None:
             self._store.add_task(
@@ -794,6 +851,7 @@ class JobRunner:
             self._publish_task_started(task, [], None)
             return
         task.process = process
+        self._leases.attach_render(lease, process.pid or 0, process.create_time)
         if self._store is not None:
             self._store.task_started(
                 self._store_id(spec.task_id), pid=process.pid or 0, pid_create_time=process.create_time,
