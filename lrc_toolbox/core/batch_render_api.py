@@ -26,11 +26,21 @@ from pathlib import Path
 import psutil
 
 from lrc_toolbox.core import events as ev
-from lrc_toolbox.core.job_runner import JobResult, JobRunner, frames_by_layer
+from lrc_toolbox.core.job_control import (
+    JobSummary,
+    cancel_job,
+    config_from_record,
+    frames_to_retry,
+    get_job_or_fail,
+    load_resume_state,
+    summarise,
+)
+from lrc_toolbox.core.job_runner import JobResult, JobRunner, ResumeState, frames_by_layer
 from lrc_toolbox.core.job_store import JobStore, data_dir, new_job_id
 from lrc_toolbox.core.models import RenderConfig, RenderMode, RenderStatus, SystemInfo
 from lrc_toolbox.core.planner import JobPlan, PlanError, plan_job
 from lrc_toolbox.core.system_detector import SystemDetector
+from lrc_toolbox.utils.frame_parser import FrameSet
 from lrc_toolbox.utils.temp_file_manager import TempFileManager
 
 __all__ = ["BatchRenderAPI", "JobHandle", "PlanError"]
@@ -154,23 +164,36 @@ class BatchRenderAPI:
         with self._lock:
             return self._start(plan, None)
 
-    def _start(self, plan: JobPlan, image_templates: Mapping[str, list[str]] | None) -> JobHandle:
-        job_id = new_job_id()
-        store = JobStore(self._store_path)
-        log_dir = data_dir() / "logs" / job_id
-        if self._store_path is not None:
-            log_dir = self._store_path.parent / "logs" / job_id
+    def _log_dir(self, job_id: str) -> Path:
+        base = self._store_path.parent if self._store_path is not None else data_dir()
+        return base / "logs" / job_id
+
+    def _start(
+        self,
+        plan: JobPlan,
+        image_templates: Mapping[str, list[str]] | None,
+        *,
+        resume_of: str | None = None,
+        resume: ResumeState | None = None,
+        store: JobStore | None = None,
+    ) -> JobHandle:
+        job_id = resume_of or new_job_id()
+        store = store or JobStore(self._store_path)
+        log_dir = self._log_dir(job_id)
         log_dir.mkdir(parents=True, exist_ok=True)
         temp = TempFileManager(keep=plan.config.keep_temp)
         me = psutil.Process()
-        store.create_job(
-            job_id=job_id,
-            scene=str(plan.scene_path),
-            config=_config_dict(plan.config),
-            frames=frames_by_layer(plan),
-            manager_pid=me.pid,
-            manager_create_time=me.create_time(),
-        )
+        if resume_of is None:
+            store.create_job(
+                job_id=job_id,
+                scene=str(plan.scene_path),
+                config=_config_dict(plan.config),
+                frames=frames_by_layer(plan),
+                manager_pid=me.pid,
+                manager_create_time=me.create_time(),
+            )
+        else:
+            store.set_manager(job_id, pid=me.pid, create_time=me.create_time())
         runner = JobRunner(
             plan,
             job_id=job_id,
@@ -180,6 +203,7 @@ class BatchRenderAPI:
             log_dir=log_dir,
             low_priority=plan.resources.system.inside_maya,
             image_templates=image_templates,
+            resume=resume,
         )
         handle = JobHandle(runner)
         self._jobs[job_id] = handle
@@ -254,10 +278,74 @@ class BatchRenderAPI:
         """Detect GPUs, CPUs and RAM now (NVML, nvidia-smi fallback; never raises)."""
         return self.system_detector.detect()
 
+    # -- jobs in the store (survive a crash of the manager) ---------------------------------------
+    def _store(self) -> JobStore:
+        return JobStore(self._store_path)
+
+    def resume(self, job_id: str) -> JobHandle:
+        """Pick up a job whose manager died: re-attach, verify, render what is left.
+
+        Raises:
+            PlanError: Unknown job, already ended, still run by a live manager, or its scene or
+                environment no longer valid.
+        """
+        with self._lock:
+            store = self._store()
+            job = get_job_or_fail(store, job_id)
+            state = load_resume_state(store, job)
+            config = config_from_record(job)
+            config.layer_frames = {
+                layer: FrameSet(frames).to_string()
+                for layer, frames in _frames_per_layer(store, job_id).items()
+            }
+            config.frame_range = ""
+            plan = self.plan(config)
+            return self._start(plan, None, resume_of=job_id, resume=state, store=store)
+
+    def retry(self, job_id: str) -> JobHandle:
+        """Start a new job for the frames of ``job_id`` without a verified image.
+
+        Raises:
+            PlanError: Unknown job, still running, nothing to retry, or invalid now.
+        """
+        store = self._store()
+        job = get_job_or_fail(store, job_id)
+        config = config_from_record(job)
+        config.layer_frames = frames_to_retry(store, job)
+        config.layers = list(config.layer_frames)
+        config.frame_range = ""
+        return self.submit(config)
+
+    def cancel(self, job_id: str) -> str:
+        """Stop a job (through its manager if it runs, else its surviving renders directly)."""
+        for handle in self._jobs.values():
+            if handle.job_id == job_id and not handle._runner.is_finished:
+                handle.stop()
+                return f"job {job_id} is stopping"
+        store = self._store()
+        return cancel_job(store, get_job_or_fail(store, job_id))
+
+    def job_status(self, job_id: str) -> JobSummary:
+        """State, per-layer counts and running tasks of one job."""
+        store = self._store()
+        return summarise(store, get_job_or_fail(store, job_id))
+
+    def history(self, limit: int = 20) -> list[JobSummary]:
+        """The most recent jobs, newest first."""
+        store = self._store()
+        return [summarise(store, job) for job in store.list_jobs(limit=limit)]
+
     @property
     def active_job(self) -> JobHandle | None:
         """The most recently started job of this instance."""
         return self._active
+
+
+def _frames_per_layer(store: JobStore, job_id: str) -> dict[str, list[int]]:
+    frames: dict[str, list[int]] = {}
+    for record in store.get_frames(job_id):
+        frames.setdefault(record.layer, []).append(record.frame)
+    return frames
 
 
 def _config_dict(config: RenderConfig) -> dict[str, object]:

@@ -48,7 +48,7 @@ from lrc_toolbox.core.scheduler import (
 from lrc_toolbox.core.task_monitor import Note, TaskMonitor
 from lrc_toolbox.renderers.base import RenderInvocation
 from lrc_toolbox.utils.child_env import build_child_environment
-from lrc_toolbox.utils.frame_parser import FrameSet
+from lrc_toolbox.utils.frame_parser import FrameRun, FrameSet
 from lrc_toolbox.utils.render_subprocess import RenderLaunchError, RenderProcess
 from lrc_toolbox.utils.temp_file_manager import TempFileManager, safe_file_component
 
@@ -167,6 +167,42 @@ class JobResult:
     reason: str | None = None
 
 
+@dataclass(frozen=True)
+class AttachedTask:
+    """A render started by an earlier manager of the job, to follow again (or replay)."""
+
+    task_id: str
+    layers: tuple[str, ...]
+    frames: tuple[int, ...]
+    attempt: int
+    slot_index: int | None
+    gpu: str | None
+    pid: int
+    create_time: float | None
+    log_path: str
+
+
+@dataclass
+class ResumeState:
+    """Where a job stood when its manager died, read back from the job store.
+
+    Attributes:
+        done: Verified frames per layer, with their image.
+        failed: Frames that failed for good per layer, with the reason.
+        pending: Frames still to render per layer (never started, or requeued).
+        attempts: Tasks each frame was already given, per layer.
+        attached: Renders that were running (alive now or not): followed, or their log replayed.
+        next_task_number: Task ids continue after the last one used.
+    """
+
+    done: dict[str, dict[int, str]]
+    failed: dict[str, dict[int, str]]
+    pending: dict[str, FrameSet]
+    attempts: dict[str, dict[int, int]]
+    attached: list[AttachedTask]
+    next_task_number: int
+
+
 class JobRunner:
     """Runs one :class:`JobPlan` on background threads.
 
@@ -183,6 +219,8 @@ class JobRunner:
         clock: Monotonic clock (tests).
         leases: Machine-wide GPU slot leases (default: the machine's lease folder).
         availability: NVML's view of busy GPUs.
+        resume: State of a job whose manager died: only its unfinished work is done, and its
+            surviving renders are followed again.
     """
 
     def __init__(
@@ -199,6 +237,7 @@ class JobRunner:
         clock: Callable[[], float] = time.monotonic,
         leases: LeaseBook | None = None,
         availability: GPUAvailability | None = None,
+        resume: ResumeState | None = None,
     ) -> None:
         config = plan.config
         self.plan = plan
@@ -211,12 +250,20 @@ class JobRunner:
         self._clock = clock
         self._layers = {layer.name: layer for layer in plan.layers}
         self._cost = CostModel()
+        self._resume = resume
+        queued = (
+            {layer.name: resume.pending.get(layer.name, FrameSet(())) for layer in plan.layers}
+            if resume is not None
+            else {layer.name: layer.frames for layer in plan.layers}
+        )
         self._queue = WorkQueue(
-            {layer.name: layer.frames for layer in plan.layers},
+            queued,
             mode=config.render_mode,
             policy=ChunkPolicy(fixed_size=config.chunk_size),
             cost=self._cost,
             retries=config.retries,
+            attempts=resume.attempts if resume is not None else None,
+            first_task_number=resume.next_task_number if resume is not None else 1,
         )
         self._templates: dict[str, list[str]] = {
             name: list(paths) for name, paths in (image_templates or {}).items()
@@ -233,6 +280,10 @@ class JobRunner:
         self._next_dispatch_at = 0.0
         self._done: dict[str, dict[int, str]] = {name: {} for name in self._layers}
         self._failed: dict[str, dict[int, str]] = {name: {} for name in self._layers}
+        if resume is not None:
+            for name in self._layers:
+                self._done[name].update(resume.done.get(name, {}))
+                self._failed[name].update(resume.failed.get(name, {}))
         self._cancel = threading.Event()
         self._cancel_reason = "cancelled by the user"
         self._stop_requests: queue.SimpleQueue[str] = queue.SimpleQueue()
@@ -286,6 +337,8 @@ class JobRunner:
             self._publish_job_started()
             if self.plan.config.skip_existing:
                 self._skip_existing_images()
+            if self._resume is not None:
+                self._follow_surviving_renders(self._resume.attached)
             while True:
                 self._drain_inbox(TICK_S)
                 self._handle_stop_requests()
@@ -321,6 +374,65 @@ class JobRunner:
                 log_dir=str(self._log_dir),
             )
         )
+
+    def _follow_surviving_renders(self, attached: list[AttachedTask]) -> None:
+        """Take the renders of a dead manager back: follow live ones, replay the logs of the rest.
+
+        Their log files hold every line they printed, so replaying from the start rebuilds which
+        images they reported; verification then decides as for any task.
+        """
+        for old in attached:
+            slot = self._slot_for(old)
+            frames = FrameSet(old.frames)
+            runs = frames.runs()
+            run = runs[0] if len(runs) == 1 else FrameRun(frames.first, frames.last, 1)
+            spec = TaskSpec(old.task_id, old.layers, run, old.attempt, slot)
+            layers = [self._layers[name] for name in old.layers if name in self._layers]
+            if not layers:
+                continue
+            task = _Task(spec=spec, layers=layers, log_path=Path(old.log_path),
+                         launched_at=self._clock())
+            self._running[spec.task_id] = task
+            if slot in self._free_slots:
+                self._free_slots.remove(slot)
+            monitor = TaskMonitor(
+                task_id=spec.task_id,
+                layers=[(layer.name, layer.node) for layer in layers],
+                parser=self.plan.parse_profile.new_parser(),
+                emit=self._inbox.put,
+                on_log=self._log_publisher(spec.task_id),
+            )
+            process = RenderProcess.attach(
+                pid=old.pid, create_time=old.create_time or 0.0, log_path=old.log_path,
+                on_line=monitor.feed, name=spec.task_id, allow_gone=True,
+            )
+            task.process = process
+            if process.poll() is None:
+                task.lease = self._leases.adopt(
+                    slot_key(slot.cuda_device, slot.sub_index), job_id=self.job_id,
+                    task_id=spec.task_id, render_pid=old.pid, render_create_time=old.create_time,
+                )
+                self._bus.publish(ev.Notice(
+                    job_id=self.job_id,
+                    message=f"re-attached to {spec.task_id} (pid {old.pid}) still rendering "
+                            f"{'+'.join(old.layers)} {run.to_string()}",
+                ))
+            else:
+                self._bus.publish(ev.Notice(
+                    job_id=self.job_id,
+                    message=f"{spec.task_id} (pid {old.pid}) ended while no manager ran: "
+                            "verifying its images from its log",
+                ))
+
+    def _slot_for(self, old: AttachedTask) -> Slot:
+        for slot in self.plan.slots:
+            if slot.index == old.slot_index and (old.gpu is None or slot.cuda_device == old.gpu):
+                return slot
+        for slot in self.plan.slots:
+            if old.gpu is not None and slot.cuda_device == old.gpu:
+                return slot
+        # The GPU is no longer among this plan's slots: book-keep it on a stand-alone slot.
+        return Slot(index=-1 - len(self._running), gpu=None, sub_index=0)
 
     def _skip_existing_images(self) -> None:
         """Mark frames whose images already exist as done before launching anything.
@@ -634,7 +746,8 @@ class JobRunner:
         self._finished[task_id] = task
         if task.lease is not None:
             self._leases.release(task.lease)
-        self._free_slots.append(task.spec.slot)
+        if task.spec.slot.index >= 0:
+            self._free_slots.append(task.spec.slot)
         self._free_slots.sort(key=lambda slot: slot.index)
         self._processes.forget(task_id)
 
@@ -665,9 +778,12 @@ class JobRunner:
             return f"render stopped before frame {frame} was written: {task.stop_reason}"
         if why:
             return why
-        if exit_code not in (0, None):
+        if exit_code is None:
+            return (f"render ended without writing frame {frame} (exit code unknown: it was "
+                    "followed again after its manager died)")
+        if exit_code != 0:
             return f"render exited with code {exit_code} before writing frame {frame}"
-        return f"render exited {exit_code} but wrote no image for frame {frame} (skipped silently)"
+        return f"render exited 0 but wrote no image for frame {frame} (skipped silently)"
 
     def _task_outcome(
         self, task: _Task, exit_code: int | None, missing: Mapping[str, list[int]]

@@ -877,6 +877,27 @@ class JobStore:
                 (new.value, now, ended_at, reason, job_id),
             )
 
+    def set_manager(self, job_id: str, *, pid: int, create_time: float | None) -> None:
+        """Record the process that now runs a job (a resume after the first manager died).
+
+        Args:
+            job_id: The job.
+            pid: The new manager's pid.
+            create_time: Its start time (psutil), to tell a reused pid apart later.
+
+        Raises:
+            NotFoundError: No such job.
+            JobStoreError: SQLite failed.
+        """
+        with self._write() as conn:
+            cursor = conn.execute(
+                "UPDATE jobs SET manager_pid = ?, manager_create_time = ?, updated_at = ? "
+                "WHERE id = ?",
+                (int(pid), create_time, self._clock(), job_id),
+            )
+            if cursor.rowcount == 0:
+                raise NotFoundError(f"no job {job_id!r} in {self._path}")
+
     def get_job(self, job_id: str) -> JobRecord | None:
         """Read one job.
 

@@ -173,6 +173,9 @@ class RenderConfig:
         skip_existing: Do not render frames whose images already exist.
         keep_temp: Keep temp scenes after the job (for debugging).
         extra_args: Extra ``Render`` flags, passed as separate argv items (never through a shell).
+        output_settings: Free-form output options kept with the job (for the dialog and farms).
+        layer_frames: Per-layer frame strings overriding ``frame_range`` for those layers (a
+            retry of failed frames, which differ per layer).
     """
 
     scene_file: str
@@ -198,6 +201,7 @@ class RenderConfig:
     keep_temp: bool = False
     extra_args: list[str] = field(default_factory=list)
     output_settings: dict[str, object] = field(default_factory=dict)
+    layer_frames: dict[str, str] | None = None
 
     @property
     def gpu_count_or_all(self) -> int | None:

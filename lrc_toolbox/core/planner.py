@@ -156,6 +156,8 @@ def resolve_layers(requested: list[str], scene: SceneInfo | None) -> list[tuple[
 
 def _frames_for(config: RenderConfig, scene: SceneInfo | None) -> FrameSet:
     text = config.frame_range.strip()
+    if not text and config.layer_frames:
+        return FrameSet(())  # every layer has its own frames
     if not text:
         if scene is None:
             raise PlanError("a Maya Binary scene has no readable frame range: give --frames")
@@ -297,7 +299,17 @@ def plan_job(
                      "layer, then the next); retries of missing frames run per layer")
     if exe.is_standin:
         notes.append(f"using the Render STAND-IN ({exe.path}), not Maya: images are placeholders")
-    layers = [PlannedLayer(display, node, frames) for display, node in layer_pairs]
+    layers = []
+    for display, node in layer_pairs:
+        own = (config.layer_frames or {}).get(display)
+        if own is not None:
+            try:
+                layer_set = FrameSet.parse(own)
+            except FrameRangeError as exc:
+                raise PlanError(f"frames of layer {display}: {exc}") from exc
+        else:
+            layer_set = frames
+        layers.append(PlannedLayer(display, node, layer_set))
     project = config.project_dir
     if project:
         if not Path(project).expanduser().is_dir():

@@ -258,6 +258,8 @@ class WorkQueue:
         policy: Chunk policy.
         cost: Cost model shared with the engine (it records measurements into it).
         retries: Extra attempts per frame after the first.
+        attempts: Tasks each frame was already given (a resumed job), per layer.
+        first_task_number: Number of the first task id (a resumed job continues its numbering).
     """
 
     def __init__(
@@ -268,6 +270,8 @@ class WorkQueue:
         policy: ChunkPolicy | None = None,
         cost: CostModel | None = None,
         retries: int = defaults.RETRIES,
+        attempts: Mapping[str, Mapping[int, int]] | None = None,
+        first_task_number: int = 1,
     ) -> None:
         if retries < 0:
             raise ValueError(f"retries must be 0 or more (got {retries})")
@@ -278,8 +282,11 @@ class WorkQueue:
         self._layers: dict[str, _LayerWork] = {
             name: _LayerWork(FrameSet(frames)) for name, frames in layers.items()
         }
+        for name, counts in (attempts or {}).items():
+            if name in self._layers:
+                self._layers[name].attempts.update(counts)
         self._order = list(self._layers)
-        self._ids = itertools.count(1)
+        self._ids = itertools.count(first_task_number)
         self._failed: dict[tuple[str, int], str] = {}
 
     # -- state -----------------------------------------------------------------------------------

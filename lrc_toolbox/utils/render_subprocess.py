@@ -94,6 +94,13 @@ LOW_PRIORITY_NICE: int = 10
 #: Every line this module writes into a log (header, footer) starts with this.
 LOG_TAG: str = "[lrc_toolbox]"
 
+#: Exit status reported for a re-attached render once it has gone: only a process's parent can
+#: learn its exit code, and the parent (the manager that launched it) died. Never a real status.
+UNKNOWN_EXIT_CODE: int = -(2**16)
+
+#: The line that ends the header of every render log (output starts after it).
+OUTPUT_MARKER: str = f"{LOG_TAG} ---- render output follows ----"
+
 # Windows creation flags, spelled out so the Windows branch can be built (and tested) anywhere.
 _CREATE_NEW_PROCESS_GROUP: int = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0x00000200)
 _CREATE_NO_WINDOW: int = getattr(subprocess, "CREATE_NO_WINDOW", 0x08000000)
@@ -316,6 +323,44 @@ def _check_env(env: object) -> dict[str, str]:
     return checked
 
 
+#: Start times closer than this are the same process (platforms round differently).
+REATTACH_TIME_TOLERANCE_S: float = 0.05
+
+
+class _AttachedChild:
+    """The part of ``Popen``'s interface RenderProcess uses, for a process we did not start."""
+
+    def __init__(self, proc: psutil.Process | None, pid: int) -> None:
+        self._proc = proc
+        self.pid = pid
+        self.returncode: int | None = None if proc is not None else UNKNOWN_EXIT_CODE
+
+    def poll(self) -> int | None:
+        if self.returncode is None and (self._proc is None or not _is_alive(self._proc)):
+            self.returncode = UNKNOWN_EXIT_CODE
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() >= deadline:
+                raise subprocess.TimeoutExpired(f"pid {self.pid}", timeout or 0)
+            time.sleep(TERMINATE_POLL_INTERVAL_S)
+        return self.returncode  # type: ignore[return-value]
+
+
+def _output_offset(log_path: Path) -> int:
+    """Byte offset just after the header of a render log (0 if the marker is missing)."""
+    marker = OUTPUT_MARKER.encode() + b"\n"
+    try:
+        with open(log_path, "rb") as log:
+            head = log.read(256 * 1024)
+    except OSError:
+        return 0
+    index = head.find(marker)
+    return 0 if index < 0 else index + len(marker)
+
+
 def _is_alive(proc: psutil.Process) -> bool:
     """True while ``proc`` (identity checked by psutil) exists and is not a zombie."""
     try:
@@ -461,8 +506,12 @@ class RenderProcess:
 
     @property
     def returncode(self) -> int | None:
-        """Exit status (negative: killed by that signal on POSIX), or None while running."""
-        return self.poll()
+        """Exit status (negative: killed by that signal on POSIX), or None while running.
+
+        Also None for a re-attached render that has gone (its exit status is unknowable).
+        """
+        code = self.poll()
+        return None if code == UNKNOWN_EXIT_CODE else code
 
     @property
     def is_running(self) -> bool:
@@ -554,6 +603,63 @@ class RenderProcess:
         _log.info("started %r: %s", self, format_command_line(self._argv))
         return self
 
+    @classmethod
+    def attach(
+        cls,
+        *,
+        pid: int,
+        create_time: float,
+        log_path: str | os.PathLike[str],
+        on_line: Callable[[str], None] | None = None,
+        name: str = "",
+        allow_gone: bool = False,
+    ) -> RenderProcess:
+        """Follow a render that an earlier manager started (and then died, e.g. Maya crashed).
+
+        The render kept writing to its own log file, so reading that file from the start of its
+        output replays every line. Its exit code cannot be known (only a parent learns it), so
+        :attr:`returncode` is None once it has gone; :meth:`poll` and :meth:`wait` return
+        :data:`UNKNOWN_EXIT_CODE`. :meth:`terminate` stops its whole tree as usual.
+
+        Args:
+            pid: The render's pid, from the job store.
+            create_time: Its start time from the job store: a pid that now belongs to another
+                program (pids are reused) is refused.
+            log_path: Its log file.
+            on_line: Called with each output line, from the first one, on the follower thread.
+            name: A label.
+            allow_gone: When the render has already ended, replay its whole log instead of
+                raising (the follower reads to the end and the process counts as exited).
+
+        Raises:
+            ProcessLookupError: No process with that pid and start time runs now (and
+                ``allow_gone`` is False).
+        """
+        try:
+            proc = psutil.Process(pid)
+            alive = proc.status() != psutil.STATUS_ZOMBIE
+            started = proc.create_time()
+        except psutil.Error:
+            alive, started = False, None
+        same = alive and started is not None and abs(started - create_time) <= (
+            REATTACH_TIME_TOLERANCE_S
+        )
+        if not same and not allow_gone:
+            raise ProcessLookupError(f"render pid {pid} (started {create_time}) is not running")
+        self = cls(argv=[f"(re-attached pid {pid})"], env={}, log_path=log_path,
+                   on_line=on_line, name=name)
+        self._launched = True
+        self._popen = _AttachedChild(proc if same else None, pid)  # type: ignore[assignment]
+        self._psproc = proc if same else None
+        self._create_time = create_time
+        self.started_monotonic = time.monotonic()
+        self.output_offset = _output_offset(self._log_path)
+        self._follower = threading.Thread(
+            target=self._follow, name=f"render-follower-{pid}", daemon=True
+        )
+        self._follower.start()
+        return self
+
     def _header_text(self) -> str:
         now = datetime.datetime.now().astimezone().isoformat(timespec="milliseconds")
         cwd = self._cwd if self._cwd is not None else f"{os.getcwd()} (inherited)"
@@ -568,7 +674,7 @@ class RenderProcess:
             f"{LOG_TAG} low priority: {'yes' if self._low_priority else 'no'}",
             f"{LOG_TAG} environment changes vs the launching process:",
             *(f"{LOG_TAG}   {line}" for line in changes),
-            f"{LOG_TAG} ---- render output follows ----",
+            OUTPUT_MARKER,
         ]
         return "\n".join(lines) + "\n"
 
@@ -662,7 +768,8 @@ class RenderProcess:
     def _write_footer(self) -> None:
         code = self.poll()
         elapsed = time.monotonic() - (self.started_monotonic or time.monotonic())
-        text = f"{LOG_TAG} pid {self.pid} exited with code {code} after {elapsed:.1f} s"
+        shown = "unknown (re-attached after a manager crash)" if code == UNKNOWN_EXIT_CODE else code
+        text = f"{LOG_TAG} pid {self.pid} exited with code {shown} after {elapsed:.1f} s"
         if self.stop_requested:
             text += " (stop requested)"
         if self.follower_error is not None:

@@ -1,0 +1,228 @@
+"""Jobs after the fact: status, history, cancel, retry and resume, from the job store.
+
+A job outlives the process that ran it: renders keep going when Maya crashes or the CLI is killed,
+because they write to their own log files. Everything here works from the store alone (plus the
+process table), so a new CLI or dialog can pick a job up again:
+
+* ``resume`` re-attaches to the job's renders that still run (pid *and* start time must match, so
+  a recycled pid is never adopted), verifies the images of those that ended meanwhile (their logs
+  are complete), and renders what was still queued;
+* ``cancel`` stops the job: through its manager when that still runs, else by stopping the
+  job's surviving render trees itself;
+* ``retry`` starts a new job for the frames that failed or are missing;
+* ``status`` / ``history`` describe jobs, with per-layer counts and whether the manager is alive.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from dataclasses import dataclass, field
+from typing import Any
+
+from lrc_toolbox.core.gpu_leases import is_same_process
+from lrc_toolbox.core.job_runner import AttachedTask, ResumeState
+from lrc_toolbox.core.job_store import JobRecord, JobStore, TaskRecord
+from lrc_toolbox.core.models import FrameState, JobState, RenderConfig, RenderMode, TaskState
+from lrc_toolbox.core.planner import PlanError
+from lrc_toolbox.utils.frame_parser import FrameSet
+from lrc_toolbox.utils.render_subprocess import RenderProcess
+
+_FINAL_JOB_STATES = (JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED)
+
+
+@dataclass
+class JobSummary:
+    """One job for ``status`` and ``history``."""
+
+    job_id: str
+    state: str
+    scene: str
+    created_at: float
+    ended_at: float | None
+    manager_alive: bool
+    orphaned: bool  # running in the store, but its manager is gone: resume it
+    layers: dict[str, dict[str, int]] = field(default_factory=dict)
+    running_tasks: list[dict[str, Any]] = field(default_factory=list)
+    reason: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for ``--json``."""
+        return dict(self.__dict__)
+
+
+def config_from_record(job: JobRecord) -> RenderConfig:
+    """Rebuild the job's :class:`RenderConfig` from the store."""
+    data = dict(job.config)
+    known = RenderConfig.__dataclass_fields__
+    kwargs = {key: value for key, value in data.items() if key in known}
+    kwargs["render_mode"] = RenderMode(kwargs.get("render_mode", RenderMode.SEPARATE.value))
+    return RenderConfig(**kwargs)
+
+
+def manager_alive(job: JobRecord) -> bool:
+    """True when the process that runs the job is still the same process."""
+    return is_same_process(job.manager_pid, job.manager_create_time)
+
+
+def summarise(store: JobStore, job: JobRecord) -> JobSummary:
+    """Describe a job: state, per-layer frame counts, running tasks, orphaned or not."""
+    alive = manager_alive(job)
+    counts = store.frame_counts(job.id)
+    layers = {
+        layer: {state.value: n for state, n in by_state.items() if n}
+        for layer, by_state in counts.items()
+    }
+    running = [
+        {"task": _short(t.id), "layers": list(t.layers), "frames": list(t.frames), "pid": t.pid,
+         "gpu": t.gpu, "alive": is_same_process(t.pid, t.pid_create_time), "log": t.log_path}
+        for t in store.get_tasks(job.id)
+        if t.state is TaskState.RUNNING
+    ]
+    return JobSummary(
+        job_id=job.id,
+        state=job.state.value,
+        scene=job.scene,
+        created_at=job.created_at,
+        ended_at=job.ended_at,
+        manager_alive=alive,
+        orphaned=job.state not in _FINAL_JOB_STATES and not alive,
+        layers=layers,
+        running_tasks=running,
+        reason=job.reason,
+    )
+
+
+def _short(task_id: str) -> str:
+    return task_id.rsplit(".", 1)[-1]
+
+
+def _task_number(task_id: str) -> int:
+    digits = "".join(c for c in _short(task_id) if c.isdigit())
+    return int(digits) if digits else 0
+
+
+def get_job_or_fail(store: JobStore, job_id: str) -> JobRecord:
+    """The job, or a :class:`PlanError` naming the recent ones."""
+    job = store.get_job(job_id)
+    if job is None:
+        recent = ", ".join(j.id for j in store.list_jobs(limit=5)) or "none"
+        raise PlanError(f"no job {job_id} in {store.path} (recent jobs: {recent})")
+    return job
+
+
+def load_resume_state(store: JobStore, job: JobRecord) -> ResumeState:
+    """Read where a job stood: verified frames, final failures, pending frames, its renders.
+
+    Raises:
+        PlanError: The job already ended, or its manager still runs it.
+    """
+    if job.state in _FINAL_JOB_STATES:
+        raise PlanError(f"job {job.id} already ended ({job.state.value}); "
+                        f"use 'retry {job.id}' to render its failed frames again")
+    if manager_alive(job) and job.manager_pid != os.getpid():
+        raise PlanError(f"job {job.id} is still running in process {job.manager_pid}: "
+                        "nothing to resume (cancel it first to take it over)")
+    done: dict[str, dict[int, str]] = {}
+    failed: dict[str, dict[int, str]] = {}
+    pending: dict[str, set[int]] = {}
+    attempts: dict[str, dict[int, int]] = {}
+    tasks = store.get_tasks(job.id)
+    running = [t for t in tasks if t.state is TaskState.RUNNING and t.pid]
+    in_running = {(layer, frame) for t in running for layer in t.layers for frame in t.frames}
+    for record in store.get_frames(job.id):
+        attempts.setdefault(record.layer, {})[record.frame] = record.attempts
+        if record.state in (FrameState.DONE, FrameState.SKIPPED_EXISTING):
+            done.setdefault(record.layer, {})[record.frame] = record.output_path or ""
+        elif record.state is FrameState.FAILED:
+            failed.setdefault(record.layer, {})[record.frame] = record.reason or "failed"
+        elif (record.layer, record.frame) not in in_running:
+            pending.setdefault(record.layer, set()).add(record.frame)
+    for task in tasks:
+        if task.state is TaskState.QUEUED:
+            store.task_finished(task.id, state=TaskState.CANCELLED, exit_code=None,
+                                reason="never started: its manager stopped first")
+    attached = [_attached(t) for t in running]
+    numbers = [_task_number(t.id) for t in tasks] or [0]
+    return ResumeState(
+        done=done,
+        failed=failed,
+        pending={layer: FrameSet(frames) for layer, frames in pending.items()},
+        attempts=attempts,
+        attached=attached,
+        next_task_number=max(numbers) + 1,
+    )
+
+
+def _attached(task: TaskRecord) -> AttachedTask:
+    return AttachedTask(
+        task_id=_short(task.id),
+        layers=tuple(task.layers),
+        frames=tuple(task.frames),
+        attempt=task.attempt,
+        slot_index=task.slot,
+        gpu=task.gpu,
+        pid=int(task.pid or 0),
+        create_time=task.pid_create_time,
+        log_path=task.log_path or "",
+    )
+
+
+def frames_to_retry(store: JobStore, job: JobRecord) -> dict[str, str]:
+    """Per layer, the frames of ``job`` without a verified image (failed or never rendered).
+
+    Raises:
+        PlanError: Nothing to retry, or the job is still running.
+    """
+    if job.state not in _FINAL_JOB_STATES:
+        raise PlanError(f"job {job.id} is still {job.state.value}: wait for it, cancel it, "
+                        "or resume it")
+    missing: dict[str, list[int]] = {}
+    for record in store.get_frames(job.id):
+        if record.state not in (FrameState.DONE, FrameState.SKIPPED_EXISTING):
+            missing.setdefault(record.layer, []).append(record.frame)
+    if not missing:
+        raise PlanError(f"job {job.id}: every frame has a verified image; nothing to retry")
+    return {layer: FrameSet(frames).to_string() for layer, frames in missing.items()}
+
+
+def cancel_job(store: JobStore, job: JobRecord, *, grace_s: float = 10.0) -> str:
+    """Stop a job. Returns what was done, in words.
+
+    With its manager alive, the manager is asked to stop (SIGTERM: it stops every render tree
+    and records the outcome). With the manager gone, the job's surviving renders (checked by pid
+    and start time) are stopped here and the job is marked cancelled.
+
+    Raises:
+        PlanError: The job already ended.
+    """
+    if job.state in _FINAL_JOB_STATES:
+        raise PlanError(f"job {job.id} already ended ({job.state.value})")
+    if manager_alive(job) and job.manager_pid and job.manager_pid != os.getpid():
+        os.kill(job.manager_pid, signal.SIGTERM)
+        return f"asked the manager of job {job.id} (pid {job.manager_pid}) to stop it"
+    stopped = []
+    for task in store.get_tasks(job.id):
+        if task.state is not TaskState.RUNNING:
+            if task.state is TaskState.QUEUED:
+                store.task_finished(task.id, state=TaskState.CANCELLED, exit_code=None,
+                                    reason="cancelled")
+            continue
+        if is_same_process(task.pid, task.pid_create_time) and task.log_path:
+            process = RenderProcess.attach(pid=int(task.pid or 0),
+                                           create_time=task.pid_create_time or 0.0,
+                                           log_path=task.log_path, name=_short(task.id))
+            process.terminate(grace_s)
+            stopped.append(str(task.pid))
+        store.task_finished(task.id, state=TaskState.CANCELLED, exit_code=None,
+                            reason="cancelled after its manager had stopped")
+    pending = [r for r in store.get_frames(job.id)
+               if r.state in (FrameState.PENDING, FrameState.RENDERING)]
+    by_layer: dict[str, list[int]] = {}
+    for record in pending:
+        by_layer.setdefault(record.layer, []).append(record.frame)
+    for layer, frames in by_layer.items():
+        store.set_frames_state(job.id, layer, frames, FrameState.FAILED, reason="cancelled")
+    store.set_job_state(job.id, JobState.CANCELLED, "cancelled by the user")
+    what = f"stopped renders {', '.join(stopped)}" if stopped else "no render was running"
+    return f"job {job.id} cancelled ({what})"
