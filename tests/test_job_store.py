@@ -225,7 +225,7 @@ def columns(conn: sqlite3.Connection, table: str) -> list[str]:
 
 def test_schema_version_tables_and_wal(store: JobStore) -> None:
     with sqlite3.connect(store.path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert columns(conn, "jobs") == [
             "id", "created_at", "updated_at", "state", "scene", "config_json", "manager_pid",
@@ -234,7 +234,7 @@ def test_schema_version_tables_and_wal(store: JobStore) -> None:
         assert columns(conn, "tasks") == [
             "id", "job_id", "layers_json", "frames_json", "gpu", "slot", "attempt", "state",
             "pid", "pid_create_time", "exit_code", "reason", "log_path", "temp_scene",
-            "argv_json", "queued_at", "started_at", "ended_at",
+            "argv_json", "queued_at", "started_at", "ended_at", "peak_gpu_memory",
         ]  # fmt: skip
         assert columns(conn, "frames") == [
             "job_id", "layer", "frame", "state", "task_id", "gpu", "output_path", "reason",
@@ -259,8 +259,25 @@ def test_a_later_migration_adds_a_column_and_keeps_data(
         assert job is not None and job.state is JobState.QUEUED
         assert second.frame_counts("job1")["MASTER_BG_A"][FrameState.PENDING] == 4
     with sqlite3.connect(store_path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == len(js.MIGRATIONS)
         assert conn.execute("SELECT priority FROM jobs").fetchall() == [(50,)]
+
+
+def test_a_version_1_store_is_migrated_to_the_current_schema(store_path: Path) -> None:
+    store_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(store_path, isolation_level=None)
+    for statement in js.MIGRATIONS[0]:
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    with JobStore(store_path) as store:
+        make_job(store)
+        store.add_task(task_id="t1", job_id="job1", layers=["MASTER_BG_A"], frames=[1], gpu="0",
+                       slot=0, attempt=1, log_path=None, temp_scene=None)
+        store.set_task_peak_gpu_memory("t1", 3 << 30)
+        store.set_task_peak_gpu_memory("t1", 1 << 30)  # a lower sample keeps the peak
+        task = store.get_task("t1")
+        assert task is not None and task.peak_gpu_memory == 3 << 30
 
 
 def test_store_from_a_newer_version_is_refused(store_path: Path) -> None:

@@ -23,6 +23,7 @@ from lrc_toolbox.utils.ma_reader import (
 )
 from lrc_toolbox.utils.temp_file_manager import (
     MAX_COMPONENT_CHARS,
+    OWNER_MARKER,
     TempFileError,
     TempFileManager,
     safe_file_component,
@@ -202,7 +203,8 @@ def test_hostile_layer_names_stay_in_the_job_folder(temp_root: Path) -> None:
             assert SAFE.match(path.parent.name + ".ma"), path.parent.name
             names.add(path.parent.name)
         assert len(names) == len(hostile)
-        assert sorted(p.name for p in temp.job_dir.iterdir()) == sorted(names)
+        listed = [p.name for p in temp.job_dir.iterdir() if not p.name.startswith(".")]
+        assert sorted(listed) == sorted(names)
 
 
 def test_binary_scene_cannot_be_snapshot(temp_root: Path, tmp_path: Path) -> None:
@@ -218,7 +220,7 @@ def test_binary_scene_cannot_be_snapshot(temp_root: Path, tmp_path: Path) -> Non
         ma.write_bytes(mb.read_bytes())
         with pytest.raises(BinarySceneError, match="needs Maya"):
             temp.snapshot_for_layer(scene, "MASTER_BG_A")
-        assert list(temp.job_dir.iterdir()) == []
+        assert [p.name for p in temp.job_dir.iterdir()] == [OWNER_MARKER]  # nothing half-written
 
 
 def test_unknown_layer_and_missing_scene(temp_root: Path, tmp_path: Path) -> None:
@@ -227,7 +229,7 @@ def test_unknown_layer_and_missing_scene(temp_root: Path, tmp_path: Path) -> Non
             temp.snapshot_for_layer(EXAMPLE_SCENE, "NOPE")
         with pytest.raises(SceneNotFoundError):
             temp.snapshot_for_layer(tmp_path / "gone.ma", "masterLayer")
-        assert list(temp.job_dir.iterdir()) == []
+        assert [p.name for p in temp.job_dir.iterdir()] == [OWNER_MARKER]  # nothing half-written
 
 
 # --------------------------------------------------------------------------------------------------

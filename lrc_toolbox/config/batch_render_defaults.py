@@ -48,3 +48,6 @@ MAX_STARTUP_OVERHEAD_FRACTION: float = 0.10
 
 #: Environment variable that overrides where the job store and logs live.
 DATA_DIR_ENV: str = "LRC_TOOLBOX_DATA_DIR"
+
+#: Finished jobs (and their logs) are forgotten after this many days (history, retry, open log).
+RETENTION_DAYS: float = 30.0

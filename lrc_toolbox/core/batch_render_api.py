@@ -16,6 +16,7 @@ Example (a TD in a shell or in Maya)::
 from __future__ import annotations
 
 import getpass
+import logging
 import os
 import socket
 import threading
@@ -25,7 +26,9 @@ from pathlib import Path
 
 import psutil
 
+from lrc_toolbox.config import batch_render_defaults as defaults
 from lrc_toolbox.core import events as ev
+from lrc_toolbox.core.gpu_availability import GPUAvailability
 from lrc_toolbox.core.job_control import (
     JobSummary,
     cancel_job,
@@ -39,11 +42,14 @@ from lrc_toolbox.core.job_runner import JobResult, JobRunner, ResumeState, frame
 from lrc_toolbox.core.job_store import JobStore, data_dir, new_job_id
 from lrc_toolbox.core.models import RenderConfig, RenderMode, RenderStatus, SystemInfo
 from lrc_toolbox.core.planner import JobPlan, PlanError, plan_job
+from lrc_toolbox.core.retention import CleanupReport, clean_up
 from lrc_toolbox.core.system_detector import SystemDetector
 from lrc_toolbox.utils.frame_parser import FrameSet
 from lrc_toolbox.utils.temp_file_manager import TempFileManager
 
 __all__ = ["BatchRenderAPI", "JobHandle", "PlanError"]
+
+_LOG = logging.getLogger(__name__)
 
 
 class JobHandle:
@@ -109,6 +115,7 @@ class BatchRenderAPI:
         detector: System detector (injectable for tests).
         store_path: Job store file; default ``<data dir>/jobs.sqlite3``.
         environ: Environment for finding ``Render`` (default ``os.environ``).
+        gpu_availability: NVML's view of busy GPUs and render memory (default: NVML itself).
     """
 
     def __init__(
@@ -117,14 +124,17 @@ class BatchRenderAPI:
         detector: SystemDetector | None = None,
         store_path: str | Path | None = None,
         environ: Mapping[str, str] | None = None,
+        gpu_availability: GPUAvailability | None = None,
     ) -> None:
         self.system_detector = detector or SystemDetector()
+        self._availability = gpu_availability
         self.events = ev.EventBus()
         self._store_path = Path(store_path) if store_path else None
         self._environ = environ
         self._lock = threading.Lock()
         self._jobs: dict[str, JobHandle] = {}
         self._active: JobHandle | None = None
+        self._cleaned = False
 
     # -- events -----------------------------------------------------------------------------------
     def subscribe(self, callback: Callable[[ev.Event], None], *, logs: bool = False) -> Callable[[], None]:
@@ -204,11 +214,13 @@ class BatchRenderAPI:
             low_priority=plan.resources.system.inside_maya,
             image_templates=image_templates,
             resume=resume,
+            availability=self._availability,
         )
         handle = JobHandle(runner)
         self._jobs[job_id] = handle
         self._active = handle
         runner.start()
+        self._clean_up_in_background()
         return handle
 
     def start_batch_render(self, config: RenderConfig) -> bool:
@@ -324,6 +336,25 @@ class BatchRenderAPI:
                 return f"job {job_id} is stopping"
         store = self._store()
         return cancel_job(store, get_job_or_fail(store, job_id))
+
+    def clean_up_history(self, older_than_days: float = defaults.RETENTION_DAYS) -> CleanupReport:
+        """Forget finished jobs older than the retention, their logs, and abandoned temp scenes."""
+        base = self._store_path.parent if self._store_path is not None else data_dir()
+        return clean_up(self._store(), log_root=base / "logs",
+                        older_than_s=older_than_days * 86400.0)
+
+    def _clean_up_in_background(self) -> None:
+        if self._cleaned:
+            return
+        self._cleaned = True
+
+        def run() -> None:
+            try:
+                self.clean_up_history()
+            except Exception:  # housekeeping must never disturb a render
+                _LOG.exception("history clean-up failed")
+
+        threading.Thread(target=run, name="lrc-retention", daemon=True).start()
 
     def job_status(self, job_id: str) -> JobSummary:
         """State, per-layer counts and running tasks of one job."""

@@ -62,6 +62,15 @@ class GPUAvailability:
             self._cached_at = now
         return self._cached
 
+    def process_memory(self) -> dict[int, int]:
+        """GPU memory per pid across all GPUs, as NVML sees it now (empty without NVML)."""
+        usage: dict[int, int] = {}
+        for gpu in self._gpus() or []:
+            for process in gpu.processes:
+                if process.used_memory is not None:
+                    usage[process.pid] = usage.get(process.pid, 0) + process.used_memory
+        return usage
+
     def busy_reason(self, gpu: GPUInfo | None, own_pids: Collection[int]) -> str | None:
         """Why ``gpu`` should not take a render now, or None when it may.
 

@@ -56,6 +56,8 @@ _LOG = logging.getLogger(__name__)
 
 #: How often the supervisor wakes up when nothing happens (watchdogs, exits).
 TICK_S = 0.05
+#: How often running renders' GPU memory is sampled through NVML (history: peak per task).
+GPU_SAMPLE_INTERVAL_S = 2.0
 #: A slot busy elsewhere (lease or NVML) is asked again after this long.
 BLOCKED_SLOT_RETRY_S = 1.0
 #: Earlier jobs looked at to learn a layer's image naming for --skip-existing.
@@ -138,6 +140,7 @@ class _Task:
     stop_reason: str | None = None
     launch_error: str | None = None
     lease: Lease | None = None
+    peak_gpu_memory: int = 0
 
     @property
     def keys(self) -> list[tuple[str, int]]:
@@ -278,6 +281,7 @@ class JobRunner:
         self._availability = availability or GPUAvailability()
         self._slot_notices: dict[int, str] = {}
         self._next_dispatch_at = 0.0
+        self._next_gpu_sample_at = 0.0
         self._done: dict[str, dict[int, str]] = {name: {} for name in self._layers}
         self._failed: dict[str, dict[int, str]] = {name: {} for name in self._layers}
         if resume is not None:
@@ -345,6 +349,7 @@ class JobRunner:
                 if self._cancel.is_set():
                     self._cancel_everything()
                 self._check_running()
+                self._sample_gpu_memory()
                 if not self._cancel.is_set():
                     self._dispatch()
                 self._refresh_status()
@@ -663,6 +668,22 @@ class JobRunner:
                     f"ran longer than the maximum task time ({config.max_task_time_s:g}s)",
                 )
 
+    def _sample_gpu_memory(self) -> None:
+        """Track each render's peak GPU memory (for the job history) when NVML can tell."""
+        now = self._clock()
+        if now < self._next_gpu_sample_at or not self._running:
+            return
+        self._next_gpu_sample_at = now + GPU_SAMPLE_INTERVAL_S
+        usage = self._availability.process_memory()
+        if not usage:
+            return
+        for task in self._running.values():
+            if task.process is None or not task.process.pid:
+                continue
+            pids = {task.process.pid, *task.process.known_descendant_pids}
+            used = sum(usage.get(pid, 0) for pid in pids)
+            task.peak_gpu_memory = max(task.peak_gpu_memory, used)
+
     def _new_images_on_disk(self, task: _Task, since_monotonic: float) -> bool:
         """Look for images of this task written since ``since`` (a render that prints nothing)."""
         since_wall = time.time() - (self._clock() - since_monotonic)
@@ -809,6 +830,10 @@ class JobRunner:
         self, task: _Task, state: TaskState, exit_code: int | None, reason: str | None,
         missing: Mapping[str, list[int]],
     ) -> None:
+        if self._store is not None and task.peak_gpu_memory:
+            self._store.set_task_peak_gpu_memory(
+                self._store_id(task.spec.task_id), task.peak_gpu_memory
+            )
         if self._store is not None and task.process is not None:
             self._store.task_finished(
                 self._store_id(task.spec.task_id), state=state, exit_code=exit_code, reason=reason

@@ -236,7 +236,10 @@ _SCHEMA_V1: tuple[str, ...] = (
 )
 
 #: ``MIGRATIONS[i]`` takes a store from ``user_version`` *i* to *i + 1*. Append, never edit.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_SCHEMA_V1,)
+#: Version 2: peak GPU memory per task (history), when NVML can tell.
+_SCHEMA_V2: tuple[str, ...] = ("ALTER TABLE tasks ADD COLUMN peak_gpu_memory INTEGER",)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_SCHEMA_V1, _SCHEMA_V2)
 
 #: The ``user_version`` this code writes and expects.
 SCHEMA_VERSION: int = len(MIGRATIONS)
@@ -502,6 +505,7 @@ class TaskRecord:
     queued_at: float
     started_at: float | None
     ended_at: float | None
+    peak_gpu_memory: int | None = None
 
 
 @dataclass(frozen=True)
@@ -1154,6 +1158,23 @@ class JobStore:
             )
         return str(row["job_id"])
 
+    def set_task_peak_gpu_memory(self, task_id: str, peak_bytes: int) -> None:
+        """Record the most GPU memory a task's processes used (kept if a higher value is known).
+
+        Args:
+            task_id: The task.
+            peak_bytes: Bytes, as NVML reported them for the render's processes.
+
+        Raises:
+            JobStoreError: SQLite failed.
+        """
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE tasks SET peak_gpu_memory = MAX(COALESCE(peak_gpu_memory, 0), ?) "
+                "WHERE id = ?",
+                (int(peak_bytes), task_id),
+            )
+
     def get_task(self, task_id: str) -> TaskRecord | None:
         """Read one task.
 
@@ -1446,6 +1467,7 @@ def _task_record(row: sqlite3.Row) -> TaskRecord:
         queued_at=row["queued_at"],
         started_at=row["started_at"],
         ended_at=row["ended_at"],
+        peak_gpu_memory=row["peak_gpu_memory"] if "peak_gpu_memory" in row.keys() else None,
     )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import getpass
 import hashlib
+import json
 import logging
 import os
 import re
@@ -29,6 +30,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
+
+import psutil
 
 from lrc_toolbox.utils.ma_reader import (
     BinarySceneError,
@@ -65,6 +68,9 @@ _WINDOWS_RESERVED = frozenset(
 
 class TempFileError(ValueError):
     """A temp folder cannot be created or used (bad root, permissions, cleaned-up manager)."""
+
+#: File in each job folder naming the process that owns it (pid and start time).
+OWNER_MARKER = ".owner.json"
 
 
 def safe_file_component(name: str) -> str:
@@ -182,6 +188,17 @@ class TempFileManager:
                                 f"{exc.filename or root}") from None  # fmt: skip
         except OSError as exc:
             raise TempFileError(f"cannot create a temp folder: {exc}") from None
+        self._write_owner_marker()
+
+    def _write_owner_marker(self) -> None:
+        """Note which process owns the folder, so a later clean-up can tell it is abandoned."""
+        try:
+            me = psutil.Process()
+            (self._job_dir / OWNER_MARKER).write_text(
+                json.dumps({"pid": me.pid, "create_time": me.create_time()}), encoding="utf-8"
+            )
+        except (OSError, psutil.Error) as exc:  # only a clean-up hint: never fail a job for it
+            _LOG.warning("could not write %s in %s: %s", OWNER_MARKER, self._job_dir, exc)
 
     @staticmethod
     def _make_private_parent(parent: Path) -> bool:
