@@ -3,28 +3,14 @@
 from __future__ import annotations
 
 import os
-import shutil
-import sys
 from pathlib import Path
 
 import psutil
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE_SCENE = ROOT / "examples" / "shot001.ma"
+from lrc_test_support import ROOT, SAMPLE_SCENE, find_standin  # noqa: F401  (re-exported)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-def find_standin() -> str:
-    """Path of the installed ``lrc-render-standin`` console script (next to this Python first)."""
-    beside = Path(sys.executable).with_name("lrc-render-standin")
-    if beside.exists():
-        return str(beside)
-    found = shutil.which("lrc-render-standin")
-    if not found:
-        pytest.skip("lrc-render-standin is not installed (pip install -e .)")
-    return found
 
 
 @pytest.fixture()

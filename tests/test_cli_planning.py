@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SAMPLE_SCENE
+from lrc_test_support import ROOT, SAMPLE_SCENE
 from lrc_toolbox.cli.batch_render_cli import main
 from lrc_toolbox.core.models import GPUInfo, RenderConfig
 from lrc_toolbox.core.planner import PlanError, find_maya_project, plan_job

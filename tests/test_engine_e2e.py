@@ -19,7 +19,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from conftest import ROOT, SAMPLE_SCENE
+from lrc_test_support import ROOT, SAMPLE_SCENE
 from lrc_toolbox.api import BatchRenderAPI, RenderConfig
 from lrc_toolbox.cli.batch_render_cli import main
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import psutil
 
-from conftest import ROOT, SAMPLE_SCENE
+from lrc_test_support import ROOT, SAMPLE_SCENE
 from lrc_toolbox.core.gpu_availability import GIB, GPUAvailability
 from lrc_toolbox.core.gpu_leases import Lease, LeaseBook, is_same_process, slot_key
 from lrc_toolbox.core.models import GPUInfo, GPUProcess

@@ -6,7 +6,7 @@ import subprocess
 import sys
 import textwrap
 
-from conftest import ROOT
+from lrc_test_support import ROOT
 
 _BLOCKER = textwrap.dedent(
     """

@@ -6,6 +6,7 @@ Examples::
     lrc-batch-render --scene shot001.ma --layers all --frames 1-100x5 --gpus 0,1 --json
     lrc-batch-render --scene shot001.ma --list-layers --json
     lrc-batch-render --scene shot001.ma --layers all --dry-run
+    lrc-batch-render status [JOB] | history | cancel JOB | retry JOB | resume JOB   [--json]
 
 Exit codes: 0 every requested frame has a verified image; 1 some frames failed; 2 invalid input or
 environment (one line on stderr, nothing launched, no temp file left); 130 interrupted (Ctrl-C or
@@ -20,19 +21,27 @@ import json
 import signal
 import sys
 import threading
-from collections.abc import Sequence
-from typing import NoReturn, TextIO
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from lrc_toolbox import __version__
 from lrc_toolbox.cli.dry_run import describe_plan
+from lrc_toolbox.cli.farm_submit import add_farm_arguments, run_farm_submit
 from lrc_toolbox.cli.progress_display import ProgressDisplay
 from lrc_toolbox.config import batch_render_defaults as defaults
 from lrc_toolbox.core import events as ev
 from lrc_toolbox.core.batch_render_api import BatchRenderAPI
 from lrc_toolbox.core.models import RenderConfig, RenderMode
+from lrc_toolbox.core.notifications import DesktopNotifier, notify_when_finished
 from lrc_toolbox.core.planner import PlanError
 from lrc_toolbox.renderers import profile_names
 from lrc_toolbox.utils.ma_reader import BinarySceneError, SceneReadError, read_scene
+
+if TYPE_CHECKING:
+    from lrc_toolbox.core.batch_render_api import JobHandle
+
+#: Sub-commands about jobs in the store (``lrc-batch-render status JOB``...).
+JOB_COMMANDS = ("status", "history", "cancel", "retry", "resume")
 
 EXIT_OK = 0
 EXIT_FRAMES_FAILED = 1
@@ -143,6 +152,9 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--dry-run", action="store_true",
                      help="print the plan (tasks, GPUs, argv, environment) and launch nothing")
     out.add_argument("--list-layers", action="store_true", help="list the scene's render layers")
+    out.add_argument("--notify", action="store_true",
+                     help="show a desktop notification when the job ends (failed frames named)")
+    add_farm_arguments(p)
     return p
 
 
@@ -238,15 +250,24 @@ class _JsonLines:
             self._out.flush()
 
 
-def _run(api: BatchRenderAPI, config: RenderConfig, args: argparse.Namespace, out: TextIO,
-         err: TextIO) -> int:
+def follow_job(api: BatchRenderAPI, start: Callable[[], JobHandle], *, as_json: bool,
+               out: TextIO, err: TextIO) -> int:
+    """Start a job with ``start()`` and show it until it ends; return the exit code.
+
+    Args:
+        api: The API whose events are shown.
+        start: Starts the job (``api.submit``, ``api.resume``...); may raise :class:`PlanError`.
+        as_json: JSON Lines on ``out`` instead of the progress display.
+        out: Standard output.
+        err: Standard error.
+    """
     display = None
-    if args.json:
+    if as_json:
         api.subscribe(_JsonLines(out))
     else:
         display = ProgressDisplay(out, err)
         api.subscribe(display.on_event)
-    handle = api.submit(config)
+    handle = start()
     if display is not None:
         display.start(handle)
     interrupted = False
@@ -255,8 +276,8 @@ def _run(api: BatchRenderAPI, config: RenderConfig, args: argparse.Namespace, ou
             pass
     except RuntimeError as exc:  # the engine itself failed: its renders were already stopped
         cause = exc.__cause__ or exc
-        err.write(f"lrc-batch-render: internal error: {cause!r}; every render was stopped. "
-                  f"Logs: {handle.plan.config.scene_file} job {handle.job_id}\n")
+        err.write(f"lrc-batch-render: internal error in job {handle.job_id}: {cause!r}; every "
+                  "render was stopped\n")
         return EXIT_FRAMES_FAILED
     except KeyboardInterrupt:
         interrupted = True
@@ -277,6 +298,13 @@ def _raise_keyboard_interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def _install_sigterm_handler() -> None:
+    if threading.current_thread() is threading.main_thread():
+        # SIGTERM (a wrangler's kill, `cancel JOB`, a farm's stop) gets the same clean stop as
+        # Ctrl-C: every render tree is stopped before the process exits.
+        signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+
+
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
          err: TextIO | None = None) -> int:
     """Run the CLI; return the exit code (the console script exits with it).
@@ -288,31 +316,45 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
     """
     out = out or sys.stdout
     err = err or sys.stderr
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in JOB_COMMANDS:
+        _install_sigterm_handler()
+        return run_job_command(argv, out=out, err=err)
     parser = build_parser()
     try:
         with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
             args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse already printed its one line (or --help)
         return int(exc.code or 0)
-    if threading.current_thread() is threading.main_thread():
-        # SIGTERM (a wrangler's kill, a farm's stop) gets the same clean stop as Ctrl-C.
-        signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+    _install_sigterm_handler()
     try:
         if args.list_layers:
             return _list_layers(args, out)
         config = config_from_args(args)
         api = BatchRenderAPI(store_path=args.store)
+        if args.submit:
+            return run_farm_submit(args, api.plan(config), out, err)
         if args.dry_run:
             plan = api.plan(config)
             describe_plan(plan, out, as_json=args.json)
             return EXIT_OK
-        return _run(api, config, args, out, err)
+        if args.notify:
+            notifier = DesktopNotifier()
+            api.subscribe(notify_when_finished(notifier.notify))
+        return follow_job(api, lambda: api.submit(config), as_json=args.json, out=out, err=err)
     except PlanError as exc:
         err.write(f"lrc-batch-render: error: {exc}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
         err.write("\ninterrupted before any render started\n")
         return EXIT_INTERRUPTED
+
+
+def run_job_command(argv: list[str], *, out: TextIO, err: TextIO) -> int:
+    """``status``, ``history``, ``cancel``, ``retry`` and ``resume`` (see :mod:`.job_commands`)."""
+    from lrc_toolbox.cli.job_commands import main as job_main
+
+    return job_main(argv, out=out, err=err)
 
 
 if __name__ == "__main__":

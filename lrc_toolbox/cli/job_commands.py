@@ -1,0 +1,129 @@
+"""``lrc-batch-render status|history|cancel|retry|resume``: jobs after the fact, from the store.
+
+Examples::
+
+    lrc-batch-render status                 # the most recent job
+    lrc-batch-render status 20261123-145233-ab12cd --json
+    lrc-batch-render history --limit 10
+    lrc-batch-render cancel JOB             # stops it, even if its manager (Maya, a CLI) died
+    lrc-batch-render resume JOB             # after a crash: re-attach, verify, render the rest
+    lrc-batch-render retry JOB              # a new job for the failed / missing frames only
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime
+import json
+from typing import TextIO
+
+from lrc_toolbox.core.batch_render_api import BatchRenderAPI
+from lrc_toolbox.core.job_control import JobSummary
+from lrc_toolbox.core.planner import PlanError
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Parser of the job sub-commands."""
+    parser = _Parser(prog="lrc-batch-render", description="Jobs in the job store.")
+    parser.add_argument("--store", metavar="FILE", help="job store file (default: per-user)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    status = sub.add_parser("status", help="state of a job (default: the most recent)")
+    status.add_argument("job", nargs="?")
+    history = sub.add_parser("history", help="recent jobs, newest first")
+    history.add_argument("--limit", type=int, default=20)
+    history.add_argument("--prune-days", type=float, metavar="DAYS",
+                         help="first forget finished jobs (and their logs) older than DAYS")
+    for name, text in (("cancel", "stop a job and its renders"),
+                       ("retry", "render the failed and missing frames of a job again"),
+                       ("resume", "pick up a job whose manager died")):
+        command = sub.add_parser(name, help=text)
+        command.add_argument("job")
+    for command in sub.choices.values():
+        command.add_argument("--json", action="store_true", help="machine output")
+        command.add_argument("--store", metavar="FILE", default=argparse.SUPPRESS)
+    return parser
+
+
+def _when(stamp: float | None) -> str:
+    if not stamp:
+        return "-"
+    return datetime.datetime.fromtimestamp(stamp).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _describe(summary: JobSummary, out: TextIO) -> None:
+    state = summary.state + (" (ORPHANED: its manager is gone; run 'resume')"
+                             if summary.orphaned else "")
+    out.write(f"job {summary.job_id}: {state}\n  scene {summary.scene}\n"
+              f"  started {_when(summary.created_at)}, ended {_when(summary.ended_at)}\n")
+    for layer, counts in summary.layers.items():
+        text = ", ".join(f"{n} {state}" for state, n in sorted(counts.items()))
+        out.write(f"  {layer}: {text}\n")
+    for task in summary.running_tasks:
+        alive = "alive" if task["alive"] else "gone"
+        out.write(f"  running {task['task']} pid {task['pid']} ({alive}) on {task['gpu']}: "
+                  f"{'+'.join(task['layers'])} {task['frames'][0]}-{task['frames'][-1]}\n")
+    if summary.reason:
+        out.write(f"  reason: {summary.reason}\n")
+
+
+def main(argv: list[str], *, out: TextIO, err: TextIO) -> int:
+    """Run one job sub-command; return the exit code."""
+    parser = build_parser()
+    try:
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
+            args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    api = BatchRenderAPI(store_path=args.store)
+    try:
+        if args.command == "status":
+            job_id = args.job
+            if job_id is None:
+                recent = api.history(limit=1)
+                if not recent:
+                    raise PlanError("no job in the store yet")
+                job_id = recent[0].job_id
+            summary = api.job_status(job_id)
+            if args.json:
+                out.write(json.dumps(summary.to_dict()) + "\n")
+            else:
+                _describe(summary, out)
+            return EXIT_OK
+        if args.command == "history":
+            if args.prune_days is not None:
+                report = api.clean_up_history(args.prune_days)
+                err.write(f"removed {report.jobs} job(s), {report.log_folders} log folder(s), "
+                          f"{report.temp_folders} temp folder(s)\n")
+            jobs = api.history(limit=max(1, args.limit))
+            if args.json:
+                out.write(json.dumps([job.to_dict() for job in jobs]) + "\n")
+            else:
+                for job in jobs:
+                    done = sum(c.get("done", 0) + c.get("skipped_existing", 0)
+                               for c in job.layers.values())
+                    total = sum(sum(c.values()) for c in job.layers.values())
+                    flag = "  ORPHANED" if job.orphaned else ""
+                    out.write(f"{job.job_id}  {_when(job.created_at)}  {job.state:<9}  "
+                              f"{done}/{total} frames  {job.scene}{flag}\n")
+            return EXIT_OK
+        if args.command == "cancel":
+            message = api.cancel(args.job)
+            out.write((json.dumps({"job": args.job, "message": message}) if args.json
+                       else message) + "\n")
+            return EXIT_OK
+        from lrc_toolbox.cli.batch_render_cli import follow_job
+
+        start = api.retry if args.command == "retry" else api.resume
+        return follow_job(api, lambda: start(args.job), as_json=args.json, out=out, err=err)
+    except PlanError as exc:
+        err.write(f"lrc-batch-render: error: {exc}\n")
+        return EXIT_USAGE

@@ -1,0 +1,94 @@
+"""Fixtures for the farm exporter tests: plans against the Render stand-in, an isolated farm setup.
+
+They live here, not in a ``conftest.py``, because test modules of this project import the top
+``tests/conftest.py`` by name: a second module named ``conftest`` would shadow it. Each test module
+imports the ``*_fixture`` functions it uses; pytest knows them by their ``name`` (``make_plan``...),
+and ``farm_isolation`` is autouse in every module that imports it.
+
+No test may reach a real farm: ``farm_isolation`` removes every variable that names one
+(``CUEBOT_HOSTS``, OpenCue config files, ``DEADLINE_PATH``), points ``HOME`` (where OpenCue looks
+for its user config) and the data folder at the test's temp folder, and drops any real
+``deadline``/``deadlinecommand`` from ``PATH``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from lrc_toolbox.api import BatchRenderAPI, JobPlan, RenderConfig
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE_SCENE = ROOT / "examples" / "shot001.ma"
+
+
+def _standin() -> str:
+    beside = Path(sys.executable).with_name("lrc-render-standin")
+    if beside.exists():
+        return str(beside)
+    found = shutil.which("lrc-render-standin")
+    if not found:
+        pytest.skip("lrc-render-standin is not installed (pip install -e .)")
+    return found
+
+
+@pytest.fixture(name="farm_isolation", autouse=True)
+def farm_isolation_fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep every test away from real farms, user configs and the user's data folder."""
+    for var in ("CUEBOT_HOSTS", "CUEBOT_FACILITY", "OPENCUE_CONFIG_FILE", "OPENCUE_CONF",
+                "DEADLINE_PATH", "LRC_STANDIN_FAULTS", "LRC_STANDIN_LAYER_FRAME_S"):
+        monkeypatch.delenv(var, raising=False)
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("LRC_TOOLBOX_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("LRC_STANDIN_FRAME_S", "0.01")
+    monkeypatch.setenv("LRC_STANDIN_STARTUP_S", "0.01")
+    keep = []
+    for folder in os.environ.get("PATH", "").split(os.pathsep):
+        if any(Path(folder, name).exists() for name in ("deadline", "deadlinecommand")):
+            continue
+        keep.append(folder)
+    monkeypatch.setenv("PATH", os.pathsep.join(keep))
+
+
+@pytest.fixture(name="standin")
+def standin_fixture() -> str:
+    """The Render stand-in executable."""
+    return _standin()
+
+
+@pytest.fixture(name="binary_scene")
+def binary_scene_fixture(tmp_path: Path) -> Path:
+    """A Maya Binary scene (IFF header): its layers are named freely with ``--layer``."""
+    path = tmp_path / "scenes" / "odd shot.mb"
+    path.parent.mkdir()
+    path.write_bytes(b"FOR4\x00\x00\x00\x20Maya" + b"\x00" * 24)
+    return path
+
+
+@pytest.fixture(name="make_plan")
+def make_plan_fixture(standin: str) -> Callable[..., JobPlan]:
+    """Plan a job against the stand-in: ``make_plan(frame_range="1-10", layers=[...], ...)``.
+
+    Defaults: the sample scene, Redshift, GPU 0 named explicitly (no GPU is needed to plan).
+    """
+
+    def make(**overrides: object) -> JobPlan:
+        values: dict[str, object] = {
+            "scene_file": str(SAMPLE_SCENE),
+            "layers": ["MASTER_BG_A"],
+            "frame_range": "1-10",
+            "renderer": "redshift",
+            "gpus": ["0"],
+            "render_exe": standin,
+        }
+        values.update(overrides)
+        return BatchRenderAPI().plan(RenderConfig(**values))  # type: ignore[arg-type]
+
+    return make
