@@ -13,7 +13,10 @@ The rules it enforces:
 * fatal log lines fail the task with the line as the reason; deterministic ones (licence, bad scene)
   are not retried, and the layer's remaining frames fail with the same reason;
 * a hung render (no output, no new image for ``hang_timeout_s``) has its whole tree killed; frames it
-  already verified stay done;
+  already verified stay done; while its layer's naming is unknown, any new file of that layer in
+  the output folder counts as a sign of life (it never verifies a frame);
+* a task is over only when its whole process tree is gone, not when its launcher exits;
+* a GPU that NVML no longer lists is lost: its renders are stopped and its slot is not used again;
 * missing frames go back to the queue until ``retries`` is spent, on whichever slot frees first.
 """
 
@@ -35,6 +38,7 @@ from lrc_toolbox.core.gpu_availability import GPUAvailability
 from lrc_toolbox.core.gpu_leases import Lease, LeaseBook, slot_key
 from lrc_toolbox.core.job_store import JobStore
 from lrc_toolbox.core.models import FrameState, JobState, RenderStatus, TaskState
+from lrc_toolbox.core.output_activity import has_new_files
 from lrc_toolbox.core.planner import JobPlan, PlannedLayer
 from lrc_toolbox.core.render_process_manager import ProcessConfig, RenderProcessManager
 from lrc_toolbox.core.scheduler import (
@@ -64,24 +68,27 @@ BLOCKED_SLOT_RETRY_S = 1.0
 HISTORY_JOBS_SEARCHED = 20
 #: An image older than its task's launch by more than this is stale (not rendered by that task).
 STALE_IMAGE_SLACK_S = 2.0
+#: Longest renderer error line quoted in a frame's failure reason.
+MAX_REASON_CHARS = 300
 
 
 # --------------------------------------------------------------------------------------------------
 # Output naming: learn it from the first reported image, predict the others
 # --------------------------------------------------------------------------------------------------
 def infer_image_template(path: str, frame: int) -> str | None:
-    """Turn a reported image path into a template with the frame number as a field.
+    """Turn a reported image path into a template with the frame number as a format field.
 
     ``/out/BG/shot.0005.exr`` for frame 5 gives ``/out/BG/shot.{frame_signed:04d}.exr``. The last
     number in the file name that equals the frame is used (``shot_v002.0005.exr`` keeps ``v002``);
-    None when the name has no such number.
+    None when the name has no such number. The width counts a minus sign, the way Maya pads
+    (``%0*d``): frame -5 at padding 4 is ``-005``, frame 5 is ``0005``.
     """
     directory, name = os.path.split(path)
     for match in reversed(list(re.finditer(r"(-?)(\d+)", name))):
         sign, digits = match.group(1), match.group(2)
         if int(digits) != abs(frame) or (sign == "-") != (frame < 0):
             continue
-        width = len(digits)
+        width = len(sign) + len(digits)
         head = name[: match.start()].replace("{", "{{").replace("}", "}}")
         tail = name[match.end() :].replace("{", "{{").replace("}", "}}")
         directory = directory.replace("{", "{{").replace("}", "}}")
@@ -90,14 +97,11 @@ def infer_image_template(path: str, frame: int) -> str | None:
 
 
 def expand_image_template(template: str, frame: int) -> str:
-    """Fill a template from :func:`infer_image_template` for ``frame`` (Maya pads ``-5`` as ``-005``)."""
+    """Fill a template from :func:`infer_image_template` (or Maya) for ``frame``.
 
-    class _Signed:
-        def __format__(self, spec: str) -> str:
-            text = format(abs(frame), spec)
-            return f"-{text}" if frame < 0 else text
-
-    return template.format(frame_signed=_Signed())
+    Padding follows C's ``%0*d`` as Maya does: the width includes the minus sign.
+    """
+    return template.format(frame_signed=frame)
 
 
 def image_ok(path: str) -> tuple[bool, str]:
@@ -141,6 +145,7 @@ class _Task:
     launch_error: str | None = None
     lease: Lease | None = None
     peak_gpu_memory: int = 0
+    errors: dict[tuple[str, int], str] = field(default_factory=dict)
 
     @property
     def keys(self) -> list[tuple[str, int]]:
@@ -280,6 +285,7 @@ class JobRunner:
         self._leases = leases or LeaseBook()
         self._availability = availability or GPUAvailability()
         self._slot_notices: dict[int, str] = {}
+        self._lost_slot_reason: str | None = None
         self._next_dispatch_at = 0.0
         self._next_gpu_sample_at = 0.0
         self._done: dict[str, dict[int, str]] = {name: {} for name in self._layers}
@@ -515,6 +521,10 @@ class JobRunner:
                 task.fatal_deterministic = note.deterministic
             return
         layer = note.layer or task.layers[0].name
+        if note.kind == "error":
+            if note.frame is not None and note.reason:
+                task.errors[(layer, note.frame)] = note.reason[:MAX_REASON_CHARS]
+            return
         if note.kind == "frame_started" and note.frame is not None:
             self._open_frame(task, (layer, note.frame), note.at)
         elif note.kind == "progress":
@@ -637,6 +647,8 @@ class JobRunner:
         for task_id, task in list(self._running.items()):
             process = task.process
             if process is None or process.wait(timeout=0) is not None:
+                if self._processes.is_stopping(task_id):
+                    continue  # its launcher is gone, but the stop is still ending its tree
                 self._finalise(task_id)
                 continue
             if task.stop_state is not None:
@@ -644,18 +656,25 @@ class JobRunner:
             if task.fatal_reason is not None:
                 self._stop(task, TaskState.FAILED, task.fatal_reason)
                 continue
+            lost = self._availability.lost_reason(task.spec.slot.gpu)
+            if lost is not None:
+                self._stop(task, TaskState.KILLED, lost)
+                continue
             last_output = max(
                 process.last_output_monotonic or task.launched_at,
                 task.last_image_at or task.launched_at,
                 task.launched_at,
             )
             if task.render_started_at is None and now - task.launched_at > config.start_timeout_s:
+                if self._shows_work(task, task.launched_at):
+                    task.render_started_at = now  # prints nothing, but its images appear
+                    continue
                 self._stop(
                     task, TaskState.KILLED,
                     f"no render progress {config.start_timeout_s:g}s after launch (stalled start)",
                 )
             elif now - last_output > config.hang_timeout_s:
-                if self._new_images_on_disk(task, last_output):
+                if self._shows_work(task, last_output):
                     task.last_image_at = now  # silent but still writing images: not hung
                     continue
                 self._stop(
@@ -683,6 +702,36 @@ class JobRunner:
             pids = {task.process.pid, *task.process.known_descendant_pids}
             used = sum(usage.get(pid, 0) for pid in pids)
             task.peak_gpu_memory = max(task.peak_gpu_memory, used)
+
+    def _shows_work(self, task: _Task, since_monotonic: float) -> bool:
+        """Whether a render that printed nothing since ``since`` wrote images meanwhile."""
+        return self._new_images_on_disk(task, since_monotonic) or self._new_output_files(
+            task, since_monotonic
+        )
+
+    def _output_root(self) -> Path | None:
+        """The folder images go to when the user said so (``-rd``, or the project's images)."""
+        if self.plan.config.output_dir:
+            return Path(self.plan.config.output_dir).expanduser()
+        if self.plan.project_dir:
+            return Path(self.plan.project_dir) / "images"
+        return None
+
+    def _new_output_files(self, task: _Task, since_monotonic: float) -> bool:
+        """Any new file of the task's layers whose naming is still unknown (see output_activity).
+
+        With several layers in the job, a file counts only when its path names one of this
+        task's layers, so one layer's images never keep another layer's hung render alive.
+        """
+        unknown = [layer for layer in task.layers if not self._templates.get(layer.name)]
+        root = self._output_root()
+        if not unknown or root is None:
+            return False
+        since_wall = time.time() - (self._clock() - since_monotonic)
+        names = None
+        if len(self._layers) > 1:
+            names = {name for layer in unknown for name in (layer.name, layer.node)}
+        return has_new_files(root, since_wall, names)
 
     def _new_images_on_disk(self, task: _Task, since_monotonic: float) -> bool:
         """Look for images of this task written since ``since`` (a render that prints nothing)."""
@@ -800,11 +849,17 @@ class JobRunner:
         if why:
             return why
         if exit_code is None:
-            return (f"render ended without writing frame {frame} (exit code unknown: it was "
+            text = (f"render ended without writing frame {frame} (exit code unknown: it was "
                     "followed again after its manager died)")
-        if exit_code != 0:
-            return f"render exited with code {exit_code} before writing frame {frame}"
-        return f"render exited 0 but wrote no image for frame {frame} (skipped silently)"
+        elif exit_code != 0:
+            text = f"render exited with code {exit_code} before writing frame {frame}"
+        elif not self._templates.get(key[0]):
+            text = (f"render exited 0 without reporting an image for frame {frame}, and the "
+                    "layer's image naming is unknown, so no image could be looked for")
+        else:
+            text = f"render exited 0 but wrote no image for frame {frame} (skipped silently)"
+        error = task.errors.get(key)
+        return f"{text}; its last error: {error}" if error else text
 
     def _task_outcome(
         self, task: _Task, exit_code: int | None, missing: Mapping[str, list[int]]
@@ -882,6 +937,7 @@ class JobRunner:
     # launching -----------------------------------------------------------------------------------
     def _dispatch(self) -> None:
         """Fill free slots: each needs its machine-wide lease and a GPU NVML does not see busy."""
+        self._fail_queue_without_slots()
         if self._queue.is_empty() or not self._free_slots:
             return
         now = self._clock()
@@ -891,6 +947,10 @@ class JobRunner:
         for slot in list(self._free_slots):
             if self._queue.is_empty():
                 break
+            lost = self._availability.lost_reason(slot.gpu)
+            if lost is not None:
+                self._retire_slot(slot, lost)
+                continue
             reason = self._availability.busy_reason(slot.gpu, self._own_pids())
             lease = None
             if reason is None:
@@ -921,6 +981,23 @@ class JobRunner:
             self._slot_notices.pop(slot.index, None)
             self._launch(spec, lease)
         self._next_dispatch_at = now + (BLOCKED_SLOT_RETRY_S if blocked else 0.0)
+
+    def _retire_slot(self, slot: Slot, reason: str) -> None:
+        """Stop using a slot whose GPU is lost; with no slot left, fail what is still queued."""
+        self._free_slots.remove(slot)
+        self._lost_slot_reason = reason
+        self._bus.publish(ev.Notice(job_id=self.job_id,
+                                    message=f"{slot.label} is no longer used: {reason}"))
+        self._fail_queue_without_slots()
+
+    def _fail_queue_without_slots(self) -> None:
+        """Once every slot is lost and nothing runs, queued frames can never render: fail them."""
+        reason = self._lost_slot_reason
+        if reason is None or self._free_slots or self._running or self._queue.is_empty():
+            return
+        why = f"not rendered: no usable GPU slot left ({reason})"
+        for layer, frames in self._queue.drop_all(why).items():
+            self._fail_frames(layer, frames, why, task_id="", will_retry=False)
 
     def _own_pids(self) -> set[int]:
         pids = {os.getpid()}

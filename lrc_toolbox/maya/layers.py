@@ -1,0 +1,379 @@
+"""Render layers of the scene open in Maya, and what each one will render and write.
+
+Two layer systems exist. **Render Setup** (Maya 2017+ default): layer ``X`` is a
+``renderSetupLayer`` node driving a legacy ``renderLayer`` node ``rs_X``, which is what
+``Render -rl`` takes. **Legacy render layers**: ``renderLayer`` nodes only. masterLayer is
+``defaultRenderLayer`` in both. A scene made with legacy layers and opened in Render Setup mode
+keeps its legacy nodes, but Maya refuses them ("contains legacy render layers") and renders
+masterLayer instead; :class:`SceneLayers` finds those and explains.
+
+A layer's renderer, frame range, renderable cameras and image names can be overridden per layer,
+so :func:`read_layer_details` makes each layer current in turn and asks Maya
+(``cmds.renderSettings(fullPath=True, genericFrameImageName=...)`` for the image names), inside
+:func:`~lrc_toolbox.maya.scene_state.preserved_scene_state`, which puts the current layer and the
+modified flag back afterwards, also when reading fails half-way.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lrc_toolbox.maya import host
+from lrc_toolbox.maya.progress import StepProgress, SubProgress
+from lrc_toolbox.maya.scene_state import (
+    DEFAULT_LAYER_NODE,
+    current_layer,
+    preserved_scene_state,
+    render_setup_active,
+    switch_layer,
+)
+
+#: The artist's name for the default layer.
+MASTER_LAYER_NAME = "masterLayer"
+#: Stands for the frame number in image names from ``renderSettings`` (no Maya token looks so).
+FRAME_TOKEN = "LRCFRAMETOKEN"
+_GLOBALS = "defaultRenderGlobals"
+
+
+class LayerMode(str, enum.Enum):
+    """Which render layer system this Maya runs."""
+
+    RENDER_SETUP = "render_setup"
+    LEGACY = "legacy"
+
+
+@dataclass(frozen=True)
+class MayaLayer:
+    """One render layer of the open scene.
+
+    Attributes:
+        name: As the artist sees it (``MASTER_BG_A``, ``masterLayer``, a legacy layer's node name).
+        node: The ``renderLayer`` node ``Render -rl`` takes (``rs_MASTER_BG_A``).
+        renderable: Its renderable flag.
+        is_default: masterLayer.
+        render_setup: Driven by a Render Setup layer.
+        referenced: Comes from a referenced file (namespaced).
+        legacy_in_render_setup: A legacy layer in a Render Setup session: Maya renders masterLayer
+            in its place.
+    """
+
+    name: str
+    node: str
+    renderable: bool
+    is_default: bool = False
+    render_setup: bool = False
+    referenced: bool = False
+    legacy_in_render_setup: bool = False
+
+
+@dataclass(frozen=True)
+class SceneLayers:
+    """The open scene's render layers and the layer system they are in.
+
+    Attributes:
+        mode: The layer system this Maya runs.
+        layers: masterLayer first, then the layers in the order the artist sees them.
+        current: The current ``renderLayer`` node.
+        render_setup_layers_in_legacy: Render Setup layers of a scene opened in legacy mode (their
+            collections and overrides do nothing there).
+    """
+
+    mode: LayerMode
+    layers: tuple[MayaLayer, ...]
+    current: str
+    render_setup_layers_in_legacy: tuple[str, ...] = ()
+
+    @property
+    def legacy_in_render_setup(self) -> tuple[MayaLayer, ...]:
+        """Legacy layers that Render Setup will not render (masterLayer renders instead)."""
+        return tuple(layer for layer in self.layers if layer.legacy_in_render_setup)
+
+    def find(self, name: str) -> MayaLayer | None:
+        """The layer with this artist name, else this node name, else None."""
+        for layer in self.layers:
+            if layer.name == name:
+                return layer
+        for layer in self.layers:
+            if layer.node == name or (name == DEFAULT_LAYER_NODE and layer.is_default):
+                return layer
+        return None
+
+    def chosen(self, names: Sequence[str]) -> tuple[list[MayaLayer], list[str]]:
+        """Resolve the user's layer names.
+
+        Args:
+            names: Artist or node names; empty or ``["all"]`` means every renderable layer.
+
+        Returns:
+            The layers found (no duplicates) and the names that matched nothing.
+        """
+        if not names or [n.lower() for n in names] == ["all"]:
+            return [layer for layer in self.layers if layer.renderable], []
+        found: list[MayaLayer] = []
+        missing: list[str] = []
+        for name in names:
+            layer = self.find(name)
+            if layer is None:
+                missing.append(name)
+            elif layer not in found:
+                found.append(layer)
+        return found, missing
+
+    def mismatch_explanation(self, chosen: Sequence[MayaLayer] | None = None) -> str | None:
+        """Why these layers cannot render as the artist expects in this layer mode, or None.
+
+        Args:
+            chosen: The layers to render (None: all layers of the scene).
+        """
+        layers = self.layers if chosen is None else chosen
+        legacy = [layer.name for layer in layers if layer.legacy_in_render_setup]
+        if legacy:
+            return (
+                f"The scene has legacy render layers ({', '.join(legacy)}), but this Maya uses "
+                "Render Setup, which ignores them and renders masterLayer instead. Convert them "
+                "(Render Setup window > File > Import from legacy render layers), or switch Maya "
+                "to legacy render layers (Preferences > Rendering > Preferred Render Setup system, "
+                "or MAYA_ENABLE_LEGACY_RENDER_LAYERS=1) and restart Maya."
+            )
+        if self.render_setup_layers_in_legacy and (chosen is None or any(
+                not layer.is_default for layer in chosen)):  # fmt: skip
+            return (
+                "This scene was set up with Render Setup "
+                f"({', '.join(self.render_setup_layers_in_legacy)}), but this Maya runs legacy "
+                "render layers, so the layers' collections and overrides do not apply. Switch Maya "
+                "to Render Setup (Preferences > Rendering > Preferred Render Setup system, and "
+                "unset MAYA_ENABLE_LEGACY_RENDER_LAYERS) and restart Maya."
+            )
+        return None
+
+
+@dataclass(frozen=True)
+class LayerDetails:
+    """What one layer renders, read with the layer current (overrides applied).
+
+    Attributes:
+        layer: The layer.
+        renderer: Maya's renderer name (``redshift``, ``arnold``, ``mayaSoftware``...).
+        start_frame: ``startFrame``.
+        end_frame: ``endFrame``.
+        by_frame: ``byFrameStep``.
+        animation: Frame numbers in image names (off: Maya writes one image name).
+        padding: Frame number width in image names (``extensionPadding``).
+        cameras: Renderable camera shapes on this layer.
+        images: Image paths from ``renderSettings`` with :data:`FRAME_TOKEN` for the frame.
+    """
+
+    layer: MayaLayer
+    renderer: str
+    start_frame: float
+    end_frame: float
+    by_frame: float
+    animation: bool
+    padding: int
+    cameras: tuple[str, ...]
+    images: tuple[str, ...]
+
+    @property
+    def frame_range(self) -> str:
+        """The layer's frame range as a frame string (``1-24``, ``1-100x5``)."""
+        start, end = int(round(self.start_frame)), int(round(self.end_frame))
+        step = max(1, int(round(self.by_frame or 1)))
+        if end == start:
+            return str(start)
+        return f"{start}-{end}" if step == 1 else f"{start}-{end}x{step}"
+
+    @property
+    def image_templates(self) -> tuple[str, ...]:
+        """The images as engine templates (``.../shot.{frame_signed:04d}.exr``).
+
+        Names without a frame number (animation off) and names with tokens Maya left unresolved
+        give no template: the engine then learns the naming from the renderer's log.
+        """
+        templates = []
+        for path in self.images:
+            template = image_template(path, self.padding)
+            if template is not None and template not in templates:
+                templates.append(template)
+        return tuple(templates)
+
+    @property
+    def image_dirs(self) -> tuple[str, ...]:
+        """Folders the images go to."""
+        dirs: list[str] = []
+        for path in self.images:
+            folder = os.path.dirname(path)
+            if folder and folder not in dirs:
+                dirs.append(folder)
+        return tuple(dirs)
+
+
+def image_template(path: str, padding: int) -> str | None:
+    """Turn a ``renderSettings`` path with :data:`FRAME_TOKEN` into an engine template.
+
+    Args:
+        path: ``/proj/images/BG/shot.LRCFRAMETOKEN.exr``.
+        padding: The frame number width.
+
+    Returns:
+        ``/proj/images/BG/shot.{frame_signed:04d}.exr`` (braces in the path escaped), or None when
+        the path has no frame token or still holds a ``<Token>``.
+    """
+    if FRAME_TOKEN not in path or "<" in path or ">" in path:
+        return None
+    escaped = path.replace("{", "{{").replace("}", "}}")
+    return escaped.replace(FRAME_TOKEN, f"{{frame_signed:0{max(1, int(padding))}d}}")
+
+
+def rebase_template(template: str, images_dir: str, output_dir: str) -> str | None:
+    """Move a template from the project's images folder to an output folder (``Render -rd``).
+
+    Returns:
+        The template under ``output_dir``, or None when it is not under ``images_dir``.
+    """
+    norm = template.replace("\\", "/")
+    root = images_dir.replace("\\", "/").rstrip("/") + "/"
+    if not norm.startswith(root):
+        return None
+    target = output_dir.replace("\\", "/").replace("{", "{{").replace("}", "}}").rstrip("/")
+    return f"{target}/{norm[len(root):]}"
+
+
+def images_dir() -> str:
+    """The current project's images folder (where ``Render`` writes without ``-rd``)."""
+    cmds = host.cmds()
+    rule = cmds.workspace(fileRuleEntry="images") or "images"
+    return str(cmds.workspace(expandName=rule))
+
+
+def project_dir() -> str:
+    """The current Maya project's root folder."""
+    return str(host.cmds().workspace(query=True, rootDirectory=True)).rstrip("/\\") or "."
+
+
+def list_scene_layers() -> SceneLayers:
+    """Read the open scene's render layers (cheap: nothing is switched).
+
+    Returns:
+        The layers and the mode.
+    """
+    cmds = host.cmds()
+    nodes = [str(n) for n in cmds.ls(type="renderLayer") or []]
+    current = current_layer()
+    try:
+        rs_nodes = [str(n) for n in cmds.ls(type="renderSetupLayer") or []]
+    except RuntimeError:  # Maya before Render Setup existed: the node type is unknown
+        rs_nodes = []
+    if not render_setup_active():
+        layers = [_legacy_layer(node) for node in _master_first(nodes)]
+        return SceneLayers(LayerMode.LEGACY, tuple(layers), current, tuple(rs_nodes))
+    rs = host.render_setup()
+    master = rs.getDefaultRenderLayer()
+    layers = [MayaLayer(MASTER_LAYER_NAME, DEFAULT_LAYER_NODE, bool(master.isRenderable()),
+                        is_default=True)]  # fmt: skip
+    linked = {DEFAULT_LAYER_NODE}
+    for rs_layer in rs.getRenderLayers():
+        name = str(rs_layer.name())
+        node = _legacy_node_of(name)
+        linked.add(node)
+        layers.append(MayaLayer(name, node, bool(rs_layer.isRenderable()), render_setup=True,
+                                referenced=":" in name))  # fmt: skip
+    for node in nodes:
+        if node not in linked:
+            layer = _legacy_layer(node)
+            layers.append(MayaLayer(layer.name, node, layer.renderable, referenced=layer.referenced,
+                                    legacy_in_render_setup=True))  # fmt: skip
+    return SceneLayers(LayerMode.RENDER_SETUP, tuple(layers), current)
+
+
+def _master_first(nodes: list[str]) -> list[str]:
+    rest = [n for n in nodes if n != DEFAULT_LAYER_NODE]
+    return [DEFAULT_LAYER_NODE, *rest]
+
+
+def _legacy_layer(node: str) -> MayaLayer:
+    renderable = bool(host.cmds().getAttr(f"{node}.renderable"))
+    if node == DEFAULT_LAYER_NODE:
+        return MayaLayer(MASTER_LAYER_NAME, node, renderable, is_default=True)
+    return MayaLayer(node, node, renderable, referenced=":" in node)
+
+
+def _legacy_node_of(rs_name: str) -> str:
+    """The ``renderLayer`` node a Render Setup layer drives (``rs_X``, or ``ns:rs_X``)."""
+    found = host.cmds().listConnections(f"{rs_name}.legacyRenderLayer", source=True,
+                                        destination=False)  # fmt: skip
+    if found:
+        return str(found[0])
+    namespace, sep, base = rs_name.rpartition(":")
+    return f"{namespace}{sep}rs_{base}"
+
+
+def read_current_layer_details(layer: MayaLayer) -> LayerDetails:
+    """Read what ``layer`` renders; it must be the current layer (overrides are applied then)."""
+    cmds = host.cmds()
+
+    def value(attr: str) -> object:
+        return cmds.getAttr(f"{_GLOBALS}.{attr}")
+
+    cameras = tuple(str(c) for c in cmds.ls(type="camera") or []
+                    if cmds.getAttr(f"{c}.renderable"))  # fmt: skip
+    images: list[str] = []
+    for camera in cameras:
+        for path in cmds.renderSettings(fullPath=True, genericFrameImageName=FRAME_TOKEN,
+                                        layer=layer.node, camera=camera) or []:  # fmt: skip
+            if path not in images:
+                images.append(str(path))
+    return LayerDetails(
+        layer=layer,
+        renderer=str(value("currentRenderer") or ""),
+        start_frame=float(value("startFrame")),  # type: ignore[arg-type]
+        end_frame=float(value("endFrame")),  # type: ignore[arg-type]
+        by_frame=float(value("byFrameStep") or 1.0),  # type: ignore[arg-type]
+        animation=bool(value("animation")),
+        padding=int(value("extensionPadding") or 1),  # type: ignore[call-overload]
+        cameras=cameras,
+        images=tuple(images),
+    )
+
+
+def read_layer_details(
+    layers: Sequence[MayaLayer],
+    progress: StepProgress | SubProgress | None = None,
+    mode: LayerMode | None = None,
+) -> list[LayerDetails]:
+    """Read each layer's renderer, frame range, cameras and image names, overrides included.
+
+    Each layer is made current in turn; the artist's current layer, renderable flags and modified
+    flag are put back afterwards (also after an error or Cancel half-way) and verified. Must run
+    on Maya's main thread.
+
+    Args:
+        layers: The layers to read (legacy layers in a Render Setup session are read as
+            masterLayer renders them: they cannot be made current there).
+        progress: Where to report each layer (and check Cancel).
+        mode: The layer mode (None: ask Maya).
+
+    Returns:
+        One :class:`LayerDetails` per layer, in order.
+
+    Raises:
+        PreparationCancelled: Cancel was pressed (the scene is restored first).
+        SceneStateError: The scene could not be put back exactly.
+    """
+    render_setup = (mode is LayerMode.RENDER_SETUP) if mode is not None else render_setup_active()
+    details: list[LayerDetails] = []
+    with preserved_scene_state(render_setup) as before:
+        total = max(1, len(layers))
+        for index, layer in enumerate(layers):
+            if progress is not None:
+                progress.step(index / total, f"Reading the render settings of {layer.name} "
+                                             f"({index + 1}/{total})")  # fmt: skip
+            node = DEFAULT_LAYER_NODE if layer.legacy_in_render_setup else layer.node
+            if current_layer() != node:
+                switch_layer(node, render_setup)
+            details.append(read_current_layer_details(layer))
+        if progress is not None:
+            progress.step(1.0, f"Back to {before.current_layer}")
+    return details

@@ -1,0 +1,2 @@
++ LRC_TOOLBOX 0.1.0 ..
+PYTHONPATH+:=.

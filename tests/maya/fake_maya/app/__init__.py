@@ -1,0 +1,3 @@
+"""Fake ``maya.app``."""
+
+from . import renderSetup  # noqa: F401

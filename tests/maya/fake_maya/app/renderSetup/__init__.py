@@ -1,0 +1,3 @@
+"""Fake ``maya.app.renderSetup``."""
+
+from . import model  # noqa: F401

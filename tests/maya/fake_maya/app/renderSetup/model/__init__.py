@@ -1,0 +1,3 @@
+"""Fake ``maya.app.renderSetup.model``."""
+
+from . import renderSetup  # noqa: F401
