@@ -22,9 +22,13 @@ def session_controller() -> Any:
     from lrc_toolbox.core.batch_render_api import BatchRenderAPI
     from lrc_toolbox.ui.controller import EngineController
 
+    from lrc_toolbox.maya.notify import job_finished_notifier
+
     with _LOCK:
         if not _CONTROLLER:
-            _CONTROLLER.append(EngineController(BatchRenderAPI(), MayaSceneSource()))
+            api = BatchRenderAPI()
+            api.subscribe(job_finished_notifier())  # in-view message + Script Editor line
+            _CONTROLLER.append(EngineController(api, MayaSceneSource()))
         return _CONTROLLER[0]
 
 

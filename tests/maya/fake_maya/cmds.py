@@ -191,6 +191,13 @@ def warning(message: str) -> None:
     _maya().output.append(f"// Warning: {message} //")
 
 
+def inViewMessage(**kwargs: Any) -> None:  # noqa: N802 - Maya's name
+    """Show a viewport message: recorded in the output as Maya would display it."""
+    flags = _flags(kwargs, {"amg", "assistMessage", "pos", "position", "fade", "fadeStayTime"},
+                   "inViewMessage")
+    _maya().output.append(f"[inViewMessage] {flags.get('amg') or flags.get('assistMessage')}")
+
+
 def progressWindow(**kwargs: Any) -> Any:  # noqa: N802 - Maya's name
     """Create, edit, query (``isCancelled``) and end the progress window."""
     flags = _flags(kwargs, {"title", "progress", "status", "isInterruptable", "maxValue",
