@@ -20,9 +20,8 @@ _CONTROLLER: list[Any] = []
 def session_controller() -> Any:
     """The session's ``EngineController`` (engine API + the open scene), created on first use."""
     from lrc_toolbox.core.batch_render_api import BatchRenderAPI
-    from lrc_toolbox.ui.controller import EngineController
-
     from lrc_toolbox.maya.notify import job_finished_notifier
+    from lrc_toolbox.ui.controller import EngineController
 
     with _LOCK:
         if not _CONTROLLER:
