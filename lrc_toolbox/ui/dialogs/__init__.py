@@ -1,0 +1,3 @@
+"""Dialogs of the render manager: the Batch Render dialog and its Active Renders panel."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Qt item models of the Batch Render dialog."""
+
+from __future__ import annotations

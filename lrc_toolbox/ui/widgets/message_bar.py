@@ -1,0 +1,70 @@
+"""A one-message strip above the buttons: what just happened, or what is wrong and what to do.
+
+Non-modal on purpose: a pop-up per failed frame (or per refused start) would stop an artist who
+is working in Maya; the strip keeps the latest message, and its tooltip the recent ones.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+from collections import deque
+
+from Qt import QtCore, QtWidgets
+
+#: Messages remembered in the tooltip.
+HISTORY_LENGTH: int = 10
+
+_STYLES: dict[str, str] = {
+    "info": "background:#2e4a62; color:#e8f1f8;",
+    "success": "background:#2f5d34; color:#e9f6ea;",
+    "warning": "background:#6b5410; color:#fff6dc;",
+    "error": "background:#6e2622; color:#ffe9e7;",
+}
+
+
+class MessageBar(QtWidgets.QFrame):
+    """Shows the latest message with its level; hidden until the first one.
+
+    Args:
+        parent: Owner.
+    """
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self._level = ""
+        self._history: deque[str] = deque(maxlen=HISTORY_LENGTH)
+        self.label = QtWidgets.QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.close_button = QtWidgets.QToolButton()
+        self.close_button.setText("×")
+        self.close_button.setAutoRaise(True)
+        self.close_button.setToolTip("Hide this message")
+        self.close_button.clicked.connect(self.hide)
+        layout = QtWidgets.QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.close_button, 0, QtCore.Qt.AlignmentFlag.AlignTop)
+        self.setVisible(False)
+
+    @property
+    def level(self) -> str:
+        """Level of the latest message (``info``, ``success``, ``warning``, ``error``)."""
+        return self._level
+
+    def text(self) -> str:
+        """The latest message as plain text."""
+        return self.label.text()
+
+    def show_message(self, text: str, level: str = "info") -> None:
+        """Show ``text`` (plain; several lines allowed) at ``level``."""
+        self._level = level if level in _STYLES else "info"
+        self.label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        self.label.setText(text)
+        self.setStyleSheet(f"#messageBar {{ {_STYLES[self._level]} border-radius:3px; }}"
+                           f"#messageBar QLabel {{ {_STYLES[self._level]} }}")
+        self._history.append(f"{time.strftime('%H:%M:%S')} {text}")
+        self.setToolTip("<br>".join(html.escape(item) for item in self._history))
+        self.setVisible(True)
