@@ -39,13 +39,13 @@ from lrc_toolbox.core.job_control import (
     summarise,
 )
 from lrc_toolbox.core.job_runner import JobResult, JobRunner, ResumeState, frames_by_layer
-from lrc_toolbox.core.job_store import JobStore, data_dir, new_job_id
+from lrc_toolbox.core.job_store import JobStore, JobStoreError, data_dir, new_job_id
 from lrc_toolbox.core.models import RenderConfig, RenderMode, RenderStatus, SystemInfo
 from lrc_toolbox.core.planner import JobPlan, PlanError, plan_job
 from lrc_toolbox.core.retention import CleanupReport, clean_up
 from lrc_toolbox.core.system_detector import SystemDetector
 from lrc_toolbox.utils.frame_parser import FrameSet
-from lrc_toolbox.utils.temp_file_manager import TempFileManager
+from lrc_toolbox.utils.temp_file_manager import TempFileError, TempFileManager
 
 __all__ = ["BatchRenderAPI", "JobHandle", "PlanError"]
 
@@ -188,10 +188,16 @@ class BatchRenderAPI:
         store: JobStore | None = None,
     ) -> JobHandle:
         job_id = resume_of or new_job_id()
-        store = store or JobStore(self._store_path)
-        log_dir = self._log_dir(job_id)
-        log_dir.mkdir(parents=True, exist_ok=True)
-        temp = TempFileManager(keep=plan.config.keep_temp)
+        store = store or self._store()
+        try:
+            log_dir = self._log_dir(job_id)
+            # 0700: logs hold command lines and environment changes; a --store in a shared
+            # folder must not make them readable by everyone.
+            log_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            temp = TempFileManager(keep=plan.config.keep_temp)
+        except (OSError, JobStoreError, TempFileError) as exc:
+            # A full disk or a read-only data/temp folder: one clear line, nothing launched.
+            raise PlanError(f"cannot start the job: {exc}") from exc
         me = psutil.Process()
         if resume_of is None:
             store.create_job(
@@ -292,7 +298,11 @@ class BatchRenderAPI:
 
     # -- jobs in the store (survive a crash of the manager) ---------------------------------------
     def _store(self) -> JobStore:
-        return JobStore(self._store_path)
+        """Open the job store; a store that cannot be used is a :class:`PlanError` (one line)."""
+        try:
+            return JobStore(self._store_path)
+        except JobStoreError as exc:
+            raise PlanError(str(exc)) from exc
 
     def resume(self, job_id: str) -> JobHandle:
         """Pick up a job whose manager died: re-attach, verify, render what is left.
@@ -339,8 +349,9 @@ class BatchRenderAPI:
 
     def clean_up_history(self, older_than_days: float = defaults.RETENTION_DAYS) -> CleanupReport:
         """Forget finished jobs older than the retention, their logs, and abandoned temp scenes."""
+        store = self._store()  # first: a data folder that cannot be used is one clear PlanError
         base = self._store_path.parent if self._store_path is not None else data_dir()
-        return clean_up(self._store(), log_root=base / "logs",
+        return clean_up(store, log_root=base / "logs",
                         older_than_s=older_than_days * 86400.0)
 
     def _clean_up_in_background(self) -> None:

@@ -4,6 +4,10 @@ A lease (``gpu_leases``) only knows about renders started by this tool. NVML als
 else: another artist's Maya on a shared workstation, a training job, a render started by hand. A
 GPU with someone else's big process on it, or with little free memory, is skipped for now and the
 reason is shown; it is tried again on the next dispatch.
+
+A GPU that NVML no longer lists at all (fallen off the bus, driver reset, unplugged eGPU) is *lost*,
+not busy: :meth:`GPUAvailability.lost_reason` says so, and the job runner stops using its slot
+instead of handing it every retry.
 """
 
 from __future__ import annotations
@@ -61,6 +65,28 @@ class GPUAvailability:
                 return None
             self._cached_at = now
         return self._cached
+
+    def lost_reason(self, gpu: GPUInfo | None) -> str | None:
+        """Why ``gpu`` is gone from the driver's list, or None while it is there (or unknown).
+
+        Only a GPU known by its UUID can be told lost: indices shift when a GPU disappears, and
+        MIG instances are not in NVML's device list. Without NVML there is no opinion.
+
+        Args:
+            gpu: The slot's GPU (None: a CPU slot).
+        """
+        if gpu is None or not gpu.uuid.lower().startswith("gpu-"):
+            return None
+        gpus = self._gpus()
+        if gpus is None:
+            return None
+        wanted = gpu.uuid.lower()
+        if any(g.uuid and g.uuid.lower().startswith(wanted) for g in gpus):
+            return None
+        broken = [g.unavailable_reason for g in gpus if not g.is_available and g.unavailable_reason]
+        detail = f" ({'; '.join(broken)})" if broken else ""
+        return (f"GPU {gpu.uuid} is no longer reported by the NVIDIA driver (fallen off the bus, "
+                f"reset or removed){detail}")
 
     def process_memory(self) -> dict[int, int]:
         """GPU memory per pid across all GPUs, as NVML sees it now (empty without NVML)."""

@@ -8,6 +8,13 @@ A lease names two processes: the manager that took it and the render it launched
 a crashed manager (they write to their own log file), so a lease is stale only when *both* are gone;
 each is checked by pid **and** process start time, so a recycled pid never keeps a lease alive nor
 adopts one. Stale leases are reclaimed automatically by the next process that wants the slot.
+
+Several users share the default folder (``/tmp`` style: world-writable, sticky). The lock file and
+the leases are therefore world-writable files; a user cannot delete another user's file there, so
+a stale lease of someone else is overwritten in place instead of replaced. New files are created
+with ``O_EXCL`` (never through a link someone planted), and a lease file that is not a well-formed
+lease (garbage, wrong types, oversized) counts as no lease. Anyone on the machine can still write a
+lease that blocks a slot: leases coordinate cooperating tools, they are not a security boundary.
 """
 
 from __future__ import annotations
@@ -31,6 +38,12 @@ LEASE_DIR_ENV = "LRC_TOOLBOX_LEASE_DIR"
 CREATE_TIME_TOLERANCE_S = 0.05
 #: How long to wait for the folder lock before giving up on one attempt.
 LOCK_TIMEOUT_S = 10.0
+#: Leases and the lock file are shared by every user of the machine (see the module docstring).
+SHARED_FILE_MODE = 0o666
+#: A lease is a few hundred bytes; anything much bigger is not a lease and is not read whole.
+MAX_LEASE_BYTES = 64 * 1024
+#: Open flags that refuse to follow a symbolic link (0 where the platform has no such flag).
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 def lease_dir() -> Path:
@@ -92,6 +105,31 @@ class Lease:
         )
 
 
+#: Field types of a lease file; anything else makes the file "no lease" (garbage cannot crash a job).
+_LEASE_FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "slot_key": (str,),
+    "owner_pid": (int,),
+    "owner_create_time": (int, float),
+    "job_id": (str,),
+    "task_id": (str,),
+    "host": (str,),
+    "taken_at": (int, float),
+    "render_pid": (int, type(None)),
+    "render_create_time": (int, float, type(None)),
+}
+
+
+def _lease_from_json(data: object) -> Lease | None:
+    """A :class:`Lease` from decoded JSON, or None when it is not exactly a lease's fields."""
+    if not isinstance(data, dict) or set(data) != set(_LEASE_FIELD_TYPES):
+        return None
+    for name, types in _LEASE_FIELD_TYPES.items():
+        value = data[name]
+        if isinstance(value, bool) or not isinstance(value, types):
+            return None
+    return Lease(**data)
+
+
 def _same_lease(current: Lease | None, lease: Lease) -> bool:
     """True when the lease on disk is the one we took (same owner process, same taking)."""
     return (
@@ -124,8 +162,7 @@ class LeaseBook:
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
         """Hold the folder lock: check-then-create must be atomic across processes."""
-        lock_path = self.folder / "leases.lock"
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+        fd = self._open_lock_file(self.folder / "leases.lock")
         try:
             _lock_fd(fd)
             yield
@@ -133,12 +170,34 @@ class LeaseBook:
             _unlock_fd(fd)
             os.close(fd)
 
-    def read(self, key: str) -> Lease | None:
-        """The lease on a slot, or None (also None for an unreadable, half-written file)."""
+    @staticmethod
+    def _open_lock_file(lock_path: Path) -> int:
+        """Open (creating it shared) the folder's lock file; read-only if another user made it.
+
+        ``flock`` works on a read-only descriptor, so a lock file created by another user whose
+        umask kept it from being world-writable still serves everyone.
+        """
         try:
-            data = json.loads(self._path(key).read_text(encoding="utf-8"))
-            return Lease(**data)
-        except (OSError, ValueError, TypeError):
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | _NOFOLLOW, SHARED_FILE_MODE)
+        except PermissionError:
+            return os.open(lock_path, os.O_RDONLY | _NOFOLLOW)
+        if hasattr(os, "fchmod"):
+            with contextlib.suppress(OSError):  # not ours to change: it is someone else's file
+                os.fchmod(fd, SHARED_FILE_MODE)  # the umask must not lock other users out
+        return fd
+
+    def read(self, key: str) -> Lease | None:
+        """The lease on a slot, or None (also None for an unreadable, half-written or bogus file)."""
+        try:
+            with open(self._path(key), "rb") as handle:
+                raw = handle.read(MAX_LEASE_BYTES + 1)
+        except OSError:
+            return None
+        if len(raw) > MAX_LEASE_BYTES:
+            return None
+        try:
+            return _lease_from_json(json.loads(raw.decode("utf-8")))
+        except (ValueError, TypeError):
             return None
 
     def acquire(self, key: str, *, job_id: str, task_id: str) -> Lease | None:
@@ -149,8 +208,9 @@ class LeaseBook:
             if current is not None and current.is_alive():
                 return None  # a live manager or render holds it (possibly another of our tasks)
             if path.exists():
-                # Stale (both processes gone) or unreadable: reclaim it.
-                with contextlib.suppress(FileNotFoundError):
+                # Stale (both processes gone) or unreadable: reclaim it. Another user's file in a
+                # sticky folder cannot be removed: _write then overwrites it in place.
+                with contextlib.suppress(FileNotFoundError, PermissionError):
                     path.unlink()
             lease = Lease(key, self._pid, self._create_time, job_id, task_id,
                           socket.gethostname(), time.time())
@@ -180,8 +240,16 @@ class LeaseBook:
         with self._locked():
             current = self.read(lease.slot_key)
             if _same_lease(current, lease):
-                with contextlib.suppress(FileNotFoundError):
-                    self._path(lease.slot_key).unlink()
+                path = self._path(lease.slot_key)
+                try:
+                    path.unlink()
+                except FileNotFoundError:
+                    pass
+                except PermissionError:
+                    # Another user's file that we overwrote in place: empty it (an empty lease
+                    # file is no lease) since we cannot remove it.
+                    with contextlib.suppress(OSError):
+                        _overwrite_in_place(path, b"")
 
     def holders(self) -> list[Lease]:
         """Every live lease on this machine (stale ones are not listed)."""
@@ -194,11 +262,32 @@ class LeaseBook:
 
     @staticmethod
     def _write(path: Path, lease: Lease) -> None:
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(asdict(lease)), encoding="utf-8")
-        os.replace(tmp, path)  # readers never see a half-written lease
-        with contextlib.suppress(OSError):
-            path.chmod(0o666)
+        data = json.dumps(asdict(lease)).encode("utf-8")
+        # mkstemp creates with O_EXCL: a link planted under a predictable name is never followed.
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                if hasattr(os, "fchmod"):
+                    with contextlib.suppress(OSError):
+                        os.fchmod(handle.fileno(), SHARED_FILE_MODE)
+            try:
+                os.replace(tmp_name, path)  # readers never see a half-written lease
+                return
+            except PermissionError:
+                # A stale lease of another user in a sticky folder cannot be replaced; it is
+                # world-writable, so it is overwritten in place (under the folder lock).
+                _overwrite_in_place(path, data)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp_name)
+
+
+def _overwrite_in_place(path: Path, data: bytes) -> None:
+    """Replace a file's content without replacing the file (never through a symbolic link)."""
+    fd = os.open(path, os.O_WRONLY | os.O_TRUNC | _NOFOLLOW)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
 
 
 if sys.platform == "win32":  # pragma: no cover - Windows only

@@ -4,12 +4,20 @@ Everything that can be wrong with the user's input or environment is found here,
 is launched or written: bad frames, a missing scene, unknown layers or renderer, no ``Render``,
 GPU ids that do not exist, an output folder that cannot be written, nonsense numbers. The CLI turns
 :class:`PlanError` into one line on stderr and exit code 2.
+
+It is also the gate between user text and the ``Render`` command line. ``Render`` turns its
+arguments into a temporary MEL script, so no value we pass may end a MEL string: layer nodes must
+be Maya node names, and paths may hold no double quote, no control character and no leading ``-``.
+Extra arguments (the user's own flags) may hold no control character and no MEL hook
+(``-preRender`` and friends): MEL from a form field or a TD's config never reaches a render.
 """
 
 from __future__ import annotations
 
+import math
 import os
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +51,21 @@ _SCENE_RENDERER_PROFILES = {
     "mayasoftware": "sw",
     "mayahardware2": "hw2",
 }
+
+
+#: Concurrent renders one GPU may take; more is a typo (and would allocate slots without bound).
+MAX_RENDERS_PER_GPU = 64
+#: GPU ids one job may name.
+MAX_GPU_IDS = 1024
+
+#: Maya node names: letters, digits and ``_`` (not starting with a digit), with ``:`` namespaces.
+_MAYA_NODE_NAME_RE = re.compile(r"^:?[A-Za-z_][A-Za-z0-9_]*(?::[A-Za-z_][A-Za-z0-9_]*)*$")
+#: Characters that could end or break a MEL string in the script ``Render`` writes.
+_UNSAFE_RENDER_TEXT_RE = re.compile(r'["\x00-\x1f\x7f]')
+_CONTROL_CHAR_RE = re.compile(r"[\x00-\x1f\x7f]")
+#: ``Render`` flags whose value is MEL that the render runs (``-preRender``, Arnold's
+#: ``-insertPreFrame``...): never accepted from user text.
+_MEL_FLAG_RE = re.compile(r"^-(?:insert)?(?:pre|post)(?:render|layer|frame)(?:mel)?$", re.IGNORECASE)
 
 
 class PlanError(ValueError):
@@ -175,6 +198,11 @@ def _frames_for(config: RenderConfig, scene: SceneInfo | None) -> FrameSet:
 def _check_numbers(config: RenderConfig) -> None:
     if config.renders_per_gpu < 1:
         raise PlanError(f"--renders-per-gpu must be at least 1 (got {config.renders_per_gpu})")
+    if config.renders_per_gpu > MAX_RENDERS_PER_GPU:
+        raise PlanError(f"--renders-per-gpu must be at most {MAX_RENDERS_PER_GPU} "
+                        f"(got {config.renders_per_gpu})")
+    if config.gpus is not None and len(config.gpus) > MAX_GPU_IDS:
+        raise PlanError(f"--gpus names {len(config.gpus)} GPUs; at most {MAX_GPU_IDS} are accepted")
     if config.chunk_size is not None and config.chunk_size < 1:
         raise PlanError(f"--chunk-size must be 'auto' or at least 1 (got {config.chunk_size})")
     if config.retries < 0:
@@ -186,12 +214,55 @@ def _check_numbers(config: RenderConfig) -> None:
         ("--start-timeout", config.start_timeout_s),
         ("--max-task-time", config.max_task_time_s),
     ):
-        if value is not None and value <= 0:
+        if value is not None and (math.isnan(value) or value <= 0):
+            # NaN compares false with everything: it would silently switch the watchdog off.
             raise PlanError(f"{label} must be a positive number of seconds (got {value})")
     if config.gpu_count is not None and config.gpu_count < 1:
         raise PlanError(f"--gpu-count must be at least 1 (got {config.gpu_count})")
     if config.cpu_threads is not None and config.cpu_threads < 1:
         raise PlanError(f"--cpu-threads must be at least 1 (got {config.cpu_threads})")
+
+
+def _check_render_text(value: str, what: str, *, path: bool = False) -> None:
+    """Refuse a value that could end a MEL string (or, for a path, pass for a ``Render`` flag)."""
+    bad = _UNSAFE_RENDER_TEXT_RE.search(value)
+    if bad is not None:
+        char = "a double quote" if bad.group() == '"' else f"the control character {bad.group()!r}"
+        raise PlanError(
+            f"{what} {value!r} contains {char}: Render writes its arguments into a MEL script, "
+            "where that could end a string; rename it"
+        )
+    if path and value.startswith("-"):
+        raise PlanError(f"{what} {value!r} starts with '-': Render would read it as a flag "
+                        f"(write ./{value} for a relative path)")
+
+
+def _check_render_inputs(config: RenderConfig, scene_path: Path, nodes: Sequence[str],
+                         project: str | None) -> None:
+    """The user text that reaches ``Render``'s argv: layer nodes, paths, extra arguments."""
+    for node in nodes:
+        if not _MAYA_NODE_NAME_RE.match(node):
+            raise PlanError(
+                f"render layer node {node!r} is not a Maya node name (letters, digits and _, "
+                "with : between namespaces): Render cannot be given it safely"
+            )
+    _check_render_text(scene_path.name, "scene file name")
+    for what, value in (("output folder", config.output_dir), ("Maya project folder", project)):
+        if value:
+            _check_render_text(value, what, path=True)
+    extra = config.extra_args
+    if isinstance(extra, str) or not all(isinstance(arg, str) for arg in extra):
+        raise PlanError("extra Render arguments must be a list of separate strings")
+    for arg in extra:
+        if _MEL_FLAG_RE.match(arg.strip()):
+            raise PlanError(
+                f"extra Render argument {arg!r} runs MEL in the render; MEL hooks are not "
+                "accepted (put the work in the scene or a studio Render wrapper instead)"
+            )
+        if _CONTROL_CHAR_RE.search(arg):
+            # A line break would end the MEL statement Render builds from this argument. (A
+            # double quote is the user's own flag text, like a hand-typed Render command line.)
+            _check_render_text(arg, "extra Render argument")
 
 
 def _check_output_dir(path: str | None) -> None:
@@ -317,6 +388,7 @@ def plan_job(
     else:
         found = find_maya_project(scene_path)
         project = str(found) if found else None
+    _check_render_inputs(config, scene_path, [node for _, node in layer_pairs], project)
     return JobPlan(
         config=config,
         scene_path=scene_path.resolve(),

@@ -102,6 +102,16 @@ class RenderProcessManager:
         stopper.start()
         return True
 
+    def is_stopping(self, process_id: str) -> bool:
+        """True while a stop of ``process_id`` is still ending its tree.
+
+        A launcher (``Render``) usually dies at the first signal while its worker may take the
+        whole grace period, or ignore it until killed: a task is over only when this is False.
+        """
+        with self._lock:
+            stopper = self._stoppers.get(process_id)
+        return stopper is not None and stopper.is_alive()
+
     def terminate_all(self, grace_s: float | None = None, wait: bool = True) -> None:
         """Stop every registered process tree, in parallel; optionally wait until all are gone."""
         with self._lock:

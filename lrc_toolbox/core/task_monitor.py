@@ -23,13 +23,13 @@ class Note:
     Attributes:
         task_id: The task.
         kind: ``render_started``, ``frame_started``, ``progress``, ``image``, ``frame_finished``,
-            ``fatal``.
+            ``fatal``, ``error`` (a non-fatal error line: kept to explain a missing frame).
         at: ``time.monotonic()`` when the line was read.
         layer: Artist-facing layer the line is about (combined tasks render several).
         frame: Frame number when known.
         percent: Percent of the current frame (``progress``).
         path: Image path (``image``).
-        reason: Fatal reason (``fatal``).
+        reason: Fatal reason (``fatal``) or the error line (``error``).
         deterministic: For ``fatal``: a retry cannot help.
     """
 
@@ -161,6 +161,13 @@ class TaskMonitor:
             self._note("image", layer=self.layer, frame=frame, path=event.path)
         elif kind is EventKind.FRAME_FINISHED:
             self._note("frame_finished", layer=self.layer, frame=self._current_frame)
+        elif kind is EventKind.ERROR:
+            self._note(
+                "error",
+                layer=self.layer,
+                frame=self._current_frame,
+                reason=event.reason or event.line.strip(),
+            )
         elif kind is EventKind.FATAL:
             self._note(
                 "fatal",

@@ -157,6 +157,27 @@ _FRAME_AS_EXT_RE = re.compile(r"[^./\\]\.(-?\d+)$")
 _FRAME_BEFORE_EXT_RE = re.compile(r"(?:^|[._])(-?\d+)(?:\.[A-Za-z_][\w-]*)?\.[A-Za-z]\w*$")
 
 
+#: Longest digit run read as a number from a log line. Frames stay below a billion; a longer run
+#: is noise (a hash, a dump), and ``int()`` of thousands of digits raises or takes long.
+MAX_NUMBER_DIGITS = 12
+
+
+def _bounded_int(text: str | None) -> int | None:
+    """``int`` of a log number (``12``, ``-5``, ``1001.0``), or None when absent or absurd."""
+    if not text:
+        return None
+    digits = text.lstrip("+-").split(".", 1)[0]
+    if len(digits) > MAX_NUMBER_DIGITS:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        try:
+            return int(float(text))
+        except (ValueError, OverflowError):
+            return None
+
+
 def frame_from_image_path(path: str) -> int | None:
     """Return the frame number in an image file name, or ``None`` when it has none.
 
@@ -168,7 +189,7 @@ def frame_from_image_path(path: str) -> int | None:
     """
     name = path.strip().replace("\\", "/").rsplit("/", 1)[-1]
     match = _FRAME_AS_EXT_RE.search(name) or _FRAME_BEFORE_EXT_RE.search(name)
-    return int(match.group(1)) if match is not None else None
+    return _bounded_int(match.group(1)) if match is not None else None
 
 
 class _CompiledRule:
@@ -262,8 +283,10 @@ class LogParser:
         of blocks; one event per whole percent keeps the engine, the UI and JSON output from
         handling a thousand events per frame for the same information.
         """
-        block = int(match.group("block"))
-        total = int(match.group("blocks"))
+        block = _bounded_int(match.group("block"))
+        total = _bounded_int(match.group("blocks"))
+        if block is None or total is None:
+            return []  # not a real block count (an absurdly long number)
         if total != self._block_total:
             # A different block count means a different frame or layer: start over.
             self._block_total = total
@@ -339,13 +362,8 @@ def _clean_path(raw: str | None) -> str | None:
 
 
 def _to_frame(raw: str | None) -> int | None:
-    """Frame number from a ``frame`` group (``12``, ``-5``, ``1001.0``); ``None`` if absent."""
-    if raw is None or raw == "":
-        return None
-    try:
-        return int(raw)
-    except ValueError:
-        return int(float(raw))
+    """Frame number from a ``frame`` group (``12``, ``-5``, ``1001.0``); ``None`` if absent or absurd."""
+    return _bounded_int(raw)
 
 
 class InvalidInvocationError(ValueError):

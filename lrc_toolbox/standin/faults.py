@@ -6,10 +6,13 @@ for this fault + layer + frame, across processes, using marker files in ``LRC_ST
 created with ``O_CREAT | O_EXCL`` so two renders cannot both fire it; ``@layer=NAME`` limits a fault
 to one layer (node name ``rs_X`` or artist name ``X``).
 
-Frame faults (``crash_at``, ``hang_at``, ``skip``, ``empty``, ``cuda_error``) are tested per layer
-and frame. Run faults (``crash_startup``, ``license``, ``slow_start``, ``silent_work``, ``noise``,
-``hang_after_last``, ``exit_code``) apply to the whole process; with ``@layer`` they apply when that
-layer is one of the run's layers.
+Frame faults (``crash_at``, ``crash_after``, ``hang_at``, ``skip``, ``empty``, ``cuda_error``) are
+tested per layer and frame: ``crash_at=N`` dies in the middle of frame N, ``crash_after=N`` right
+after frame N's image was written and reported (between frames). Run faults (``crash_startup``,
+``license``, ``slow_start``, ``silent_work``, ``noise``, ``hang_after_last``, ``exit_code``,
+``ignore_term``) apply to the whole process; with ``@layer`` they apply when that layer is one of
+the run's layers. ``ignore_term`` makes the worker ignore SIGTERM, like a renderer stuck in a driver
+call, so only a kill stops it.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ BAD_SPEC_EXIT_CODE: int = 2
 #: (float >= 0, required), "seconds?" (optional), "code" (int 0..255, required), None (no value).
 _KINDS: dict[str, str | None] = {
     "crash_at": "frame",
+    "crash_after": "frame",
     "crash_startup": None,
     "hang_at": "frame",
     "hang_after_last": None,
@@ -45,10 +49,11 @@ _KINDS: dict[str, str | None] = {
     "silent_work": "seconds?",
     "slow_start": "seconds",
     "exit_code": "code",
+    "ignore_term": None,
 }
 
 FRAME_FAULT_KINDS: frozenset[str] = frozenset(
-    {"crash_at", "hang_at", "skip", "empty", "cuda_error"}
+    {"crash_at", "crash_after", "hang_at", "skip", "empty", "cuda_error"}
 )
 
 

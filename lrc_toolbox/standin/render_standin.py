@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -333,6 +334,11 @@ class StandinRender:
 
     def _run(self) -> int:
         """The render proper; returns the exit code."""
+        if self.faults.run_fault("ignore_term", self.layers) is not None and hasattr(
+            signal, "SIGTERM"
+        ):
+            # A renderer stuck in a driver call does not react to SIGTERM: only a kill ends it.
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
         silent = self.faults.run_fault("silent_work", self.layers)
         self.out.silent = silent is not None
         slow = self.faults.run_fault("slow_start", self.layers)
@@ -522,6 +528,8 @@ class StandinRender:
         self.frames_written.append(frame)
         self.images_written.append(str(path))
         self.out.write(log.frame_written(frame, path, time.monotonic() - started))
+        if self._fires("crash_after", layer, frame):
+            _crash()  # between frames: this frame is complete, the next one never begins
         return None
 
     def _fires(self, kind: str, layer: str, frame: int) -> bool:

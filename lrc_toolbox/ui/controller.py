@@ -14,8 +14,12 @@ NVML or a farm server):
   (they only set flags or copy a list), and :meth:`~BatchRenderController.describe_scene` unless
   :attr:`~BatchRenderController.scene_reads_are_thread_safe` says it may run elsewhere.
 * A worker thread: :meth:`~BatchRenderController.system_resources` (NVML),
-  :meth:`~BatchRenderController.start` (plans: reads the scene, queries GPUs) and
-  :meth:`~BatchRenderController.submit_to_farm` (writes job files, talks to a farm).
+  :meth:`~BatchRenderController.start`, :meth:`~BatchRenderController.resume_job` and
+  :meth:`~BatchRenderController.retry_job` (they plan: read the scene, query GPUs),
+  :meth:`~BatchRenderController.submit_to_farm` (writes job files, talks to a farm), the job
+  history (:meth:`~BatchRenderController.history`, :meth:`~BatchRenderController.job_details`,
+  :meth:`~BatchRenderController.orphaned_jobs`: SQLite and the process table) and
+  :meth:`~BatchRenderController.cancel_job` (stopping an orphaned job's renders waits for them).
 * Subscribers registered with :meth:`~BatchRenderController.subscribe` are called on engine
   threads; the dialog's bridge only queues what they receive.
 """
@@ -25,6 +29,7 @@ from __future__ import annotations
 import abc
 import dataclasses
 import importlib
+import os
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +37,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lrc_toolbox.core.events import Event
+from lrc_toolbox.core.job_control import JobSummary
+from lrc_toolbox.core.job_store import JobStore, JobStoreError
 from lrc_toolbox.core.models import RenderConfig, RenderStatus, ResourceInfo
 from lrc_toolbox.core.planner import PlanError
 from lrc_toolbox.core.scene_source import (
@@ -45,6 +52,14 @@ from lrc_toolbox.core.scene_source import (
 )
 from lrc_toolbox.core.system_detector import GPUSelectionError
 from lrc_toolbox.renderers import profile_names
+from lrc_toolbox.ui.job_history import (
+    FrameFailure,
+    JobDetails,
+    JobRow,
+    TaskDetail,
+    job_details_from_records,
+    job_row_from_summary,
+)
 from lrc_toolbox.utils.frame_parser import FrameRangeError, FrameSet
 
 if TYPE_CHECKING:
@@ -56,16 +71,23 @@ __all__ = [
     "ControllerError",
     "EngineController",
     "FarmOutcome",
+    "FrameFailure",
+    "JobDetails",
+    "JobRow",
     "PreparationCancelled",
     "RetryRequest",
     "SceneSummary",
     "StartedJob",
+    "TaskDetail",
     "build_retry_request",
     "copy_config",
 ]
 
 #: Module the farm exporters live in (another issue); imported only when the artist asks for it.
 FARM_MODULE: str = "lrc_toolbox.farm"
+
+#: Jobs looked at when searching for orphaned ones (newest first; older ones are long over).
+ORPHAN_SCAN_JOBS: int = 50
 
 EventCallback = Callable[[Event], None]
 
@@ -296,6 +318,67 @@ class BatchRenderController(abc.ABC):
         Raises:
             ControllerError: Invalid job, farm support or its client library missing, or the
                 farm refused the job.
+        """
+
+    # -- jobs in the store (history, resume, retry, cancel) ---------------------------------------
+    @abc.abstractmethod
+    def history(self, limit: int = 50) -> list[JobRow]:
+        """The most recent jobs in the job store, newest first (worker thread).
+
+        Args:
+            limit: Most jobs to return.
+
+        Raises:
+            ControllerError: The job store cannot be read.
+        """
+
+    @abc.abstractmethod
+    def job_details(self, job_id: str) -> JobDetails:
+        """One stored job's renders, failed frames and folders (worker thread).
+
+        Raises:
+            ControllerError: Unknown job, or the job store cannot be read.
+        """
+
+    @abc.abstractmethod
+    def orphaned_jobs(self, scene_path: str | None = None) -> list[JobRow]:
+        """Jobs whose manager died while they ran (their renders may still run), newest first.
+
+        Args:
+            scene_path: Only jobs of this scene file; None for every job in the store.
+
+        Raises:
+            ControllerError: The job store cannot be read.
+        """
+
+    @abc.abstractmethod
+    def resume_job(self, job_id: str) -> StartedJob:
+        """Pick up an orphaned job: re-attach to its live renders, render what is left (worker).
+
+        The job then runs like one :meth:`start` started (events, status, Stop).
+
+        Raises:
+            ControllerError: A job is running here, or the job cannot be resumed (unknown,
+                ended, still run by a live manager, its scene gone...).
+        """
+
+    @abc.abstractmethod
+    def retry_job(self, job_id: str) -> StartedJob:
+        """Start a new job for a finished job's frames without a verified image (worker).
+
+        Raises:
+            ControllerError: A job is running here, or nothing to retry / the job is unknown
+                or still running.
+        """
+
+    @abc.abstractmethod
+    def cancel_job(self, job_id: str) -> str:
+        """Stop a job wherever it runs (here, another process, or orphaned); says what was done.
+
+        Worker thread: stopping an orphaned job's renders waits for their process trees.
+
+        Raises:
+            ControllerError: Unknown job, already ended, or it could not be stopped.
         """
 
     def wait(self, timeout: float | None = None) -> bool:
@@ -564,6 +647,78 @@ class EngineController(BatchRenderController):
                 continue
         return True
 
+    # -- jobs in the store --------------------------------------------------------------------------
+    def history(self, limit: int = 50) -> list[JobRow]:
+        """The store's most recent jobs as History rows (worker thread)."""
+        return [job_row_from_summary(summary) for summary in self._summaries(limit)]
+
+    def _summaries(self, limit: int) -> list[JobSummary]:
+        try:
+            return self._api.history(limit=max(1, int(limit)))
+        except (PlanError, JobStoreError) as exc:
+            raise ControllerError(f"cannot read the job history: {exc}") from exc
+
+    def job_details(self, job_id: str) -> JobDetails:
+        """The job's renders and failed frames from the store (worker thread)."""
+        try:
+            row = job_row_from_summary(self._api.job_status(job_id))
+            with JobStore(_store_path_of(self._api)) as store:
+                job = store.get_job(job_id)
+                if job is None:  # forgotten by retention between the two reads
+                    raise ControllerError(f"job {job_id} is no longer in the job store")
+                return job_details_from_records(
+                    row, job, store.get_tasks(job_id), store.get_frames(job_id)
+                )
+        except (PlanError, JobStoreError) as exc:
+            raise ControllerError(str(exc)) from exc
+
+    def orphaned_jobs(self, scene_path: str | None = None) -> list[JobRow]:
+        """Orphaned jobs among the newest :data:`ORPHAN_SCAN_JOBS` (worker thread)."""
+        wanted = _same_file_key(scene_path) if scene_path else None
+        return [
+            job_row_from_summary(summary) for summary in self._summaries(ORPHAN_SCAN_JOBS)
+            if summary.orphaned and (wanted is None or _same_file_key(summary.scene) == wanted)
+        ]
+
+    def resume_job(self, job_id: str) -> StartedJob:
+        """Resume an orphaned job through the engine; it then runs as this controller's job."""
+        return self._start_stored(job_id, self._api.resume, "resume")
+
+    def retry_job(self, job_id: str) -> StartedJob:
+        """Start a job for the failed and missing frames of ``job_id`` (worker thread)."""
+        return self._start_stored(job_id, self._api.retry, "retry")
+
+    def _start_stored(
+        self, job_id: str, start: Callable[[str], JobHandle], what: str
+    ) -> StartedJob:
+        with self._lock:
+            if self.is_running():
+                raise ControllerError(
+                    f"a render job is still running: stop it or wait for it to finish before "
+                    f"you {what} job {job_id}"
+                )
+            try:
+                handle = start(job_id)
+            except (PlanError, JobStoreError) as exc:
+                raise ControllerError(str(exc)) from exc
+            except RuntimeError as exc:  # the API's own "a job is still running"
+                raise ControllerError(str(exc)) from exc
+            # Retry Failed on this job later rebuilds its frames from the plan's settings.
+            self._jobs[handle.job_id] = _JobRecord(handle=handle,
+                                                   config=copy_config(handle.plan.config))
+            self._last_job_id = handle.job_id
+        return StartedJob(job_id=handle.job_id, total_frames=handle.plan.total_frames,
+                          notes=tuple(handle.plan.notes))
+
+    def cancel_job(self, job_id: str) -> str:
+        """Stop a job: this controller's through its handle, others through the store."""
+        try:
+            return self._api.cancel(job_id)
+        except (PlanError, JobStoreError) as exc:
+            raise ControllerError(str(exc)) from exc
+        except OSError as exc:  # its manager runs as another user, or died just now
+            raise ControllerError(f"could not stop job {job_id}: {exc}") from exc
+
     # -- farm -------------------------------------------------------------------------------------
     def farm_engines(self) -> list[str]:
         """Engine names from :mod:`lrc_toolbox.farm` (imported only now)."""
@@ -590,6 +745,22 @@ class EngineController(BatchRenderController):
         except farm_errors as exc:  # an empty tuple catches nothing: other errors propagate
             raise ControllerError(str(exc)) from exc
         return _farm_outcome(submission, engine, dry_run)
+
+
+def _store_path_of(api: BatchRenderAPI) -> Path | None:
+    """The job store file ``api`` uses (None: the per-user default, as the API itself does).
+
+    ``BatchRenderAPI`` reads its own store for summaries but hands out no store for the
+    per-task records the History view shows, so the same file is opened here.
+    """
+    public = getattr(api, "store_path", None)
+    path = public if public is not None else getattr(api, "_store_path", None)
+    return Path(path) if path else None
+
+
+def _same_file_key(path: str) -> str:
+    """A comparable form of a file path (absolute, normalised, case-folded where the OS is)."""
+    return os.path.normcase(os.path.abspath(os.path.expanduser(path)))
 
 
 def _import_farm() -> Any:

@@ -6,6 +6,7 @@ Pure Python (no Qt), so the wording is tested without a display.
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Sequence
 
 #: Bytes in the unit the dialog calls "GB": 1024**3, as NVML reports memory and as Windows'
@@ -14,6 +15,9 @@ BYTES_PER_GB: int = 1024**3
 
 #: Frames listed in a preview before the middle is elided.
 PREVIEW_MAX_FRAMES: int = 12
+
+#: Characters of a GPU UUID shown in a table cell (``GPU-5f3c9a1…``; the tooltip has it all).
+GPU_UUID_SHOWN_CHARS: int = 12
 
 
 def format_duration(seconds: float | None) -> str:
@@ -62,3 +66,31 @@ def plural(count: int, word: str, many: str | None = None) -> str:
     """``"1 frame"``, ``"3 frames"``, ``"1,200 frames"`` (``many`` for irregular plurals)."""
     label = word if count == 1 else (many or f"{word}s")
     return f"{count:,} {label}"
+
+
+def format_timestamp(epoch_s: float | None, now_s: float) -> str:
+    """Format a moment (seconds since the epoch) in local time, short when it is today.
+
+    Args:
+        epoch_s: The moment; None means unknown.
+        now_s: The current time (seconds since the epoch), to tell today from other days.
+
+    Returns:
+        ``"14:02:11"`` today, ``"2025-11-20 14:02"`` another day, ``""`` when unknown.
+    """
+    if epoch_s is None or math.isnan(epoch_s) or math.isinf(epoch_s):
+        return ""
+    moment = time.localtime(epoch_s)
+    today = time.localtime(now_s)
+    if moment[:3] == today[:3]:
+        return time.strftime("%H:%M:%S", moment)
+    return time.strftime("%Y-%m-%d %H:%M", moment)
+
+
+def gpu_label(gpu: str | None) -> str:
+    """A GPU as a short cell text: ``GPU 1`` for an index, the UUID's start, ``CPU`` for none."""
+    if not gpu:
+        return "CPU"
+    if gpu.isdigit():
+        return f"GPU {gpu}"
+    return gpu if len(gpu) <= GPU_UUID_SHOWN_CHARS else gpu[:GPU_UUID_SHOWN_CHARS] + "…"

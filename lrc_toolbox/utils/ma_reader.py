@@ -1231,6 +1231,10 @@ def plan_renderable_patch(path: str | Path, render_nodes: str | Iterable[str]) -
     edits: list[ByteEdit] = []
     created: list[str] = []
     known: dict[str, None] = {DEFAULT_LAYER_NODE: None}
+    # read_scene assumes rs_<name> for a Render Setup layer whose renderLayer node is not in the
+    # file (with a warning); the patch must accept the same node, or planning and snapshotting
+    # disagree about the scene.
+    assumed: set[str] = set()
     absolute: list[tuple[str, int, int]] = []
     try:
         with open(p, "rb") as fh:
@@ -1243,7 +1247,9 @@ def plan_renderable_patch(path: str | Path, render_nodes: str | Iterable[str]) -
                 if not st.complete or not words or words[0].quoted:
                     continue
                 cmd = words[0].text
-                if cmd == "createNode" and ss.node_type == _RENDER_LAYER_TYPE and ss.node:
+                if cmd == "createNode" and ss.node_type == _RS_LAYER_TYPE and ss.node:
+                    assumed.add(f"rs_{ss.node}")
+                elif cmd == "createNode" and ss.node_type == _RENDER_LAYER_TYPE and ss.node:
                     created.append(ss.node)
                     known[ss.node] = None
                     value = b"yes" if ss.node in wanted else b"no"
@@ -1270,6 +1276,9 @@ def plan_renderable_patch(path: str | Path, render_nodes: str | Iterable[str]) -
                             known[dst_node] = None
     except OSError as exc:
         raise SceneReadError(f"error while reading scene file {p}: {exc.strerror or exc}") from None
+    for node in wanted:
+        if node not in known and node in assumed:
+            known[node] = None  # not created in the file: set by an appended setAttr
     missing = [node for node in wanted if node not in known]
     if missing:
         raise LayerNotFoundError(

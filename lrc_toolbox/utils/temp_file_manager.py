@@ -180,14 +180,17 @@ class TempFileManager:
                                  "folder instead", parent)  # fmt: skip
                     self._job_dir = Path(tempfile.mkdtemp(prefix=f"lrc_toolbox-{prefix}")).absolute()
         except FileExistsError:
-            raise TempFileError(f"temp root {root} exists and is not a directory") from None
+            raise TempFileError(f"temp root {root or tempfile.gettempdir()} exists and is not a "
+                                "directory") from None  # fmt: skip
         except NotADirectoryError:
-            raise TempFileError(f"temp root {root} is inside a file, not a directory") from None
+            raise TempFileError(f"temp root {root or tempfile.gettempdir()} is inside a file, not "
+                                "a directory") from None  # fmt: skip
         except PermissionError as exc:
             raise TempFileError(f"no permission to create a temp folder in "
-                                f"{exc.filename or root}") from None  # fmt: skip
+                                f"{exc.filename or root or tempfile.gettempdir()}") from None  # fmt: skip
         except OSError as exc:
-            raise TempFileError(f"cannot create a temp folder: {exc}") from None
+            raise TempFileError(f"cannot create a temp folder in {root or tempfile.gettempdir()}: "
+                                f"{exc.strerror or exc}") from None  # fmt: skip
         self._write_owner_marker()
 
     def _write_owner_marker(self) -> None:
