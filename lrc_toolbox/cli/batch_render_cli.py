@@ -53,7 +53,7 @@ class _ArgumentParser(argparse.ArgumentParser):
     """argparse that reports a bad option as one line (plus a hint), exit code 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {printable(message)} (see --help)\n")
 
 
 def _positive_int(text: str) -> int:
@@ -283,8 +283,7 @@ def follow_job(api: BatchRenderAPI, start: Callable[[], JobHandle], *, as_json: 
         interrupted = True
         err.write("\ninterrupted: stopping every render (whole process trees)...\n")
         handle.stop()
-        while not handle.wait(0.5):
-            pass  # a second Ctrl-C here would orphan renders: wait for the stop to finish
+        _wait_for_stop(handle, err)
     finally:
         if display is not None:
             display.stop()
@@ -292,6 +291,22 @@ def follow_job(api: BatchRenderAPI, start: Callable[[], JobHandle], *, as_json: 
     if interrupted:
         return EXIT_INTERRUPTED
     return EXIT_OK if result is not None and result.ok else EXIT_FRAMES_FAILED
+
+
+def _wait_for_stop(handle: JobHandle, err: TextIO) -> None:
+    """Wait until every render is stopped; more Ctrl-C/SIGTERM must not orphan them."""
+    while True:
+        try:
+            if handle.wait(0.5):
+                return
+        except KeyboardInterrupt:
+            err.write("still stopping the renders (a render left running would keep its GPU); "
+                      "please wait\n")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters escaped, so a message stays one line on a terminal."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def _raise_keyboard_interrupt(signum: int, frame: object) -> None:
@@ -343,7 +358,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
             api.subscribe(notify_when_finished(notifier.notify))
         return follow_job(api, lambda: api.submit(config), as_json=args.json, out=out, err=err)
     except PlanError as exc:
-        err.write(f"lrc-batch-render: error: {exc}\n")
+        err.write(f"lrc-batch-render: error: {printable(str(exc))}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
         err.write("\ninterrupted before any render started\n")

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import shlex
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -139,6 +140,10 @@ def shell_command(job: FarmJob, layer: FarmLayer, run: FrameRun) -> str:
 
     Returns:
         The command line; every argument quoted, so names cannot run as shell code.
+
+    Raises:
+        FarmError: An argument holds text Cuebot would replace (``#JOB#``, ``#FRAME_START#``...):
+            Cuebot substitutes its tokens anywhere in a command, quoted paths included.
     """
     argv = layer.command(
         {
@@ -147,8 +152,22 @@ def shell_command(job: FarmJob, layer: FarmLayer, run: FrameRun) -> str:
             ArgToken.FRAME_STEP: str(run.step),
         }
     )
+    ours = {FRAME_START_TOKEN, FRAME_END_TOKEN}
+    for arg in argv:
+        if arg in ours:
+            continue
+        token = _CUEBOT_TOKEN_RE.search(arg)
+        if token:
+            raise FarmError(
+                f"{arg!r} contains {token.group(0)}, which OpenCue would replace on the farm: "
+                "rename that folder, file or layer"
+            )
     line = shlex.join(argv)
     return GPU_PIN_PREFIX + line if job.gpus_per_task else line
+
+
+#: Cuebot's command tokens (``#FRAME_START#``, ``#JOB#``, ``#ZFRAME#``...).
+_CUEBOT_TOKEN_RE = re.compile(r"#[A-Z_]+#")
 
 
 def _nmtoken(text: str) -> str:

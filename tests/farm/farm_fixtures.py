@@ -14,6 +14,7 @@ for its user config) and the data folder at the test's temp folder, and drops an
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from lrc_toolbox.api import BatchRenderAPI, JobPlan, RenderConfig
+from lrc_toolbox.core.planner import PlannedLayer
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_SCENE = ROOT / "examples" / "shot001.ma"
@@ -72,6 +74,9 @@ def binary_scene_fixture(tmp_path: Path) -> Path:
     return path
 
 
+_NODE_NAME = re.compile(r"^:?[A-Za-z_][A-Za-z0-9_]*(?::[A-Za-z_][A-Za-z0-9_]*)*$")
+
+
 @pytest.fixture(name="make_plan")
 def make_plan_fixture(standin: str) -> Callable[..., JobPlan]:
     """Plan a job against the stand-in: ``make_plan(frame_range="1-10", layers=[...], ...)``.
@@ -89,6 +94,21 @@ def make_plan_fixture(standin: str) -> Callable[..., JobPlan]:
             "render_exe": standin,
         }
         values.update(overrides)
-        return BatchRenderAPI().plan(RenderConfig(**values))  # type: ignore[arg-type]
+        layers = list(values["layers"])  # type: ignore[arg-type]
+        odd = [name for name in layers if not _NODE_NAME.match(f"rs_{name}")]
+        if not odd:
+            return BatchRenderAPI().plan(RenderConfig(**values))  # type: ignore[arg-type]
+        # The planner refuses names that are not Maya node names (no real scene holds them, and
+        # Render writes -rl into a MEL script). The exporters must still quote whatever reaches
+        # them (defence in depth), so plan with stand-in names and put the odd ones back.
+        stand_ins = [f"ODD_LAYER_{i}" for i in range(len(layers))]
+        values["layers"] = stand_ins
+        plan = BatchRenderAPI().plan(RenderConfig(**values))  # type: ignore[arg-type]
+        plan.layers = [
+            PlannedLayer(name, name if name.startswith("rs_") else f"rs_{name}", planned.frames)
+            for name, planned in zip(layers, plan.layers, strict=True)
+        ]
+        plan.config.layers = layers
+        return plan
 
     return make

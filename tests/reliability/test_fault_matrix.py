@@ -379,12 +379,6 @@ def test_sigterm_of_the_manager_stops_every_render_tree_even_one_ignoring_sigter
     assert_no_render_left(record)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="CLI bug (reported, cli/batch_render_cli.py is not ours to edit): a second Ctrl-C "
-    "while follow_job waits for the stop escapes that loop, main() exits 130 and renders that "
-    "were still being stopped are orphaned",
-)
 def test_a_second_ctrl_c_while_stopping_still_stops_every_render(
     standin_exe, render_env, tmp_path, monkeypatch
 ):

@@ -112,9 +112,9 @@ def test_any_argv_returns_0_or_2_with_a_clear_message_and_launches_nothing(
     assert code in (0, 2), (code, err)
     assert "Traceback" not in err and "Traceback" not in out
     if code == 2:
-        # One message that says it is an error. (argparse echoes a bad argument as typed, line
-        # breaks included: see the xfail test below.)
+        # One line that says it is an error (control characters in the input are escaped).
         assert re.match(r"lrc-batch-render( \w+)?: error: ", err) and err.endswith("\n"), err
+        assert err.count("\n") == 1, err
 
 
 @pytest.mark.parametrize(
@@ -145,12 +145,6 @@ def test_infinite_timeouts_mean_no_limit_and_are_accepted(render_env, standin_ex
     assert math.isinf(plan.config.hang_timeout_s)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="CLI (reported, cli/batch_render_cli.py is not ours to edit): _ArgumentParser.error "
-    "prints an unknown argument as typed, so control characters (a line break, a terminal "
-    "escape) reach the terminal and the message is not one line",
-)
 def test_argparse_errors_escape_control_characters(render_env, no_launch, clean_sigterm) -> None:
     code, _out, err = _run(["--scene", str(SAMPLE_SCENE), "bad\nline\x1b[2J"])
     assert code == 2

@@ -423,12 +423,6 @@ def test_opencue_command_quotes_hostile_paths_for_the_shell(standin_exe, render_
     assert not list(tmp_path.rglob("PWNED*"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="farm/opencue.py (reported, not ours to edit): Cuebot replaces its tokens "
-    "(#FRAME_START#, #JOB#, #LAYER#, #ZFRAME#...) anywhere in a layer's command, including "
-    "inside quoted paths; a path holding one is silently changed on the farm",
-)
 def test_opencue_export_refuses_or_protects_cuebot_tokens_in_paths(standin_exe, render_env,
                                                                     tmp_path):
     from lrc_toolbox.farm import FarmError
