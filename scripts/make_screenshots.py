@@ -5,6 +5,10 @@ Runs the real dialog over the real engine (EngineController + BatchRenderAPI + F
 PNGs into ``docs/images/``. The only fake is NVML (the machine making screenshots may have no GPU):
 it reports two 24 GB GPUs, as a workstation would. One fault is injected so the table shows a retry.
 
+For the History view, two earlier jobs are made for real with the CLI first: one that loses a frame
+(retries 0), and one whose manager is killed with SIGKILL mid-job (as when Maya crashes), so the
+dialog opens with that orphaned job offered for Resume / Cancel.
+
 Usage (regenerate whenever the UI changes)::
 
     QT_QPA_PLATFORM=offscreen python scripts/make_screenshots.py [--out docs/images]
@@ -13,8 +17,11 @@ Usage (regenerate whenever the UI changes)::
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
+import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -24,6 +31,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SCENE = ROOT / "examples" / "shot001.ma"
 WINDOW_SIZE_PX = (1560, 940)
 GB = 1024**3
+#: The engine's CLI, run as a child for the earlier jobs the History view lists.
+CLI = [sys.executable, "-m", "lrc_toolbox.cli.batch_render_cli"]
+#: Seconds an earlier job may take (generous: a loaded machine starts processes slowly).
+EARLIER_JOB_TIMEOUT_S = 120.0
 
 
 def _standin() -> str:
@@ -44,6 +55,7 @@ def _prepare_environment(work: Path) -> None:
         "LRC_STANDIN_STARTUP_S": "0.4",
         "LRC_STANDIN_FRAME_S": "1.2",
         "LRC_STANDIN_STATE_DIR": str(work / "state"),
+        "LRC_TOOLBOX_LEASE_DIR": str(work / "leases"),
         # one crash, so a retry shows up in the table
         "LRC_STANDIN_FAULTS": "crash_at=3@once@layer=MASTER_CHAR_A;noise",
     })
@@ -51,6 +63,40 @@ def _prepare_environment(work: Path) -> None:
     import tempfile as _tempfile
 
     _tempfile.tempdir = None
+
+
+def _cli_job(standin: str, out: Path, layer: str, frames: str) -> list[str]:
+    """The command line of an earlier job (JSON Lines on stdout)."""
+    return [*CLI, "--scene", str(SCENE), "--layers", layer, "--frames", frames,
+            "--renderer", "redshift", "--render-exe", standin, "--gpus", "0,1",
+            "--chunk-size", "3", "--retries", "0", "--output-dir", str(out), "--json"]
+
+
+def _make_earlier_jobs(standin: str, work: Path) -> None:
+    """A job that lost a frame, and a job whose manager was killed mid-job (real processes)."""
+    import psutil
+
+    env = dict(os.environ, LRC_STANDIN_FAULTS="skip=5@layer=MASTER_ATMOS_A",
+               LRC_STANDIN_FRAME_S="0.15")
+    args = _cli_job(standin, work / "images_earlier", "MASTER_ATMOS_A", "1-12")
+    subprocess.run(args, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, check=False,
+                   timeout=EARLIER_JOB_TIMEOUT_S)
+    env = dict(os.environ, LRC_STANDIN_FAULTS="", LRC_STANDIN_FRAME_S="0.3")
+    args = _cli_job(standin, work / "images_crashed", "MASTER_BG_A", "1-24")
+    manager = subprocess.Popen(args, env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    renders: list[int] = []
+    assert manager.stdout is not None
+    for line in manager.stdout:
+        event = json.loads(line) if line.startswith("{") else {}
+        if event.get("event") == "task_started":
+            renders.append(int(event["pid"]))
+        if event.get("event") == "frame_done" and len(renders) >= 2:
+            break  # mid-job, renders busy on both GPUs: "Maya crashes" now
+    manager.send_signal(signal.SIGKILL)
+    manager.wait()
+    # The renders outlive their manager; let them end so they do not hold the GPU slots.
+    alive = [psutil.Process(pid) for pid in renders if psutil.pid_exists(pid)]
+    psutil.wait_procs(alive, timeout=EARLIER_JOB_TIMEOUT_S)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         return CPUInfo(physical_cores=16, logical_cores=32, ram_total=128 * GB,
                        ram_available=87 * GB)
 
+    _make_earlier_jobs(_standin(), work)
     detector = SystemDetector(nvml_query=nvml, smi_query=smi, cpu_query=cpu, inside_maya=False)
     api = BatchRenderAPI(detector=detector)
     controller = EngineController(api, FileSceneSource(SCENE), render_exe=_standin())
@@ -114,6 +161,23 @@ def main(argv: list[str] | None = None) -> int:
 
     if not wait(lambda: dialog.scene is not None, 30):
         raise SystemExit("the scene was not read")
+    written = []
+
+    # History: the two earlier jobs, the orphaned one offered in the message bar
+    panel = dialog.history_panel
+    dialog.show_history()
+    if not wait(lambda: len(panel.jobs.records) >= 2
+                and dialog.message_bar.action_button("Resume") is not None, 30):
+        raise SystemExit("the earlier jobs are not in the history")
+    failed = [job for job in panel.jobs.records if job.state == "failed"]
+    if failed and panel.select_job(failed[0].job_id):
+        wait(lambda: panel.details is not None, 10)
+    wait(lambda: False, 0.3)
+    path = out / "batch_render_history.png"
+    dialog.grab().save(str(path))
+    written.append(path)
+    dialog.views_tabs.setCurrentWidget(dialog.active_renders_table)
+
     config = dialog.render_config_widget
     config.frame_field.edit.setText("1-24")
     config.renderer_combo.setCurrentIndex(config.renderer_combo.findData("redshift"))
@@ -128,7 +192,6 @@ def main(argv: list[str] | None = None) -> int:
     wait(lambda: model.job_summary(job_id)[0] >= 14
          and any(row.attempt > 1 for row in model.rows), 120)
     wait(lambda: False, 1.5)  # a few more log lines and progress ticks
-    written = []
     path = out / "batch_render_dialog.png"
     dialog.grab().save(str(path))
     written.append(path)
@@ -138,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         dialog.active_renders_table.select_rows([running[0]])
         wait(lambda: False, 0.6)
         path = out / "batch_render_task_logs.png"
-        dialog.active_renders_table.parentWidget().grab().save(str(path))
+        dialog.right_splitter.grab().save(str(path))
         written.append(path)
 
     config.frame_field.edit.setText("1,10-1,50")

@@ -8,7 +8,8 @@ For wranglers on a render node and for trying the tool without Maya (with the Re
 
 Layers come from the ``.ma`` reader (:class:`~lrc_toolbox.core.scene_source.FileSceneSource`).
 Closing the window with renders running asks whether to stop them: they are this process's
-children. Exit codes: 0 closed normally (or no scene picked), 2 bad arguments or no Qt.
+children. When a job ends, a system-tray message says so (where the desktop has a tray), naming
+any failed frames. Exit codes: 0 closed normally (or no scene picked), 2 bad arguments or no Qt.
 """
 
 from __future__ import annotations
@@ -95,6 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from lrc_toolbox.ui.controller import EngineController
     from lrc_toolbox.ui.dialogs.batch_render_dialog import BatchRenderDialog
     from lrc_toolbox.ui.qt_compat import exec_modal
+    from lrc_toolbox.ui.tray_notifier import install_tray_notifier
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([sys.argv[0]])
     scene = args.scene
@@ -112,6 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     dialog = BatchRenderDialog(controller)
     dialog.owns_renders = True
     dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_QuitOnClose, True)
+    tray = install_tray_notifier(dialog)
     previous_handler = _route_interrupt_to(dialog)
     keep_python_awake = QtCore.QTimer()
     keep_python_awake.timeout.connect(lambda: None)  # lets Python run signal handlers
@@ -121,6 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         exec_modal(app)
     finally:
         keep_python_awake.stop()
+        if tray is not None:
+            tray.hide()
         if previous_handler is not None:
             signal.signal(signal.SIGINT, previous_handler)
         dialog.shutdown()

@@ -5,10 +5,15 @@ plain-Python events through a real :class:`~lrc_toolbox.core.events.EventBus`, f
 the test drives it on; stopping a task publishes the same ``TaskFinished(cancelled)`` the engine
 publishes, and a job ends with a ``JobFinished`` summary. Tests script the render side with
 :meth:`FakeController.run_task`, :meth:`progress`, :meth:`finish_task` and :meth:`finish_job`.
+
+Like the engine's job store, it remembers every job it ran (the History view lists them with the
+jobs of other sessions that a test adds with :meth:`FakeController.add_stored_job`); resume, retry
+and cancel refuse what the engine refuses (a job still running, nothing failed, already ended).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -31,14 +36,21 @@ from lrc_toolbox.ui.controller import (
     BatchRenderController,
     ControllerError,
     FarmOutcome,
+    FrameFailure,
+    JobDetails,
+    JobRow,
     RetryRequest,
     SceneSummary,
     StartedJob,
+    TaskDetail,
     build_retry_request,
 )
 from lrc_toolbox.utils.frame_parser import FrameSet
 
 GB = 1024**3
+
+#: The fake store's clock: jobs are created a minute apart from here (seconds since the epoch).
+FAKE_EPOCH_S = 1_763_900_000.0
 
 
 def require_qt() -> None:
@@ -124,6 +136,17 @@ class FakeController(BatchRenderController):
         self._finished: set[str] = set()
         self._last_job: str | None = None
         self._count = 0
+        # the job store's side: every job ever run here, plus jobs of other sessions
+        self.stored: dict[str, JobRow] = {}
+        self.stored_details: dict[str, JobDetails] = {}
+        self.history_error: ControllerError | None = None
+        self.history_calls = 0
+        self.details_calls: list[str] = []
+        self.resumed: list[str] = []
+        self.retried: list[str] = []
+        self.cancelled: list[str] = []
+        self._rows: dict[str, JobRow] = {}
+        self._tasks: dict[str, dict[str, TaskDetail]] = {}
 
     # -- scene and machine ------------------------------------------------------------------------
     def describe_scene(self) -> SceneSummary:
@@ -164,13 +187,17 @@ class FakeController(BatchRenderController):
             raise self.start_error
         if self.is_running():
             raise ControllerError("a render job is still running: stop it or wait for it to finish")
+        self.started.append(config)
+        return self._begin_job(config)
+
+    def _begin_job(self, config: RenderConfig, job_id: str | None = None) -> StartedJob:
         with self._lock:
             self._count += 1
-            job_id = f"job{self._count:03d}"
+            job_id = job_id or f"job{self._count:03d}"
             self._jobs[job_id] = config
             self._running_tasks[job_id] = {}
+            self._finished.discard(job_id)
             self._last_job = job_id
-        self.started.append(config)
         layers = config.layers or [c.name for c in self.summary.layers if c.renderable]
         frames = list(range(1, 7))
         per_layer = {layer: frames for layer in layers}
@@ -179,10 +206,17 @@ class FakeController(BatchRenderController):
                 layer: list(FrameSet.parse(text)) for layer, text in config.layer_frames.items()
             }
         self._frames[job_id] = per_layer
+        self._failed.pop(job_id, None)
+        total = sum(len(frames) for frames in per_layer.values())
+        self._rows[job_id] = JobRow(
+            job_id=job_id, state="running", scene=self.summary.path or "",
+            created_at=FAKE_EPOCH_S + 60.0 * self._count, ended_at=None, frames_done=0,
+            frames_total=total, frames_failed=0, manager_alive=True,
+        )
+        self._tasks.setdefault(job_id, {})
         # The engine publishes JobStarted from its supervisor thread as the job begins.
         self.bus.publish(ev.JobStarted(job_id=job_id, layers=per_layer, slots=["GPU 0", "GPU 1"],
                                        renderer=config.renderer, log_dir=f"/tmp/logs/{job_id}"))
-        total = sum(len(frames) for frames in per_layer.values())
         return StartedJob(job_id=job_id, total_frames=total, notes=("using the Render STAND-IN",))
 
     def stop_task(self, job_id: str, task_id: str) -> None:
@@ -228,6 +262,114 @@ class FakeController(BatchRenderController):
             raise ControllerError(f"job {job_id} is still running")
         return build_retry_request(job_id, self._jobs[job_id], self._failed.get(job_id, {}))
 
+    # -- the job store's side -------------------------------------------------------------------
+    def add_stored_job(self, row: JobRow, details: JobDetails | None = None) -> JobRow:
+        """A job of another session (or one whose manager crashed) that history lists."""
+        self.stored[row.job_id] = row
+        if details is not None:
+            self.stored_details[row.job_id] = details
+        return row
+
+    def _all_rows(self) -> list[JobRow]:
+        with self._lock:
+            rows = {**self.stored, **self._rows}
+        return sorted(rows.values(), key=lambda row: (row.created_at, row.job_id), reverse=True)
+
+    def history(self, limit: int = 50) -> list[JobRow]:
+        self.threads["history"] = threading.current_thread().name
+        self.history_calls += 1
+        if self.history_error is not None:
+            raise self.history_error
+        return self._all_rows()[:max(1, limit)]
+
+    def job_details(self, job_id: str) -> JobDetails:
+        self.threads["job_details"] = threading.current_thread().name
+        self.details_calls.append(job_id)
+        rows = {row.job_id: row for row in self._all_rows()}
+        if job_id not in rows:
+            raise ControllerError(f"no job {job_id} in the job store")
+        if job_id in self._rows:
+            failed = [FrameFailure(layer=layer, frame=frame, reason="missing", attempts=1)
+                      for layer, frames in self._failed.get(job_id, {}).items()
+                      for frame in frames]
+            return JobDetails(job=rows[job_id], tasks=tuple(self._tasks[job_id].values()),
+                              failed_frames=tuple(failed), output_folder="/tmp/out",
+                              log_folder=f"/tmp/logs/{job_id}")
+        details = self.stored_details.get(job_id)
+        return dataclasses.replace(details, job=rows[job_id]) if details else JobDetails(
+            job=rows[job_id])
+
+    def orphaned_jobs(self, scene_path: str | None = None) -> list[JobRow]:
+        self.threads["orphaned_jobs"] = threading.current_thread().name
+        if self.history_error is not None:
+            raise self.history_error
+        return [row for row in self._all_rows()
+                if row.orphaned and (scene_path is None or row.scene == scene_path)]
+
+    def resume_job(self, job_id: str) -> StartedJob:
+        self.threads["resume_job"] = threading.current_thread().name
+        if self.is_running():
+            raise ControllerError("a render job is still running: stop it or wait for it to "
+                                  f"finish before you resume job {job_id}")
+        row = self.stored.get(job_id)
+        if row is None:
+            raise ControllerError(f"no job {job_id} in the job store")
+        if row.finished:
+            raise ControllerError(f"job {job_id} already ended ({row.state}); use 'retry "
+                                  f"{job_id}' to render its failed frames again")
+        if not row.orphaned:
+            raise ControllerError(f"job {job_id} is still running in another process: nothing "
+                                  "to resume (cancel it first to take it over)")
+        self.resumed.append(job_id)
+        del self.stored[job_id]  # from now on it is this session's job, with the same id
+        layers = {failure.layer for failure in self.stored_details.get(
+            job_id, JobDetails(job=row)).failed_frames} or {"MASTER_BG_A"}
+        config = RenderConfig(scene_file=row.scene, layers=sorted(layers))
+        return self._begin_job(config, job_id=job_id)
+
+    def retry_job(self, job_id: str) -> StartedJob:
+        self.threads["retry_job"] = threading.current_thread().name
+        if self.is_running():
+            raise ControllerError("a render job is still running: stop it or wait for it to "
+                                  f"finish before you retry job {job_id}")
+        rows = {row.job_id: row for row in self._all_rows()}
+        row = rows.get(job_id)
+        if row is None:
+            raise ControllerError(f"no job {job_id} in the job store")
+        if not row.finished:
+            raise ControllerError(f"job {job_id} is still {row.state}: wait for it, cancel it, "
+                                  "or resume it")
+        failed: dict[str, list[int]] = {}
+        if job_id in self._rows:
+            failed = {layer: list(frames) for layer, frames in self._failed.get(job_id, {}).items()}
+        elif job_id in self.stored_details:
+            for failure in self.stored_details[job_id].failed_frames:
+                failed.setdefault(failure.layer, []).append(failure.frame)
+        if not failed:
+            raise ControllerError(f"job {job_id}: every frame has a verified image; nothing to "
+                                  "retry")
+        self.retried.append(job_id)
+        request = build_retry_request(job_id, self._jobs.get(job_id) or RenderConfig(
+            scene_file=row.scene), failed)
+        return self._begin_job(request.config)
+
+    def cancel_job(self, job_id: str) -> str:
+        self.threads["cancel_job"] = threading.current_thread().name
+        rows = {row.job_id: row for row in self._all_rows()}
+        row = rows.get(job_id)
+        if row is None:
+            raise ControllerError(f"no job {job_id} in the job store")
+        if row.finished:
+            raise ControllerError(f"job {job_id} already ended ({row.state})")
+        self.cancelled.append(job_id)
+        if job_id in self._rows:
+            self.stop_all()
+            return f"job {job_id} is stopping"
+        self.stored[job_id] = dataclasses.replace(row, state="cancelled", orphaned=False,
+                                                  ended_at=row.created_at + 90.0,
+                                                  reason="cancelled by the user")
+        return f"job {job_id} cancelled (stopped renders {row.running_renders})"
+
     # -- farm -------------------------------------------------------------------------------------
     def farm_engines(self) -> list[str]:
         if self.farm_error is not None:
@@ -250,6 +392,11 @@ class FakeController(BatchRenderController):
                                argv=["Render", "-r", "redshift", "-rl", f"rs_{layer}"],
                                attempt=attempt, log_path=log_path or f"/tmp/logs/{task_id}.log")
         self._running_tasks[job_id][task_id] = event
+        self._tasks[job_id][task_id] = TaskDetail(
+            task_id=task_id, layers=(layer,), frames=tuple(frames), state="running", gpu=gpu[-1],
+            attempt=attempt, pid=pid, log_path=event.log_path,
+            started_at=self._rows[job_id].created_at + 1.0,
+        )
         self.bus.publish(event)
         return event
 
@@ -272,6 +419,11 @@ class FakeController(BatchRenderController):
                     will_retry: bool = False) -> None:
         started = self._running_tasks[job_id].pop(task_id)
         done = [f for f in started.frames if f not in missing]
+        task = self._tasks[job_id][task_id]
+        self._tasks[job_id][task_id] = dataclasses.replace(
+            task, state=status, ended_at=(task.started_at or 0.0) + 10.0, reason=reason,
+            exit_code=0 if status == "succeeded" else 1,
+        )
         self.bus.publish(ev.TaskFinished(job_id=job_id, task=task_id, status=status,
                                          exit_code=0 if status == "succeeded" else 1, reason=reason,
                                          frames_done=done, frames_missing=list(missing)))
@@ -291,8 +443,15 @@ class FakeController(BatchRenderController):
             for layer, frames in self._frames[job_id].items()
         }
         ok = not any(failed.values()) and state != "cancelled"
+        row = self._rows[job_id]
+        failed_count = sum(len(frames) for frames in failed.values())
         with self._lock:
             self._finished.add(job_id)
+            self._rows[job_id] = dataclasses.replace(
+                row, state=state or ("succeeded" if ok else "failed"),
+                ended_at=row.created_at + 12.5, frames_failed=failed_count,
+                frames_done=row.frames_total - failed_count, manager_alive=False, reason=reason,
+            )
         self.bus.publish(ev.JobFinished(job_id=job_id, ok=ok,
                                         state=state or ("succeeded" if ok else "failed"),
                                         layers=summary, elapsed_s=12.5, reason=reason))

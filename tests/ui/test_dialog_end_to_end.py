@@ -72,7 +72,7 @@ def test_a_job_started_from_the_dialog_renders_every_frame(qtbot, engine_dialog,
     assert {row.gpu for row in tasks} <= {"GPU 0", "GPU 1"}
     assert all(row.pid for row in tasks) and not [r for r in model.rows if r.is_waiting_row]
     assert model.job_summary(job_id) == (8, 0, 8)
-    assert "all 8 frames verified" in dialog.message_bar.text()
+    assert "All 8 frames rendered and verified" in dialog.message_bar.text()
     images = sorted((tmp_path / "images").rglob("*.exr"))
     assert len(images) == 8 and all(image.stat().st_size > 0 for image in images)
     text = dialog.logs_monitor.shown_text()

@@ -1,4 +1,5 @@
-"""The Batch Render dialog: System Resources, Render Configuration, Active Renders, Logs, Controls.
+"""The Batch Render dialog: System Resources, Render Configuration, Active Renders, History, Logs,
+Controls.
 
 The dialog talks only to a :class:`~lrc_toolbox.ui.controller.BatchRenderController` and never
 waits on a process, a file, NVML or a farm:
@@ -13,6 +14,14 @@ waits on a process, a file, NVML or a farm:
 Closing the dialog hides it: renders keep running, and :func:`show_dialog` brings the same window
 back with its table and logs. Standalone (``owns_renders``), closing with renders running asks
 whether to stop them, since the process is about to end.
+
+The History tab lists the job store's recent jobs (read on a worker while the tab is shown);
+re-running a job's failed frames, resuming an orphaned job and cancelling run on a worker too.
+When the dialog opens or the scene is reloaded, a job whose manager died while it rendered (Maya
+crashed, a CLI was killed) is offered for Resume / Cancel in the message bar. When a job ends, the
+message bar shows the end-of-job text (:func:`~lrc_toolbox.core.notifications.job_finished_message`)
+and :attr:`BatchRenderDialog.job_finished` lets the host add its own notification (a tray message
+standalone; Maya shows an in-view message itself).
 """
 
 from __future__ import annotations
@@ -26,21 +35,25 @@ from Qt import QtCore, QtGui, QtWidgets
 
 from lrc_toolbox.core import events as ev
 from lrc_toolbox.core.models import RenderConfig, ResourceInfo
+from lrc_toolbox.core.notifications import job_finished_message
 from lrc_toolbox.core.scene_source import PreparationCancelled, PreparedScene
 from lrc_toolbox.ui.bridge import EventBatch, EventBridge
 from lrc_toolbox.ui.controller import (
     BatchRenderController,
     ControllerError,
     FarmOutcome,
+    JobDetails,
+    JobRow,
     SceneSummary,
     StartedJob,
 )
 from lrc_toolbox.ui.dialogs.render_progress_widget import RenderProgressWidget
-from lrc_toolbox.ui.formatting import format_duration, plural
+from lrc_toolbox.ui.formatting import plural
 from lrc_toolbox.ui.models.render_rows import RenderRow, RowState
 from lrc_toolbox.ui.qt_compat import exec_modal, is_alive
 from lrc_toolbox.ui.settings import DialogSettings
 from lrc_toolbox.ui.widgets.control_buttons import ButtonState, ControlButtonsWidget
+from lrc_toolbox.ui.widgets.history_panel import HistoryPanel
 from lrc_toolbox.ui.widgets.logs_monitor import LogsMonitorWidget
 from lrc_toolbox.ui.widgets.message_bar import MessageBar
 from lrc_toolbox.ui.widgets.render_config_widget import ConfigError, RenderConfigWidget
@@ -58,6 +71,10 @@ LEFT_COLUMN_MIN_WIDTH_PX: int = 520
 STATUS_REFRESH_MS: int = 1000
 #: Prepare progress dialogs appear only for preparations longer than this.
 PREPARE_PROGRESS_DELAY_MS: int = 400
+#: The History tab re-reads the job store this often while it is shown.
+HISTORY_REFRESH_MS: int = 5000
+#: Jobs the History tab lists (newest first; retention forgets old ones anyway).
+HISTORY_LIMIT: int = 100
 
 ConfirmFn = Callable[[str, str], bool]
 OpenPathFn = Callable[[str], bool]
@@ -94,7 +111,9 @@ class BatchRenderDialog(QtWidgets.QDialog):
     Attributes:
         system_info_widget: The System Resources panel.
         render_config_widget: The Render Configuration panel.
-        active_renders_table: The Active Renders panel.
+        active_renders_table: The Active Renders panel (a tab of :attr:`views_tabs`).
+        history_panel: The History panel (the other tab).
+        views_tabs: Active Renders | History.
         logs_monitor: The Logs panel.
         control_buttons: The buttons.
         message_bar: The latest message.
@@ -103,6 +122,10 @@ class BatchRenderDialog(QtWidgets.QDialog):
         owns_renders: True when closing the window ends the process (standalone): closing with
             renders running then asks to stop them.
     """
+
+    #: A job ended (once per job, GUI thread): the engine's ``JobFinished`` event, for the host's
+    #: own notification (the standalone app's tray message).
+    job_finished = QtCore.Signal(object)
 
     def __init__(
         self,
@@ -136,6 +159,11 @@ class BatchRenderDialog(QtWidgets.QDialog):
         self._was_running = False
         self._announced_jobs: set[str] = set()
         self._closing = False
+        self._history_in_flight = False
+        self._history_again = False
+        self._details_in_flight = False
+        self._details_again = False
+        self._details_wanted = ""
 
         self.runner = BackgroundRunner(self)
         self.bridge = EventBridge(self)
@@ -143,6 +171,9 @@ class BatchRenderDialog(QtWidgets.QDialog):
         self._status_timer = QtCore.QTimer(self)
         self._status_timer.setInterval(STATUS_REFRESH_MS)
         self._status_timer.timeout.connect(self._on_status_tick)
+        self._history_timer = QtCore.QTimer(self)
+        self._history_timer.setInterval(HISTORY_REFRESH_MS)
+        self._history_timer.timeout.connect(self.refresh_history)
         self._build()
         self._connect()
         self._restore_settings()
@@ -159,6 +190,7 @@ class BatchRenderDialog(QtWidgets.QDialog):
         self.render_config_widget = RenderConfigWidget()
         self.render_config_widget.set_renderers(self.controller.renderer_names())
         self.active_renders_table = RenderProgressWidget(clock=self._clock)
+        self.history_panel = HistoryPanel()
         self.logs_monitor = LogsMonitorWidget()
         self.control_buttons = ControlButtonsWidget()
         self.message_bar = MessageBar()
@@ -175,8 +207,16 @@ class BatchRenderDialog(QtWidgets.QDialog):
         left_scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left_scroll.setMinimumWidth(LEFT_COLUMN_MIN_WIDTH_PX)
 
+        # The tab names the panel: its group-box title would say it twice.
+        self.active_renders_table.setTitle("")
+        self.active_renders_table.setFlat(True)
+        self.views_tabs = QtWidgets.QTabWidget()
+        self.views_tabs.setObjectName("renderViewsTabs")
+        self.views_tabs.addTab(self.active_renders_table, "Active Renders")
+        self.views_tabs.addTab(self.history_panel, "History")
+
         self.right_splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
-        self.right_splitter.addWidget(self.active_renders_table)
+        self.right_splitter.addWidget(self.views_tabs)
         self.right_splitter.addWidget(self.logs_monitor)
         self.right_splitter.setStretchFactor(0, 3)
         self.right_splitter.setStretchFactor(1, 2)
@@ -209,6 +249,15 @@ class BatchRenderDialog(QtWidgets.QDialog):
         table.retry_requested.connect(self.retry_failed)
         table.open_log_requested.connect(self._open_row_log)
         table.open_folder_requested.connect(self._open_folder)
+        self.views_tabs.currentChanged.connect(self._on_view_changed)
+        history = self.history_panel
+        history.refresh_requested.connect(self.refresh_history)
+        history.job_selected.connect(self._request_details)
+        history.rerun_requested.connect(self.rerun_failed_frames)
+        history.resume_requested.connect(self.resume_job)
+        history.cancel_requested.connect(self.cancel_job)
+        history.open_log_requested.connect(lambda path: self._open(path, "log"))
+        history.open_folder_requested.connect(self._open_folder)
         self.logs_monitor.open_log_requested.connect(self._open_shown_log)
         self.logs_monitor.level_changed.connect(self._remember_log_level)
         buttons = self.control_buttons
@@ -257,7 +306,11 @@ class BatchRenderDialog(QtWidgets.QDialog):
 
     # -- scene ------------------------------------------------------------------------------------
     def reload_scene(self) -> None:
-        """Read the scene's layers again (off the GUI thread for a scene file)."""
+        """Read the scene's layers again (off the GUI thread for a scene file).
+
+        Also looks for orphaned jobs (renders that outlived a crash) to offer them again.
+        """
+        self.check_orphaned_jobs()
         if self.controller.scene_reads_are_thread_safe:
             self.render_config_widget.set_loading()
             self.runner.run(self.controller.describe_scene, self._on_scene, self._on_scene_error)
@@ -325,6 +378,8 @@ class BatchRenderDialog(QtWidgets.QDialog):
         for event in batch.events:
             if isinstance(event, ev.JobFinished):
                 self._announce_finished(event)
+        if any(isinstance(event, (ev.JobStarted, ev.JobFinished)) for event in batch.events):
+            self._refresh_history_if_shown()
         self._after_state_change()
 
     def _after_state_change(self) -> None:
@@ -343,33 +398,35 @@ class BatchRenderDialog(QtWidgets.QDialog):
         if event.job_id in self._announced_jobs:
             return
         self._announced_jobs.add(event.job_id)
+        # The same words as the host's notification (tray, Maya's in-view message), then what
+        # only the dialog can add: the reason of the first failure and what to do about it.
+        title, body = job_finished_message(event)
+        headline = f"{title} (job {event.job_id}): {body}"
         done = sum(len(result.get("done", ())) for result in event.layers.values())
         failed_layers = {
             layer: result.get("failed", ()) for layer, result in event.layers.items()
             if result.get("failed")
         }
         failed = sum(len(frames) for frames in failed_layers.values())
-        elapsed = format_duration(event.elapsed_s)
         if event.ok:
+            self.message_bar.show_message(headline, "success")
+        elif event.state == "cancelled":
             self.message_bar.show_message(
-                f"Job {event.job_id} finished: all {plural(done, 'frame')} verified in {elapsed}.",
-                "success",
-            )
-            return
-        if event.state == "cancelled":
-            self.message_bar.show_message(
-                f"Job {event.job_id} stopped ({event.reason or 'cancelled'}): "
+                f"{headline}\nJob {event.job_id} stopped ({event.reason or 'cancelled'}): "
                 f"{plural(done, 'frame')} verified, {plural(failed, 'frame')} not rendered.",
                 "warning",
             )
-            return
-        reason = event.reason or self._first_failure_reason(event.job_id) or "see the task logs"
-        layers = ", ".join(sorted(failed_layers))
-        self.message_bar.show_message(
-            f"Job {event.job_id} finished with {plural(failed, 'failed frame')} "
-            f"({layers}): {reason}. Retry Failed re-renders only those frames.",
-            "error",
-        )
+        else:
+            reason = (event.reason or self._first_failure_reason(event.job_id)
+                      or "see the task logs")
+            layers = ", ".join(sorted(failed_layers))
+            self.message_bar.show_message(
+                f"{headline}\nJob {event.job_id} finished with {plural(failed, 'failed frame')} "
+                f"({layers}): {reason}. Retry Failed (or History › Re-run failed frames) "
+                "re-renders only those frames.",
+                "error",
+            )
+        self.job_finished.emit(event)
 
     def _first_failure_reason(self, job_id: str) -> str | None:
         for row in self.active_renders_table.model.rows:
@@ -467,6 +524,11 @@ class BatchRenderDialog(QtWidgets.QDialog):
         else:
             tip = "Start rendering with these settings"
         selected = self.active_renders_table.selected_rows()
+        self.history_panel.set_can_start_jobs(
+            not running and not busy,
+            "A job is running here: stop it or wait for it to finish" if running
+            else "Starting…" if busy else "",
+        )
         self.control_buttons.set_state(ButtonState(
             can_start=not running and not busy and not problems,
             start_tooltip=tip,
@@ -600,6 +662,171 @@ class BatchRenderDialog(QtWidgets.QDialog):
         self.controller.stop_all()
         self.message_bar.show_message("Stopping every render…", "warning")
 
+    # -- history --------------------------------------------------------------------------------
+    def show_history(self) -> None:
+        """Switch to the History tab (it refreshes itself)."""
+        self.views_tabs.setCurrentWidget(self.history_panel)
+
+    @property
+    def history_shown(self) -> bool:
+        """True while the History tab is the one on screen."""
+        return self.isVisible() and self.views_tabs.currentWidget() is self.history_panel
+
+    def _on_view_changed(self, _index: int) -> None:
+        if self.history_shown:
+            self.refresh_history()
+            self._history_timer.start()
+        else:
+            self._history_timer.stop()
+
+    def _refresh_history_if_shown(self) -> None:
+        if self.history_shown:
+            self.refresh_history()
+
+    def refresh_history(self) -> None:
+        """Read the recent jobs again, off the GUI thread (one read at a time)."""
+        if self._history_in_flight:
+            self._history_again = True
+            return
+        self._history_in_flight = True
+        controller = self.controller
+        self.runner.run(lambda: controller.history(HISTORY_LIMIT), self._on_history,
+                        self._on_history_error)
+
+    def _on_history(self, rows: list[JobRow]) -> None:
+        self._history_in_flight = False
+        self.history_panel.set_jobs(rows)
+        selected = self.history_panel.selected_job_id()
+        if selected:
+            self._request_details(selected)  # a running job's renders change between reads
+        self._after_history_read()
+
+    def _on_history_error(self, error: BaseException) -> None:
+        self._history_in_flight = False
+        if not isinstance(error, ControllerError):
+            _LOG.error("reading the job history failed: %r", error)
+        self.history_panel.set_error(str(error))
+        self._after_history_read()
+
+    def _after_history_read(self) -> None:
+        if self._history_again:
+            self._history_again = False
+            self.refresh_history()
+
+    def _request_details(self, job_id: str) -> None:
+        self._details_wanted = job_id
+        if not job_id:
+            return
+        if self._details_in_flight:
+            self._details_again = True
+            return
+        self._details_in_flight = True
+        controller = self.controller
+        self.runner.run(lambda: controller.job_details(job_id), self._on_details,
+                        lambda error: self._on_details_error(job_id, error))
+
+    def _on_details(self, details: JobDetails) -> None:
+        self._details_in_flight = False
+        self.history_panel.set_details(details)
+        self._after_details_read()
+
+    def _on_details_error(self, job_id: str, error: BaseException) -> None:
+        self._details_in_flight = False
+        if not isinstance(error, ControllerError):
+            _LOG.error("reading job %s failed: %r", job_id, error)
+        self.history_panel.set_details_error(job_id, str(error))
+        self._after_details_read()
+
+    def _after_details_read(self) -> None:
+        if self._details_again:
+            self._details_again = False
+            self._request_details(self._details_wanted)
+
+    def rerun_failed_frames(self, job_id: str) -> None:
+        """Start a job for the frames of stored job ``job_id`` without a verified image."""
+        self._start_stored_job(job_id, self.controller.retry_job,
+                               f"Re-rendering the failed frames of job {job_id}")
+
+    def resume_job(self, job_id: str) -> None:
+        """Resume an orphaned job: re-attach to its live renders, render what is left."""
+        self._start_stored_job(job_id, self.controller.resume_job, f"Resuming job {job_id}")
+
+    def _start_stored_job(
+        self, job_id: str, start: Callable[[str], StartedJob], what: str
+    ) -> None:
+        if self._starting or self._preparing or self.controller.is_running():
+            self.message_bar.show_message(
+                f"{what}: not now, a job is running or starting here; stop it or wait for it "
+                "to finish first.", "warning",
+            )
+            return
+        self._starting = True
+        self.update_buttons()
+        self.message_bar.show_message(f"{what}…", "info")
+        self.runner.run(lambda: start(job_id), self._on_stored_job_started,
+                        self._on_start_failed)
+
+    def _on_stored_job_started(self, started: StartedJob) -> None:
+        self._on_started(started)
+        # Its renders show in Active Renders and the Logs, like a job started with Start.
+        self.views_tabs.setCurrentWidget(self.active_renders_table)
+
+    def cancel_job(self, job_id: str) -> None:
+        """Cancel a job after confirmation, wherever its renders were started."""
+        if not self.confirm("Cancel job",
+                            f"Cancel job {job_id}?\nIts running renders are stopped, even if the "
+                            "process that started them is gone. Frames already verified are "
+                            "kept."):
+            return
+        self.message_bar.show_message(f"Cancelling job {job_id}…", "info")
+        controller = self.controller
+        self.runner.run(lambda: controller.cancel_job(job_id), self._on_cancelled,
+                        lambda error: self._on_cancel_failed(job_id, error))
+
+    def _on_cancelled(self, message: str) -> None:
+        self.message_bar.show_message(message[:1].upper() + message[1:] + ".", "warning")
+        self._refresh_history_if_shown()
+        self._after_state_change()
+
+    def _on_cancel_failed(self, job_id: str, error: BaseException) -> None:
+        if not isinstance(error, ControllerError):
+            _LOG.error("cancelling job %s failed: %r", job_id, error)
+        self.message_bar.show_message(f"Could not cancel job {job_id}: {error}", "error")
+        self._refresh_history_if_shown()
+
+    # -- orphaned jobs ----------------------------------------------------------------------------
+    def check_orphaned_jobs(self) -> None:
+        """Look for jobs whose manager died while they rendered; offer Resume / Cancel."""
+        self.runner.run(self.controller.orphaned_jobs, self._on_orphaned_jobs,
+                        self._on_orphan_check_failed)
+
+    def _on_orphaned_jobs(self, rows: list[JobRow]) -> None:
+        if not rows or self.busy:
+            return
+        newest = rows[0]
+        scene = os.path.basename(newest.scene) or newest.scene
+        lines = [
+            f"Job {newest.job_id} ({scene}, {newest.frames_done:,}/{newest.frames_total:,} "
+            "frames verified) lost the process that ran it (Maya or a CLI ended while it "
+            "rendered); its renders may still be running.",
+            "Resume re-attaches to them and renders what is left; Cancel stops them.",
+        ]
+        actions = []
+        if not self.controller.is_running():
+            actions.append(("Resume", lambda: self.resume_job(newest.job_id)))
+        actions.append(("Cancel", lambda: self.cancel_job(newest.job_id)))
+        if len(rows) > 1:
+            lines.append(f"{plural(len(rows) - 1, 'more orphaned job')} in History.")
+            actions.append(("Show History", self.show_history))
+        self.message_bar.show_message("\n".join(lines), "warning", actions)
+
+    def _on_orphan_check_failed(self, error: BaseException) -> None:
+        # The dialog still works without the store (nothing to resume); say so once.
+        _LOG.warning("looking for orphaned jobs failed: %r", error)
+        if not self.busy:
+            self.message_bar.show_message(f"Could not look for interrupted jobs: {error}",
+                                          "warning")
+
     # -- farm -------------------------------------------------------------------------------------
     def _load_farm_engines(self) -> None:
         self.runner.run(self.controller.farm_engines, self._on_farm_engines, self._on_farm_error)
@@ -682,11 +909,13 @@ class BatchRenderDialog(QtWidgets.QDialog):
         self.poller.start()
         self._status_timer.start()
         self._on_status_tick()
+        self._on_view_changed(self.views_tabs.currentIndex())
 
     def hideEvent(self, event: QtGui.QHideEvent) -> None:  # noqa: N802 (Qt API)
         """Pause what only matters on screen; renders and event buffering go on."""
         self.poller.stop()
         self._status_timer.stop()
+        self._history_timer.stop()
         super().hideEvent(event)
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802 (Qt API)
@@ -717,6 +946,7 @@ class BatchRenderDialog(QtWidgets.QDialog):
         self.bridge.detach()
         self.poller.stop()
         self._status_timer.stop()
+        self._history_timer.stop()
         self.runner.wait_for_done(timeout_ms)
 
 
