@@ -124,3 +124,12 @@ def test_history_prune_from_the_cli(render_env) -> None:
     assert main(["history", "--prune-days", "30"], out=out, err=err) == 0
     assert "removed 0 job(s)" in err.getvalue()
     assert Path(render_env["LRC_TOOLBOX_DATA_DIR"]).exists()
+
+
+def test_message_without_recorded_failures_does_not_dangle() -> None:
+    event = ev.JobFinished(job_id="j", ok=False, state="cancelled",
+                           layers={"BG": {"done": [1], "failed": []}}, elapsed_s=3.0,
+                           reason="cancelled by the user")
+    title, body = job_finished_message(event)
+    assert title == "Render cancelled"
+    assert "Failed:" not in body and "cancelled by the user" in body

@@ -39,7 +39,13 @@ from lrc_toolbox.core.job_control import (
     summarise,
 )
 from lrc_toolbox.core.job_runner import JobResult, JobRunner, ResumeState, frames_by_layer
-from lrc_toolbox.core.job_store import JobStore, JobStoreError, data_dir, new_job_id
+from lrc_toolbox.core.job_store import (
+    JobStore,
+    JobStoreError,
+    data_dir,
+    default_store_path,
+    new_job_id,
+)
 from lrc_toolbox.core.models import RenderConfig, RenderMode, RenderStatus, SystemInfo
 from lrc_toolbox.core.planner import JobPlan, PlanError, plan_job
 from lrc_toolbox.core.retention import CleanupReport, clean_up
@@ -297,6 +303,11 @@ class BatchRenderAPI:
         return self.system_detector.detect()
 
     # -- jobs in the store (survive a crash of the manager) ---------------------------------------
+    @property
+    def store_path(self) -> Path:
+        """The job store file this API reads and writes."""
+        return self._store_path if self._store_path is not None else default_store_path()
+
     def _store(self) -> JobStore:
         """Open the job store; a store that cannot be used is a :class:`PlanError` (one line)."""
         try:
@@ -369,13 +380,13 @@ class BatchRenderAPI:
 
     def job_status(self, job_id: str) -> JobSummary:
         """State, per-layer counts and running tasks of one job."""
-        store = self._store()
-        return summarise(store, get_job_or_fail(store, job_id))
+        with self._store() as store:
+            return summarise(store, get_job_or_fail(store, job_id))
 
     def history(self, limit: int = 20) -> list[JobSummary]:
         """The most recent jobs, newest first."""
-        store = self._store()
-        return [summarise(store, job) for job in store.list_jobs(limit=limit)]
+        with self._store() as store:
+            return [summarise(store, job) for job in store.list_jobs(limit=limit)]
 
     @property
     def active_job(self) -> JobHandle | None:

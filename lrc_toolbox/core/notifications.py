@@ -40,7 +40,9 @@ def job_finished_message(event: ev.JobFinished) -> tuple[str, str]:
         parts.append(f"{layer} frames {FrameSet(frames).to_string()}")
     if len(failed) > MAX_FAILED_SHOWN:
         parts.append(f"and {len(failed) - MAX_FAILED_SHOWN} more layer(s)")
-    body = f"{done}/{total} frames done in {took}. Failed: " + "; ".join(parts) + "."
+    body = f"{done}/{total} frames done in {took}."
+    if parts:
+        body += " Failed: " + "; ".join(parts) + "."
     if event.reason:
         body += f" ({event.reason})"
     return title, body

@@ -662,7 +662,7 @@ class EngineController(BatchRenderController):
         """The job's renders and failed frames from the store (worker thread)."""
         try:
             row = job_row_from_summary(self._api.job_status(job_id))
-            with JobStore(_store_path_of(self._api)) as store:
+            with JobStore(self._api.store_path) as store:
                 job = store.get_job(job_id)
                 if job is None:  # forgotten by retention between the two reads
                     raise ControllerError(f"job {job_id} is no longer in the job store")
@@ -745,17 +745,6 @@ class EngineController(BatchRenderController):
         except farm_errors as exc:  # an empty tuple catches nothing: other errors propagate
             raise ControllerError(str(exc)) from exc
         return _farm_outcome(submission, engine, dry_run)
-
-
-def _store_path_of(api: BatchRenderAPI) -> Path | None:
-    """The job store file ``api`` uses (None: the per-user default, as the API itself does).
-
-    ``BatchRenderAPI`` reads its own store for summaries but hands out no store for the
-    per-task records the History view shows, so the same file is opened here.
-    """
-    public = getattr(api, "store_path", None)
-    path = public if public is not None else getattr(api, "_store_path", None)
-    return Path(path) if path else None
 
 
 def _same_file_key(path: str) -> str:
