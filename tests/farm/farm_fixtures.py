@@ -15,28 +15,15 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from lrc_test_support import ROOT, SAMPLE_SCENE  # noqa: F401  (re-exported to the farm tests)
+from lrc_test_support import find_standin as _standin
 from lrc_toolbox.api import BatchRenderAPI, JobPlan, RenderConfig
 from lrc_toolbox.core.planner import PlannedLayer
-
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE_SCENE = ROOT / "examples" / "shot001.ma"
-
-
-def _standin() -> str:
-    beside = Path(sys.executable).with_name("lrc-render-standin")
-    if beside.exists():
-        return str(beside)
-    found = shutil.which("lrc-render-standin")
-    if not found:
-        pytest.skip("lrc-render-standin is not installed (pip install -e .)")
-    return found
 
 
 @pytest.fixture(name="farm_isolation", autouse=True)
