@@ -88,8 +88,9 @@ def one_run(seconds: float, renders: int, lines_per_s: int, layers: int) -> dict
             self.bus = ev.EventBus()
 
         def describe_scene(self) -> SceneSummary:
-            choices = tuple(LayerChoice(f"LAYER_{n:02d}", f"rs_LAYER_{n:02d}", True)
-                            for n in range(layers))
+            choices = tuple(
+                LayerChoice(f"LAYER_{n:02d}", f"rs_LAYER_{n:02d}", True) for n in range(layers)
+            )
             return SceneSummary("bench.ma", "/tmp/bench.ma", choices, "1-1000", "redshift")
 
         def renderer_names(self) -> list[str]:
@@ -97,13 +98,29 @@ def one_run(seconds: float, renders: int, lines_per_s: int, layers: int) -> dict
 
         def system_resources(self, gpus=None, reserve_gpus=None, gpu_count=None) -> ResourceInfo:
             cards = tuple(
-                GPUInfo(device_id=n, name="NVIDIA RTX A6000", memory_total=48 * gb,
-                        memory_free=20 * gb, compute_capability=(8, 6), utilization_percent=98)
-                for n in range(renders))
-            system = SystemInfo(gpus=cards, cpu=CPUInfo(32, 64, 256 * gb, 100 * gb),
-                                gpu_source="nvml", driver_version="550.54.14")
-            return ResourceInfo(system=system, usable_gpus=cards, reserved_gpus=(),
-                                cpu_threads_total=64, cpu_threads_reserved=0)
+                GPUInfo(
+                    device_id=n,
+                    name="NVIDIA RTX A6000",
+                    memory_total=48 * gb,
+                    memory_free=20 * gb,
+                    compute_capability=(8, 6),
+                    utilization_percent=98,
+                )
+                for n in range(renders)
+            )
+            system = SystemInfo(
+                gpus=cards,
+                cpu=CPUInfo(32, 64, 256 * gb, 100 * gb),
+                gpu_source="nvml",
+                driver_version="550.54.14",
+            )
+            return ResourceInfo(
+                system=system,
+                usable_gpus=cards,
+                reserved_gpus=(),
+                cpu_threads_total=64,
+                cpu_threads_reserved=0,
+            )
 
         def subscribe(self, callback, *, logs=True):
             return self.bus.subscribe(callback, logs=logs)
@@ -140,8 +157,9 @@ def one_run(seconds: float, renders: int, lines_per_s: int, layers: int) -> dict
 
     _app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])  # noqa: F841
     settings_dir = tempfile.mkdtemp(prefix="lrc-bench-settings-")
-    settings = QtCore.QSettings(os.path.join(settings_dir, "bench.ini"),
-                                QtCore.QSettings.Format.IniFormat)
+    settings = QtCore.QSettings(
+        os.path.join(settings_dir, "bench.ini"), QtCore.QSettings.Format.IniFormat
+    )
     controller = FloodController()
 
     # -- first paint ------------------------------------------------------------------------------
@@ -185,12 +203,22 @@ def one_run(seconds: float, renders: int, lines_per_s: int, layers: int) -> dict
     # -- the job the flood belongs to -------------------------------------------------------------
     job = "bench"
     layer_names = [f"LAYER_{n:02d}" for n in range(renders)]
-    controller.bus.publish(ev.JobStarted(job_id=job, layers={name: list(range(1, 1001))
-                                                              for name in layer_names}))
+    controller.bus.publish(
+        ev.JobStarted(job_id=job, layers={name: list(range(1, 1001)) for name in layer_names})
+    )
     for n, name in enumerate(layer_names):
-        controller.bus.publish(ev.TaskStarted(
-            job_id=job, task=f"t{n + 1:04d}", layer=name, layers=[name],
-            frames=list(range(1, 1001)), slot=f"GPU {n}", pid=10_000 + n, log_path=""))
+        controller.bus.publish(
+            ev.TaskStarted(
+                job_id=job,
+                task=f"t{n + 1:04d}",
+                layer=name,
+                layers=[name],
+                frames=list(range(1, 1001)),
+                slot=f"GPU {n}",
+                pid=10_000 + n,
+                log_path="",
+            )
+        )
     run_loop(1.0)  # settle: the job's rows and the first resources are shown
 
     process = psutil.Process()
@@ -212,19 +240,32 @@ def one_run(seconds: float, renders: int, lines_per_s: int, layers: int) -> dict
             due = int(elapsed * lines_per_s)
             while sent < due:
                 level = "warning" if sent % 997 == 0 else "info"
-                bus.publish(ev.LogLine(
-                    job_id=job, task=task, level=level,
-                    line=f"[Redshift] Block {sent % 64}/64 ({sent % 8},{sent % 5}) rendered by "
-                         f"GPU 0 in {sent % 40}ms (frame {frame})"))
+                bus.publish(
+                    ev.LogLine(
+                        job_id=job,
+                        task=task,
+                        level=level,
+                        line=f"[Redshift] Block {sent % 64}/64 ({sent % 8},{sent % 5}) rendered by "
+                        f"GPU 0 in {sent % 40}ms (frame {frame})",
+                    )
+                )
                 sent += 1
                 if sent % FRAME_LINES == 0:
                     bus.publish(ev.FrameDone(job_id=job, layer=layer, frame=frame, task=task))
                     frame += 1
             progress_due = int(elapsed * PROGRESS_PER_S)
             while progress_sent < progress_due:
-                bus.publish(ev.Progress(job_id=job, task=task, layer=layer, frame=frame,
-                                        percent=float((sent % FRAME_LINES) * 100 // FRAME_LINES),
-                                        frames_done=frame - 1, frames_total=1000))
+                bus.publish(
+                    ev.Progress(
+                        job_id=job,
+                        task=task,
+                        layer=layer,
+                        frame=frame,
+                        percent=float((sent % FRAME_LINES) * 100 // FRAME_LINES),
+                        frames_done=frame - 1,
+                        frames_total=1000,
+                    )
+                )
                 progress_sent += 1
             published[index] = sent
             time.sleep(BURST_S)
@@ -242,8 +283,9 @@ def one_run(seconds: float, renders: int, lines_per_s: int, layers: int) -> dict
     timer.setInterval(TIMER_MS)
     timer.timeout.connect(on_tick)
 
-    threads = [threading.Thread(target=flood, args=(index,), daemon=True)
-               for index in range(renders)]
+    threads = [
+        threading.Thread(target=flood, args=(index,), daemon=True) for index in range(renders)
+    ]
     last[0] = time.perf_counter()
     timer.start()
     for thread in threads:
@@ -305,9 +347,11 @@ def machine() -> str:
         binding = f"{Qt.__binding__} {Qt.__qt_version__}"
     except ImportError:
         binding = "no Qt"
-    return (f"{cpu}, {os.cpu_count()} logical CPUs, {platform.system()} {platform.release()}, "
-            f"Python {platform.python_version()}, {binding}, "
-            f"QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', '')}")
+    return (
+        f"{cpu}, {os.cpu_count()} logical CPUs, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, {binding}, "
+        f"QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', '')}"
+    )
 
 
 ROWS: list[tuple[str, str, str, Callable[[float], str]]] = [
@@ -320,8 +364,12 @@ ROWS: list[tuple[str, str, str, Callable[[float], str]]] = [
     ("log lines per second", "lines_per_s", "40,000", lambda v: f"{v:,.0f}"),
     ("log lines delivered to the panel", "lines_delivered", "", lambda v: f"{v:,.0f}"),
     ("GUI updates (bridge batches)", "batches", "", lambda v: f"{v:,.0f}"),
-    ("create + show to first paint (20 layers)", "first_paint_ms", "< 300 ms",
-     lambda v: f"{v:.0f} ms"),
+    (
+        "create + show to first paint (20 layers)",
+        "first_paint_ms",
+        "< 300 ms",
+        lambda v: f"{v:.0f} ms",
+    ),
     ("create + show to layers listed", "layers_listed_ms", "", lambda v: f"{v:.0f} ms"),
 ]
 
@@ -351,10 +399,23 @@ def main(argv: list[str] | None = None) -> int:
     runs = []
     for number in range(args.runs):
         proc = subprocess.run(
-            [sys.executable, __file__, "--one-run", "--seconds", str(args.seconds),
-             "--renders", str(args.renders), "--lines-per-s", str(args.lines_per_s),
-             "--layers", str(args.layers)],
-            capture_output=True, text=True, env=env, timeout=args.seconds * 4 + 120,
+            [
+                sys.executable,
+                __file__,
+                "--one-run",
+                "--seconds",
+                str(args.seconds),
+                "--renders",
+                str(args.renders),
+                "--lines-per-s",
+                str(args.lines_per_s),
+                "--layers",
+                str(args.layers),
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=args.seconds * 4 + 120,
         )
         if proc.returncode != 0:
             sys.stderr.write(proc.stderr)
@@ -363,8 +424,10 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(f"run {number + 1}/{args.runs} done\n")
     header = "| metric | goal | " + " | ".join(f"run {n + 1}" for n in range(len(runs)))
     header += " | median | verdict |"
-    print(f"Dialog responsiveness: {args.renders} renders × {args.lines_per_s:,} lines/s for "
-          f"{args.seconds:g} s, {args.layers}-layer scene; {time.strftime('%Y-%m-%d')}")
+    print(
+        f"Dialog responsiveness: {args.renders} renders × {args.lines_per_s:,} lines/s for "
+        f"{args.seconds:g} s, {args.layers}-layer scene; {time.strftime('%Y-%m-%d')}"
+    )
     print(f"Machine: {machine()}")
     print()
     print(header)

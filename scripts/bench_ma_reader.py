@@ -42,8 +42,11 @@ HUGE_STATEMENT_MAX_BYTES: int = 50 * 1024 * 1024
 #: Distinct random data blocks reused across meshes (keeps generation fast).
 DATA_VARIANTS: int = 8
 LAYERS: tuple[tuple[str, bool], ...] = (
-    ("MASTER_BG_A", True), ("MASTER_CHAR_A", True), ("MASTER_FX_A", False), ("MASTER_ATMOS_A", True),
-)  # fmt: skip
+    ("MASTER_BG_A", True),
+    ("MASTER_CHAR_A", True),
+    ("MASTER_FX_A", False),
+    ("MASTER_ATMOS_A", True),
+)
 
 _CHILD_READ = """
 import json, resource, sys, time
@@ -84,7 +87,8 @@ def _mesh_data_variants(rng: random.Random) -> list[str]:
         edges = [str(v) for i in range(2 * n - 20) for v in (i % n, (i + 1) % n, 0)]
         faces = "".join(
             f"\n\t\tf 4 {i} {i + 1} {-(i + 3)} {-(i + 2)}\n\t\tmu 0 4 {i} {i + 1} {i + 3} {i + 2}"
-            for i in range(n - 20))  # fmt: skip
+            for i in range(n - 20)
+        )
         variants.append(
             '\tsetAttr -k off ".v";\n\tsetAttr ".vir" yes;\n\tsetAttr ".vif" yes;\n'
             '\tsetAttr ".uvst[0].uvsn" -type "string" "map1";\n'
@@ -97,17 +101,20 @@ def _mesh_data_variants(rng: random.Random) -> list[str]:
             f'\tsetAttr -s {n - 20} -ch {4 * (n - 20)} ".fc[0:{n - 21}]" -type "polyFaces" {faces};\n'
             '\tsetAttr ".cd" -type "dataPolyComponent" Index_Data Edge 0 ;\n'
             '\tsetAttr ".cvd" -type "dataPolyComponent" Index_Data Vertex 0 ;\n'
-            '\tsetAttr ".hfd" -type "dataPolyComponent" Index_Data Face 0 ;\n')  # fmt: skip
+            '\tsetAttr ".hfd" -type "dataPolyComponent" Index_Data Face 0 ;\n'
+        )
     return variants
 
 
 def _dense_block(rng: random.Random, i: int) -> str:
     """Short statements, as in rig and reference-heavy scenes (the per-statement worst case)."""
-    return (f'createNode transform -n "ctrl_{i:07d}" -p "rig_GRP";\n\trename -uid "{_uid(rng)}";\n'
-            f'\tsetAttr ".t" -type "double3" {i % 97} 0 {i % 13} ;\n\tsetAttr -k on ".rx";\n'
-            f'\tsetAttr ".ed" -type "dataReferenceEdits" "ctrl_{i:07d}RN";\n'
-            f'connectAttr "ctrl_{i:07d}.wm" "skin_{i % 500}.ma[{i}]";\n'
-            f'connectAttr "anim_{i:07d}.o" "ctrl_{i:07d}.tx";\n')  # fmt: skip
+    return (
+        f'createNode transform -n "ctrl_{i:07d}" -p "rig_GRP";\n\trename -uid "{_uid(rng)}";\n'
+        f'\tsetAttr ".t" -type "double3" {i % 97} 0 {i % 13} ;\n\tsetAttr -k on ".rx";\n'
+        f'\tsetAttr ".ed" -type "dataReferenceEdits" "ctrl_{i:07d}RN";\n'
+        f'connectAttr "ctrl_{i:07d}.wm" "skin_{i % 500}.ma[{i}]";\n'
+        f'connectAttr "anim_{i:07d}.o" "ctrl_{i:07d}.tx";\n'
+    )
 
 
 def generate_scene(path: Path, size_bytes: int, seed: int = 7, kind: str = "mesh") -> int:
@@ -134,7 +141,8 @@ def generate_scene(path: Path, size_bytes: int, seed: int = 7, kind: str = "mesh
             'requires -nodeType "simpleSelector" -nodeType "renderSetupLayer" -nodeType "renderSetup"'
             '\n\t\t -nodeType "collection" "renderSetup.py" "1.0";\n'
             "currentUnit -l centimeter -a degree -t film;\n"
-            'fileInfo "application" "maya";\nfileInfo "product" "Maya 2024";\n')
+            'fileInfo "application" "maya";\nfileInfo "product" "Maya 2024";\n'
+        )
         huge_target = min(int(size_bytes * HUGE_STATEMENT_SHARE), HUGE_STATEMENT_MAX_BYTES)
         if kind == "dense":
             huge_target = 0
@@ -144,11 +152,13 @@ def generate_scene(path: Path, size_bytes: int, seed: int = 7, kind: str = "mesh
             fh.write("".join(_dense_block(rng, i + k) for k in range(1000)))
             i += 1000
         while kind == "mesh" and fh.tell() < body_target:
-            fh.write(f'createNode transform -n "geo_{i:06d}";\n\trename -uid "{_uid(rng)}";\n'
-                     f'\tsetAttr ".t" -type "double3" {rng.uniform(-99, 99)!r} 0 '
-                     f'{rng.uniform(-99, 99)!r} ;\n'
-                     f'createNode mesh -n "geo_{i:06d}Shape" -p "geo_{i:06d}";\n'
-                     f'\trename -uid "{_uid(rng)}";\n')  # fmt: skip
+            fh.write(
+                f'createNode transform -n "geo_{i:06d}";\n\trename -uid "{_uid(rng)}";\n'
+                f'\tsetAttr ".t" -type "double3" {rng.uniform(-99, 99)!r} 0 '
+                f"{rng.uniform(-99, 99)!r} ;\n"
+                f'createNode mesh -n "geo_{i:06d}Shape" -p "geo_{i:06d}";\n'
+                f'\trename -uid "{_uid(rng)}";\n'
+            )
             fh.write(variants[i % len(variants)])
             i += 1
         if huge_target:
@@ -160,36 +170,50 @@ def generate_scene(path: Path, size_bytes: int, seed: int = 7, kind: str = "mesh
             for _ in range(count):
                 fh.write(line + " ")
             fh.write(";\n")
-        fh.write('createNode script -n "uiConfigurationScriptNode";\n\tsetAttr ".b" -type "string" (\n'
-                 + '\t\t"// Maya Mel UI Configuration File.\\n//\\n' + '\\tmodelPanel -edit -l '
-                 '(localizedPanelLabel(\\"Persp View\\")) -mbv $menusOkayInPanels $panelName;\\n'
-                 * 200 + '");\n\tsetAttr ".st" 3;\n')  # fmt: skip
-        fh.write('createNode renderLayerManager -n "renderLayerManager";\n'
-                 f'\tsetAttr -s {len(LAYERS) + 1} ".rlmi[1:{len(LAYERS)}]"  '
-                 + " ".join(str(k) for k in range(1, len(LAYERS) + 1)) + ";\n"
-                 'createNode renderLayer -n "defaultRenderLayer";\n\tsetAttr ".g" yes;\n'
-                 '\tsetAttr ".rndr" no;\ncreateNode renderSetup -n "renderSetup";\n')  # fmt: skip
+        fh.write(
+            'createNode script -n "uiConfigurationScriptNode";\n\tsetAttr ".b" -type "string" (\n'
+            + '\t\t"// Maya Mel UI Configuration File.\\n//\\n'
+            + "\\tmodelPanel -edit -l "
+            '(localizedPanelLabel(\\"Persp View\\")) -mbv $menusOkayInPanels $panelName;\\n'
+            * 200
+            + '");\n\tsetAttr ".st" 3;\n'
+        )
+        fh.write(
+            'createNode renderLayerManager -n "renderLayerManager";\n'
+            f'\tsetAttr -s {len(LAYERS) + 1} ".rlmi[1:{len(LAYERS)}]"  '
+            + " ".join(str(k) for k in range(1, len(LAYERS) + 1))
+            + ";\n"
+            'createNode renderLayer -n "defaultRenderLayer";\n\tsetAttr ".g" yes;\n'
+            '\tsetAttr ".rndr" no;\ncreateNode renderSetup -n "renderSetup";\n'
+        )
         for k, (name, renderable) in enumerate(LAYERS, start=1):
-            fh.write(f'createNode renderSetupLayer -n "{name}";\n\trename -uid "{_uid(rng)}";\n'
-                     f'createNode renderLayer -n "rs_{name}";\n\trename -uid "{_uid(rng)}";\n'
-                     + ('' if renderable else '\tsetAttr ".rndr" no;\n')
-                     + f'\tsetAttr ".do" {k};\n')  # fmt: skip
-        fh.write('select -ne :defaultRenderGlobals;\n\tsetAttr ".ren" -type "string" "redshift";\n'
-                 '\tsetAttr ".outf" 51;\n\tsetAttr ".imfkey" -type "string" "exr";\n'
-                 '\tsetAttr ".an" yes;\n\tsetAttr ".ef" 240;\n'
-                 '\tsetAttr ".ifp" -type "string" "<RenderLayer>/<Scene>";\n'
-                 'connectAttr "renderLayerManager.rlmi[0]" "defaultRenderLayer.rlid";\n')  # fmt: skip
+            fh.write(
+                f'createNode renderSetupLayer -n "{name}";\n\trename -uid "{_uid(rng)}";\n'
+                f'createNode renderLayer -n "rs_{name}";\n\trename -uid "{_uid(rng)}";\n'
+                + ("" if renderable else '\tsetAttr ".rndr" no;\n')
+                + f'\tsetAttr ".do" {k};\n'
+            )
+        fh.write(
+            'select -ne :defaultRenderGlobals;\n\tsetAttr ".ren" -type "string" "redshift";\n'
+            '\tsetAttr ".outf" 51;\n\tsetAttr ".imfkey" -type "string" "exr";\n'
+            '\tsetAttr ".an" yes;\n\tsetAttr ".ef" 240;\n'
+            '\tsetAttr ".ifp" -type "string" "<RenderLayer>/<Scene>";\n'
+            'connectAttr "renderLayerManager.rlmi[0]" "defaultRenderLayer.rlid";\n'
+        )
         for k, (name, _) in enumerate(LAYERS, start=1):
-            fh.write(f'connectAttr "rs_{name}.msg" "{name}.lrl";\n'
-                     f'connectAttr "renderLayerManager.rlmi[{k}]" "rs_{name}.rlid";\n')  # fmt: skip
+            fh.write(
+                f'connectAttr "rs_{name}.msg" "{name}.lrl";\n'
+                f'connectAttr "renderLayerManager.rlmi[{k}]" "rs_{name}.rlid";\n'
+            )
         fh.write("// End of bench.ma\n")
     return path.stat().st_size
 
 
 def _run_child(code: str, *args: str) -> dict:
     """Run ``code`` in a fresh interpreter and return the JSON it prints."""
-    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                          check=False)  # fmt: skip
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=False
+    )
     if proc.returncode != 0:
         raise SystemExit(f"benchmark child failed ({proc.returncode}):\n{proc.stderr}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -212,8 +236,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size-mb", type=float, default=200.0, help="scene size (default 200)")
     parser.add_argument("--runs", type=int, default=3, help="timed runs (default 3)")
-    parser.add_argument("--kind", choices=("mesh", "dense"), default="mesh",
-                        help="mesh data (default) or only short statements")  # fmt: skip
+    parser.add_argument(
+        "--kind",
+        choices=("mesh", "dense"),
+        default="mesh",
+        help="mesh data (default) or only short statements",
+    )
     parser.add_argument("--dir", type=Path, default=None, help="where to generate (temp dir)")
     parser.add_argument("--keep", action="store_true", help="keep the generated scene")
     parser.add_argument("--markdown", type=Path, default=None, help="also write the table here")
@@ -233,24 +261,29 @@ def main(argv: list[str] | None = None) -> int:
         baseline = _rss_mib(_run_child(_CHILD_IMPORT)["maxrss"])
         runs = [_run_child(_CHILD_READ, str(scene)) for _ in range(args.runs)]
         expected = [["masterLayer", "defaultRenderLayer", False]] + [
-            [name, f"rs_{name}", ok] for name, ok in LAYERS]  # fmt: skip
+            [name, f"rs_{name}", ok] for name, ok in LAYERS
+        ]
         if runs[0]["layers"] != expected or runs[0]["renderer"] != "redshift":
             raise SystemExit(f"read_scene returned unexpected layers: {runs[0]['layers']}")
         walls = [r["wall_s"] for r in runs]
         peak = max(_rss_mib(r["maxrss"]) for r in runs)
         median = statistics.median(walls)
         cpu = statistics.median(r["cpu_s"] for r in runs)
-        table = "\n".join([
-            "| scene | file size | runs | median wall | MB/s (wall) | median CPU | MB/s (CPU) "
-            "| peak RSS (read) | RSS (import only) | read cost |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-            f"| {args.kind} | {size / 1e6:.1f} MB | {len(runs)} | {median:.2f} s "
-            f"(min {min(walls):.2f}, max {max(walls):.2f}) | {size / 1e6 / median:.0f} "
-            f"| {cpu:.2f} s | {size / 1e6 / cpu:.0f} "
-            f"| {peak:.1f} MiB | {baseline:.1f} MiB | +{peak - baseline:.1f} MiB |",
-        ])  # fmt: skip
-        machine = (f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, "
-                   f"Python {platform.python_version()}")  # fmt: skip
+        table = "\n".join(
+            [
+                "| scene | file size | runs | median wall | MB/s (wall) | median CPU | MB/s (CPU) "
+                "| peak RSS (read) | RSS (import only) | read cost |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+                f"| {args.kind} | {size / 1e6:.1f} MB | {len(runs)} | {median:.2f} s "
+                f"(min {min(walls):.2f}, max {max(walls):.2f}) | {size / 1e6 / median:.0f} "
+                f"| {cpu:.2f} s | {size / 1e6 / cpu:.0f} "
+                f"| {peak:.1f} MiB | {baseline:.1f} MiB | +{peak - baseline:.1f} MiB |",
+            ]
+        )
+        machine = (
+            f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, "
+            f"Python {platform.python_version()}"
+        )
         print(table)
         print(f"\n{machine}")
         if args.markdown:

@@ -43,8 +43,12 @@ from lrc_toolbox.core.scheduler import lower_bound_s  # noqa: E402
 
 SCENE = ROOT / "examples" / "shot001.ma"
 #: Frames per layer and the cost of one frame in units; start-up is STARTUP_UNITS units.
-JOB = {"MASTER_BG_A": (40, 1.0), "MASTER_CHAR_A": (40, 3.0), "MASTER_FX_A": (40, 0.5),
-       "MASTER_ATMOS_A": (40, 0.5)}
+JOB = {
+    "MASTER_BG_A": (40, 1.0),
+    "MASTER_CHAR_A": (40, 3.0),
+    "MASTER_FX_A": (40, 0.5),
+    "MASTER_ATMOS_A": (40, 0.5),
+}
 STARTUP_UNITS = 2.0
 SLOTS = 4
 
@@ -53,7 +57,9 @@ def standin() -> str:
     beside = Path(sys.executable).with_name("lrc-render-standin")
     found = str(beside) if beside.exists() else shutil.which("lrc-render-standin")
     if not found:
-        sys.exit("lrc-render-standin is not installed: run scripts/run_tests.sh once (or pip install -e .)")
+        sys.exit(
+            "lrc-render-standin is not installed: run scripts/run_tests.sh once (or pip install -e .)"
+        )
     return found
 
 
@@ -64,8 +70,12 @@ def measure_startup(exe: str, startup_s: float, work: Path, runs: int = 5) -> fl
     times = []
     for i in range(runs):
         start = time.perf_counter()
-        subprocess.run([exe, "-r", "redshift", "-s", "1", "-e", "1", "-rd", str(work / f"cal{i}"),
-                        str(SCENE)], env=env, stdout=subprocess.DEVNULL, check=True)
+        subprocess.run(
+            [exe, "-r", "redshift", "-s", "1", "-e", "1", "-rd", str(work / f"cal{i}"), str(SCENE)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            check=True,
+        )
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -79,8 +89,13 @@ def run_job(exe: str, plan: str, unit_s: float, out: Path) -> float:
     os.environ.pop("LRC_STANDIN_FAULTS", None)
     frames = max(n for n, _ in JOB.values())
     config = RenderConfig(
-        scene_file=str(SCENE), layers=list(JOB), frame_range=f"1-{frames}", renderer="redshift",
-        render_exe=exe, output_dir=str(out), retries=0,
+        scene_file=str(SCENE),
+        layers=list(JOB),
+        frame_range=f"1-{frames}",
+        renderer="redshift",
+        render_exe=exe,
+        output_dir=str(out),
+        retries=0,
         gpus=[str(i) for i in range(SLOTS)],
     )
     if plan == "per-layer":
@@ -131,9 +146,15 @@ def measure_overhead(work: Path, lines_per_frame: int, frames: int) -> dict[str,
     script.chmod(0o755)
     os.environ["CHATTY_LINES_PER_FRAME"] = str(lines_per_frame)
     config = RenderConfig(
-        scene_file=str(SCENE), layers=["MASTER_BG_A"], frame_range=f"1-{frames}",
-        renderer="redshift", render_exe=str(script), output_dir=str(work / "chatty"),
-        gpus=["0"], retries=0, chunk_size=frames,
+        scene_file=str(SCENE),
+        layers=["MASTER_BG_A"],
+        frame_range=f"1-{frames}",
+        renderer="redshift",
+        render_exe=str(script),
+        output_dir=str(work / "chatty"),
+        gpus=["0"],
+        retries=0,
+        chunk_size=frames,
     )
     api = BatchRenderAPI(store_path=work / "overhead.sqlite3")
     cpu0, wall0 = time.process_time(), time.perf_counter()
@@ -184,17 +205,21 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
-    print(f"job: {', '.join(f'{k} {n}x{c:g}u' for k, (n, c) in JOB.items())}; unit {args.unit}s; "
-          f"{SLOTS} slots; measured start-up {startup:.2f}s; lower bound {bound:.2f}s; "
-          f"median of {args.rounds} rounds\n")
+    print(
+        f"job: {', '.join(f'{k} {n}x{c:g}u' for k, (n, c) in JOB.items())}; unit {args.unit}s; "
+        f"{SLOTS} slots; measured start-up {startup:.2f}s; lower bound {bound:.2f}s; "
+        f"median of {args.rounds} rounds\n"
+    )
     print("| plan | median wall (s) | wall / lower bound |")
     print("|---|---:|---:|")
     for plan, data in report["plans"].items():
         print(f"| {plan} | {data['median_wall_s']:.2f} | {data['ratio_to_bound']:.2f} |")
     if overhead:
-        print(f"\nmanager overhead: {overhead['cpu_s']:.2f} CPU s for {overhead['lines']:,} log lines "
-              f"= {overhead['cpu_s_per_100k']:.3f} CPU s per 100k lines "
-              f"(wall {overhead['wall_s']:.2f}s)")
+        print(
+            f"\nmanager overhead: {overhead['cpu_s']:.2f} CPU s for {overhead['lines']:,} log lines "
+            f"= {overhead['cpu_s_per_100k']:.3f} CPU s per 100k lines "
+            f"(wall {overhead['wall_s']:.2f}s)"
+        )
     return 0
 
 

@@ -74,7 +74,7 @@ SMI_QUERY = ["nvidia-smi", "--query-gpu=index,uuid,name,memory.total", "--format
 
 #: The pinned child. Argument: bytes to allocate. Prints one JSON line once the memory is held,
 #: keeps it until a line (or EOF) arrives on stdin, then frees it and exits.
-CHILD_CODE = r'''
+CHILD_CODE = r"""
 import ctypes, json, os, sys
 
 def fmt_uuid(raw):
@@ -148,7 +148,7 @@ print(json.dumps({"stage": "allocated", "pid": os.getpid(), "api": api, "uuid": 
 sys.stdin.readline()
 free()
 print(json.dumps({"stage": "released"}), flush=True)
-'''
+"""
 
 
 class NoGPUError(RuntimeError):
@@ -199,12 +199,14 @@ def parse_smi_rows(text: str) -> list[dict[str, Any]]:
         if len(parts) < 4 or not parts[0].isdigit():
             continue
         memory = parts[-1].split()[0] if parts[-1] else ""
-        rows.append({
-            "index": int(parts[0]),
-            "uuid": parts[1],
-            "name": ", ".join(parts[2:-1]),  # a name may hold commas
-            "memory_mib": int(memory) if memory.isdigit() else None,
-        })
+        rows.append(
+            {
+                "index": int(parts[0]),
+                "uuid": parts[1],
+                "name": ", ".join(parts[2:-1]),  # a name may hold commas
+                "memory_mib": int(memory) if memory.isdigit() else None,
+            }
+        )
     return rows
 
 
@@ -217,14 +219,16 @@ def query_nvidia_smi() -> list[dict[str, Any]]:
     if shutil.which(SMI_QUERY[0]) is None:
         raise NoGPUError("nvidia-smi not found on PATH (no NVIDIA driver installed?)")
     try:
-        result = subprocess.run(SMI_QUERY, capture_output=True, text=True,
-                                timeout=NVIDIA_SMI_TIMEOUT_S, check=False)
+        result = subprocess.run(
+            SMI_QUERY, capture_output=True, text=True, timeout=NVIDIA_SMI_TIMEOUT_S, check=False
+        )
     except subprocess.TimeoutExpired as exc:
         raise NoGPUError(f"nvidia-smi did not answer within {NVIDIA_SMI_TIMEOUT_S:g} s") from exc
     if result.returncode != 0:
         first = (result.stdout + result.stderr).strip().splitlines()[:1]
-        raise NoGPUError(f"nvidia-smi failed (exit {result.returncode}): "
-                         f"{first[0] if first else 'no output'}")
+        raise NoGPUError(
+            f"nvidia-smi failed (exit {result.returncode}): {first[0] if first else 'no output'}"
+        )
     return parse_smi_rows(result.stdout)
 
 
@@ -238,8 +242,13 @@ def compare_listings(detected: Sequence[GPUInfo], smi: Sequence[dict[str, Any]])
     Returns:
         A count check, then one check per index (UUID, name, memory to the MiB).
     """
-    checks = [Check("gpu count", len(detected) == len(smi),
-                    f"detector {len(detected)}, nvidia-smi {len(smi)}")]
+    checks = [
+        Check(
+            "gpu count",
+            len(detected) == len(smi),
+            f"detector {len(detected)}, nvidia-smi {len(smi)}",
+        )
+    ]
     by_index = {gpu.device_id: gpu for gpu in detected}
     for row in smi:
         gpu = by_index.get(row["index"])
@@ -254,8 +263,9 @@ def compare_listings(detected: Sequence[GPUInfo], smi: Sequence[dict[str, Any]])
             problems.append(f"name {gpu.name!r} vs {row['name']!r}")
         if row["memory_mib"] is not None and abs(gpu.memory_total // MIB - row["memory_mib"]) > 1:
             problems.append(f"memory {gpu.memory_total // MIB} MiB vs {row['memory_mib']} MiB")
-        checks.append(Check(name, not problems,
-                            "; ".join(problems) or f"{row['uuid']} {row['name']}"))
+        checks.append(
+            Check(name, not problems, "; ".join(problems) or f"{row['uuid']} {row['name']}")
+        )
     return checks
 
 
@@ -271,8 +281,10 @@ def nvml_processes() -> dict[str, dict[int, int | None]]:
     try:
         import pynvml
     except ImportError as exc:
-        raise NoGPUError("nvidia-ml-py is not installed (pip install nvidia-ml-py): NVML's "
-                         "process list is needed") from exc
+        raise NoGPUError(
+            "nvidia-ml-py is not installed (pip install nvidia-ml-py): NVML's "
+            "process list is needed"
+        ) from exc
     try:
         pynvml.nvmlInit()
     except pynvml.NVMLError as exc:
@@ -306,8 +318,12 @@ def _read_line(stream: Any, timeout_s: float) -> str | None:
         return None
 
 
-def judge_pinning(result: PinResult, before: dict[str, dict[int, int | None]],
-                  after: dict[str, dict[int, int | None]], alloc_bytes: int) -> PinResult:
+def judge_pinning(
+    result: PinResult,
+    before: dict[str, dict[int, int | None]],
+    after: dict[str, dict[int, int | None]],
+    alloc_bytes: int,
+) -> PinResult:
     """Decide one slot's outcome from what the child said and NVML's lists before and after.
 
     Args:
@@ -326,16 +342,23 @@ def judge_pinning(result: PinResult, before: dict[str, dict[int, int | None]],
     if not with_pid:
         # Containers: NVML may report host pids. A process that is new and holds at least the
         # allocation, on exactly one GPU, is the child.
-        new = [uuid for uuid, procs in after.items()
-               if any(pid not in before.get(uuid, {}) and (used is None or used >= alloc_bytes)
-                      for pid, used in procs.items())]
+        new = [
+            uuid
+            for uuid, procs in after.items()
+            if any(
+                pid not in before.get(uuid, {}) and (used is None or used >= alloc_bytes)
+                for pid, used in procs.items()
+            )
+        ]
         if len(new) == 1:
             result.nvml_gpus_with_child = new
             result.matched_by = "new-process"
     problems = []
     if (result.child_sees_uuid or "").lower() != assigned:
-        problems.append(f"the child's CUDA device 0 is {result.child_sees_uuid}, not the "
-                        f"assigned {result.assigned_uuid}")
+        problems.append(
+            f"the child's CUDA device 0 is {result.child_sees_uuid}, not the "
+            f"assigned {result.assigned_uuid}"
+        )
     if [u.lower() for u in result.nvml_gpus_with_child] != [assigned]:
         seen = ", ".join(result.nvml_gpus_with_child) or "no GPU"
         problems.append(f"NVML shows the child on {seen}, expected only {result.assigned_uuid}")
@@ -343,7 +366,8 @@ def judge_pinning(result: PinResult, before: dict[str, dict[int, int | None]],
         problems.append(f"CUDA_DEVICE_ORDER is {result.cuda_device_order!r}, not PCI_BUS_ID")
     result.ok = not problems
     result.detail = "; ".join(problems) or (
-        f"pid {result.child_pid} on {result.assigned_uuid} only (matched by {result.matched_by})")
+        f"pid {result.child_pid} on {result.assigned_uuid} only (matched by {result.matched_by})"
+    )
     return result
 
 
@@ -356,9 +380,14 @@ def check_slot(label: str, gpu: GPUInfo, alloc_bytes: int) -> PinResult:
     result = PinResult(slot=label, assigned_uuid=gpu.uuid or str(gpu.device_id))
     env = build_child_environment(cuda_device=gpu.cuda_visible_devices_value)
     before = nvml_processes()
-    child = subprocess.Popen([sys.executable, "-c", CHILD_CODE, str(alloc_bytes)], env=env,
-                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD_CODE, str(alloc_bytes)],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         line = _read_line(child.stdout, CHILD_READY_TIMEOUT_S)
         if line is None:
@@ -368,7 +397,8 @@ def check_slot(label: str, gpu: GPUInfo, alloc_bytes: int) -> PinResult:
             report = json.loads(line)
         except json.JSONDecodeError:
             result.detail = f"the child printed {line.strip()[:200]!r}; stderr: " + (
-                child.stderr.read()[:500] if child.poll() is not None and child.stderr else "")
+                child.stderr.read()[:500] if child.poll() is not None and child.stderr else ""
+            )
             return result
         if report.get("stage") != "allocated":
             raise NoGPUError(f"the pinned child could not use CUDA: {report.get('error')}")
@@ -431,8 +461,15 @@ def run_checks(gpu_ids: list[str] | None, alloc_mib: int) -> dict[str, Any]:
         "python": sys.version.split()[0],
         "driver_version": info.driver_version,
         "gpu_source": info.gpu_source,
-        "gpus_detector": [{"index": g.device_id, "uuid": g.uuid, "name": g.name,
-                           "memory_mib": g.memory_total // MIB} for g in info.gpus],
+        "gpus_detector": [
+            {
+                "index": g.device_id,
+                "uuid": g.uuid,
+                "name": g.name,
+                "memory_mib": g.memory_total // MIB,
+            }
+            for g in info.gpus
+        ],
         "gpus_nvidia_smi": smi,
         "pinning": [asdict(pin) for pin in pins],
         "checks": [asdict(check) for check in checks],
@@ -446,10 +483,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="gpu_check.py",
         description="Compare the engine's GPU detection with nvidia-smi and prove that a render "
-        "pinned like the engine pins it runs on the GPU the scheduler assigned.")
+        "pinned like the engine pins it runs on the GPU the scheduler assigned.",
+    )
     parser.add_argument("--gpus", help="only these GPUs (indices or UUIDs, comma-separated)")
-    parser.add_argument("--alloc-mib", type=int, default=256,
-                        help="GPU memory the pinned child allocates (default 256 MiB)")
+    parser.add_argument(
+        "--alloc-mib",
+        type=int,
+        default=256,
+        help="GPU memory the pinned child allocates (default 256 MiB)",
+    )
     parser.add_argument("--out", help="also write the JSON report to this file")
     args = parser.parse_args(argv)
     if args.alloc_mib < 1:
@@ -458,10 +500,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         report = run_checks(gpu_ids, args.alloc_mib)
     except NoGPUError as exc:
-        report = {"tool": "lrc_toolbox scripts/gpu_check.py", "ok": False,
-                  "exit_code": EXIT_NO_GPU, "error": str(exc),
-                  "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
-                  "host": socket.gethostname()}
+        report = {
+            "tool": "lrc_toolbox scripts/gpu_check.py",
+            "ok": False,
+            "exit_code": EXIT_NO_GPU,
+            "error": str(exc),
+            "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+            "host": socket.gethostname(),
+        }
         sys.stderr.write(f"gpu_check: nothing checked: {exc}\n")
     text = json.dumps(report, indent=2)
     print(text)
@@ -471,8 +517,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         mark = "ok  " if check["ok"] else "FAIL"
         sys.stderr.write(f"  [{mark}] {check['name']}: {check['detail']}\n")
     if report["exit_code"] != EXIT_NO_GPU:
-        sys.stderr.write("gpu_check: all checks passed\n" if report["ok"]
-                         else "gpu_check: MISMATCH (see the report)\n")
+        sys.stderr.write(
+            "gpu_check: all checks passed\n"
+            if report["ok"]
+            else "gpu_check: MISMATCH (see the report)\n"
+        )
     return int(report["exit_code"])
 
 

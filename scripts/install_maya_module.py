@@ -27,12 +27,19 @@ from lrc_toolbox.maya import module_install as mi  # noqa: E402 - needs the path
 def main(argv: Sequence[str] | None = None, runner: mi.Runner = mi.run_command) -> int:
     """Run the installer; return the exit code (0 done, 1 failed, 2 bad usage)."""
     parser = argparse.ArgumentParser(description="Install LRC Toolbox into Maya (or --uninstall).")
-    parser.add_argument("--modules-dir", type=Path, default=None,
-                        help="Maya modules folder (default: the user's, e.g. ~/maya/modules)")
+    parser.add_argument(
+        "--modules-dir",
+        type=Path,
+        default=None,
+        help="Maya modules folder (default: the user's, e.g. ~/maya/modules)",
+    )
     parser.add_argument("--mayapy", default=None, help="Maya's Python, for the dependencies")
     parser.add_argument("--no-deps", action="store_true", help="do not install the dependencies")
-    parser.add_argument("--force", action="store_true",
-                        help="replace a lrc_toolbox.mod this installer did not write")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace a lrc_toolbox.mod this installer did not write",
+    )
     parser.add_argument("--uninstall", action="store_true", help="remove what the install wrote")
     args = parser.parse_args(argv)
     modules_dir = args.modules_dir or mi.default_modules_dir()
@@ -45,8 +52,14 @@ def main(argv: Sequence[str] | None = None, runner: mi.Runner = mi.run_command) 
                 mayapy, _looked = mi.find_mayapy(args.mayapy)
                 if args.mayapy and mayapy is None:
                     raise mi.InstallError(f"--mayapy {args.mayapy} is not an executable file")
-            result = mi.install(ROOT, modules_dir, mayapy=mayapy, deps=not args.no_deps,
-                                force=args.force, runner=runner)
+            result = mi.install(
+                ROOT,
+                modules_dir,
+                mayapy=mayapy,
+                deps=not args.no_deps,
+                force=args.force,
+                runner=runner,
+            )
             messages = list(result.messages)
     except mi.InstallError as exc:
         print(f"install_maya_module: {exc}", file=sys.stderr)

@@ -49,16 +49,18 @@ def _prepare_environment(work: Path) -> None:
     """Private data folder, temp folder and stand-in knobs (as the tests' render_env does)."""
     (work / "tmp").mkdir(parents=True)
     (work / "state").mkdir()
-    os.environ.update({
-        "LRC_TOOLBOX_DATA_DIR": str(work / "data"),
-        "TMPDIR": str(work / "tmp"),
-        "LRC_STANDIN_STARTUP_S": "0.4",
-        "LRC_STANDIN_FRAME_S": "1.2",
-        "LRC_STANDIN_STATE_DIR": str(work / "state"),
-        "LRC_TOOLBOX_LEASE_DIR": str(work / "leases"),
-        # one crash, so a retry shows up in the table
-        "LRC_STANDIN_FAULTS": "crash_at=3@once@layer=MASTER_CHAR_A;noise",
-    })
+    os.environ.update(
+        {
+            "LRC_TOOLBOX_DATA_DIR": str(work / "data"),
+            "TMPDIR": str(work / "tmp"),
+            "LRC_STANDIN_STARTUP_S": "0.4",
+            "LRC_STANDIN_FRAME_S": "1.2",
+            "LRC_STANDIN_STATE_DIR": str(work / "state"),
+            "LRC_TOOLBOX_LEASE_DIR": str(work / "leases"),
+            # one crash, so a retry shows up in the table
+            "LRC_STANDIN_FAULTS": "crash_at=3@once@layer=MASTER_CHAR_A;noise",
+        }
+    )
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import tempfile as _tempfile
 
@@ -67,20 +69,46 @@ def _prepare_environment(work: Path) -> None:
 
 def _cli_job(standin: str, out: Path, layer: str, frames: str) -> list[str]:
     """The command line of an earlier job (JSON Lines on stdout)."""
-    return [*CLI, "--scene", str(SCENE), "--layers", layer, "--frames", frames,
-            "--renderer", "redshift", "--render-exe", standin, "--gpus", "0,1",
-            "--chunk-size", "3", "--retries", "0", "--output-dir", str(out), "--json"]
+    return [
+        *CLI,
+        "--scene",
+        str(SCENE),
+        "--layers",
+        layer,
+        "--frames",
+        frames,
+        "--renderer",
+        "redshift",
+        "--render-exe",
+        standin,
+        "--gpus",
+        "0,1",
+        "--chunk-size",
+        "3",
+        "--retries",
+        "0",
+        "--output-dir",
+        str(out),
+        "--json",
+    ]
 
 
 def _make_earlier_jobs(standin: str, work: Path) -> None:
     """A job that lost a frame, and a job whose manager was killed mid-job (real processes)."""
     import psutil
 
-    env = dict(os.environ, LRC_STANDIN_FAULTS="skip=5@layer=MASTER_ATMOS_A",
-               LRC_STANDIN_FRAME_S="0.15")
+    env = dict(
+        os.environ, LRC_STANDIN_FAULTS="skip=5@layer=MASTER_ATMOS_A", LRC_STANDIN_FRAME_S="0.15"
+    )
     args = _cli_job(standin, work / "images_earlier", "MASTER_ATMOS_A", "1-12")
-    subprocess.run(args, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, check=False,
-                   timeout=EARLIER_JOB_TIMEOUT_S)
+    subprocess.run(
+        args,
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        check=False,
+        timeout=EARLIER_JOB_TIMEOUT_S,
+    )
     env = dict(os.environ, LRC_STANDIN_FAULTS="", LRC_STANDIN_FRAME_S="0.3")
     args = _cli_job(standin, work / "images_crashed", "MASTER_BG_A", "1-24")
     manager = subprocess.Popen(args, env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True)
@@ -125,10 +153,16 @@ def main(argv: list[str] | None = None) -> int:
     def nvml() -> tuple[list[GPUInfo], str]:
         # NVML is the boundary faked here: two workstation GPUs, busy with our renders.
         gpus = [
-            GPUInfo(device_id=index, name="NVIDIA RTX A5000", memory_total=24 * GB,
-                    memory_free=int((24 - used) * GB), compute_capability=(8, 6),
-                    uuid=f"GPU-5f3c9a1{index}-8d2e-4b7a-9c61-0e4d2b7f81a{index}",
-                    pci_bus_id=f"00000000:{index + 1:02X}:00.0", utilization_percent=util)
+            GPUInfo(
+                device_id=index,
+                name="NVIDIA RTX A5000",
+                memory_total=24 * GB,
+                memory_free=int((24 - used) * GB),
+                compute_capability=(8, 6),
+                uuid=f"GPU-5f3c9a1{index}-8d2e-4b7a-9c61-0e4d2b7f81a{index}",
+                pci_bus_id=f"00000000:{index + 1:02X}:00.0",
+                utilization_percent=util,
+            )
             for index, (util, used) in enumerate(((97, 14.3), (91, 12.8)))
         ]
         return gpus, "550.54.14"
@@ -137,8 +171,9 @@ def main(argv: list[str] | None = None) -> int:
         raise GPUQueryError("not used")
 
     def cpu() -> CPUInfo:
-        return CPUInfo(physical_cores=16, logical_cores=32, ram_total=128 * GB,
-                       ram_available=87 * GB)
+        return CPUInfo(
+            physical_cores=16, logical_cores=32, ram_total=128 * GB, ram_available=87 * GB
+        )
 
     _make_earlier_jobs(_standin(), work)
     detector = SystemDetector(nvml_query=nvml, smi_query=smi, cpu_query=cpu, inside_maya=False)
@@ -166,8 +201,12 @@ def main(argv: list[str] | None = None) -> int:
     # History: the two earlier jobs, the orphaned one offered in the message bar
     panel = dialog.history_panel
     dialog.show_history()
-    if not wait(lambda: len(panel.jobs.records) >= 2
-                and dialog.message_bar.action_button("Resume") is not None, 30):
+    if not wait(
+        lambda: (
+            len(panel.jobs.records) >= 2 and dialog.message_bar.action_button("Resume") is not None
+        ),
+        30,
+    ):
         raise SystemExit("the earlier jobs are not in the history")
     failed = [job for job in panel.jobs.records if job.state == "failed"]
     if failed and panel.select_job(failed[0].job_id):
@@ -189,8 +228,10 @@ def main(argv: list[str] | None = None) -> int:
     wait(lambda: controller.active_job() is not None, 30)
     job_id = controller.active_job().job_id
     # mid-job: several frames verified, a retry queued or running, renders busy
-    wait(lambda: model.job_summary(job_id)[0] >= 14
-         and any(row.attempt > 1 for row in model.rows), 120)
+    wait(
+        lambda: model.job_summary(job_id)[0] >= 14 and any(row.attempt > 1 for row in model.rows),
+        120,
+    )
     wait(lambda: False, 1.5)  # a few more log lines and progress ticks
     path = out / "batch_render_dialog.png"
     dialog.grab().save(str(path))

@@ -37,15 +37,21 @@ def outside(argv: Sequence[str]) -> int:
     explicit, pytest_args = _split(list(argv))
     mayapy, looked = find_mayapy(explicit)
     if mayapy is None:
-        print("run_maya_tests: no mayapy found (looked in: " + ", ".join(looked) + "). The "
-              "Maya-tier tests run against the fake maya only: python -m pytest tests/maya")
+        print(
+            "run_maya_tests: no mayapy found (looked in: " + ", ".join(looked) + "). The "
+            "Maya-tier tests run against the fake maya only: python -m pytest tests/maya"
+        )
         return 0
     env = dict(os.environ)
     env[REAL_MAYA_ENV] = "1"
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
     print(f"run_maya_tests: running tests/maya inside {mayapy}")
-    return subprocess.run([str(mayapy), str(Path(__file__).resolve()), INSIDE_FLAG, *pytest_args],
-                          cwd=ROOT, env=env, check=False).returncode
+    return subprocess.run(
+        [str(mayapy), str(Path(__file__).resolve()), INSIDE_FLAG, *pytest_args],
+        cwd=ROOT,
+        env=env,
+        check=False,
+    ).returncode
 
 
 def inside(pytest_args: Sequence[str]) -> int:
@@ -53,8 +59,11 @@ def inside(pytest_args: Sequence[str]) -> int:
     try:
         import pytest
     except ImportError:
-        print("run_maya_tests: pytest is not installed in mayapy: "
-              f"{sys.executable} -m pip install --user pytest", file=sys.stderr)
+        print(
+            "run_maya_tests: pytest is not installed in mayapy: "
+            f"{sys.executable} -m pip install --user pytest",
+            file=sys.stderr,
+        )
         return 1
     import maya.standalone
 

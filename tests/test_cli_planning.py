@@ -43,9 +43,24 @@ def test_list_layers_text() -> None:
 
 
 def test_dry_run_prints_every_task_with_gpu_argv_and_env(standin_exe, render_env) -> None:
-    code, out, err = run(["--scene", str(SAMPLE_SCENE), "--layers", "all", "--frames", "1-20",
-                          "--renderer", "redshift", "--render-exe", standin_exe, "--gpus", "0,1",
-                          "--dry-run", "--json"])
+    code, out, err = run(
+        [
+            "--scene",
+            str(SAMPLE_SCENE),
+            "--layers",
+            "all",
+            "--frames",
+            "1-20",
+            "--renderer",
+            "redshift",
+            "--render-exe",
+            standin_exe,
+            "--gpus",
+            "0,1",
+            "--dry-run",
+            "--json",
+        ]
+    )
     assert code == 0, err
     plan = json.loads(out)
     assert plan["standin"] is True
@@ -64,8 +79,21 @@ def test_dry_run_prints_every_task_with_gpu_argv_and_env(standin_exe, render_env
 
 
 def test_seed_form_dry_run_text(standin_exe, render_env) -> None:
-    code, out, err = run(["--scene", str(SAMPLE_SCENE), "--layer", "MASTER_BG_A", "--frames",
-                          "1-24", "--gpu", "1", "--render-exe", standin_exe, "--dry-run"])
+    code, out, err = run(
+        [
+            "--scene",
+            str(SAMPLE_SCENE),
+            "--layer",
+            "MASTER_BG_A",
+            "--frames",
+            "1-24",
+            "--gpu",
+            "1",
+            "--render-exe",
+            standin_exe,
+            "--dry-run",
+        ]
+    )
     assert code == 0, err
     assert "MASTER_BG_A" in out and "on GPU 1" in out and "CUDA_VISIBLE_DEVICES=1" in out
     assert "Render STAND-IN" in out and "nothing was launched" in out
@@ -88,8 +116,19 @@ def test_seed_form_dry_run_text(standin_exe, render_env) -> None:
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(standin_exe, render_env, extra, message) -> None:
-    args = ["--scene", str(SAMPLE_SCENE), "--layer", "MASTER_BG_A", "--frames", "1-5",
-            "--render-exe", standin_exe, "--gpus", "0", *extra]
+    args = [
+        "--scene",
+        str(SAMPLE_SCENE),
+        "--layer",
+        "MASTER_BG_A",
+        "--frames",
+        "1-5",
+        "--render-exe",
+        standin_exe,
+        "--gpus",
+        "0",
+        *extra,
+    ]
     code, out, err = run(args)
     assert code == 2
     assert message in err
@@ -99,14 +138,39 @@ def test_bad_input_is_one_line_and_exit_2(standin_exe, render_env, extra, messag
 
 
 def test_missing_scene_and_unreadable_output_dir(standin_exe, render_env, tmp_path) -> None:
-    code, _, err = run(["--scene", str(tmp_path / "nope.ma"), "--layer", "A", "--frames", "1",
-                        "--render-exe", standin_exe, "--gpus", "0"])
+    code, _, err = run(
+        [
+            "--scene",
+            str(tmp_path / "nope.ma"),
+            "--layer",
+            "A",
+            "--frames",
+            "1",
+            "--render-exe",
+            standin_exe,
+            "--gpus",
+            "0",
+        ]
+    )
     assert code == 2 and "scene not found" in err
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    code, _, err = run(["--scene", str(SAMPLE_SCENE), "--layer", "MASTER_BG_A", "--frames", "1",
-                        "--render-exe", standin_exe, "--gpus", "0",
-                        "--output-dir", str(blocker / "images")])
+    code, _, err = run(
+        [
+            "--scene",
+            str(SAMPLE_SCENE),
+            "--layer",
+            "MASTER_BG_A",
+            "--frames",
+            "1",
+            "--render-exe",
+            standin_exe,
+            "--gpus",
+            "0",
+            "--output-dir",
+            str(blocker / "images"),
+        ]
+    )
     assert code == 2 and "not a folder" in err
 
 
@@ -115,16 +179,31 @@ def test_output_dir_without_permission(standin_exe, render_env, tmp_path) -> Non
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(stat.S_IRUSR | stat.S_IXUSR)
-    code, _, err = run(["--scene", str(SAMPLE_SCENE), "--layer", "MASTER_BG_A", "--frames", "1",
-                        "--render-exe", standin_exe, "--gpus", "0", "--output-dir", str(locked)])
+    code, _, err = run(
+        [
+            "--scene",
+            str(SAMPLE_SCENE),
+            "--layer",
+            "MASTER_BG_A",
+            "--frames",
+            "1",
+            "--render-exe",
+            standin_exe,
+            "--gpus",
+            "0",
+            "--output-dir",
+            str(locked),
+        ]
+    )
     assert code == 2 and "not writable" in err
 
 
 def test_missing_render_executable_names_where_it_looked(render_env, monkeypatch, tmp_path) -> None:
     monkeypatch.delenv("MAYA_LOCATION", raising=False)
     monkeypatch.setenv("PATH", str(tmp_path))
-    code, _, err = run(["--scene", str(SAMPLE_SCENE), "--layer", "MASTER_BG_A", "--frames", "1",
-                        "--gpus", "0"])
+    code, _, err = run(
+        ["--scene", str(SAMPLE_SCENE), "--layer", "MASTER_BG_A", "--frames", "1", "--gpus", "0"]
+    )
     assert code == 2
     assert "Render executable was not found" in err and "MAYA_LOCATION" in err
     assert "--render-exe" in err
@@ -136,37 +215,63 @@ def test_unknown_argument_is_one_line() -> None:
 
 
 def _fake_detector(count: int) -> SystemDetector:
-    gpus = [GPUInfo(i, f"RTX {i}", 24 << 30, 20 << 30, (8, 6), uuid=f"GPU-{i:08x}-aaaa")
-            for i in range(count)]
+    gpus = [
+        GPUInfo(i, f"RTX {i}", 24 << 30, 20 << 30, (8, 6), uuid=f"GPU-{i:08x}-aaaa")
+        for i in range(count)
+    ]
     return SystemDetector(nvml_query=lambda: (gpus, "550.54"), inside_maya=False)
 
 
 def test_gpu_ids_that_do_not_exist_are_refused_when_nvml_sees_gpus(standin_exe) -> None:
-    config = RenderConfig(scene_file=str(SAMPLE_SCENE), layers=["MASTER_BG_A"], frame_range="1",
-                          render_exe=standin_exe, gpus=["0", "7"])
+    config = RenderConfig(
+        scene_file=str(SAMPLE_SCENE),
+        layers=["MASTER_BG_A"],
+        frame_range="1",
+        render_exe=standin_exe,
+        gpus=["0", "7"],
+    )
     with pytest.raises(PlanError, match="7"):
         plan_job(config, detector=_fake_detector(2))
 
 
 def test_detected_gpus_are_pinned_by_uuid(standin_exe) -> None:
-    config = RenderConfig(scene_file=str(SAMPLE_SCENE), layers=["MASTER_BG_A"], frame_range="1-4",
-                          render_exe=standin_exe, renderer="redshift")
+    config = RenderConfig(
+        scene_file=str(SAMPLE_SCENE),
+        layers=["MASTER_BG_A"],
+        frame_range="1-4",
+        render_exe=standin_exe,
+        renderer="redshift",
+    )
     plan = plan_job(config, detector=_fake_detector(3))
     assert [slot.cuda_device for slot in plan.slots] == [
-        "GPU-00000000-aaaa", "GPU-00000001-aaaa", "GPU-00000002-aaaa"]
+        "GPU-00000000-aaaa",
+        "GPU-00000001-aaaa",
+        "GPU-00000002-aaaa",
+    ]
 
 
 def test_no_gpu_for_a_gpu_renderer_says_why_and_how(standin_exe) -> None:
-    config = RenderConfig(scene_file=str(SAMPLE_SCENE), layers=["MASTER_BG_A"], frame_range="1",
-                          render_exe=standin_exe, renderer="redshift")
+    config = RenderConfig(
+        scene_file=str(SAMPLE_SCENE),
+        layers=["MASTER_BG_A"],
+        frame_range="1",
+        render_exe=standin_exe,
+        renderer="redshift",
+    )
     detector = SystemDetector(nvml_query=lambda: ([], ""), smi_query=lambda: [], inside_maya=False)
     with pytest.raises(PlanError, match="--gpus"):
         plan_job(config, detector=detector)
 
 
 def test_cpu_renderer_needs_no_gpu(standin_exe) -> None:
-    config = RenderConfig(scene_file=str(SAMPLE_SCENE), layers=["MASTER_BG_A"], frame_range="1",
-                          render_exe=standin_exe, renderer="sw", cpu_threads=1)
+    config = RenderConfig(
+        scene_file=str(SAMPLE_SCENE),
+        layers=["MASTER_BG_A"],
+        frame_range="1",
+        render_exe=standin_exe,
+        renderer="sw",
+        cpu_threads=1,
+    )
     detector = SystemDetector(nvml_query=lambda: ([], ""), smi_query=lambda: [], inside_maya=False)
     plan = plan_job(config, detector=detector)
     assert plan.slots and all(slot.gpu is None for slot in plan.slots)
@@ -182,6 +287,11 @@ def test_maya_project_is_found_from_workspace_mel(tmp_path) -> None:
 
 
 def test_module_entry_point_runs() -> None:
-    result = subprocess.run([sys.executable, "-m", "lrc_toolbox.cli.batch_render_cli", "--help"],
-                            capture_output=True, text=True, cwd=ROOT, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "lrc_toolbox.cli.batch_render_cli", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert result.returncode == 0 and "--renders-per-gpu" in result.stdout

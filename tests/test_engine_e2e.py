@@ -32,7 +32,10 @@ def run_cli(args: list[str], *, timeout: float = 120) -> tuple[int, list[dict], 
     """Run the CLI in a subprocess with --json; return (exit code, events, stderr)."""
     proc = subprocess.run(
         [sys.executable, "-m", "lrc_toolbox.cli.batch_render_cli", *args, "--json"],
-        capture_output=True, text=True, timeout=timeout, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
     )
     events = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
     return proc.returncode, events, proc.stderr
@@ -40,9 +43,22 @@ def run_cli(args: list[str], *, timeout: float = 120) -> tuple[int, list[dict], 
 
 def base_args(standin: str, out: Path, frames: str = "1-6") -> list[str]:
     return [
-        "--scene", str(SAMPLE_SCENE), "--layers", ",".join(LAYERS), "--frames", frames,
-        "--renderer", "redshift", "--render-exe", standin, "--gpus", "0,1",
-        "--output-dir", str(out), "--hang-timeout", "30",
+        "--scene",
+        str(SAMPLE_SCENE),
+        "--layers",
+        ",".join(LAYERS),
+        "--frames",
+        frames,
+        "--renderer",
+        "redshift",
+        "--render-exe",
+        standin,
+        "--gpus",
+        "0,1",
+        "--output-dir",
+        str(out),
+        "--hang-timeout",
+        "30",
     ]
 
 
@@ -88,7 +104,9 @@ def test_clean_multilayer_job_pins_each_render_to_one_gpu(standin_exe, render_en
     for pid, start in starts.items():
         assert start["cuda_visible_devices"] in ("0", "1")
         assert start["cuda_device_order"] == "PCI_BUS_ID"
-        by_gpu.setdefault(start["cuda_visible_devices"], []).append((start["time"], ends[pid]["time"]))
+        by_gpu.setdefault(start["cuda_visible_devices"], []).append(
+            (start["time"], ends[pid]["time"])
+        )
     assert set(by_gpu) == {"0", "1"}
     for spans in by_gpu.values():
         spans.sort()
@@ -96,8 +114,9 @@ def test_clean_multilayer_job_pins_each_render_to_one_gpu(standin_exe, render_en
             assert end_a <= start_b
 
 
-def test_crash_mid_chunk_retries_only_the_missing_frames(standin_exe, render_env, tmp_path,
-                                                         monkeypatch):
+def test_crash_mid_chunk_retries_only_the_missing_frames(
+    standin_exe, render_env, tmp_path, monkeypatch
+):
     monkeypatch.setenv("LRC_STANDIN_FAULTS", "crash_at=4@once@layer=MASTER_BG_A")
     args = base_args(standin_exe, tmp_path / "images", "1-6")
     args[args.index("--layers") + 1] = "MASTER_BG_A"
@@ -115,8 +134,9 @@ def test_crash_mid_chunk_retries_only_the_missing_frames(standin_exe, render_env
     ("fault", "reason_part"),
     [("skip=3", "skipped silently"), ("empty=3", "empty")],
 )
-def test_silent_skip_and_empty_image_fail_the_frame(standin_exe, render_env, tmp_path,
-                                                    monkeypatch, fault, reason_part):
+def test_silent_skip_and_empty_image_fail_the_frame(
+    standin_exe, render_env, tmp_path, monkeypatch, fault, reason_part
+):
     monkeypatch.setenv("LRC_STANDIN_FAULTS", f"{fault}@layer=MASTER_BG_A")
     args = base_args(standin_exe, tmp_path / "images", "1-4")
     args[args.index("--layers") + 1] = "MASTER_BG_A"
@@ -130,8 +150,9 @@ def test_silent_skip_and_empty_image_fail_the_frame(standin_exe, render_env, tmp
     assert reason_part in final[0]["reason"]
 
 
-def test_hang_after_last_frame_is_killed_and_frames_are_kept(standin_exe, render_env, tmp_path,
-                                                             monkeypatch):
+def test_hang_after_last_frame_is_killed_and_frames_are_kept(
+    standin_exe, render_env, tmp_path, monkeypatch
+):
     monkeypatch.setenv("LRC_STANDIN_FAULTS", "hang_after_last")
     args = base_args(standin_exe, tmp_path / "images", "1-3")
     args[args.index("--layers") + 1] = "MASTER_BG_A"
@@ -142,15 +163,18 @@ def test_hang_after_last_frame_is_killed_and_frames_are_kept(standin_exe, render
     assert finished[0]["status"] == "killed" and "hung" in finished[0]["reason"]
     assert summary(events)["layers"]["MASTER_BG_A"]["done"] == [1, 2, 3]
     pids = [r["pid"] for r in records(render_env["LRC_STANDIN_RECORD"])]
-    assert pids and not any(psutil.pid_exists(p) and psutil.Process(p).status() != "zombie"
-                            for p in pids)
+    assert pids and not any(
+        psutil.pid_exists(p) and psutil.Process(p).status() != "zombie" for p in pids
+    )
 
 
-def test_licence_error_fails_with_its_reason_and_is_not_retried(standin_exe, render_env, tmp_path,
-                                                                monkeypatch):
+def test_licence_error_fails_with_its_reason_and_is_not_retried(
+    standin_exe, render_env, tmp_path, monkeypatch
+):
     monkeypatch.setenv("LRC_STANDIN_FAULTS", "license")
-    code, events, err = run_cli([*base_args(standin_exe, tmp_path / "images", "1-4"),
-                                 "--retries", "3"])
+    code, events, err = run_cli(
+        [*base_args(standin_exe, tmp_path / "images", "1-4"), "--retries", "3"]
+    )
     assert code == 1, err
     started = [e for e in events if e["event"] == "task_started"]
     # A licence failure is deterministic: no frame is ever given to a second task. (Tasks of a
@@ -174,9 +198,18 @@ def test_harmless_error_lines_do_not_fail_the_job(standin_exe, render_env, tmp_p
 def test_ctrl_c_stops_every_render_process(standin_exe, render_env, tmp_path):
     env = dict(os.environ, LRC_STANDIN_FRAME_S="2")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "lrc_toolbox.cli.batch_render_cli",
-         *base_args(standin_exe, tmp_path / "images", "1-20"), "--json"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "lrc_toolbox.cli.batch_render_cli",
+            *base_args(standin_exe, tmp_path / "images", "1-20"),
+            "--json",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
     )
     try:
         seen = 0
@@ -208,8 +241,13 @@ def test_api_returns_at_once_and_reports_events(standin_exe, render_env, tmp_pat
     seen: list[str] = []
     api.subscribe(lambda event: seen.append(event.NAME))
     job = api.render_layer(
-        scene_file=str(SAMPLE_SCENE), layer="MASTER_FX_A", frames="1-4", gpu_id=0,
-        render_exe=standin_exe, renderer="redshift", output_dir=str(tmp_path / "images"),
+        scene_file=str(SAMPLE_SCENE),
+        layer="MASTER_FX_A",
+        frames="1-4",
+        gpu_id=0,
+        render_exe=standin_exe,
+        renderer="redshift",
+        output_dir=str(tmp_path / "images"),
     )
     assert job and not job.result  # returned before the job finished
     assert job.wait(60)
@@ -234,8 +272,15 @@ def test_api_rejects_bad_input_before_starting(standin_exe, render_env):
     from lrc_toolbox.api import PlanError
 
     with pytest.raises(PlanError, match="frames"):
-        api.submit(RenderConfig(scene_file=str(SAMPLE_SCENE), layers=["MASTER_BG_A"],
-                                frame_range="10-1", render_exe=standin_exe, gpus=["0"]))
+        api.submit(
+            RenderConfig(
+                scene_file=str(SAMPLE_SCENE),
+                layers=["MASTER_BG_A"],
+                frame_range="10-1",
+                render_exe=standin_exe,
+                gpus=["0"],
+            )
+        )
     assert not any(Path(render_env["TMPDIR"]).rglob("*"))
 
 
@@ -292,8 +337,9 @@ def test_max_task_time_kills_a_long_task(standin_exe, render_env, tmp_path, monk
     monkeypatch.setenv("LRC_STANDIN_FRAME_S", "1.5")
     args = base_args(standin_exe, tmp_path / "images", "1-20")
     args[args.index("--layers") + 1] = "MASTER_BG_A"
-    code, events, err = run_cli([*args, "--max-task-time", "3", "--retries", "0",
-                                 "--chunk-size", "20"])
+    code, events, err = run_cli(
+        [*args, "--max-task-time", "3", "--retries", "0", "--chunk-size", "20"]
+    )
     assert code == 1, err
     finished = [e for e in events if e["event"] == "task_finished"]
     assert finished[0]["status"] == "killed" and "maximum task time" in finished[0]["reason"]

@@ -27,9 +27,17 @@ def test_a_live_lease_is_exclusive_and_release_frees_it(tmp_path) -> None:
 
 
 def _write(tmp_path: Path, key: str, **fields: object) -> None:
-    data = {"slot_key": key, "owner_pid": 1, "owner_create_time": 0.0, "job_id": "old",
-            "task_id": "t1", "host": "h", "taken_at": 0.0, "render_pid": None,
-            "render_create_time": None}
+    data = {
+        "slot_key": key,
+        "owner_pid": 1,
+        "owner_create_time": 0.0,
+        "job_id": "old",
+        "task_id": "t1",
+        "host": "h",
+        "taken_at": 0.0,
+        "render_pid": None,
+        "render_create_time": None,
+    }
     data.update(fields)
     (tmp_path / f"{key}.lease").write_text(json.dumps(data))
 
@@ -53,9 +61,14 @@ def test_recycled_pid_does_not_keep_a_lease_alive(tmp_path) -> None:
 def test_a_surviving_render_keeps_the_lease_after_its_manager_died(tmp_path) -> None:
     render = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
-        _write(tmp_path, "0.slot0", owner_pid=999_999_999, owner_create_time=1.0,
-               render_pid=render.pid,
-               render_create_time=psutil.Process(render.pid).create_time())
+        _write(
+            tmp_path,
+            "0.slot0",
+            owner_pid=999_999_999,
+            owner_create_time=1.0,
+            render_pid=render.pid,
+            render_create_time=psutil.Process(render.pid).create_time(),
+        )
         assert LeaseBook(tmp_path).acquire("0.slot0", job_id="new", task_id="t1") is None
         assert [lease.job_id for lease in LeaseBook(tmp_path).holders()] == ["old"]
     finally:
@@ -84,8 +97,12 @@ def test_nvml_busy_gpu_is_skipped_with_a_reason() -> None:
     reason = avail.busy_reason(_gpu(0), own_pids={1})
     assert reason is not None and "4242" in reason and "6.0 GiB" in reason
     # Our own processes do not count.
-    assert GPUAvailability(lambda: ([_gpu(10 * GIB, (foreign,))], "550")).busy_reason(
-        _gpu(0), own_pids={4242}) is None
+    assert (
+        GPUAvailability(lambda: ([_gpu(10 * GIB, (foreign,))], "550")).busy_reason(
+            _gpu(0), own_pids={4242}
+        )
+        is None
+    )
     low = GPUAvailability(lambda: ([_gpu(GIB // 2)], "550")).busy_reason(_gpu(0), own_pids=())
     assert low is not None and "free" in low
 
@@ -100,18 +117,40 @@ def test_no_nvml_means_no_opinion() -> None:
 def test_two_clis_at_once_never_share_a_gpu_slot(standin_exe, render_env, tmp_path) -> None:
     def start(name: str) -> subprocess.Popen:
         return subprocess.Popen(
-            [sys.executable, "-m", "lrc_toolbox.cli.batch_render_cli", "--scene",
-             str(SAMPLE_SCENE), "--layers", "MASTER_BG_A,MASTER_CHAR_A", "--frames", "1-8",
-             "--renderer", "redshift", "--render-exe", standin_exe, "--gpus", "0,1",
-             "--chunk-size", "2", "--output-dir", str(tmp_path / name), "--json"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+            [
+                sys.executable,
+                "-m",
+                "lrc_toolbox.cli.batch_render_cli",
+                "--scene",
+                str(SAMPLE_SCENE),
+                "--layers",
+                "MASTER_BG_A,MASTER_CHAR_A",
+                "--frames",
+                "1-8",
+                "--renderer",
+                "redshift",
+                "--render-exe",
+                standin_exe,
+                "--gpus",
+                "0,1",
+                "--chunk-size",
+                "2",
+                "--output-dir",
+                str(tmp_path / name),
+                "--json",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
         )
 
     first, second = start("a"), start("b")
     outputs = [proc.communicate(timeout=180) for proc in (first, second)]
     assert first.returncode == 0 and second.returncode == 0, [err for _, err in outputs]
-    records = [json.loads(line) for line in
-               Path(render_env["LRC_STANDIN_RECORD"]).read_text().splitlines()]
+    records = [
+        json.loads(line) for line in Path(render_env["LRC_STANDIN_RECORD"]).read_text().splitlines()
+    ]
     starts = {r["pid"]: r for r in records if r["event"] == "start"}
     ends = {r["pid"]: r for r in records if r["event"] == "end"}
     spans: dict[str, list[tuple[float, float]]] = {}

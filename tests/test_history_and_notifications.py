@@ -40,9 +40,16 @@ class EveryProcessUsesOneGiB(GPUAvailability):
 def test_peak_gpu_memory_is_kept_per_task(standin_exe, render_env, tmp_path, monkeypatch):
     monkeypatch.setenv("LRC_STANDIN_FRAME_S", "1.5")
     api = BatchRenderAPI(gpu_availability=EveryProcessUsesOneGiB())
-    job = api.render_layer(scene_file=str(SAMPLE_SCENE), layer="MASTER_BG_A", frames="1-2",
-                           gpu_id=0, render_exe=standin_exe, renderer="redshift",
-                           output_dir=str(tmp_path / "img"), chunk_size=2)
+    job = api.render_layer(
+        scene_file=str(SAMPLE_SCENE),
+        layer="MASTER_BG_A",
+        frames="1-2",
+        gpu_id=0,
+        render_exe=standin_exe,
+        renderer="redshift",
+        output_dir=str(tmp_path / "img"),
+        chunk_size=2,
+    )
     assert job.wait(60) and job.result.ok
     with JobStore() as store:
         (task,) = store.get_tasks(job.job_id)
@@ -53,13 +60,16 @@ def _finished(ok: bool, failed: dict[str, list[int]] | None = None) -> ev.JobFin
     layers = {"BG": {"done": [1, 2, 3], "failed": []}}
     for layer, frames in (failed or {}).items():
         layers[layer] = {"done": [], "failed": frames}
-    return ev.JobFinished(job_id="j", ok=ok, state="succeeded" if ok else "failed",
-                          layers=layers, elapsed_s=75.0)
+    return ev.JobFinished(
+        job_id="j", ok=ok, state="succeeded" if ok else "failed", layers=layers, elapsed_s=75.0
+    )
 
 
 def test_message_names_failed_frames() -> None:
     assert job_finished_message(_finished(True)) == (
-        "Render finished", "All 3 frames rendered and verified in 1m15s.")
+        "Render finished",
+        "All 3 frames rendered and verified in 1m15s.",
+    )
     title, body = job_finished_message(_finished(False, {"FX": [4, 5, 6, 9]}))
     assert title == "Render finished with failures"
     assert "FX frames 4-6,9" in body and "3/7 frames done" in body
@@ -67,13 +77,23 @@ def test_message_names_failed_frames() -> None:
 
 def test_desktop_notifier_uses_argv_and_escapes_applescript() -> None:
     calls = []
-    linux = DesktopNotifier(platform="linux", which=lambda n: f"/usr/bin/{n}",
-                            runner=lambda argv, **kw: calls.append(argv))
+    linux = DesktopNotifier(
+        platform="linux",
+        which=lambda n: f"/usr/bin/{n}",
+        runner=lambda argv, **kw: calls.append(argv),
+    )
     assert linux.notify("Render finished", 'BG "x"; $(rm -rf ~)')
-    assert calls[0] == ["/usr/bin/notify-send", "--app-name=LRC Batch Render",
-                        "Render finished", 'BG "x"; $(rm -rf ~)']
-    mac = DesktopNotifier(platform="darwin", which=lambda n: "/usr/bin/osascript",
-                          runner=lambda argv, **kw: calls.append(argv))
+    assert calls[0] == [
+        "/usr/bin/notify-send",
+        "--app-name=LRC Batch Render",
+        "Render finished",
+        'BG "x"; $(rm -rf ~)',
+    ]
+    mac = DesktopNotifier(
+        platform="darwin",
+        which=lambda n: "/usr/bin/osascript",
+        runner=lambda argv, **kw: calls.append(argv),
+    )
     mac.notify('a"b', "c\\d")
     assert calls[1][2] == 'display notification "c\\\\d" with title "a\\"b"'
     assert not DesktopNotifier(platform="linux", which=lambda n: None).notify("t", "b")
@@ -106,8 +126,7 @@ def test_retention_forgets_old_jobs_logs_and_abandoned_temp_folders(tmp_path) ->
         old = time.time() - 3 * 86400
         os.utime(folder, (old, old))
     now[0] = 5_000.0  # the old job ended 4,000 s ago
-    report = clean_up(store, log_root=logs, older_than_s=10, temp_root=temps,
-                      now=time.time())
+    report = clean_up(store, log_root=logs, older_than_s=10, temp_root=temps, now=time.time())
     assert store.get_job("old") is None and store.get_job("live") is not None
     assert not (logs / "old").exists() and (logs / "live").exists()
     assert not abandoned.exists() and ours.exists()
@@ -127,9 +146,14 @@ def test_history_prune_from_the_cli(render_env) -> None:
 
 
 def test_message_without_recorded_failures_does_not_dangle() -> None:
-    event = ev.JobFinished(job_id="j", ok=False, state="cancelled",
-                           layers={"BG": {"done": [1], "failed": []}}, elapsed_s=3.0,
-                           reason="cancelled by the user")
+    event = ev.JobFinished(
+        job_id="j",
+        ok=False,
+        state="cancelled",
+        layers={"BG": {"done": [1], "failed": []}},
+        elapsed_s=3.0,
+        reason="cancelled by the user",
+    )
     title, body = job_finished_message(event)
     assert title == "Render cancelled"
     assert "Failed:" not in body and "cancelled by the user" in body

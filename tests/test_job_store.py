@@ -228,18 +228,53 @@ def test_schema_version_tables_and_wal(store: JobStore) -> None:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert columns(conn, "jobs") == [
-            "id", "created_at", "updated_at", "state", "scene", "config_json", "manager_pid",
-            "manager_create_time", "host", "user", "reason", "ended_at",
-        ]  # fmt: skip
+            "id",
+            "created_at",
+            "updated_at",
+            "state",
+            "scene",
+            "config_json",
+            "manager_pid",
+            "manager_create_time",
+            "host",
+            "user",
+            "reason",
+            "ended_at",
+        ]
         assert columns(conn, "tasks") == [
-            "id", "job_id", "layers_json", "frames_json", "gpu", "slot", "attempt", "state",
-            "pid", "pid_create_time", "exit_code", "reason", "log_path", "temp_scene",
-            "argv_json", "queued_at", "started_at", "ended_at", "peak_gpu_memory",
-        ]  # fmt: skip
+            "id",
+            "job_id",
+            "layers_json",
+            "frames_json",
+            "gpu",
+            "slot",
+            "attempt",
+            "state",
+            "pid",
+            "pid_create_time",
+            "exit_code",
+            "reason",
+            "log_path",
+            "temp_scene",
+            "argv_json",
+            "queued_at",
+            "started_at",
+            "ended_at",
+            "peak_gpu_memory",
+        ]
         assert columns(conn, "frames") == [
-            "job_id", "layer", "frame", "state", "task_id", "gpu", "output_path", "reason",
-            "attempts", "started_at", "ended_at",
-        ]  # fmt: skip
+            "job_id",
+            "layer",
+            "frame",
+            "state",
+            "task_id",
+            "gpu",
+            "output_path",
+            "reason",
+            "attempts",
+            "started_at",
+            "ended_at",
+        ]
         key_columns = sorted((row[5], row[1]) for row in conn.execute("PRAGMA table_info(frames)"))
         assert [name for position, name in key_columns if position] == ["job_id", "layer", "frame"]
         index_columns = conn.execute("PRAGMA index_info(frames_job_state)").fetchall()
@@ -272,8 +307,17 @@ def test_a_version_1_store_is_migrated_to_the_current_schema(store_path: Path) -
     conn.close()
     with JobStore(store_path) as store:
         make_job(store)
-        store.add_task(task_id="t1", job_id="job1", layers=["MASTER_BG_A"], frames=[1], gpu="0",
-                       slot=0, attempt=1, log_path=None, temp_scene=None)
+        store.add_task(
+            task_id="t1",
+            job_id="job1",
+            layers=["MASTER_BG_A"],
+            frames=[1],
+            gpu="0",
+            slot=0,
+            attempt=1,
+            log_path=None,
+            temp_scene=None,
+        )
         store.set_task_peak_gpu_memory("t1", 3 << 30)
         store.set_task_peak_gpu_memory("t1", 1 << 30)  # a lower sample keeps the peak
         task = store.get_task("t1")
@@ -350,8 +394,11 @@ def test_task_lifecycle_fields(store: JobStore, clock: FakeClock) -> None:
     queued = store.get_task("t1")
     assert queued is not None
     assert (queued.state, queued.pid, queued.argv, queued.queued_at) == (
-        TaskState.QUEUED, None, (), clock.now,
-    )  # fmt: skip
+        TaskState.QUEUED,
+        None,
+        (),
+        clock.now,
+    )
     clock.advance(5)
     store.task_started(
         "t1", pid=777, pid_create_time=123.5, argv=["Render", "-r", "sw"], gpu=None, slot=3
@@ -359,16 +406,22 @@ def test_task_lifecycle_fields(store: JobStore, clock: FakeClock) -> None:
     running = store.running_tasks()
     assert [t.id for t in running] == ["t1"]
     assert (running[0].pid, running[0].pid_create_time, running[0].gpu, running[0].slot) == (
-        777, 123.5, None, 3,
-    )  # fmt: skip
+        777,
+        123.5,
+        None,
+        3,
+    )
     assert running[0].started_at == clock.now
     clock.advance(7)
     store.task_finished("t1", state=TaskState.KILLED, exit_code=-9, reason="hung 600 s")
     done = store.get_task("t1")
     assert done is not None
     assert (done.state, done.exit_code, done.reason, done.ended_at) == (
-        TaskState.KILLED, -9, "hung 600 s", clock.now,
-    )  # fmt: skip
+        TaskState.KILLED,
+        -9,
+        "hung 600 s",
+        clock.now,
+    )
     assert store.running_tasks() == []
     job = store.get_job("job1")
     assert job is not None and job.updated_at == clock.now
@@ -436,8 +489,11 @@ def test_job_final_state_stamps_end_and_reason(store: JobStore, clock: FakeClock
     job = store.get_job("job1")
     assert job is not None
     assert (job.state, job.reason, job.ended_at, job.created_at) == (
-        JobState.FAILED, "3 frames failed after 2 retries", clock.now, created.created_at,
-    )  # fmt: skip
+        JobState.FAILED,
+        "3 frames failed after 2 retries",
+        clock.now,
+        created.created_at,
+    )
 
 
 def test_set_job_state_errors(store: JobStore) -> None:
@@ -561,28 +617,42 @@ def test_retry_path_counts_attempts(store: JobStore, clock: FakeClock) -> None:
     store.set_frames_state("job1", layer, [3], FrameState.FAILED, reason="no image written")
     failed = frame_state(store, "job1", layer, 3)
     assert (failed.state, failed.attempts, failed.reason, failed.task_id, failed.gpu) == (
-        FrameState.FAILED, 1, "no image written", "t1", "GPU-A",
-    )  # fmt: skip
+        FrameState.FAILED,
+        1,
+        "no image written",
+        "t1",
+        "GPU-A",
+    )
     assert (failed.started_at, failed.ended_at) == (first_start, clock.now)
     clock.advance(1)
     store.set_frames_state("job1", layer, [3], FrameState.PENDING)
     pending = frame_state(store, "job1", layer, 3)
     assert (pending.state, pending.attempts, pending.reason, pending.ended_at) == (
-        FrameState.PENDING, 1, "no image written", None,
-    )  # fmt: skip
+        FrameState.PENDING,
+        1,
+        "no image written",
+        None,
+    )
     clock.advance(1)
     store.set_frames_state("job1", layer, [3], FrameState.RENDERING, task_id="t2", gpu="GPU-B")
     rendering = frame_state(store, "job1", layer, 3)
     assert (rendering.attempts, rendering.task_id, rendering.gpu, rendering.reason) == (
-        2, "t2", "GPU-B", None,
-    )  # fmt: skip
+        2,
+        "t2",
+        "GPU-B",
+        None,
+    )
     assert rendering.started_at == clock.now
     clock.advance(30)
     store.set_frames_state("job1", layer, [3], FrameState.DONE, output_path="/img/shot.0003.exr")
     done = frame_state(store, "job1", layer, 3)
     assert (done.state, done.attempts, done.task_id, done.output_path, done.ended_at) == (
-        FrameState.DONE, 2, "t2", "/img/shot.0003.exr", clock.now,
-    )  # fmt: skip
+        FrameState.DONE,
+        2,
+        "t2",
+        "/img/shot.0003.exr",
+        clock.now,
+    )
 
 
 def test_cpu_render_clears_the_gpu_of_an_earlier_attempt(store: JobStore) -> None:
@@ -641,8 +711,12 @@ def test_frame_counts_and_filters(store: JobStore) -> None:
     assert counts["alpha"][FrameState.PENDING] == 2
     assert [f.frame for f in store.get_frames("job1", "alpha")] == [10, 20]
     assert [(f.layer, f.frame) for f in store.get_frames("job1")] == [
-        ("zeta", 1), ("zeta", 2), ("zeta", 3), ("alpha", 10), ("alpha", 20),
-    ]  # fmt: skip
+        ("zeta", 1),
+        ("zeta", 2),
+        ("zeta", 3),
+        ("alpha", 10),
+        ("alpha", 20),
+    ]
     pending = store.get_frames("job1", states=[FrameState.PENDING])
     assert [(f.layer, f.frame) for f in pending] == [("zeta", 3), ("alpha", 10), ("alpha", 20)]
     assert store.get_frames("job1", states=[]) == []
@@ -694,9 +768,16 @@ def test_other_bad_input(store: JobStore) -> None:
         store.set_frames_state("job1", "MASTER_BG_A", [1], "done?")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="attempt must be >= 0"):
         store.add_task(
-            task_id="t9", job_id="job1", layers=["L"], frames=[1], gpu=None, slot=None,
-            attempt=-1, log_path=None, temp_scene=None,
-        )  # fmt: skip
+            task_id="t9",
+            job_id="job1",
+            layers=["L"],
+            frames=[1],
+            gpu=None,
+            slot=None,
+            attempt=-1,
+            log_path=None,
+            temp_scene=None,
+        )
     with pytest.raises(ValueError, match="argv must hold strings only"):
         store.task_started("t1", pid=1, pid_create_time=None, argv=["Render", 3], gpu=None, slot=0)
     with pytest.raises(InvalidTransitionError, match="needs a final state"):
@@ -874,9 +955,16 @@ def thread_worker(
         for attempt in (1, 2):
             task_id = f"w{worker}-a{attempt}"
             store.add_task(
-                task_id=task_id, job_id="job1", layers=[layer], frames=frames, gpu=str(worker),
-                slot=worker, attempt=attempt, log_path=None, temp_scene=None,
-            )  # fmt: skip
+                task_id=task_id,
+                job_id="job1",
+                layers=[layer],
+                frames=frames,
+                gpu=str(worker),
+                slot=worker,
+                attempt=attempt,
+                log_path=None,
+                temp_scene=None,
+            )
             store.task_started(
                 task_id, pid=1000 + worker, pid_create_time=None, argv=["Render"], gpu=None, slot=0
             )

@@ -232,7 +232,10 @@ def test_example_scene_lookup_by_artist_or_node_name() -> None:
     assert info.layer("rs_MASTER_BG_A").name == "MASTER_BG_A"
     assert info.layer("masterLayer") is info.layer("defaultRenderLayer")
     assert [lay.name for lay in info.renderable_layers()] == [
-        "MASTER_BG_A", "MASTER_CHAR_A", "MASTER_ATMOS_A"]  # fmt: skip
+        "MASTER_BG_A",
+        "MASTER_CHAR_A",
+        "MASTER_ATMOS_A",
+    ]
     with pytest.raises(LayerNotFoundError, match=r"MASTER_BG_B.*MASTER_BG_A, MASTER_CHAR_A"):
         info.layer("MASTER_BG_B")
     assert issubclass(LayerNotFoundError, ValueError)
@@ -273,15 +276,21 @@ def test_overrides_are_flagged_and_globals_still_read(tmp_path: Path) -> None:
     info = read_scene(write(tmp_path, "ovr.ma", OVERRIDES))
     assert info.has_layer_overrides
     assert [(lay.name, lay.node) for lay in info.layers] == [
-        ("masterLayer", "defaultRenderLayer"), ("layerFrameRange1", "rs_layerFrameRange1")]
+        ("masterLayer", "defaultRenderLayer"),
+        ("layerFrameRange1", "rs_layerFrameRange1"),
+    ]
     # "layerFrameRange1.msg" -> "renderSetup.lrl" is the root's last-layer pointer, not a link.
     assert "renderSetup" not in {lay.name for lay in info.layers}
     assert info.renderer == "arnold"
     assert info.end_frame == 10.0
     assert info.image_prefix == ""
     (warning,) = info.warnings
-    for text in ("defaultRenderGlobals.endFrame", "defaultRenderGlobals.startFrame",
-                 "defaultRenderGlobals.currentRenderer", "may differ"):  # fmt: skip
+    for text in (
+        "defaultRenderGlobals.endFrame",
+        "defaultRenderGlobals.startFrame",
+        "defaultRenderGlobals.currentRenderer",
+        "may differ",
+    ):
         assert text in warning
 
 
@@ -301,7 +310,8 @@ def test_comments_strings_and_wrapped_lines(tmp_path: Path) -> None:
 def test_scene_without_render_globals_uses_maya_defaults(tmp_path: Path) -> None:
     info = read_scene(write(tmp_path, "bare.ma", NO_GLOBALS))
     assert [(lay.name, lay.node, lay.renderable, lay.is_default) for lay in info.layers] == [
-        ("masterLayer", "defaultRenderLayer", True, True)]
+        ("masterLayer", "defaultRenderLayer", True, True)
+    ]
     assert info.renderer is None
     assert (info.start_frame, info.end_frame, info.by_frame) == (1.0, 10.0, 1.0)
     assert info.image_prefix is None and info.image_format is None
@@ -325,9 +335,11 @@ def test_legacy_layers_in_render_setup_scene_warn(tmp_path: Path) -> None:
 
 
 def test_no_renderable_layer_and_truncated_file_warn(tmp_path: Path) -> None:
-    text = ('//Maya ASCII 2024 scene\ncreateNode renderLayer -n "defaultRenderLayer";\n'
-            '\tsetAttr ".rndr" no;\nselect -ne :defaultRenderGlobals;\n\tsetAttr ".ren" -type '
-            '"string" "arno')  # fmt: skip
+    text = (
+        '//Maya ASCII 2024 scene\ncreateNode renderLayer -n "defaultRenderLayer";\n'
+        '\tsetAttr ".rndr" no;\nselect -ne :defaultRenderGlobals;\n\tsetAttr ".ren" -type '
+        '"string" "arno'
+    )
     info = read_scene(write(tmp_path, "cut.ma", text))
     assert info.renderer is None
     assert any("no render layer is renderable" in w for w in info.warnings)
@@ -335,8 +347,10 @@ def test_no_renderable_layer_and_truncated_file_warn(tmp_path: Path) -> None:
 
 
 def test_unreadable_values_warn_instead_of_failing(tmp_path: Path) -> None:
-    text = ('//Maya ASCII 2024 scene\nselect -ne :defaultRenderGlobals;\n\tsetAttr ".fs" abc;\n'
-            '\tsetAttr ".ef" nan;\n\tsetAttr ".an" maybe;\n')  # fmt: skip
+    text = (
+        '//Maya ASCII 2024 scene\nselect -ne :defaultRenderGlobals;\n\tsetAttr ".fs" abc;\n'
+        '\tsetAttr ".ef" nan;\n\tsetAttr ".an" maybe;\n'
+    )
     info = read_scene(write(tmp_path, "bad.ma", text))
     assert (info.start_frame, info.end_frame, info.animation) == (1.0, 10.0, False)
     assert any("defaultRenderGlobals.fs value 'abc'" in w for w in info.warnings)
@@ -407,8 +421,10 @@ def test_ascii_content_named_mb_is_read_with_a_warning(tmp_path: Path) -> None:
     assert any("named .mb but contains Maya ASCII" in w for w in info.warnings)
 
 
-@pytest.mark.parametrize("text", ["", "   \n", "hello world;\n", "createNode renderLayer;\n",
-                                  "// a MEL script\nprint 1;\n"])  # fmt: skip
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n", "hello world;\n", "createNode renderLayer;\n", "// a MEL script\nprint 1;\n"],
+)
 def test_not_maya_ascii(tmp_path: Path, text: str) -> None:
     with pytest.raises(NotMayaAsciiError, match="not a Maya ASCII scene|is empty"):
         read_scene(write(tmp_path, "x.ma", text))
@@ -454,16 +470,28 @@ def test_statement_offsets_and_lead() -> None:
 def test_tiny_blocks_give_the_same_statements() -> None:
     data = EXAMPLE_SCENE.read_bytes()
     big = [(s.start, s.end, s.lead, s.text) for s in iter_statements(io.BytesIO(data))]
-    tiny = [(s.start, s.end, s.lead, s.text)
-            for s in iter_statements(io.BytesIO(data), block_size=16)]  # fmt: skip
+    tiny = [
+        (s.start, s.end, s.lead, s.text) for s in iter_statements(io.BytesIO(data), block_size=16)
+    ]
     assert tiny == big
     assert len(big) > 300
 
 
 def test_tokenize() -> None:
     words = tokenize('setAttr -k on ".ifp" -type "string" ("a\\"b" + "c\\\\d");')
-    assert [w.text for w in words] == ["setAttr", "-k", "on", ".ifp", "-type", "string", "(",
-                                       'a"b', "+", "c\\d", ");"]  # fmt: skip
+    assert [w.text for w in words] == [
+        "setAttr",
+        "-k",
+        "on",
+        ".ifp",
+        "-type",
+        "string",
+        "(",
+        'a"b',
+        "+",
+        "c\\d",
+        ");",
+    ]
     assert [w.quoted for w in words[:4]] == [False, False, False, True]
     assert tokenize('a "unterminated') == [("a", False), ("unterminated", True)]
     assert tokenize("") == []
@@ -486,12 +514,16 @@ def test_skipped_statements_are_not_built() -> None:
 
 
 def test_scene_statements_carry_selection_context() -> None:
-    data = (b'createNode mesh -n "m";\n\tsetAttr ".vt[0]" 1 2 3;\n'
-            b'createNode renderLayer -n "L";\n\tsetAttr ".do" 1;\n'
-            b'select -ne :defaultRenderGlobals;\n\tsetAttr ".ren" -type "string" "x";\n'
-            b'setAttr "L.rndr" no;\n')  # fmt: skip
-    got = [(s.statement.text.split()[0], s.node, s.node_type)
-           for s in iter_scene_statements(io.BytesIO(data))]  # fmt: skip
+    data = (
+        b'createNode mesh -n "m";\n\tsetAttr ".vt[0]" 1 2 3;\n'
+        b'createNode renderLayer -n "L";\n\tsetAttr ".do" 1;\n'
+        b'select -ne :defaultRenderGlobals;\n\tsetAttr ".ren" -type "string" "x";\n'
+        b'setAttr "L.rndr" no;\n'
+    )
+    got = [
+        (s.statement.text.split()[0], s.node, s.node_type)
+        for s in iter_scene_statements(io.BytesIO(data))
+    ]
     assert got == [
         ("createNode", "L", "renderLayer"),
         ("setAttr", "L", "renderLayer"),
@@ -512,18 +544,24 @@ _BARE_WORD = st.text(alphabet="abcXYZ019._-:[]()+=<>|", min_size=1, max_size=8)
 # Characters that matter to the splitter: ';', quotes, backslashes, slashes (and "//").
 _STRING_BODY = st.text(alphabet='ab ;"\\/\n\t{}$()é', max_size=14)
 # A word is (source text, string body or None for a bare word).
-_WORD = st.one_of(_BARE_WORD.map(lambda w: (w, None)),
-                  _STRING_BODY.map(lambda b: (_mel_string(b), b)))  # fmt: skip
+_WORD = st.one_of(
+    _BARE_WORD.map(lambda w: (w, None)), _STRING_BODY.map(lambda b: (_mel_string(b), b))
+)
 _GAP = st.sampled_from([" ", "\t", "\n\t\t ", "  "])
 _STATEMENT = st.tuples(_BARE_WORD, st.lists(st.tuples(_GAP, _WORD), max_size=6)).map(
-    lambda t: (t[0] + "".join(gap + word[0] for gap, word in t[1]),
-               [word[1] for _, word in t[1] if word[1] is not None]))
-_SEPARATOR = st.sampled_from([";\n", ";", ";\n\t", "; // note; with \"quote\n", ";\n// x;\n"])
+    lambda t: (
+        t[0] + "".join(gap + word[0] for gap, word in t[1]),
+        [word[1] for _, word in t[1] if word[1] is not None],
+    )
+)
+_SEPARATOR = st.sampled_from([";\n", ";", ";\n\t", '; // note; with "quote\n', ";\n// x;\n"])
 
 
 @settings(max_examples=300, deadline=None)
-@given(statements=st.lists(st.tuples(_STATEMENT, _SEPARATOR), max_size=8),
-       block=st.sampled_from([16, 17, 31, 4096]))  # fmt: skip
+@given(
+    statements=st.lists(st.tuples(_STATEMENT, _SEPARATOR), max_size=8),
+    block=st.sampled_from([16, 17, 31, 4096]),
+)
 def test_semicolons_inside_strings_never_split(
     statements: list[tuple[tuple[str, list[str]], str]], block: int
 ) -> None:
@@ -542,15 +580,63 @@ def test_tokenize_round_trips_string_literals(body: str) -> None:
     assert words == [("setAttr", False), (body, True), ("x", False)]
 
 
-_GARBAGE_TOKENS = st.sampled_from([
-    "createNode", "renderLayer", "renderSetupLayer", "renderSetup", "absUniqueOverride", "-n",
-    "-p", "-s", "setAttr", '".rndr"', '".do"', '".fs"', '".ef"', '".ren"', '".atr"', '".an"',
-    '".ifp"', '"X.rndr"', '"defaultRenderGlobals.ef"', "-type", '"string"', "connectAttr",
-    '"a.msg"', '"b.lrl"', '"renderLayerManager.rlmi[1]"', '"c.rlid"', "select", "-ne",
-    ":defaultRenderGlobals", ":defaultRenderLayer", "requires", "maya", '"2024"', "currentUnit",
-    "-t", "film", "yes", "no", "1e999", "-5", "nan", "(", ")", "+", ";", '"', "\\", "//", "\n",
-    "\t", " ", "é", "\x7f",
-])  # fmt: skip
+_GARBAGE_TOKENS = st.sampled_from(
+    [
+        "createNode",
+        "renderLayer",
+        "renderSetupLayer",
+        "renderSetup",
+        "absUniqueOverride",
+        "-n",
+        "-p",
+        "-s",
+        "setAttr",
+        '".rndr"',
+        '".do"',
+        '".fs"',
+        '".ef"',
+        '".ren"',
+        '".atr"',
+        '".an"',
+        '".ifp"',
+        '"X.rndr"',
+        '"defaultRenderGlobals.ef"',
+        "-type",
+        '"string"',
+        "connectAttr",
+        '"a.msg"',
+        '"b.lrl"',
+        '"renderLayerManager.rlmi[1]"',
+        '"c.rlid"',
+        "select",
+        "-ne",
+        ":defaultRenderGlobals",
+        ":defaultRenderLayer",
+        "requires",
+        "maya",
+        '"2024"',
+        "currentUnit",
+        "-t",
+        "film",
+        "yes",
+        "no",
+        "1e999",
+        "-5",
+        "nan",
+        "(",
+        ")",
+        "+",
+        ";",
+        '"',
+        "\\",
+        "//",
+        "\n",
+        "\t",
+        " ",
+        "é",
+        "\x7f",
+    ]
+)
 
 
 @pytest.fixture(scope="module")
@@ -573,8 +659,9 @@ def test_grammar_garbage_never_raises_unexpected(garbage_dir: Path, tokens: list
 
 @settings(max_examples=200, deadline=None)
 @given(data=st.binary(max_size=300), with_header=st.booleans())
-def test_random_bytes_never_raise_unexpected(garbage_dir: Path, data: bytes,
-                                             with_header: bool) -> None:  # fmt: skip
+def test_random_bytes_never_raise_unexpected(
+    garbage_dir: Path, data: bytes, with_header: bool
+) -> None:
     path = garbage_dir / "b.ma"
     path.write_bytes((b"//Maya ASCII 2024 scene\n" if with_header else b"") + data)
     try:

@@ -32,32 +32,46 @@ def test_maya_location_then_install_folders_newest_first(tmp_path) -> None:
     _exe(root / "maya2023" / "bin" / "Render")
     newest = _exe(root / "maya2025" / "bin" / "Render")
     (root / "maya2026").mkdir()  # a half-removed install without Render: skipped
-    found = find_render_executable(environ={}, platform="linux", install_roots=[str(root)],
-                                   which=lambda name: None)
+    found = find_render_executable(
+        environ={}, platform="linux", install_roots=[str(root)], which=lambda name: None
+    )
     assert found.path == str(newest) and found.source == "install folder"
     location = _exe(tmp_path / "loc" / "bin" / "Render")
-    found = find_render_executable(environ={"MAYA_LOCATION": str(tmp_path / "loc")},
-                                   platform="linux", install_roots=[str(root)])
+    found = find_render_executable(
+        environ={"MAYA_LOCATION": str(tmp_path / "loc")},
+        platform="linux",
+        install_roots=[str(root)],
+    )
     assert found.path == str(location) and found.source == "MAYA_LOCATION"
 
 
 def test_windows_and_mac_layouts(tmp_path) -> None:
     win = _exe(tmp_path / "win" / "Maya2024" / "bin" / "Render.exe")
-    found = find_render_executable(environ={}, platform="win32",
-                                   install_roots=[str(tmp_path / "win")], which=lambda n: None)
+    found = find_render_executable(
+        environ={}, platform="win32", install_roots=[str(tmp_path / "win")], which=lambda n: None
+    )
     assert found.path == str(win)
     mac = _exe(tmp_path / "mac" / "maya2025" / "Maya.app" / "Contents" / "bin" / "Render")
-    found = find_render_executable(environ={}, platform="darwin",
-                                   install_roots=[str(tmp_path / "mac")], which=lambda n: None)
+    found = find_render_executable(
+        environ={}, platform="darwin", install_roots=[str(tmp_path / "mac")], which=lambda n: None
+    )
     assert found.path == str(mac)
 
 
 def test_path_is_the_last_resort_and_not_found_lists_every_place(tmp_path) -> None:
-    found = find_render_executable(environ={}, platform="linux", install_roots=[],
-                                   which=lambda name: "/opt/bin/Render" if name == "Render" else None)
+    found = find_render_executable(
+        environ={},
+        platform="linux",
+        install_roots=[],
+        which=lambda name: "/opt/bin/Render" if name == "Render" else None,
+    )
     assert found.source == "PATH"
     with pytest.raises(RenderExecutableNotFound) as info:
-        find_render_executable(environ={"MAYA_LOCATION": str(tmp_path)}, platform="linux",
-                               install_roots=[str(tmp_path)], which=lambda name: None)
+        find_render_executable(
+            environ={"MAYA_LOCATION": str(tmp_path)},
+            platform="linux",
+            install_roots=[str(tmp_path)],
+            which=lambda name: None,
+        )
     message = str(info.value)
     assert "MAYA_LOCATION" in message and "Render on PATH" in message and "--render-exe" in message

@@ -727,12 +727,45 @@ def test_console_script_is_installed(env: dict[str, str], scene: Path) -> None:
 def test_parse_render_args_reads_render_flags(tmp_path: Path) -> None:
     args = parse_render_args(
         [
-            "-r", "Arnold", "-rl", "rs_A, rs_B,rs_A", "-s", "-3", "-e", "4.0", "-b", "1",
-            "-ai:device", "1", "-ai:manGpuSel", "true", "-ai:gpu", "0", "-ai:lve", "2", "-rt", "0",
-            "-reg", "0", "10", "0", "20", "-preFrame", 'print "hi";', "-verb", "-fnc", "7",
-            "-x", "1920", "-y", "1080", "-percentRes", "50", "scene.ma",
+            "-r",
+            "Arnold",
+            "-rl",
+            "rs_A, rs_B,rs_A",
+            "-s",
+            "-3",
+            "-e",
+            "4.0",
+            "-b",
+            "1",
+            "-ai:device",
+            "1",
+            "-ai:manGpuSel",
+            "true",
+            "-ai:gpu",
+            "0",
+            "-ai:lve",
+            "2",
+            "-rt",
+            "0",
+            "-reg",
+            "0",
+            "10",
+            "0",
+            "20",
+            "-preFrame",
+            'print "hi";',
+            "-verb",
+            "-fnc",
+            "7",
+            "-x",
+            "1920",
+            "-y",
+            "1080",
+            "-percentRes",
+            "50",
+            "scene.ma",
         ]
-    )  # fmt: skip
+    )
     assert args.renderer == "arnold"
     assert args.layers == ("rs_A", "rs_B")
     assert (args.start, args.end, args.by) == (-3, 4, 1)

@@ -550,8 +550,10 @@ def test_on_line_may_kill_its_own_process(tmp_path: Path) -> None:
 
     rp = make(
         tmp_path,
-        py("print('Error: Redshift cannot operate with less than 128MB'); "
-           "import sys, time; sys.stdout.flush(); time.sleep(120)"),
+        py(
+            "print('Error: Redshift cannot operate with less than 128MB'); "
+            "import sys, time; sys.stdout.flush(); time.sleep(120)"
+        ),
         on_line=on_line,
     )
     holder.append(rp)

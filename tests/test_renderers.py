@@ -88,18 +88,32 @@ def test_redshift_full_argv_layout_pinned() -> None:
     )
     assert get_profile("redshift").build_argv(inv) == [
         "/usr/autodesk/maya2024/bin/Render",
-        "-r", "redshift",
-        "-gpu", "{0}",
-        "-s", "1001", "-e", "1010", "-b", "2",
-        "-rl", "rs_bg,rs_fg",
-        "-rd", "/proj/images",
-        "-im", "<RenderLayer>/shot",
-        "-proj", "/proj",
-        "-cam", "shotCam",
-        "-skipExistingFrames", "true",
-        "-x", "1920",
+        "-r",
+        "redshift",
+        "-gpu",
+        "{0}",
+        "-s",
+        "1001",
+        "-e",
+        "1010",
+        "-b",
+        "2",
+        "-rl",
+        "rs_bg,rs_fg",
+        "-rd",
+        "/proj/images",
+        "-im",
+        "<RenderLayer>/shot",
+        "-proj",
+        "/proj",
+        "-cam",
+        "shotCam",
+        "-skipExistingFrames",
+        "true",
+        "-x",
+        "1920",
         "/tmp/lrc/shot_010.ma",
-    ]  # fmt: skip
+    ]
 
 
 def test_redshift_unpinned_has_no_gpu_flag_and_ignores_threads() -> None:
@@ -112,12 +126,23 @@ def test_redshift_unpinned_has_no_gpu_flag_and_ignores_threads() -> None:
 def test_arnold_pinned_selects_device_zero_and_info_verbosity() -> None:
     argv = get_profile("arnold").build_argv(_inv(threads=12))
     assert argv[:16] == [
-        "/usr/autodesk/maya2024/bin/Render", "-r", "arnold",
-        "-ai:lve", "2",
-        "-ai:device", "1", "-ai:manGpuSel", "true", "-ai:gpu", "0",
-        "-ai:threads", "12",
-        "-s", "1", "-e",
-    ]  # fmt: skip
+        "/usr/autodesk/maya2024/bin/Render",
+        "-r",
+        "arnold",
+        "-ai:lve",
+        "2",
+        "-ai:device",
+        "1",
+        "-ai:manGpuSel",
+        "true",
+        "-ai:gpu",
+        "0",
+        "-ai:threads",
+        "12",
+        "-s",
+        "1",
+        "-e",
+    ]
 
 
 def test_arnold_unpinned_keeps_verbosity_only() -> None:
@@ -167,10 +192,17 @@ def test_argv_every_item_is_str_and_scene_is_last(profile: str) -> None:
 def test_empty_layers_omit_rl_and_optional_flags_are_omitted() -> None:
     argv = get_profile("sw").build_argv(_inv(output_dir="", camera=None))
     assert argv == [
-        "/usr/autodesk/maya2024/bin/Render", "-r", "sw",
-        "-s", "1", "-e", "10", "-b", "1",
+        "/usr/autodesk/maya2024/bin/Render",
+        "-r",
+        "sw",
+        "-s",
+        "1",
+        "-e",
+        "10",
+        "-b",
+        "1",
         "/tmp/lrc/shot_010.ma",
-    ]  # fmt: skip
+    ]
 
 
 def test_values_with_spaces_and_quotes_stay_one_item() -> None:
@@ -802,13 +834,17 @@ def test_bench_script_runs_and_reports_every_profile() -> None:
         [
             sys.executable,
             str(REPO_ROOT / "scripts" / "bench_log_parsing.py"),
-            "--runs", "1", "--scale", "0.002", "--json",
+            "--runs",
+            "1",
+            "--scale",
+            "0.002",
+            "--json",
         ],
         capture_output=True,
         text=True,
         check=False,
         timeout=120,
-    )  # fmt: skip
+    )
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)
     rows = {row["profile"]: row for row in payload["results"]}

@@ -30,14 +30,29 @@ CLI = [sys.executable, "-m", "lrc_toolbox.cli.batch_render_cli"]
 
 
 def job_args(standin: str, out: Path, frames: str = "1-12") -> list[str]:
-    return ["--scene", str(SAMPLE_SCENE), "--layers", "MASTER_BG_A,MASTER_CHAR_A",
-            "--frames", frames, "--renderer", "redshift", "--render-exe", standin,
-            "--gpus", "0,1", "--chunk-size", "4", "--output-dir", str(out), "--json"]
+    return [
+        "--scene",
+        str(SAMPLE_SCENE),
+        "--layers",
+        "MASTER_BG_A,MASTER_CHAR_A",
+        "--frames",
+        frames,
+        "--renderer",
+        "redshift",
+        "--render-exe",
+        standin,
+        "--gpus",
+        "0,1",
+        "--chunk-size",
+        "4",
+        "--output-dir",
+        str(out),
+        "--json",
+    ]
 
 
 def run(args: list[str], timeout: float = 120) -> tuple[int, list[dict], str]:
-    proc = subprocess.run([*CLI, *args], capture_output=True, text=True, cwd=ROOT,
-                          timeout=timeout)
+    proc = subprocess.run([*CLI, *args], capture_output=True, text=True, cwd=ROOT, timeout=timeout)
     events = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
     return proc.returncode, events, proc.stderr
 
@@ -53,12 +68,18 @@ def written_frames(record_file: str) -> Counter:
     return counts
 
 
-def test_kill_9_of_the_manager_then_resume_renders_every_frame_once(standin_exe, render_env,
-                                                                   tmp_path):
+def test_kill_9_of_the_manager_then_resume_renders_every_frame_once(
+    standin_exe, render_env, tmp_path
+):
     env = dict(os.environ, LRC_STANDIN_FRAME_S="0.4")
-    manager = subprocess.Popen([*CLI, *job_args(standin_exe, tmp_path / "img")], cwd=ROOT,
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                               env=env)
+    manager = subprocess.Popen(
+        [*CLI, *job_args(standin_exe, tmp_path / "img")],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
     job_id = None
     renders: list[int] = []
     assert manager.stdout is not None
@@ -113,8 +134,9 @@ def test_a_recycled_pid_is_not_adopted(standin_exe, render_env, tmp_path):
     try:
         real_start = psutil.Process(stranger.pid).create_time()
         with pytest.raises(ProcessLookupError):
-            RenderProcess.attach(pid=stranger.pid, create_time=real_start - 500,
-                                 log_path=tmp_path / "x.log")
+            RenderProcess.attach(
+                pid=stranger.pid, create_time=real_start - 500, log_path=tmp_path / "x.log"
+            )
         # A job whose "running" task has the stranger's pid but another start time.
         from lrc_toolbox.core.job_store import new_job_id
 
@@ -123,23 +145,57 @@ def test_a_recycled_pid_is_not_adopted(standin_exe, render_env, tmp_path):
         image = tmp_path / "img" / "MASTER_BG_A" / "shot001.0001.exr"
         image.parent.mkdir(parents=True)
         image.write_bytes(b"image")
-        log.write_text("[lrc_toolbox] ---- render output follows ----\n"
-                       "[Redshift] Rendering frame 1 (1/1)...\n"
-                       f"[Redshift] Saving: {image}\n")
-        config = {"scene_file": str(SAMPLE_SCENE), "layers": ["MASTER_BG_A"],
-                  "frame_range": "1-2", "renderer": "redshift", "render_exe": standin_exe,
-                  "gpus": ["0"], "output_dir": str(tmp_path / "img"), "render_mode": "separate"}
+        log.write_text(
+            "[lrc_toolbox] ---- render output follows ----\n"
+            "[Redshift] Rendering frame 1 (1/1)...\n"
+            f"[Redshift] Saving: {image}\n"
+        )
+        config = {
+            "scene_file": str(SAMPLE_SCENE),
+            "layers": ["MASTER_BG_A"],
+            "frame_range": "1-2",
+            "renderer": "redshift",
+            "render_exe": standin_exe,
+            "gpus": ["0"],
+            "output_dir": str(tmp_path / "img"),
+            "render_mode": "separate",
+        }
         with JobStore() as store:
-            store.create_job(job_id=job_id, scene=str(SAMPLE_SCENE), config=config,
-                             frames={"MASTER_BG_A": [1, 2]}, manager_pid=999_999_999,
-                             manager_create_time=1.0)
-            store.add_task(task_id=f"{job_id}.t0001", job_id=job_id, layers=["MASTER_BG_A"],
-                           frames=[1, 2], gpu="0", slot=0, attempt=1, log_path=str(log),
-                           temp_scene=None)
-            store.task_started(f"{job_id}.t0001", pid=stranger.pid,
-                               pid_create_time=real_start - 500, argv=["Render"], gpu="0", slot=0)
-            store.set_frames_state(job_id, "MASTER_BG_A", [1, 2], FrameState.RENDERING,
-                                   task_id=f"{job_id}.t0001", gpu="0")
+            store.create_job(
+                job_id=job_id,
+                scene=str(SAMPLE_SCENE),
+                config=config,
+                frames={"MASTER_BG_A": [1, 2]},
+                manager_pid=999_999_999,
+                manager_create_time=1.0,
+            )
+            store.add_task(
+                task_id=f"{job_id}.t0001",
+                job_id=job_id,
+                layers=["MASTER_BG_A"],
+                frames=[1, 2],
+                gpu="0",
+                slot=0,
+                attempt=1,
+                log_path=str(log),
+                temp_scene=None,
+            )
+            store.task_started(
+                f"{job_id}.t0001",
+                pid=stranger.pid,
+                pid_create_time=real_start - 500,
+                argv=["Render"],
+                gpu="0",
+                slot=0,
+            )
+            store.set_frames_state(
+                job_id,
+                "MASTER_BG_A",
+                [1, 2],
+                FrameState.RENDERING,
+                task_id=f"{job_id}.t0001",
+                gpu="0",
+            )
         code, events, err = run(["resume", job_id, "--json"])
         assert code == 0, err
         assert stranger.poll() is None  # untouched: not ours
@@ -152,9 +208,14 @@ def test_a_recycled_pid_is_not_adopted(standin_exe, render_env, tmp_path):
 
 def test_cancel_stops_the_renders_of_a_dead_manager(standin_exe, render_env, tmp_path):
     env = dict(os.environ, LRC_STANDIN_FRAME_S="5")
-    manager = subprocess.Popen([*CLI, *job_args(standin_exe, tmp_path / "img")], cwd=ROOT,
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                               env=env)
+    manager = subprocess.Popen(
+        [*CLI, *job_args(standin_exe, tmp_path / "img")],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
     pids, job_id = [], None
     assert manager.stdout is not None
     for line in manager.stdout:
@@ -178,8 +239,9 @@ def test_cancel_stops_the_renders_of_a_dead_manager(standin_exe, render_env, tmp
     assert code == 2 and "already ended" in err
 
 
-def test_retry_renders_only_failed_frames_and_history_lists_jobs(standin_exe, render_env,
-                                                                 tmp_path, monkeypatch):
+def test_retry_renders_only_failed_frames_and_history_lists_jobs(
+    standin_exe, render_env, tmp_path, monkeypatch
+):
     monkeypatch.setenv("LRC_STANDIN_FAULTS", "skip=3@layer=MASTER_BG_A@once")
     args = job_args(standin_exe, tmp_path / "img", "1-4")
     code, events, err = run([*args, "--retries", "0"])
@@ -189,8 +251,9 @@ def test_retry_renders_only_failed_frames_and_history_lists_jobs(standin_exe, re
     assert code == 0, err
     started = [e for e in events if e["event"] == "task_started"]
     assert [(e["layer"], e["frames"]) for e in started] == [("MASTER_BG_A", [3])]
-    listed = subprocess.run([*CLI, "history", "--json"], capture_output=True, text=True,
-                            cwd=ROOT, timeout=60)
+    listed = subprocess.run(
+        [*CLI, "history", "--json"], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
     jobs = json.loads(listed.stdout)
     assert [job["job_id"] for job in jobs][1] == job_id  # newest first: the retry, then it
     assert jobs[1]["state"] == "failed" and jobs[0]["state"] == "succeeded"

@@ -33,7 +33,10 @@ def test_slots_spread_over_gpus_first() -> None:
 
 
 def test_cpu_slots_and_bad_counts() -> None:
-    assert [s.label for s in build_slots([], 1, uses_gpu=False, cpu_slots=2)] == ["CPU #1", "CPU #2"]
+    assert [s.label for s in build_slots([], 1, uses_gpu=False, cpu_slots=2)] == [
+        "CPU #1",
+        "CPU #2",
+    ]
     with pytest.raises(ValueError, match="at least 1"):
         build_slots([_gpu(0)], 0, uses_gpu=True)
 
@@ -126,28 +129,36 @@ def test_heavy_layer_goes_first_once_measured() -> None:
 def test_policy_keeps_startup_small_and_finishes_together() -> None:
     policy = ChunkPolicy(max_startup_fraction=0.1)
     # Lots of work left: the chunk is big enough that start-up is <= 10% of it.
-    n = policy.chunk_frames(available=500, frame_s=1.0, startup_s=3.0, layer_measured=True,
-                            balanced_s=400.0)
+    n = policy.chunk_frames(
+        available=500, frame_s=1.0, startup_s=3.0, layer_measured=True, balanced_s=400.0
+    )
     assert 27 <= n <= 200
     # The end: only a little balanced time is left, so the chunk shrinks to finish together.
-    n = policy.chunk_frames(available=500, frame_s=1.0, startup_s=3.0, layer_measured=True,
-                            balanced_s=6.0)
+    n = policy.chunk_frames(
+        available=500, frame_s=1.0, startup_s=3.0, layer_measured=True, balanced_s=6.0
+    )
     assert n == 6
     # An unmeasured layer gets a modest first chunk, not a guess-sized one.
-    n = policy.chunk_frames(available=500, frame_s=30.0, startup_s=30.0, layer_measured=False,
-                            balanced_s=4000.0)
+    n = policy.chunk_frames(
+        available=500, frame_s=30.0, startup_s=30.0, layer_measured=False, balanced_s=4000.0
+    )
     assert n == 9
 
 
 # --------------------------------------------------------------------------------------------------
 # Discrete-event simulation: the scheduling goal in simulated time (no wall clock involved)
 # --------------------------------------------------------------------------------------------------
-def simulate(layer_costs: dict[str, tuple[int, float]], slots: int, startup: float,
-             policy: ChunkPolicy) -> float:
+def simulate(
+    layer_costs: dict[str, tuple[int, float]], slots: int, startup: float, policy: ChunkPolicy
+) -> float:
     """Run the real WorkQueue against simulated renders; return the makespan."""
     cost = CostModel()  # production priors: the policy has to learn the real costs
-    queue = WorkQueue({name: FrameSet(range(1, n + 1)) for name, (n, _) in layer_costs.items()},
-                      policy=policy, cost=cost, retries=0)
+    queue = WorkQueue(
+        {name: FrameSet(range(1, n + 1)) for name, (n, _) in layer_costs.items()},
+        policy=policy,
+        cost=cost,
+        retries=0,
+    )
     slot_list = build_slots([_gpu(i) for i in range(slots)], 1, uses_gpu=True)
     free = list(slot_list)
     events: list[tuple[float, int, str, object]] = []  # (time, seq, kind, payload)
@@ -165,8 +176,15 @@ def simulate(layer_costs: dict[str, tuple[int, float]], slots: int, startup: flo
             heapq.heappush(events, (now + startup, seq, "started", (slot.index, now)))
             seq += 1
             for i in range(len(task.frames)):
-                heapq.heappush(events, (now + startup + (i + 1) * per_frame, seq, "frame",
-                                        (slot.index, layer, per_frame)))
+                heapq.heappush(
+                    events,
+                    (
+                        now + startup + (i + 1) * per_frame,
+                        seq,
+                        "frame",
+                        (slot.index, layer, per_frame),
+                    ),
+                )
                 seq += 1
             heapq.heappush(events, (now + startup + len(task.frames) * per_frame, seq, "end", slot))
             seq += 1

@@ -84,7 +84,11 @@ def test_snapshot_makes_exactly_that_layer_renderable(temp_root: Path, layer: st
         copy = read_scene(path)
         # Globals and everything else read the same.
         assert (copy.renderer, copy.end_frame, copy.image_prefix, copy.required_plugins) == (
-            scene.renderer, scene.end_frame, scene.image_prefix, scene.required_plugins)
+            scene.renderer,
+            scene.end_frame,
+            scene.image_prefix,
+            scene.required_plugins,
+        )
         original = EXAMPLE_SCENE.read_bytes()
         patched = path.read_bytes()
         # Byte-identical apart from the renderable statements: one per renderLayer block,
@@ -113,7 +117,11 @@ def test_snapshot_of_layers_without_create_node(temp_root: Path, tmp_path: Path)
     src.write_text(IMPLICIT_LAYERS, encoding="utf-8", newline="\n")
     scene = read_scene(src)
     assert [(lay.name, lay.renderable) for lay in scene.layers] == [
-        ("masterLayer", True), ("fg", True), ("bg", True), ("env:trees", True)]
+        ("masterLayer", True),
+        ("fg", True),
+        ("bg", True),
+        ("env:trees", True),
+    ]
     with TempFileManager(root=temp_root) as temp:
         for layer in scene.layers:
             path = temp.snapshot_for_layer(scene, layer, timestamp="x")
@@ -125,8 +133,9 @@ def test_snapshot_of_layers_without_create_node(temp_root: Path, tmp_path: Path)
             assert 'setAttr "bg.rndr" yes;' not in text  # the absolute override was removed
             want = "yes" if layer.node == "defaultRenderLayer" else "no"
             assert f'setAttr "defaultRenderLayer.rndr" {want};' in text
-            assert text.endswith(f'setAttr "env:trees.rndr" '
-                                 f'{"yes" if layer.name == "env:trees" else "no"};\n')  # fmt: skip
+            assert text.endswith(
+                f'setAttr "env:trees.rndr" {"yes" if layer.name == "env:trees" else "no"};\n'
+            )
 
 
 def test_patch_plan_lists_layer_nodes_and_rejects_unknown(tmp_path: Path) -> None:
@@ -142,12 +151,19 @@ def test_patch_plan_lists_layer_nodes_and_rejects_unknown(tmp_path: Path) -> Non
 def test_snapshot_scene_with_several_layers(temp_root: Path, tmp_path: Path) -> None:
     scene = read_scene(EXAMPLE_SCENE)
     with TempFileManager(root=temp_root) as temp:
-        path = temp.snapshot_scene(EXAMPLE_SCENE, scene, ["rs_MASTER_FX_A", "defaultRenderLayer"],
-                                   timestamp="t")  # fmt: skip
-        assert path.parent.name.startswith("render_shot001_t_MASTER_FX_A_masterLayer-")  # '+' hashed
+        path = temp.snapshot_scene(
+            EXAMPLE_SCENE, scene, ["rs_MASTER_FX_A", "defaultRenderLayer"], timestamp="t"
+        )
+        assert path.parent.name.startswith(
+            "render_shot001_t_MASTER_FX_A_masterLayer-"
+        )  # '+' hashed
         assert [lay.name for lay in read_scene(path).renderable_layers()] == [
-            "masterLayer", "MASTER_FX_A"]
-        assert RNDR_LINE.sub(b"", path.read_bytes()) == RNDR_LINE.sub(b"", EXAMPLE_SCENE.read_bytes())
+            "masterLayer",
+            "MASTER_FX_A",
+        ]
+        assert RNDR_LINE.sub(b"", path.read_bytes()) == RNDR_LINE.sub(
+            b"", EXAMPLE_SCENE.read_bytes()
+        )
         by_node = temp.snapshot_scene(EXAMPLE_SCENE, None, ["rs_MASTER_BG_A"], timestamp="t")
         assert by_node.parent.name == "render_shot001_t_rs_MASTER_BG_A"
         with pytest.raises(LayerNotFoundError, match="no render layer node given"):
@@ -190,14 +206,29 @@ def test_explicitly_chosen_non_renderable_layer_renders(temp_root: Path) -> None
 
 def test_hostile_layer_names_stay_in_the_job_folder(temp_root: Path) -> None:
     scene = read_scene(EXAMPLE_SCENE)
-    hostile = ["../../escape", "a/b\\c", 'q"uote;$(rm -rf ~)', "new\nline", "nul\x00byte",
-               "CON", "ünïcødé 名前", ".hidden", "x" * 300]  # fmt: skip
+    hostile = [
+        "../../escape",
+        "a/b\\c",
+        'q"uote;$(rm -rf ~)',
+        "new\nline",
+        "nul\x00byte",
+        "CON",
+        "ünïcødé 名前",
+        ".hidden",
+        "x" * 300,
+    ]
     with TempFileManager(root=temp_root) as temp:
         names = set()
         for name in hostile:
-            layer = LayerInfo(name=name, node="rs_MASTER_BG_A", renderable=True,
-                              is_default=False, referenced=False, render_setup=True,
-                              display_order=1)  # fmt: skip
+            layer = LayerInfo(
+                name=name,
+                node="rs_MASTER_BG_A",
+                renderable=True,
+                is_default=False,
+                referenced=False,
+                render_setup=True,
+                display_order=1,
+            )
             path = temp.snapshot_for_layer(scene, layer, timestamp="../t;1")
             assert path.parent.parent == temp.job_dir
             assert SAFE.match(path.parent.name + ".ma"), path.parent.name
@@ -252,8 +283,9 @@ def test_default_folders_are_private(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 @pytest.mark.skipif(not POSIX, reason="POSIX permission bits")
 @pytest.mark.parametrize("kind", ["world_readable", "symlink", "file"])
-def test_insecure_parent_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                     caplog: pytest.LogCaptureFixture, kind: str) -> None:  # fmt: skip
+def test_insecure_parent_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, kind: str
+) -> None:
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     with TempFileManager() as probe:
         parent = probe.job_dir.parent
@@ -353,10 +385,31 @@ def test_safe_names_pass_through(name: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["../../etc/passwd", "..", ".", "a/b", "a\\b", 'say "hi"', "a;b", "$(whoami)", "`id`",
-     "two words", "line\nbreak", "nul\x00", "名前", "é", "", "-rf", "CON", "nul.txt", "LPT1",
-     "x" * 200, "trailing.", "MASTER-0123456789"],
-)  # fmt: skip
+    [
+        "../../etc/passwd",
+        "..",
+        ".",
+        "a/b",
+        "a\\b",
+        'say "hi"',
+        "a;b",
+        "$(whoami)",
+        "`id`",
+        "two words",
+        "line\nbreak",
+        "nul\x00",
+        "名前",
+        "é",
+        "",
+        "-rf",
+        "CON",
+        "nul.txt",
+        "LPT1",
+        "x" * 200,
+        "trailing.",
+        "MASTER-0123456789",
+    ],
+)
 def test_unsafe_names_are_changed_and_hashed(name: str) -> None:
     out = safe_file_component(name)
     assert SAFE.match(out), out

@@ -91,69 +91,154 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     p.add_argument("--scene", required=True, help="Maya scene (.ma, or .mb with --layer names)")
-    p.add_argument("--layer", action="append", default=[], metavar="NAME",
-                   help="render layer as the artist sees it (repeatable): MASTER_BG_A, masterLayer")
-    p.add_argument("--layers", metavar="A,B|all",
-                   help="comma-separated layers, or 'all' for every renderable layer")
-    p.add_argument("--frames", default="", metavar="RANGE",
-                   help="frames: 1,10-20,50 or 1-100x5 (an x step always includes the last "
-                   "frame); default: the scene's range")
-    p.add_argument("--step", type=_positive_int, default=1,
-                   help="step applied to plain a-b ranges (like the dialog's Step field)")
-    p.add_argument("--renderer", default=defaults.RENDERER,
-                   help=f"renderer profile: {', '.join(profile_names())} (default: file = the "
-                   "scene's own renderer)")
-    p.add_argument("--render-exe", metavar="PATH",
-                   help="Maya's Render executable (default: MAYA_LOCATION, install folders, PATH)")
+    p.add_argument(
+        "--layer",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="render layer as the artist sees it (repeatable): MASTER_BG_A, masterLayer",
+    )
+    p.add_argument(
+        "--layers",
+        metavar="A,B|all",
+        help="comma-separated layers, or 'all' for every renderable layer",
+    )
+    p.add_argument(
+        "--frames",
+        default="",
+        metavar="RANGE",
+        help="frames: 1,10-20,50 or 1-100x5 (an x step always includes the last "
+        "frame); default: the scene's range",
+    )
+    p.add_argument(
+        "--step",
+        type=_positive_int,
+        default=1,
+        help="step applied to plain a-b ranges (like the dialog's Step field)",
+    )
+    p.add_argument(
+        "--renderer",
+        default=defaults.RENDERER,
+        help=f"renderer profile: {', '.join(profile_names())} (default: file = the "
+        "scene's own renderer)",
+    )
+    p.add_argument(
+        "--render-exe",
+        metavar="PATH",
+        help="Maya's Render executable (default: MAYA_LOCATION, install folders, PATH)",
+    )
     gpu = p.add_argument_group("GPUs and slots")
-    gpu.add_argument("--gpu", action="append", default=[], metavar="ID",
-                     help="render on this GPU (index or UUID; repeatable), like the spec's --gpu 1")
-    gpu.add_argument("--gpus", metavar="IDS",
-                     help="comma-separated GPU indices or UUIDs to render on (overrides the "
-                     "reservation); ids NVML cannot confirm are used with a warning")
-    gpu.add_argument("--gpu-count", type=_positive_int, metavar="N",
-                     help="use at most N of the usable GPUs")
-    gpu.add_argument("--reserve-gpus", type=_positive_int, metavar="N",
-                     help="GPUs kept for the interactive session (default: 1 inside Maya, "
-                     "0 from a shell)")
-    gpu.add_argument("--renders-per-gpu", type=_positive_int, default=defaults.RENDERS_PER_GPU,
-                     metavar="N", help="concurrent renders per GPU (default 1)")
-    gpu.add_argument("--cpu-threads", type=_positive_int, metavar="N",
-                     help="CPU threads per render (renderer default when omitted)")
+    gpu.add_argument(
+        "--gpu",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="render on this GPU (index or UUID; repeatable), like the spec's --gpu 1",
+    )
+    gpu.add_argument(
+        "--gpus",
+        metavar="IDS",
+        help="comma-separated GPU indices or UUIDs to render on (overrides the "
+        "reservation); ids NVML cannot confirm are used with a warning",
+    )
+    gpu.add_argument(
+        "--gpu-count", type=_positive_int, metavar="N", help="use at most N of the usable GPUs"
+    )
+    gpu.add_argument(
+        "--reserve-gpus",
+        type=_positive_int,
+        metavar="N",
+        help="GPUs kept for the interactive session (default: 1 inside Maya, 0 from a shell)",
+    )
+    gpu.add_argument(
+        "--renders-per-gpu",
+        type=_positive_int,
+        default=defaults.RENDERS_PER_GPU,
+        metavar="N",
+        help="concurrent renders per GPU (default 1)",
+    )
+    gpu.add_argument(
+        "--cpu-threads",
+        type=_positive_int,
+        metavar="N",
+        help="CPU threads per render (renderer default when omitted)",
+    )
     job = p.add_argument_group("job")
-    job.add_argument("--mode", choices=[m.value for m in RenderMode], default=defaults.RENDER_MODE,
-                     help="separate: a process per layer; combined: one process renders several "
-                     "layers")
-    job.add_argument("--chunk-size", type=_chunk, default=None, metavar="N|auto",
-                     help="frames per Render process (default auto: sized from measured "
-                     "start-up and frame times so GPUs finish together)")
+    job.add_argument(
+        "--mode",
+        choices=[m.value for m in RenderMode],
+        default=defaults.RENDER_MODE,
+        help="separate: a process per layer; combined: one process renders several layers",
+    )
+    job.add_argument(
+        "--chunk-size",
+        type=_chunk,
+        default=None,
+        metavar="N|auto",
+        help="frames per Render process (default auto: sized from measured "
+        "start-up and frame times so GPUs finish together)",
+    )
     job.add_argument("--output-dir", metavar="DIR", help="image folder (Render -rd)")
-    job.add_argument("--project", metavar="DIR",
-                     help="Maya project (Render -proj); default: the folder with the scene's "
-                     "workspace.mel")
-    job.add_argument("--retries", type=_positive_int, default=defaults.RETRIES, metavar="N",
-                     help="extra attempts for frames still missing (default 2)")
-    job.add_argument("--hang-timeout", type=_seconds, default=defaults.HANG_TIMEOUT_S,
-                     metavar="SECONDS", help="kill a render silent this long (default 600)")
-    job.add_argument("--start-timeout", type=_seconds, default=defaults.START_TIMEOUT_S,
-                     metavar="SECONDS", help="kill a render with no progress this long after "
-                     "launch (default 900)")
-    job.add_argument("--max-task-time", type=_seconds, metavar="SECONDS",
-                     help="kill a task running longer than this (default: no limit)")
-    job.add_argument("--skip-existing", action="store_true",
-                     help="skip frames whose images already exist (Render -skipExistingFrames)")
+    job.add_argument(
+        "--project",
+        metavar="DIR",
+        help="Maya project (Render -proj); default: the folder with the scene's workspace.mel",
+    )
+    job.add_argument(
+        "--retries",
+        type=_positive_int,
+        default=defaults.RETRIES,
+        metavar="N",
+        help="extra attempts for frames still missing (default 2)",
+    )
+    job.add_argument(
+        "--hang-timeout",
+        type=_seconds,
+        default=defaults.HANG_TIMEOUT_S,
+        metavar="SECONDS",
+        help="kill a render silent this long (default 600)",
+    )
+    job.add_argument(
+        "--start-timeout",
+        type=_seconds,
+        default=defaults.START_TIMEOUT_S,
+        metavar="SECONDS",
+        help="kill a render with no progress this long after launch (default 900)",
+    )
+    job.add_argument(
+        "--max-task-time",
+        type=_seconds,
+        metavar="SECONDS",
+        help="kill a task running longer than this (default: no limit)",
+    )
+    job.add_argument(
+        "--skip-existing",
+        action="store_true",
+        help="skip frames whose images already exist (Render -skipExistingFrames)",
+    )
     job.add_argument("--keep-temp", action="store_true", help="keep temp scenes for debugging")
-    job.add_argument("--store", metavar="FILE",
-                     help=f"job store file (default: ${defaults.DATA_DIR_ENV} or the per-user "
-                     "data folder)")
+    job.add_argument(
+        "--store",
+        metavar="FILE",
+        help=f"job store file (default: ${defaults.DATA_DIR_ENV} or the per-user data folder)",
+    )
     out = p.add_argument_group("output")
-    out.add_argument("--json", action="store_true",
-                     help="machine output: JSON Lines events (or JSON for --list-layers/--dry-run)")
-    out.add_argument("--dry-run", action="store_true",
-                     help="print the plan (tasks, GPUs, argv, environment) and launch nothing")
+    out.add_argument(
+        "--json",
+        action="store_true",
+        help="machine output: JSON Lines events (or JSON for --list-layers/--dry-run)",
+    )
+    out.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print the plan (tasks, GPUs, argv, environment) and launch nothing",
+    )
     out.add_argument("--list-layers", action="store_true", help="list the scene's render layers")
-    out.add_argument("--notify", action="store_true",
-                     help="show a desktop notification when the job ends (failed frames named)")
+    out.add_argument(
+        "--notify",
+        action="store_true",
+        help="show a desktop notification when the job ends (failed frames named)",
+    )
     add_farm_arguments(p)
     return p
 
@@ -226,8 +311,10 @@ def _list_layers(args: argparse.Namespace, out: TextIO) -> int:
         out.write(json.dumps(rows) + "\n")
         return EXIT_OK
     mode = "Render Setup" if scene.uses_render_setup else "legacy render layers"
-    out.write(f"{scene.path} ({mode}, renderer {scene.renderer or 'not set'}, "
-              f"frames {scene.start_frame:g}-{scene.end_frame:g})\n")
+    out.write(
+        f"{scene.path} ({mode}, renderer {scene.renderer or 'not set'}, "
+        f"frames {scene.start_frame:g}-{scene.end_frame:g})\n"
+    )
     for row in rows:
         mark = "x" if row["renderable"] else " "
         out.write(f"  [{mark}] {row['name']}  (node {row['node']})\n")
@@ -250,8 +337,9 @@ class _JsonLines:
             self._out.flush()
 
 
-def follow_job(api: BatchRenderAPI, start: Callable[[], JobHandle], *, as_json: bool,
-               out: TextIO, err: TextIO) -> int:
+def follow_job(
+    api: BatchRenderAPI, start: Callable[[], JobHandle], *, as_json: bool, out: TextIO, err: TextIO
+) -> int:
     """Start a job with ``start()`` and show it until it ends; return the exit code.
 
     Args:
@@ -276,8 +364,10 @@ def follow_job(api: BatchRenderAPI, start: Callable[[], JobHandle], *, as_json: 
             pass
     except RuntimeError as exc:  # the engine itself failed: its renders were already stopped
         cause = exc.__cause__ or exc
-        err.write(f"lrc-batch-render: internal error in job {handle.job_id}: {cause!r}; every "
-                  "render was stopped\n")
+        err.write(
+            f"lrc-batch-render: internal error in job {handle.job_id}: {cause!r}; every "
+            "render was stopped\n"
+        )
         return EXIT_FRAMES_FAILED
     except KeyboardInterrupt:
         interrupted = True
@@ -300,8 +390,10 @@ def _wait_for_stop(handle: JobHandle, err: TextIO) -> None:
             if handle.wait(0.5):
                 return
         except KeyboardInterrupt:
-            err.write("still stopping the renders (a render left running would keep its GPU); "
-                      "please wait\n")
+            err.write(
+                "still stopping the renders (a render left running would keep its GPU); "
+                "please wait\n"
+            )
 
 
 def printable(text: str) -> str:
@@ -320,8 +412,9 @@ def _install_sigterm_handler() -> None:
         signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
 
 
-def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
-         err: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
     """Run the CLI; return the exit code (the console script exits with it).
 
     Args:

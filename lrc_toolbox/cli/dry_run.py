@@ -33,9 +33,7 @@ def preview_tasks(plan: JobPlan) -> list[TaskSpec]:
     while not work.is_empty():
         while free and not work.is_empty():
             slot = free.pop(0)
-            running = [
-                RunningWork(spec.layers, len(spec.frames), now) for _, _, spec in busy
-            ]
+            running = [RunningWork(spec.layers, len(spec.frames), now) for _, _, spec in busy]
             spec = work.next_task(slot, running=running, slot_count=len(plan.slots), now=now)
             if spec is None:
                 break
@@ -81,8 +79,9 @@ def plan_as_dict(plan: JobPlan) -> dict[str, Any]:
         "render_exe_source": plan.render_exe.source,
         "standin": plan.render_exe.is_standin,
         "slots": [slot.label for slot in plan.slots],
-        "layers": {layer.name: {"node": layer.node, "frames": list(layer.frames)}
-                   for layer in plan.layers},
+        "layers": {
+            layer.name: {"node": layer.node, "frames": list(layer.frames)} for layer in plan.layers
+        },
         "total_frames": plan.total_frames,
         "notes": list(plan.notes),
         "gpu_detection": plan.resources.system.gpu_source,
@@ -108,12 +107,16 @@ def describe_plan(plan: JobPlan, out: TextIO, *, as_json: bool) -> None:
         out.write(f"Note:     {note}\n")
     if data["gpu_error"]:
         out.write(f"GPUs:     {data['gpu_error']}\n")
-    out.write(f"\n{len(data['tasks'])} tasks (automatic chunks assume equal frame costs until "
-              "frames are measured):\n")
+    out.write(
+        f"\n{len(data['tasks'])} tasks (automatic chunks assume equal frame costs until "
+        "frames are measured):\n"
+    )
     for task in data["tasks"]:
         env = " ".join(f"{k}={v}" for k, v in sorted(task["env"].items()))
-        out.write(f"  {task['task']}  {'+'.join(task['layers'])}  frames {task['frames_text']}  "
-                  f"on {task['slot']}\n")
+        out.write(
+            f"  {task['task']}  {'+'.join(task['layers'])}  frames {task['frames_text']}  "
+            f"on {task['slot']}\n"
+        )
         out.write(f"        env:  {env}\n")
         out.write(f"        argv: {' '.join(_quote(a) for a in task['argv'])}\n")
     out.write("\nDry run: nothing was launched and no file was written.\n")

@@ -34,13 +34,16 @@ def add_farm_arguments(parser: argparse.ArgumentParser) -> None:
     """
     group = parser.add_argument_group("farm")
     group.add_argument(
-        "--submit", choices=FARM_ENGINES, metavar="{" + ",".join(FARM_ENGINES) + "}",
+        "--submit",
+        choices=FARM_ENGINES,
+        metavar="{" + ",".join(FARM_ENGINES) + "}",
         help="send the job to a farm instead of rendering here: openjd (a job bundle for AWS "
         "Deadline Cloud / openjd run), opencue (pyoutline), deadline (Deadline 10 MayaCmd); "
         "with --dry-run only writes and shows what would be submitted",
     )
     group.add_argument(
-        "--farm-out", metavar="DIR",
+        "--farm-out",
+        metavar="DIR",
         help="folder for the farm files (default: a new folder under the data folder, or a "
         "temp folder with --dry-run)",
     )

@@ -42,11 +42,17 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("job", nargs="?")
     history = sub.add_parser("history", help="recent jobs, newest first")
     history.add_argument("--limit", type=int, default=20)
-    history.add_argument("--prune-days", type=float, metavar="DAYS",
-                         help="first forget finished jobs (and their logs) older than DAYS")
-    for name, text in (("cancel", "stop a job and its renders"),
-                       ("retry", "render the failed and missing frames of a job again"),
-                       ("resume", "pick up a job whose manager died")):
+    history.add_argument(
+        "--prune-days",
+        type=float,
+        metavar="DAYS",
+        help="first forget finished jobs (and their logs) older than DAYS",
+    )
+    for name, text in (
+        ("cancel", "stop a job and its renders"),
+        ("retry", "render the failed and missing frames of a job again"),
+        ("resume", "pick up a job whose manager died"),
+    ):
         command = sub.add_parser(name, help=text)
         command.add_argument("job")
     for command in sub.choices.values():
@@ -62,17 +68,22 @@ def _when(stamp: float | None) -> str:
 
 
 def _describe(summary: JobSummary, out: TextIO) -> None:
-    state = summary.state + (" (ORPHANED: its manager is gone; run 'resume')"
-                             if summary.orphaned else "")
-    out.write(f"job {summary.job_id}: {state}\n  scene {summary.scene}\n"
-              f"  started {_when(summary.created_at)}, ended {_when(summary.ended_at)}\n")
+    state = summary.state + (
+        " (ORPHANED: its manager is gone; run 'resume')" if summary.orphaned else ""
+    )
+    out.write(
+        f"job {summary.job_id}: {state}\n  scene {summary.scene}\n"
+        f"  started {_when(summary.created_at)}, ended {_when(summary.ended_at)}\n"
+    )
     for layer, counts in summary.layers.items():
         text = ", ".join(f"{n} {state}" for state, n in sorted(counts.items()))
         out.write(f"  {layer}: {text}\n")
     for task in summary.running_tasks:
         alive = "alive" if task["alive"] else "gone"
-        out.write(f"  running {task['task']} pid {task['pid']} ({alive}) on {task['gpu']}: "
-                  f"{'+'.join(task['layers'])} {task['frames'][0]}-{task['frames'][-1]}\n")
+        out.write(
+            f"  running {task['task']} pid {task['pid']} ({alive}) on {task['gpu']}: "
+            f"{'+'.join(task['layers'])} {task['frames'][0]}-{task['frames'][-1]}\n"
+        )
     if summary.reason:
         out.write(f"  reason: {summary.reason}\n")
 
@@ -103,24 +114,30 @@ def main(argv: list[str], *, out: TextIO, err: TextIO) -> int:
         if args.command == "history":
             if args.prune_days is not None:
                 report = api.clean_up_history(args.prune_days)
-                err.write(f"removed {report.jobs} job(s), {report.log_folders} log folder(s), "
-                          f"{report.temp_folders} temp folder(s)\n")
+                err.write(
+                    f"removed {report.jobs} job(s), {report.log_folders} log folder(s), "
+                    f"{report.temp_folders} temp folder(s)\n"
+                )
             jobs = api.history(limit=max(1, args.limit))
             if args.json:
                 out.write(json.dumps([job.to_dict() for job in jobs]) + "\n")
             else:
                 for job in jobs:
-                    done = sum(c.get("done", 0) + c.get("skipped_existing", 0)
-                               for c in job.layers.values())
+                    done = sum(
+                        c.get("done", 0) + c.get("skipped_existing", 0) for c in job.layers.values()
+                    )
                     total = sum(sum(c.values()) for c in job.layers.values())
                     flag = "  ORPHANED" if job.orphaned else ""
-                    out.write(f"{job.job_id}  {_when(job.created_at)}  {job.state:<9}  "
-                              f"{done}/{total} frames  {job.scene}{flag}\n")
+                    out.write(
+                        f"{job.job_id}  {_when(job.created_at)}  {job.state:<9}  "
+                        f"{done}/{total} frames  {job.scene}{flag}\n"
+                    )
             return EXIT_OK
         if args.command == "cancel":
             message = api.cancel(args.job)
-            out.write((json.dumps({"job": args.job, "message": message}) if args.json
-                       else message) + "\n")
+            out.write(
+                (json.dumps({"job": args.job, "message": message}) if args.json else message) + "\n"
+            )
             return EXIT_OK
         from lrc_toolbox.cli.batch_render_cli import follow_job
 

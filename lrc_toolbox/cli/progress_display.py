@@ -74,14 +74,18 @@ class ProgressDisplay:
         if isinstance(event, ev.JobStarted):
             self._total = sum(len(frames) for frames in event.layers.values())
             self._started = time.monotonic()
-            self._line(f"job {event.job_id}: {self._total} frames of {len(event.layers)} layer(s) "
-                       f"on {', '.join(event.slots)}; logs in {event.log_dir}")
+            self._line(
+                f"job {event.job_id}: {self._total} frames of {len(event.layers)} layer(s) "
+                f"on {', '.join(event.slots)}; logs in {event.log_dir}"
+            )
         elif isinstance(event, ev.TaskStarted):
             frames = f"{event.frames[0]}-{event.frames[-1]}" if event.frames else "-"
             retry = f" (attempt {event.attempt})" if event.attempt > 1 else ""
             self._running[event.task] = f"{event.layer} {frames}"
-            self._line(f"{event.task} started on {event.slot}: {'+'.join(event.layers)} frames "
-                       f"{frames}{retry} pid {event.pid}")
+            self._line(
+                f"{event.task} started on {event.slot}: {'+'.join(event.layers)} frames "
+                f"{frames}{retry} pid {event.pid}"
+            )
         elif isinstance(event, ev.Progress):
             if event.task in self._running:
                 frame = "" if event.frame is None else f" f{event.frame}"
@@ -136,9 +140,11 @@ class ProgressDisplay:
         bar_width = 20
         filled = int(bar_width * finished / self._total) if self._total else 0
         tasks = "  ".join(f"{task}:{text}" for task, text in list(self._running.items())[:4])
-        text = (f"[{'#' * filled}{'-' * (bar_width - filled)}] {self._done}/{self._total} done"
-                f"{f', {self._failed} failed' if self._failed else ''}  "
-                f"{format_duration(elapsed)} elapsed, ETA {format_duration(eta)}  {tasks}")
+        text = (
+            f"[{'#' * filled}{'-' * (bar_width - filled)}] {self._done}/{self._total} done"
+            f"{f', {self._failed} failed' if self._failed else ''}  "
+            f"{format_duration(elapsed)} elapsed, ETA {format_duration(eta)}  {tasks}"
+        )
         width = shutil.get_terminal_size((100, 20)).columns
         return text[: max(10, width - 1)]
 

@@ -143,7 +143,9 @@ class BatchRenderAPI:
         self._cleaned = False
 
     # -- events -----------------------------------------------------------------------------------
-    def subscribe(self, callback: Callable[[ev.Event], None], *, logs: bool = False) -> Callable[[], None]:
+    def subscribe(
+        self, callback: Callable[[ev.Event], None], *, logs: bool = False
+    ) -> Callable[[], None]:
         """Receive engine events (from engine threads); returns an unsubscribe function."""
         return self.events.subscribe(callback, logs=logs)
 
@@ -156,7 +158,9 @@ class BatchRenderAPI:
         """
         return plan_job(config, detector=self.system_detector, environ=self._environ)
 
-    def submit(self, config: RenderConfig, *, image_templates: Mapping[str, list[str]] | None = None) -> JobHandle:
+    def submit(
+        self, config: RenderConfig, *, image_templates: Mapping[str, list[str]] | None = None
+    ) -> JobHandle:
         """Validate and start a job; return its handle at once.
 
         Args:
@@ -362,8 +366,7 @@ class BatchRenderAPI:
         """Forget finished jobs older than the retention, their logs, and abandoned temp scenes."""
         store = self._store()  # first: a data folder that cannot be used is one clear PlanError
         base = self._store_path.parent if self._store_path is not None else data_dir()
-        return clean_up(store, log_root=base / "logs",
-                        older_than_s=older_than_days * 86400.0)
+        return clean_up(store, log_root=base / "logs", older_than_s=older_than_days * 86400.0)
 
     def _clean_up_in_background(self) -> None:
         if self._cleaned:
@@ -403,7 +406,11 @@ def _frames_per_layer(store: JobStore, job_id: str) -> dict[str, list[int]]:
 
 def _config_dict(config: RenderConfig) -> dict[str, object]:
     data = asdict(config)
-    data["render_mode"] = config.render_mode.value if isinstance(config.render_mode, RenderMode) else str(config.render_mode)
+    data["render_mode"] = (
+        config.render_mode.value
+        if isinstance(config.render_mode, RenderMode)
+        else str(config.render_mode)
+    )
     return data
 
 

@@ -85,8 +85,10 @@ class GPUAvailability:
             return None
         broken = [g.unavailable_reason for g in gpus if not g.is_available and g.unavailable_reason]
         detail = f" ({'; '.join(broken)})" if broken else ""
-        return (f"GPU {gpu.uuid} is no longer reported by the NVIDIA driver (fallen off the bus, "
-                f"reset or removed){detail}")
+        return (
+            f"GPU {gpu.uuid} is no longer reported by the NVIDIA driver (fallen off the bus, "
+            f"reset or removed){detail}"
+        )
 
     def process_memory(self) -> dict[int, int]:
         """GPU memory per pid across all GPUs, as NVML sees it now (empty without NVML)."""
@@ -110,8 +112,12 @@ class GPUAvailability:
         if not gpus:
             return None
         current = next(
-            (g for g in gpus if (gpu.uuid and g.uuid == gpu.uuid)
-             or (not gpu.uuid and g.device_id == gpu.device_id)),
+            (
+                g
+                for g in gpus
+                if (gpu.uuid and g.uuid == gpu.uuid)
+                or (not gpu.uuid and g.device_id == gpu.device_id)
+            ),
             None,
         )
         if current is None:
@@ -120,9 +126,13 @@ class GPUAvailability:
             if process.pid in own_pids or process.used_memory is None:
                 continue
             if process.used_memory >= self._foreign:
-                return (f"GPU {current.device_id} is busy: another process (pid {process.pid}) "
-                        f"uses {process.used_memory / GIB:.1f} GiB")
+                return (
+                    f"GPU {current.device_id} is busy: another process (pid {process.pid}) "
+                    f"uses {process.used_memory / GIB:.1f} GiB"
+                )
         if current.memory_total and current.memory_free < self._min_free:
-            return (f"GPU {current.device_id} is busy: only {current.memory_free / GIB:.1f} GiB "
-                    "of memory free")
+            return (
+                f"GPU {current.device_id} is busy: only {current.memory_free / GIB:.1f} GiB "
+                "of memory free"
+            )
         return None

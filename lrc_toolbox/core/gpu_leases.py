@@ -212,8 +212,15 @@ class LeaseBook:
                 # sticky folder cannot be removed: _write then overwrites it in place.
                 with contextlib.suppress(FileNotFoundError, PermissionError):
                     path.unlink()
-            lease = Lease(key, self._pid, self._create_time, job_id, task_id,
-                          socket.gethostname(), time.time())
+            lease = Lease(
+                key,
+                self._pid,
+                self._create_time,
+                job_id,
+                task_id,
+                socket.gethostname(),
+                time.time(),
+            )
             self._write(path, lease)
             return lease
 
@@ -226,12 +233,28 @@ class LeaseBook:
             if _same_lease(current, lease):
                 self._write(self._path(lease.slot_key), lease)
 
-    def adopt(self, key: str, *, job_id: str, task_id: str, render_pid: int,
-              render_create_time: float | None) -> Lease:
+    def adopt(
+        self,
+        key: str,
+        *,
+        job_id: str,
+        task_id: str,
+        render_pid: int,
+        render_create_time: float | None,
+    ) -> Lease:
         """Take over the lease of a render this process re-attached to (after a manager crash)."""
         with self._locked():
-            lease = Lease(key, self._pid, self._create_time, job_id, task_id,
-                          socket.gethostname(), time.time(), render_pid, render_create_time)
+            lease = Lease(
+                key,
+                self._pid,
+                self._create_time,
+                job_id,
+                task_id,
+                socket.gethostname(),
+                time.time(),
+                render_pid,
+                render_create_time,
+            )
             self._write(self._path(key), lease)
             return lease
 

@@ -74,8 +74,15 @@ def summarise(store: JobStore, job: JobRecord) -> JobSummary:
         for layer, by_state in counts.items()
     }
     running = [
-        {"task": _short(t.id), "layers": list(t.layers), "frames": list(t.frames), "pid": t.pid,
-         "gpu": t.gpu, "alive": is_same_process(t.pid, t.pid_create_time), "log": t.log_path}
+        {
+            "task": _short(t.id),
+            "layers": list(t.layers),
+            "frames": list(t.frames),
+            "pid": t.pid,
+            "gpu": t.gpu,
+            "alive": is_same_process(t.pid, t.pid_create_time),
+            "log": t.log_path,
+        }
         for t in store.get_tasks(job.id)
         if t.state is TaskState.RUNNING
     ]
@@ -118,11 +125,15 @@ def load_resume_state(store: JobStore, job: JobRecord) -> ResumeState:
         PlanError: The job already ended, or its manager still runs it.
     """
     if job.state in _FINAL_JOB_STATES:
-        raise PlanError(f"job {job.id} already ended ({job.state.value}); "
-                        f"use 'retry {job.id}' to render its failed frames again")
+        raise PlanError(
+            f"job {job.id} already ended ({job.state.value}); "
+            f"use 'retry {job.id}' to render its failed frames again"
+        )
     if manager_alive(job) and job.manager_pid != os.getpid():
-        raise PlanError(f"job {job.id} is still running in process {job.manager_pid}: "
-                        "nothing to resume (cancel it first to take it over)")
+        raise PlanError(
+            f"job {job.id} is still running in process {job.manager_pid}: "
+            "nothing to resume (cancel it first to take it over)"
+        )
     done: dict[str, dict[int, str]] = {}
     failed: dict[str, dict[int, str]] = {}
     pending: dict[str, set[int]] = {}
@@ -140,8 +151,12 @@ def load_resume_state(store: JobStore, job: JobRecord) -> ResumeState:
             pending.setdefault(record.layer, set()).add(record.frame)
     for task in tasks:
         if task.state is TaskState.QUEUED:
-            store.task_finished(task.id, state=TaskState.CANCELLED, exit_code=None,
-                                reason="never started: its manager stopped first")
+            store.task_finished(
+                task.id,
+                state=TaskState.CANCELLED,
+                exit_code=None,
+                reason="never started: its manager stopped first",
+            )
     attached = [_attached(t) for t in running]
     numbers = [_task_number(t.id) for t in tasks] or [0]
     return ResumeState(
@@ -175,8 +190,9 @@ def frames_to_retry(store: JobStore, job: JobRecord) -> dict[str, str]:
         PlanError: Nothing to retry, or the job is still running.
     """
     if job.state not in _FINAL_JOB_STATES:
-        raise PlanError(f"job {job.id} is still {job.state.value}: wait for it, cancel it, "
-                        "or resume it")
+        raise PlanError(
+            f"job {job.id} is still {job.state.value}: wait for it, cancel it, or resume it"
+        )
     missing: dict[str, list[int]] = {}
     for record in store.get_frames(job.id):
         if record.state not in (FrameState.DONE, FrameState.SKIPPED_EXISTING):
@@ -205,19 +221,28 @@ def cancel_job(store: JobStore, job: JobRecord, *, grace_s: float = 10.0) -> str
     for task in store.get_tasks(job.id):
         if task.state is not TaskState.RUNNING:
             if task.state is TaskState.QUEUED:
-                store.task_finished(task.id, state=TaskState.CANCELLED, exit_code=None,
-                                    reason="cancelled")
+                store.task_finished(
+                    task.id, state=TaskState.CANCELLED, exit_code=None, reason="cancelled"
+                )
             continue
         if is_same_process(task.pid, task.pid_create_time) and task.log_path:
-            process = RenderProcess.attach(pid=int(task.pid or 0),
-                                           create_time=task.pid_create_time or 0.0,
-                                           log_path=task.log_path, name=_short(task.id))
+            process = RenderProcess.attach(
+                pid=int(task.pid or 0),
+                create_time=task.pid_create_time or 0.0,
+                log_path=task.log_path,
+                name=_short(task.id),
+            )
             process.terminate(grace_s)
             stopped.append(str(task.pid))
-        store.task_finished(task.id, state=TaskState.CANCELLED, exit_code=None,
-                            reason="cancelled after its manager had stopped")
-    pending = [r for r in store.get_frames(job.id)
-               if r.state in (FrameState.PENDING, FrameState.RENDERING)]
+        store.task_finished(
+            task.id,
+            state=TaskState.CANCELLED,
+            exit_code=None,
+            reason="cancelled after its manager had stopped",
+        )
+    pending = [
+        r for r in store.get_frames(job.id) if r.state in (FrameState.PENDING, FrameState.RENDERING)
+    ]
     by_layer: dict[str, list[int]] = {}
     for record in pending:
         by_layer.setdefault(record.layer, []).append(record.frame)

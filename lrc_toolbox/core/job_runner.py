@@ -401,8 +401,9 @@ class JobRunner:
             layers = [self._layers[name] for name in old.layers if name in self._layers]
             if not layers:
                 continue
-            task = _Task(spec=spec, layers=layers, log_path=Path(old.log_path),
-                         launched_at=self._clock())
+            task = _Task(
+                spec=spec, layers=layers, log_path=Path(old.log_path), launched_at=self._clock()
+            )
             self._running[spec.task_id] = task
             if slot in self._free_slots:
                 self._free_slots.remove(slot)
@@ -414,26 +415,37 @@ class JobRunner:
                 on_log=self._log_publisher(spec.task_id),
             )
             process = RenderProcess.attach(
-                pid=old.pid, create_time=old.create_time or 0.0, log_path=old.log_path,
-                on_line=monitor.feed, name=spec.task_id, allow_gone=True,
+                pid=old.pid,
+                create_time=old.create_time or 0.0,
+                log_path=old.log_path,
+                on_line=monitor.feed,
+                name=spec.task_id,
+                allow_gone=True,
             )
             task.process = process
             if process.poll() is None:
                 task.lease = self._leases.adopt(
-                    slot_key(slot.cuda_device, slot.sub_index), job_id=self.job_id,
-                    task_id=spec.task_id, render_pid=old.pid, render_create_time=old.create_time,
+                    slot_key(slot.cuda_device, slot.sub_index),
+                    job_id=self.job_id,
+                    task_id=spec.task_id,
+                    render_pid=old.pid,
+                    render_create_time=old.create_time,
                 )
-                self._bus.publish(ev.Notice(
-                    job_id=self.job_id,
-                    message=f"re-attached to {spec.task_id} (pid {old.pid}) still rendering "
-                            f"{'+'.join(old.layers)} {run.to_string()}",
-                ))
+                self._bus.publish(
+                    ev.Notice(
+                        job_id=self.job_id,
+                        message=f"re-attached to {spec.task_id} (pid {old.pid}) still rendering "
+                        f"{'+'.join(old.layers)} {run.to_string()}",
+                    )
+                )
             else:
-                self._bus.publish(ev.Notice(
-                    job_id=self.job_id,
-                    message=f"{spec.task_id} (pid {old.pid}) ended while no manager ran: "
-                            "verifying its images from its log",
-                ))
+                self._bus.publish(
+                    ev.Notice(
+                        job_id=self.job_id,
+                        message=f"{spec.task_id} (pid {old.pid}) ended while no manager ran: "
+                        "verifying its images from its log",
+                    )
+                )
 
     def _slot_for(self, old: AttachedTask) -> Slot:
         for slot in self.plan.slots:
@@ -467,12 +479,16 @@ class JobRunner:
                 self._done[layer.name][frame] = path
                 if self._store is not None:
                     self._store.set_frames_state(
-                        self.job_id, layer.name, [frame], FrameState.SKIPPED_EXISTING,
+                        self.job_id,
+                        layer.name,
+                        [frame],
+                        FrameState.SKIPPED_EXISTING,
                         output_path=path,
                     )
                 self._bus.publish(
-                    ev.FrameDone(job_id=self.job_id, layer=layer.name, frame=frame, output=path,
-                                 task="")
+                    ev.FrameDone(
+                        job_id=self.job_id, layer=layer.name, frame=frame, output=path, task=""
+                    )
                 )
 
     def _learn_templates_from_history(self) -> None:
@@ -618,13 +634,18 @@ class JobRunner:
         self._failed[layer].pop(frame, None)
         if self._store is not None:
             self._store.set_frames_state(
-                self.job_id, layer, [frame], FrameState.DONE,
-                task_id=self._store_id(task.spec.task_id), gpu=task.spec.slot.cuda_device,
+                self.job_id,
+                layer,
+                [frame],
+                FrameState.DONE,
+                task_id=self._store_id(task.spec.task_id),
+                gpu=task.spec.slot.cuda_device,
                 output_path=path,
             )
         self._bus.publish(
-            ev.FrameDone(job_id=self.job_id, layer=layer, frame=frame, output=path,
-                         task=task.spec.task_id)
+            ev.FrameDone(
+                job_id=self.job_id, layer=layer, frame=frame, output=path, task=task.spec.task_id
+            )
         )
 
     def _publish_progress(self, task: _Task, layer: str, frame: int | None) -> None:
@@ -635,8 +656,13 @@ class JobRunner:
         task.last_percent_published = rounded
         self._bus.publish(
             ev.Progress(
-                job_id=self.job_id, task=task.spec.task_id, layer=layer, frame=frame,
-                percent=percent, frames_done=len(task.done), frames_total=len(task.keys),
+                job_id=self.job_id,
+                task=task.spec.task_id,
+                layer=layer,
+                frame=frame,
+                percent=percent,
+                frames_done=len(task.done),
+                frames_total=len(task.keys),
             )
         )
 
@@ -670,7 +696,8 @@ class JobRunner:
                     task.render_started_at = now  # prints nothing, but its images appear
                     continue
                 self._stop(
-                    task, TaskState.KILLED,
+                    task,
+                    TaskState.KILLED,
                     f"no render progress {config.start_timeout_s:g}s after launch (stalled start)",
                 )
             elif now - last_output > config.hang_timeout_s:
@@ -678,12 +705,17 @@ class JobRunner:
                     task.last_image_at = now  # silent but still writing images: not hung
                     continue
                 self._stop(
-                    task, TaskState.KILLED,
+                    task,
+                    TaskState.KILLED,
                     f"hung: no output and no new image for {config.hang_timeout_s:g}s",
                 )
-            elif config.max_task_time_s is not None and now - task.launched_at > config.max_task_time_s:
+            elif (
+                config.max_task_time_s is not None
+                and now - task.launched_at > config.max_task_time_s
+            ):
                 self._stop(
-                    task, TaskState.KILLED,
+                    task,
+                    TaskState.KILLED,
                     f"ran longer than the maximum task time ({config.max_task_time_s:g}s)",
                 )
 
@@ -793,15 +825,21 @@ class JobRunner:
         for layer, frames in missing.items():
             first_reason = reasons[(layer, frames[0])]
             requeued, failed = self._queue.requeue_missing(
-                layer, frames, retryable=retryable and task.launch_error is None,
+                layer,
+                frames,
+                retryable=retryable and task.launch_error is None,
                 reason=first_reason,
             )
             for frame in requeued:
                 self._publish_frame_failed(layer, frame, reasons[(layer, frame)], task_id, True)
                 if self._store is not None:
                     self._store.set_frames_state(
-                        self.job_id, layer, [frame], FrameState.PENDING,
-                        task_id=self._store_id(task_id), reason=reasons[(layer, frame)],
+                        self.job_id,
+                        layer,
+                        [frame],
+                        FrameState.PENDING,
+                        task_id=self._store_id(task_id),
+                        reason=reasons[(layer, frame)],
                     )
             for frame in failed:
                 self._fail_frames(layer, [frame], reasons[(layer, frame)], task_id, False)
@@ -849,13 +887,17 @@ class JobRunner:
         if why:
             return why
         if exit_code is None:
-            text = (f"render ended without writing frame {frame} (exit code unknown: it was "
-                    "followed again after its manager died)")
+            text = (
+                f"render ended without writing frame {frame} (exit code unknown: it was "
+                "followed again after its manager died)"
+            )
         elif exit_code != 0:
             text = f"render exited with code {exit_code} before writing frame {frame}"
         elif not self._templates.get(key[0]):
-            text = (f"render exited 0 without reporting an image for frame {frame}, and the "
-                    "layer's image naming is unknown, so no image could be looked for")
+            text = (
+                f"render exited 0 without reporting an image for frame {frame}, and the "
+                "layer's image naming is unknown, so no image could be looked for"
+            )
         else:
             text = f"render exited 0 but wrote no image for frame {frame} (skipped silently)"
         error = task.errors.get(key)
@@ -870,7 +912,10 @@ class JobRunner:
             return TaskState.CANCELLED, task.stop_reason
         if task.stop_state is TaskState.KILLED:
             if not missing:
-                return TaskState.KILLED, f"{task.stop_reason}; every frame was verified before the kill"
+                return (
+                    TaskState.KILLED,
+                    f"{task.stop_reason}; every frame was verified before the kill",
+                )
             return TaskState.KILLED, task.stop_reason
         if task.fatal_reason:
             return TaskState.FAILED, task.fatal_reason
@@ -882,7 +927,11 @@ class JobRunner:
         return TaskState.SUCCEEDED, None
 
     def _record_task_end(
-        self, task: _Task, state: TaskState, exit_code: int | None, reason: str | None,
+        self,
+        task: _Task,
+        state: TaskState,
+        exit_code: int | None,
+        reason: str | None,
         missing: Mapping[str, list[int]],
     ) -> None:
         if self._store is not None and task.peak_gpu_memory:
@@ -895,13 +944,18 @@ class JobRunner:
             )
         elif self._store is not None:
             self._store.task_finished(
-                self._store_id(task.spec.task_id), state=TaskState.FAILED, exit_code=None,
+                self._store_id(task.spec.task_id),
+                state=TaskState.FAILED,
+                exit_code=None,
                 reason=reason,
             )
         self._bus.publish(
             ev.TaskFinished(
-                job_id=self.job_id, task=task.spec.task_id, status=state.value,
-                exit_code=exit_code, reason=reason,
+                job_id=self.job_id,
+                task=task.spec.task_id,
+                status=state.value,
+                exit_code=exit_code,
+                reason=reason,
                 frames_done=sorted(frame for _, frame in task.done),
                 frames_missing=sorted(f for frames in missing.values() for f in frames),
             )
@@ -921,7 +975,10 @@ class JobRunner:
             self._publish_frame_failed(layer, frame, reason, task_id, will_retry)
         if self._store is not None:
             self._store.set_frames_state(
-                self.job_id, layer, frames, FrameState.FAILED,
+                self.job_id,
+                layer,
+                frames,
+                FrameState.FAILED,
                 task_id=self._store_id(task_id) if task_id else None,
                 reason=reason,
             )
@@ -930,8 +987,14 @@ class JobRunner:
         self, layer: str, frame: int, reason: str, task_id: str, will_retry: bool
     ) -> None:
         self._bus.publish(
-            ev.FrameFailed(job_id=self.job_id, layer=layer, frame=frame, reason=reason,
-                           task=task_id, will_retry=will_retry)
+            ev.FrameFailed(
+                job_id=self.job_id,
+                layer=layer,
+                frame=frame,
+                reason=reason,
+                task=task_id,
+                will_retry=will_retry,
+            )
         )
 
     # launching -----------------------------------------------------------------------------------
@@ -955,12 +1018,15 @@ class JobRunner:
             lease = None
             if reason is None:
                 lease = self._leases.acquire(
-                    slot_key(slot.cuda_device, slot.sub_index), job_id=self.job_id,
+                    slot_key(slot.cuda_device, slot.sub_index),
+                    job_id=self.job_id,
                     task_id="pending",
                 )
                 if lease is None:
                     holder = self._leases.read(slot_key(slot.cuda_device, slot.sub_index))
-                    who = f"job {holder.job_id} (pid {holder.owner_pid})" if holder else "another job"
+                    who = (
+                        f"job {holder.job_id} (pid {holder.owner_pid})" if holder else "another job"
+                    )
                     reason = f"{slot.label} is in use by {who}"
             if reason is not None:
                 blocked = True
@@ -986,8 +1052,9 @@ class JobRunner:
         """Stop using a slot whose GPU is lost; with no slot left, fail what is still queued."""
         self._free_slots.remove(slot)
         self._lost_slot_reason = reason
-        self._bus.publish(ev.Notice(job_id=self.job_id,
-                                    message=f"{slot.label} is no longer used: {reason}"))
+        self._bus.publish(
+            ev.Notice(job_id=self.job_id, message=f"{slot.label} is no longer used: {reason}")
+        )
         self._fail_queue_without_slots()
 
     def _fail_queue_without_slots(self) -> None:
@@ -1024,7 +1091,9 @@ class JobRunner:
         if path is None:
             nodes = [layer.node for layer in layers]
             if self.plan.scene is None:
-                path = self._temp.copy_scene(self.plan.scene_path, "+".join(lay.name for lay in layers))
+                path = self._temp.copy_scene(
+                    self.plan.scene_path, "+".join(lay.name for lay in layers)
+                )
             else:
                 path = self._temp.snapshot_scene(self.plan.scene_path, self.plan.scene, nodes)
             self._snapshots[key] = path
@@ -1035,14 +1104,21 @@ class JobRunner:
         layers = [self._layers[name] for name in spec.layers]
         label = safe_file_component("+".join(spec.layers))
         log_path = self._log_dir / f"{spec.task_id}_{label}_a{spec.attempt}.log"
-        task = _Task(spec=spec, layers=layers, log_path=log_path, launched_at=self._clock(),
-                     lease=lease)
+        task = _Task(
+            spec=spec, layers=layers, log_path=log_path, launched_at=self._clock(), lease=lease
+        )
         self._running[spec.task_id] = task
         if self._store is not None:
             self._store.add_task(
-                task_id=self._store_id(spec.task_id), job_id=self.job_id, layers=list(spec.layers),
-                frames=spec.frames, gpu=spec.slot.cuda_device, slot=spec.slot.index,
-                attempt=spec.attempt, log_path=str(log_path), temp_scene=None,
+                task_id=self._store_id(spec.task_id),
+                job_id=self.job_id,
+                layers=list(spec.layers),
+                frames=spec.frames,
+                gpu=spec.slot.cuda_device,
+                slot=spec.slot.index,
+                attempt=spec.attempt,
+                log_path=str(log_path),
+                temp_scene=None,
             )
         try:
             scene_copy = self._snapshot_for(layers)
@@ -1059,8 +1135,12 @@ class JobRunner:
             )
             process = self._processes.create_render_process(
                 ProcessConfig(
-                    process_id=spec.task_id, argv=argv, env=env, log_path=log_path,
-                    on_line=monitor.feed, low_priority=self._low_priority,
+                    process_id=spec.task_id,
+                    argv=argv,
+                    env=env,
+                    log_path=log_path,
+                    on_line=monitor.feed,
+                    low_priority=self._low_priority,
                 )
             )
         except (RenderLaunchError, OSError, ValueError) as exc:  # ValueError: scene/temp errors
@@ -1072,13 +1152,21 @@ class JobRunner:
         self._leases.attach_render(lease, process.pid or 0, process.create_time)
         if self._store is not None:
             self._store.task_started(
-                self._store_id(spec.task_id), pid=process.pid or 0, pid_create_time=process.create_time,
-                argv=argv, gpu=spec.slot.cuda_device, slot=spec.slot.index,
+                self._store_id(spec.task_id),
+                pid=process.pid or 0,
+                pid_create_time=process.create_time,
+                argv=argv,
+                gpu=spec.slot.cuda_device,
+                slot=spec.slot.index,
             )
             for layer in layers:
                 self._store.set_frames_state(
-                    self.job_id, layer.name, spec.frames, FrameState.RENDERING,
-                    task_id=self._store_id(spec.task_id), gpu=spec.slot.cuda_device,
+                    self.job_id,
+                    layer.name,
+                    spec.frames,
+                    FrameState.RENDERING,
+                    task_id=self._store_id(spec.task_id),
+                    gpu=spec.slot.cuda_device,
                 )
         self._publish_task_started(task, argv, process.pid)
 
@@ -1086,10 +1174,16 @@ class JobRunner:
         spec = task.spec
         self._bus.publish(
             ev.TaskStarted(
-                job_id=self.job_id, task=spec.task_id, layer=spec.layers[0],
-                layers=list(spec.layers), frames=spec.frames,
+                job_id=self.job_id,
+                task=spec.task_id,
+                layer=spec.layers[0],
+                layers=list(spec.layers),
+                frames=spec.frames,
                 gpus=[spec.slot.cuda_device] if spec.slot.cuda_device is not None else [],
-                slot=spec.slot.label, pid=pid, argv=list(argv), attempt=spec.attempt,
+                slot=spec.slot.label,
+                pid=pid,
+                argv=list(argv),
+                attempt=spec.attempt,
                 log_path=str(task.log_path),
             )
         )
@@ -1157,9 +1251,7 @@ class JobRunner:
                 if frame in self._done[layer.name]:
                     continue
                 failed[layer.name].append(frame)
-                reasons[(layer.name, frame)] = self._failed[layer.name].get(
-                    frame, "not rendered"
-                )
+                reasons[(layer.name, frame)] = self._failed[layer.name].get(frame, "not rendered")
         ok = error is None and not any(failed.values())
         if ok:
             state = JobState.SUCCEEDED
@@ -1183,9 +1275,14 @@ class JobRunner:
             self._temp.cleanup_all()
         self._bus.publish(
             ev.JobFinished(
-                job_id=self.job_id, ok=ok, state=state.value,
-                layers={name: {"done": done[name], "failed": failed[name]} for name in self._layers},
-                elapsed_s=round(elapsed, 3), reason=reason,
+                job_id=self.job_id,
+                ok=ok,
+                state=state.value,
+                layers={
+                    name: {"done": done[name], "failed": failed[name]} for name in self._layers
+                },
+                elapsed_s=round(elapsed, 3),
+                reason=reason,
             )
         )
 

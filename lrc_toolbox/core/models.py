@@ -89,7 +89,9 @@ class ResourceInfo:
     reserved_gpus: tuple[GPUInfo, ...]
     cpu_threads_total: int
     cpu_threads_reserved: int
-    notes: tuple[str, ...] = ()  # warnings worth showing (unconfirmed GPU ids, skipped busy GPUs...)
+    notes: tuple[
+        str, ...
+    ] = ()  # warnings worth showing (unconfirmed GPU ids, skipped busy GPUs...)
 
     @property
     def cpu_threads_available(self) -> int:

@@ -77,8 +77,7 @@ class DesktopNotifier:
             exe = self._which("osascript")
             if not exe:
                 return None
-            script = (f"display notification {_applescript(body)} "
-                      f"with title {_applescript(title)}")
+            script = f"display notification {_applescript(body)} with title {_applescript(title)}"
             return [exe, "-e", script]
         return None  # Windows: the dialog's tray icon carries the message
 
@@ -88,8 +87,13 @@ class DesktopNotifier:
         if argv is None:
             return False
         try:
-            self._runner(argv, check=False, timeout=NOTIFY_TIMEOUT_S,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            self._runner(
+                argv,
+                check=False,
+                timeout=NOTIFY_TIMEOUT_S,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
         except (OSError, subprocess.SubprocessError) as exc:
             _LOG.warning("desktop notification failed: %s", exc)
             return False

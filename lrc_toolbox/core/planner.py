@@ -65,7 +65,9 @@ _UNSAFE_RENDER_TEXT_RE = re.compile(r'["\x00-\x1f\x7f]')
 _CONTROL_CHAR_RE = re.compile(r"[\x00-\x1f\x7f]")
 #: ``Render`` flags whose value is MEL that the render runs (``-preRender``, Arnold's
 #: ``-insertPreFrame``...): never accepted from user text.
-_MEL_FLAG_RE = re.compile(r"^-(?:insert)?(?:pre|post)(?:render|layer|frame)(?:mel)?$", re.IGNORECASE)
+_MEL_FLAG_RE = re.compile(
+    r"^-(?:insert)?(?:pre|post)(?:render|layer|frame)(?:mel)?$", re.IGNORECASE
+)
 
 
 class PlanError(ValueError):
@@ -199,8 +201,10 @@ def _check_numbers(config: RenderConfig) -> None:
     if config.renders_per_gpu < 1:
         raise PlanError(f"--renders-per-gpu must be at least 1 (got {config.renders_per_gpu})")
     if config.renders_per_gpu > MAX_RENDERS_PER_GPU:
-        raise PlanError(f"--renders-per-gpu must be at most {MAX_RENDERS_PER_GPU} "
-                        f"(got {config.renders_per_gpu})")
+        raise PlanError(
+            f"--renders-per-gpu must be at most {MAX_RENDERS_PER_GPU} "
+            f"(got {config.renders_per_gpu})"
+        )
     if config.gpus is not None and len(config.gpus) > MAX_GPU_IDS:
         raise PlanError(f"--gpus names {len(config.gpus)} GPUs; at most {MAX_GPU_IDS} are accepted")
     if config.chunk_size is not None and config.chunk_size < 1:
@@ -233,12 +237,15 @@ def _check_render_text(value: str, what: str, *, path: bool = False) -> None:
             "where that could end a string; rename it"
         )
     if path and value.startswith("-"):
-        raise PlanError(f"{what} {value!r} starts with '-': Render would read it as a flag "
-                        f"(write ./{value} for a relative path)")
+        raise PlanError(
+            f"{what} {value!r} starts with '-': Render would read it as a flag "
+            f"(write ./{value} for a relative path)"
+        )
 
 
-def _check_render_inputs(config: RenderConfig, scene_path: Path, nodes: Sequence[str],
-                         project: str | None) -> None:
+def _check_render_inputs(
+    config: RenderConfig, scene_path: Path, nodes: Sequence[str], project: str | None
+) -> None:
     """The user text that reaches ``Render``'s argv: layer nodes, paths, extra arguments."""
     for node in nodes:
         if not _MAYA_NODE_NAME_RE.match(node):
@@ -366,8 +373,10 @@ def plan_job(
     except ValueError as exc:
         raise PlanError(str(exc)) from exc
     if config.render_mode is RenderMode.COMBINED and len(layer_pairs) > 1:
-        notes.append("combined mode: one process renders several layers (all frames of one "
-                     "layer, then the next); retries of missing frames run per layer")
+        notes.append(
+            "combined mode: one process renders several layers (all frames of one "
+            "layer, then the next); retries of missing frames run per layer"
+        )
     if exe.is_standin:
         notes.append(f"using the Render STAND-IN ({exe.path}), not Maya: images are placeholders")
     layers = []

@@ -124,9 +124,11 @@ def find_render_executable(
 
     maya_location = env.get("MAYA_LOCATION")
     if maya_location:
-        sub = ("Contents", "bin", name) if plat == "darwin" and not maya_location.endswith(
-            "Contents"
-        ) else ("bin", name)
+        sub = (
+            ("Contents", "bin", name)
+            if plat == "darwin" and not maya_location.endswith("Contents")
+            else ("bin", name)
+        )
         candidate = Path(maya_location).joinpath(*sub)
         if _is_executable(candidate):
             return RenderExecutable(str(candidate), "MAYA_LOCATION")

@@ -33,8 +33,14 @@ class CleanupReport:
     temp_folders: int
 
 
-def clean_up(store: JobStore, *, log_root: Path, older_than_s: float,
-             temp_root: Path | None = None, now: float | None = None) -> CleanupReport:
+def clean_up(
+    store: JobStore,
+    *,
+    log_root: Path,
+    older_than_s: float,
+    temp_root: Path | None = None,
+    now: float | None = None,
+) -> CleanupReport:
     """Remove finished jobs older than ``older_than_s``, their log folders, and stale temp folders.
 
     Args:

@@ -92,7 +92,9 @@ class SceneSource(Protocol):
         """Problems that would make the job fail, each an artist-readable sentence with a way out."""
         ...
 
-    def prepare(self, config: RenderConfig, progress: ProgressCallback | None = None) -> PreparedScene:
+    def prepare(
+        self, config: RenderConfig, progress: ProgressCallback | None = None
+    ) -> PreparedScene:
         """Make the file the engine renders (inside Maya: a snapshot on the main thread).
 
         Raises:
@@ -159,7 +161,9 @@ class FileSceneSource:
             return [f"The scene {self._path} does not exist any more: pick it again."]
         return []
 
-    def prepare(self, config: RenderConfig, progress: ProgressCallback | None = None) -> PreparedScene:
+    def prepare(
+        self, config: RenderConfig, progress: ProgressCallback | None = None
+    ) -> PreparedScene:
         """Nothing to export: the engine snapshots the file itself."""
         if progress is not None and progress(1.0, "scene file ready") is False:
             raise PreparationCancelled("cancelled")

@@ -201,7 +201,11 @@ class ChunkPolicy:
         frames = min(frames, available)
         leftover = available - frames
         # Don't leave a sliver that would cost a whole start-up on its own.
-        if 0 < leftover and leftover * frame_s < startup_s and available * frame_s <= ideal_s * 1.25:
+        if (
+            0 < leftover
+            and leftover * frame_s < startup_s
+            and available * frame_s <= ideal_s * 1.25
+        ):
             frames = available
         return frames
 
@@ -433,10 +437,14 @@ class WorkQueue:
 
     def drop_all(self, reason: str) -> dict[str, list[int]]:
         """Remove every queued frame (cancel); return them per layer."""
-        return {name: self.drop_layer(name, reason) for name in self._order if self._layers[name].frames}
+        return {
+            name: self.drop_layer(name, reason) for name in self._order if self._layers[name].frames
+        }
 
 
-def lower_bound_s(frame_costs_s: Mapping[str, Sequence[float]], slots: int, startup_s: float) -> float:
+def lower_bound_s(
+    frame_costs_s: Mapping[str, Sequence[float]], slots: int, startup_s: float
+) -> float:
     """Return the makespan no schedule can beat: ``max(total/slots + startup, startup + longest)``.
 
     Args:

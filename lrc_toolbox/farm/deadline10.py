@@ -147,8 +147,9 @@ def _single_line(value: str, key: str) -> str:
         return value
     if key in ("Name", "Comment", "BatchName"):
         return _LINE_BREAK_RE.sub(" ", value)
-    raise FarmError(f"Deadline info files are one line per key: {key} cannot hold the line "
-                    f"break in {value!r}")
+    raise FarmError(
+        f"Deadline info files are one line per key: {key} cannot hold the line break in {value!r}"
+    )
 
 
 def format_info_file(values: Mapping[str, str]) -> str:
@@ -210,8 +211,9 @@ def deadline_jobs(job: FarmJob) -> list[DeadlineJob]:
     renderer = MAYACMD_RENDERERS.get(job.scene_renderer, "file")
     version, _guessed = _maya_version(job)
     batch = f"{job.name} (lrc_toolbox)"
-    image_dir = job.output_dir or (str(Path(job.project_dir) / "images") if job.project_dir
-                                   else None)
+    image_dir = job.output_dir or (
+        str(Path(job.project_dir) / "images") if job.project_dir else None
+    )
     result = []
     for layer in job.layers:
         groups = _group_runs(layer, job.chunk_size)
@@ -226,7 +228,7 @@ def deadline_jobs(job: FarmJob) -> list[DeadlineJob]:
                 "Name": name,
                 "BatchName": batch,
                 "Comment": f"lrc_toolbox: layer {layer.name} (Render -rl {layer.node}), frames "
-                           f"{layer.frames.to_string()}",
+                f"{layer.frames.to_string()}",
                 "Frames": frames,
                 "ChunkSize": str(chunk),
                 "OverrideTaskFailureDetection": "True",
@@ -283,8 +285,9 @@ def write_job_files(jobs: list[DeadlineJob], folder: Path) -> list[tuple[str, st
     for index, dl_job in enumerate(jobs, start=1):
         stem = f"{index:03d}_{safe_file_component(dl_job.layer.name)}"
         job_path = write_text(folder / f"{stem}_job_info.job", format_info_file(dl_job.job_info))
-        plugin_path = write_text(folder / f"{stem}_plugin_info.job",
-                                 format_info_file(dl_job.plugin_info))
+        plugin_path = write_text(
+            folder / f"{stem}_plugin_info.job", format_info_file(dl_job.plugin_info)
+        )
         pairs.append((job_path, plugin_path))
     return pairs
 
@@ -335,24 +338,32 @@ def submit(job: FarmJob, out_dir: str | Path | None, *, dry_run: bool) -> FarmSu
     version, guessed = _maya_version(job)
     if guessed:
         notes.append(f"the Maya version is unknown (binary scene): Version={version} was written")
-    notes.append("Deadline has no 'no output' timeout: set a max task time to bound a render "
-                 "that hangs")
+    notes.append(
+        "Deadline has no 'no output' timeout: set a max task time to bound a render that hangs"
+    )
     tasks = sum(math.ceil(sum(len(run) for run in dl.runs) / dl.chunk_size) for dl in jobs)
     if any(dl.chunk_size < job.chunk_size for dl in jobs):
-        notes.append("single and stepped frames go in one-frame tasks: MayaCmd renders every "
-                     "frame from a task's first to its last")
+        notes.append(
+            "single and stepped frames go in one-frame tasks: MayaCmd renders every "
+            "frame from a task's first to its last"
+        )
     summary = f"{len(jobs)} MayaCmd job(s), {tasks} task(s) of up to {job.chunk_size} frames"
-    executable = None if dry_run else find_executable(DEADLINE_COMMAND,
-                                                      env_dir_var=DEADLINE_PATH_ENV)
+    executable = (
+        None if dry_run else find_executable(DEADLINE_COMMAND, env_dir_var=DEADLINE_PATH_ENV)
+    )
     if executable is None:
         command = submit_command(pairs)
         if dry_run:
-            message = (f"Deadline 10 files written to {folder} ({summary}); would submit with: "
-                       f"{subprocess.list2cmdline(command)}")
+            message = (
+                f"Deadline 10 files written to {folder} ({summary}); would submit with: "
+                f"{subprocess.list2cmdline(command)}"
+            )
         else:
-            message = (f"Deadline 10 files written to {folder} ({summary}). deadlinecommand was "
-                       f"not found on PATH or in ${DEADLINE_PATH_ENV}: submit them with: "
-                       f"{subprocess.list2cmdline(command)}")
+            message = (
+                f"Deadline 10 files written to {folder} ({summary}). deadlinecommand was "
+                f"not found on PATH or in ${DEADLINE_PATH_ENV}: submit them with: "
+                f"{subprocess.list2cmdline(command)}"
+            )
         return FarmSubmission(ENGINE, files, command, False, None, message, notes)
     command = submit_command(pairs, executable)
     proc = run_submit_command(command, what=DEADLINE_COMMAND)
@@ -360,8 +371,9 @@ def submit(job: FarmJob, out_dir: str | Path | None, *, dry_run: bool) -> FarmSu
     ids = parse_job_ids(output)
     if not ids:
         quoted = output.strip()[-2000:] or "(no output)"
-        raise FarmError(f"{DEADLINE_COMMAND} printed no JobID, so the submission is not "
-                        f"confirmed: {quoted}")
+        raise FarmError(
+            f"{DEADLINE_COMMAND} printed no JobID, so the submission is not confirmed: {quoted}"
+        )
     message = f"Submitted to Deadline 10: {summary}, job id(s) {', '.join(ids)}."
     if len(ids) != len(jobs):
         message += f" Only {len(ids)} of {len(jobs)} jobs reported a JobID: check the Monitor."

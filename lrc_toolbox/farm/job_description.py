@@ -87,8 +87,12 @@ FRAME_TOKENS: frozenset[ArgToken] = frozenset(
 # strings) and cannot occur in a real path or flag: \x1f is the ASCII unit separator.
 _SENTINEL: dict[ArgToken, str] = {
     token: f"\x1flrc-{token.value}\x1f"
-    for token in (ArgToken.RENDER_EXE, ArgToken.SCENE_FILE, ArgToken.PROJECT_DIR,
-                  ArgToken.OUTPUT_DIR)
+    for token in (
+        ArgToken.RENDER_EXE,
+        ArgToken.SCENE_FILE,
+        ArgToken.PROJECT_DIR,
+        ArgToken.OUTPUT_DIR,
+    )
 }
 # Two probe runs whose start, end and step all differ from each other and between the runs, so
 # the argv items that change between them are exactly -s, -e and -b, each told apart by value.
@@ -246,9 +250,7 @@ def _absolute(path: str | None) -> str | None:
 
 def _task_spec(plan: JobPlan, layer: PlannedLayer, run: FrameRun) -> TaskSpec:
     """A task for :func:`build_task_argv`; the first slot says whether renders are GPU-pinned."""
-    return TaskSpec(
-        task_id="farm", layers=(layer.name,), run=run, attempt=1, slot=plan.slots[0]
-    )
+    return TaskSpec(task_id="farm", layers=(layer.name,), run=run, attempt=1, slot=plan.slots[0])
 
 
 def _template_plan(plan: JobPlan, project: str | None, output: str | None) -> JobPlan:

@@ -324,8 +324,8 @@ def cuebot_source() -> str | None:
 def _hand_submit_hint(spec_path: str) -> str:
     return (
         f"set {CUEBOT_HOSTS_ENV}=<cuebot host:port> and submit again, or launch the written spec "
-        f"with: python -c \"import opencue, sys; "
-        f"print(opencue.api.launchSpecAndWait(open(sys.argv[1]).read()))\" {shlex.quote(spec_path)}"
+        f'with: python -c "import opencue, sys; '
+        f'print(opencue.api.launchSpecAndWait(open(sys.argv[1]).read()))" {shlex.quote(spec_path)}'
     )
 
 
@@ -377,7 +377,9 @@ def submit(job: FarmJob, out_dir: str | Path | None, *, dry_run: bool) -> FarmSu
     notes = list(job.notes)
     if dry_run:
         where = f"the Cuebot from {source}" if source else "a Cuebot (none is configured yet)"
-        message = f"OpenCue job spec written to {spec_path} ({summary}); would launch it on {where}."
+        message = (
+            f"OpenCue job spec written to {spec_path} ({summary}); would launch it on {where}."
+        )
         return FarmSubmission(ENGINE, [spec_path], None, False, None, message, notes)
     if source is None:
         raise FarmError(
@@ -387,6 +389,8 @@ def submit(job: FarmJob, out_dir: str | Path | None, *, dry_run: bool) -> FarmSu
     jobs = _launch(launcher, source, spec_path)
     ids = [str(job_obj.id()) for job_obj in jobs]
     names = [str(job_obj.name()) for job_obj in jobs]
-    message = (f"Launched on OpenCue (Cuebot from {source}): {', '.join(names) or 'no job name'} "
-               f"({summary}); spec in {spec_path}.")
+    message = (
+        f"Launched on OpenCue (Cuebot from {source}): {', '.join(names) or 'no job name'} "
+        f"({summary}); spec in {spec_path}."
+    )
     return FarmSubmission(ENGINE, [spec_path], None, True, ",".join(ids) or None, message, notes)

@@ -234,8 +234,9 @@ def _job_parameters(job: FarmJob, params: _Parameters) -> dict[ArgToken, str]:
     return tokens
 
 
-def _run_action(job: FarmJob, layer: FarmLayer, params: _Parameters,
-                tokens: dict[ArgToken, str]) -> dict[str, Any]:
+def _run_action(
+    job: FarmJob, layer: FarmLayer, params: _Parameters, tokens: dict[ArgToken, str]
+) -> dict[str, Any]:
     replacements = {
         **tokens,
         ArgToken.FRAME_START: f"{{{{Task.Param.{TASK_START}}}}}",
@@ -264,8 +265,10 @@ def _run_action(job: FarmJob, layer: FarmLayer, params: _Parameters,
 
 def _describe(layer: FarmLayer, chunk_size: int, tasks: int) -> str:
     frames = layer.frames.to_string()
-    text = (f"Render layer {layer.name} (Render -rl {layer.node}), {tasks} task(s) of up to "
-            f"{chunk_size} frames: {frames}")
+    text = (
+        f"Render layer {layer.name} (Render -rl {layer.node}), {tasks} task(s) of up to "
+        f"{chunk_size} frames: {frames}"
+    )
     if len(text) > MAX_DESCRIPTION_CHARS:
         text = text[: MAX_DESCRIPTION_CHARS - 3] + "..."
     return text
@@ -312,18 +315,27 @@ def _build(job: FarmJob, platform: str | None) -> tuple[dict[str, Any], dict[str
     for layer, names in zip(job.layers, step_names(job), strict=True):
         action = _run_action(job, layer, params, tokens)
         for part, name in enumerate(names):
-            chunks = layer.chunks[part * MAX_TASKS_PER_STEP:(part + 1) * MAX_TASKS_PER_STEP]
+            chunks = layer.chunks[part * MAX_TASKS_PER_STEP : (part + 1) * MAX_TASKS_PER_STEP]
             step: dict[str, Any] = {
                 "name": name,
                 "description": _describe(layer, job.chunk_size, len(chunks)),
                 "parameterSpace": {
                     "taskParameterDefinitions": [
-                        {"name": TASK_START, "type": "INT",
-                         "range": [chunk.run.start for chunk in chunks]},
-                        {"name": TASK_END, "type": "INT",
-                         "range": [chunk.run.end for chunk in chunks]},
-                        {"name": TASK_STEP, "type": "INT",
-                         "range": [chunk.run.step for chunk in chunks]},
+                        {
+                            "name": TASK_START,
+                            "type": "INT",
+                            "range": [chunk.run.start for chunk in chunks],
+                        },
+                        {
+                            "name": TASK_END,
+                            "type": "INT",
+                            "range": [chunk.run.end for chunk in chunks],
+                        },
+                        {
+                            "name": TASK_STEP,
+                            "type": "INT",
+                            "range": [chunk.run.step for chunk in chunks],
+                        },
                     ],
                     "combination": f"({TASK_START}, {TASK_END}, {TASK_STEP})",
                 },
@@ -343,9 +355,10 @@ def _build(job: FarmJob, platform: str | None) -> tuple[dict[str, Any], dict[str
     template: dict[str, Any] = {
         "specificationVersion": SPECIFICATION_VERSION,
         "name": _clean_name(f"{job.name} (lrc_toolbox)", MAX_JOB_NAME_CHARS),
-        "description": (f"Maya render of {job.scene_file}: {len(job.layers)} layer(s), "
-                        f"{job.frame_count} frame(s), exported by lrc_toolbox")[
-                            :MAX_DESCRIPTION_CHARS],
+        "description": (
+            f"Maya render of {job.scene_file}: {len(job.layers)} layer(s), "
+            f"{job.frame_count} frame(s), exported by lrc_toolbox"
+        )[:MAX_DESCRIPTION_CHARS],
         "parameterDefinitions": params.definitions,
         "steps": steps,
     }
@@ -401,10 +414,13 @@ def write_job_bundle(job: FarmJob, folder: Path, *, platform: str | None = None)
     parameter_values = {"parameterValues": [{"name": k, "value": v} for k, v in values.items()]}
     return [
         write_text(folder / TEMPLATE_FILE, json.dumps(template, indent=2, ensure_ascii=False)),
-        write_text(folder / PARAMETER_VALUES_FILE,
-                   json.dumps(parameter_values, indent=2, ensure_ascii=False)),
-        write_text(folder / OPENJD_JOB_PARAMS_FILE,
-                   json.dumps(values, indent=2, ensure_ascii=False)),
+        write_text(
+            folder / PARAMETER_VALUES_FILE,
+            json.dumps(parameter_values, indent=2, ensure_ascii=False),
+        ),
+        write_text(
+            folder / OPENJD_JOB_PARAMS_FILE, json.dumps(values, indent=2, ensure_ascii=False)
+        ),
     ]
 
 
@@ -419,8 +435,7 @@ def submit_command(bundle: Path, job: FarmJob, *, executable: str = "deadline") 
     Returns:
         ``deadline bundle submit <bundle> --max-retries-per-task N``.
     """
-    return [executable, "bundle", "submit", str(bundle), "--max-retries-per-task",
-            str(job.retries)]
+    return [executable, "bundle", "submit", str(bundle), "--max-retries-per-task", str(job.retries)]
 
 
 def local_run_command(bundle: Path, step: str, *, executable: str = "openjd") -> list[str]:
@@ -434,8 +449,15 @@ def local_run_command(bundle: Path, step: str, *, executable: str = "openjd") ->
     Returns:
         ``openjd run <bundle>/template.json --job-param file://<values> --step <step>``.
     """
-    return [executable, "run", str(bundle / TEMPLATE_FILE), "--job-param",
-            f"file://{bundle / OPENJD_JOB_PARAMS_FILE}", "--step", step]
+    return [
+        executable,
+        "run",
+        str(bundle / TEMPLATE_FILE),
+        "--job-param",
+        f"file://{bundle / OPENJD_JOB_PARAMS_FILE}",
+        "--step",
+        step,
+    ]
 
 
 _JOB_ID_RE = re.compile(r"\bjob-[0-9a-f]{32}\b")
@@ -466,13 +488,18 @@ def submit(job: FarmJob, out_dir: str | Path | None, *, dry_run: bool) -> FarmSu
     local_run = shlex.join(local_run_command(folder, "<step>"))
     notes = list(job.notes)
     if job.max_task_time_s is None:
-        notes.append("Open Job Description has no 'no output' timeout: set a max task time to "
-                     "bound a render that hangs")
+        notes.append(
+            "Open Job Description has no 'no output' timeout: set a max task time to "
+            "bound a render that hangs"
+        )
     deadline_cli = None if dry_run else find_executable("deadline")
     if deadline_cli is None:
         command = submit_command(folder, job)
-        how = ("Would submit it with" if dry_run else
-               "The Deadline Cloud CLI ('deadline') is not on PATH: submit it with")
+        how = (
+            "Would submit it with"
+            if dry_run
+            else "The Deadline Cloud CLI ('deadline') is not on PATH: submit it with"
+        )
         message = (
             f"Open Job Description bundle written to {folder} ({len(steps)} step(s), "
             f"{job.task_count} task(s)). {how}: {shlex.join(command)}. "
@@ -484,6 +511,7 @@ def submit(job: FarmJob, out_dir: str | Path | None, *, dry_run: bool) -> FarmSu
     output = f"{proc.stdout}\n{proc.stderr}"
     match = _JOB_ID_RE.search(output)
     job_id = match.group(0) if match else None
-    message = (f"Submitted the Open Job Description bundle {folder} to AWS Deadline Cloud"
-               + (f" as {job_id}." if job_id else " (the CLI printed no job id)."))
+    message = f"Submitted the Open Job Description bundle {folder} to AWS Deadline Cloud" + (
+        f" as {job_id}." if job_id else " (the CLI printed no job id)."
+    )
     return FarmSubmission(ENGINE, files, command, True, job_id, message, notes)

@@ -211,8 +211,10 @@ def run_submit_command(
             check=False,
         )
     except subprocess.TimeoutExpired as exc:
-        raise FarmError(f"{what} did not finish within {timeout_s:g} s; nothing is known "
-                        "about the submission: check the farm before submitting again") from exc
+        raise FarmError(
+            f"{what} did not finish within {timeout_s:g} s; nothing is known "
+            "about the submission: check the farm before submitting again"
+        ) from exc
     except OSError as exc:
         raise FarmError(f"cannot run {what} ({argv[0]}): {exc.strerror or exc}") from exc
     if proc.returncode != 0:

@@ -138,8 +138,9 @@ class SceneLayers:
                 "to legacy render layers (Preferences > Rendering > Preferred Render Setup system, "
                 "or MAYA_ENABLE_LEGACY_RENDER_LAYERS=1) and restart Maya."
             )
-        if self.render_setup_layers_in_legacy and (chosen is None or any(
-                not layer.is_default for layer in chosen)):  # fmt: skip
+        if self.render_setup_layers_in_legacy and (
+            chosen is None or any(not layer.is_default for layer in chosen)
+        ):
             return (
                 "This scene was set up with Render Setup "
                 f"({', '.join(self.render_setup_layers_in_legacy)}), but this Maya runs legacy "
@@ -238,7 +239,7 @@ def rebase_template(template: str, images_dir: str, output_dir: str) -> str | No
     if not norm.startswith(root):
         return None
     target = output_dir.replace("\\", "/").replace("{", "{{").replace("}", "}}").rstrip("/")
-    return f"{target}/{norm[len(root):]}"
+    return f"{target}/{norm[len(root) :]}"
 
 
 def images_dir() -> str:
@@ -271,20 +272,33 @@ def list_scene_layers() -> SceneLayers:
         return SceneLayers(LayerMode.LEGACY, tuple(layers), current, tuple(rs_nodes))
     rs = host.render_setup()
     master = rs.getDefaultRenderLayer()
-    layers = [MayaLayer(MASTER_LAYER_NAME, DEFAULT_LAYER_NODE, bool(master.isRenderable()),
-                        is_default=True)]  # fmt: skip
+    layers = [
+        MayaLayer(
+            MASTER_LAYER_NAME, DEFAULT_LAYER_NODE, bool(master.isRenderable()), is_default=True
+        )
+    ]
     linked = {DEFAULT_LAYER_NODE}
     for rs_layer in rs.getRenderLayers():
         name = str(rs_layer.name())
         node = _legacy_node_of(name)
         linked.add(node)
-        layers.append(MayaLayer(name, node, bool(rs_layer.isRenderable()), render_setup=True,
-                                referenced=":" in name))  # fmt: skip
+        layers.append(
+            MayaLayer(
+                name, node, bool(rs_layer.isRenderable()), render_setup=True, referenced=":" in name
+            )
+        )
     for node in nodes:
         if node not in linked:
             layer = _legacy_layer(node)
-            layers.append(MayaLayer(layer.name, node, layer.renderable, referenced=layer.referenced,
-                                    legacy_in_render_setup=True))  # fmt: skip
+            layers.append(
+                MayaLayer(
+                    layer.name,
+                    node,
+                    layer.renderable,
+                    referenced=layer.referenced,
+                    legacy_in_render_setup=True,
+                )
+            )
     return SceneLayers(LayerMode.RENDER_SETUP, tuple(layers), current)
 
 
@@ -302,8 +316,9 @@ def _legacy_layer(node: str) -> MayaLayer:
 
 def _legacy_node_of(rs_name: str) -> str:
     """The ``renderLayer`` node a Render Setup layer drives (``rs_X``, or ``ns:rs_X``)."""
-    found = host.cmds().listConnections(f"{rs_name}.legacyRenderLayer", source=True,
-                                        destination=False)  # fmt: skip
+    found = host.cmds().listConnections(
+        f"{rs_name}.legacyRenderLayer", source=True, destination=False
+    )
     if found:
         return str(found[0])
     namespace, sep, base = rs_name.rpartition(":")
@@ -317,12 +332,15 @@ def read_current_layer_details(layer: MayaLayer) -> LayerDetails:
     def value(attr: str) -> object:
         return cmds.getAttr(f"{_GLOBALS}.{attr}")
 
-    cameras = tuple(str(c) for c in cmds.ls(type="camera") or []
-                    if cmds.getAttr(f"{c}.renderable"))  # fmt: skip
+    cameras = tuple(str(c) for c in cmds.ls(type="camera") or [] if cmds.getAttr(f"{c}.renderable"))
     images: list[str] = []
     for camera in cameras:
-        for path in cmds.renderSettings(fullPath=True, genericFrameImageName=FRAME_TOKEN,
-                                        layer=layer.node, camera=camera) or []:  # fmt: skip
+        for path in (
+            cmds.renderSettings(
+                fullPath=True, genericFrameImageName=FRAME_TOKEN, layer=layer.node, camera=camera
+            )
+            or []
+        ):
             if path not in images:
                 images.append(str(path))
     return LayerDetails(
@@ -368,8 +386,10 @@ def read_layer_details(
         total = max(1, len(layers))
         for index, layer in enumerate(layers):
             if progress is not None:
-                progress.step(index / total, f"Reading the render settings of {layer.name} "
-                                             f"({index + 1}/{total})")  # fmt: skip
+                progress.step(
+                    index / total,
+                    f"Reading the render settings of {layer.name} ({index + 1}/{total})",
+                )
             node = DEFAULT_LAYER_NODE if layer.legacy_in_render_setup else layer.node
             if current_layer() != node:
                 switch_layer(node, render_setup)

@@ -48,8 +48,9 @@ def _platform_key(platform: str) -> str:
     return "darwin" if platform == "darwin" else "linux"
 
 
-def default_modules_dir(platform: str = sys.platform, environ: Mapping[str, str] | None = None,
-                        home: Path | None = None) -> Path:  # fmt: skip
+def default_modules_dir(
+    platform: str = sys.platform, environ: Mapping[str, str] | None = None, home: Path | None = None
+) -> Path:
     """The user's Maya ``modules`` folder (for every Maya version).
 
     ``$MAYA_APP_DIR/modules`` when ``MAYA_APP_DIR`` is set; else ``~/maya/modules`` (Linux),
@@ -88,9 +89,13 @@ def is_ours(path: Path) -> bool:
         return False
 
 
-def find_mayapy(explicit: str | None = None, *, platform: str = sys.platform,
-                environ: Mapping[str, str] | None = None,
-                roots: Sequence[str] | None = None) -> tuple[Path | None, list[str]]:  # fmt: skip
+def find_mayapy(
+    explicit: str | None = None,
+    *,
+    platform: str = sys.platform,
+    environ: Mapping[str, str] | None = None,
+    roots: Sequence[str] | None = None,
+) -> tuple[Path | None, list[str]]:
     """Find Maya's Python: explicit path, ``$MAYA_LOCATION``, this Python if it is mayapy, the
     standard install folders (newest Maya first), then ``PATH``.
 
@@ -170,8 +175,15 @@ class InstallResult:
     messages: tuple[str, ...]
 
 
-def install(package_root: Path, modules_dir: Path, *, mayapy: Path | None, deps: bool = True,
-            force: bool = False, runner: Runner = run_command) -> InstallResult:  # fmt: skip
+def install(
+    package_root: Path,
+    modules_dir: Path,
+    *,
+    mayapy: Path | None,
+    deps: bool = True,
+    force: bool = False,
+    runner: Runner = run_command,
+) -> InstallResult:
     """Write the module file and install the dependencies into Maya's Python.
 
     Args:
@@ -187,17 +199,22 @@ def install(package_root: Path, modules_dir: Path, *, mayapy: Path | None, deps:
     """
     root = package_root.resolve()
     if not (root / "lrc_toolbox" / "__init__.py").is_file():
-        raise InstallError(f"{root} does not hold the lrc_toolbox package: run the installer "
-                           "from the LRC Toolbox checkout")  # fmt: skip
+        raise InstallError(
+            f"{root} does not hold the lrc_toolbox package: run the installer "
+            "from the LRC Toolbox checkout"
+        )
     if deps and mayapy is None:
         raise InstallError(
             "Maya's Python (mayapy) was not found, so the dependencies cannot be installed: pass "
             "--mayapy /path/to/maya/bin/mayapy, set MAYA_LOCATION, or run this script with mayapy "
-            "itself (or --no-deps to skip them)")
+            "itself (or --no-deps to skip them)"
+        )
     target = modules_dir / MOD_FILE_NAME
     if target.exists() and not force and not is_ours(target):
-        raise InstallError(f"{target} exists and was not written by this installer: move it "
-                           "away, or pass --force to replace it")  # fmt: skip
+        raise InstallError(
+            f"{target} exists and was not written by this installer: move it "
+            "away, or pass --force to replace it"
+        )
     try:
         modules_dir.mkdir(parents=True, exist_ok=True)
         target.write_text(mod_file_text(str(root)), encoding="utf-8")
@@ -210,9 +227,11 @@ def install(package_root: Path, modules_dir: Path, *, mayapy: Path | None, deps:
         argv = pip_argv(mayapy)
         code = runner(argv)
         if code != 0:
-            raise InstallError(f"installing the dependencies failed (exit code {code}): "
-                               f"{subprocess.list2cmdline(argv)}. The module file is written; "
-                               "fix the error above and run the installer again")  # fmt: skip
+            raise InstallError(
+                f"installing the dependencies failed (exit code {code}): "
+                f"{subprocess.list2cmdline(argv)}. The module file is written; "
+                "fix the error above and run the installer again"
+            )
         messages.append(f"Installed {', '.join(DEPENDENCIES)} into {mayapy}.")
     messages.append("Restart Maya: the LRC_Toolbox shelf and the LRC Toolbox menu appear.")
     return InstallResult(target, argv, tuple(messages))

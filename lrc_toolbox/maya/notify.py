@@ -21,8 +21,12 @@ def show_in_view(title: str, body: str) -> None:
     cmds = host.cmds()
     safe_title = title.replace("<", "&lt;").replace(">", "&gt;")
     safe_body = body.replace("<", "&lt;").replace(">", "&gt;")
-    cmds.inViewMessage(amg=f"<hl>{safe_title}</hl>  {safe_body}", pos="topCenter", fade=True,
-                       fadeStayTime=IN_VIEW_STAY_MS)
+    cmds.inViewMessage(
+        amg=f"<hl>{safe_title}</hl>  {safe_body}",
+        pos="topCenter",
+        fade=True,
+        fadeStayTime=IN_VIEW_STAY_MS,
+    )
     line = f"LRC Batch Render: {title}. {body}"
     if "fail" in title.lower() or "cancel" in title.lower():
         cmds.warning(line)

@@ -27,8 +27,9 @@ class StepProgress:
             a UI).
     """
 
-    def __init__(self, title: str, callback: ProgressCallback | None = None,
-                 window: bool | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, title: str, callback: ProgressCallback | None = None, window: bool | None = None
+    ) -> None:
         self._title = title
         self._callback = callback
         self._want_window = window
@@ -37,13 +38,22 @@ class StepProgress:
     def __enter__(self) -> StepProgress:
         want = self._want_window
         if self._callback is None and (want or (want is None and not host.is_batch())):
-            host.cmds().progressWindow(title=self._title, progress=0, status="Starting",
-                                       isInterruptable=True, maxValue=PROGRESS_STEPS)  # fmt: skip
+            host.cmds().progressWindow(
+                title=self._title,
+                progress=0,
+                status="Starting",
+                isInterruptable=True,
+                maxValue=PROGRESS_STEPS,
+            )
             self._window_open = True
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:  # fmt: skip
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -69,8 +79,9 @@ class StepProgress:
             return
         if self._window_open:
             cmds = host.cmds()
-            cmds.progressWindow(edit=True, progress=int(round(fraction * PROGRESS_STEPS)),
-                                status=message)  # fmt: skip
+            cmds.progressWindow(
+                edit=True, progress=int(round(fraction * PROGRESS_STEPS)), status=message
+            )
             if cmds.progressWindow(query=True, isCancelled=True):
                 raise PreparationCancelled(f"cancelled while: {message}")
 

@@ -106,6 +106,7 @@ class MayaSceneSource:
 
         Reads each chosen layer's settings (switching layers, then restoring the scene).
         """
+
         def run() -> list[str]:
             with StepProgress("LRC Toolbox: checking the scene") as steps:
                 facts = gather_facts(config, steps.sub(0.0, 1.0), self._temp_dir())
@@ -113,8 +114,9 @@ class MayaSceneSource:
 
         return host.on_main_thread(run)
 
-    def prepare(self, config: RenderConfig,
-                progress: ProgressCallback | None = None) -> PreparedScene:  # fmt: skip
+    def prepare(
+        self, config: RenderConfig, progress: ProgressCallback | None = None
+    ) -> PreparedScene:
         """Check the job, then export the one snapshot the engine renders from.
 
         Fills ``config.project_dir`` with Maya's current project when it is empty: the snapshot
@@ -134,8 +136,9 @@ class MayaSceneSource:
         snapshot, templates, notes = host.on_main_thread(self._prepare, config, progress)
         with self._lock:
             self._snapshots[str(snapshot.path)] = snapshot
-        return PreparedScene(scene_file=str(snapshot.path), image_templates=templates,
-                             notes=tuple(notes))  # fmt: skip
+        return PreparedScene(
+            scene_file=str(snapshot.path), image_templates=templates, notes=tuple(notes)
+        )
 
     # -- snapshot lifetime ------------------------------------------------------------------------
     def release(self, scene_file: str | PreparedScene) -> bool:
@@ -159,8 +162,9 @@ class MayaSceneSource:
         for snapshot in snapshots:
             snapshot.release()
 
-    def release_when_finished(self, api: Any, handle: Any, prepared: PreparedScene, *,
-                              keep_failed: bool = True) -> None:  # fmt: skip
+    def release_when_finished(
+        self, api: Any, handle: Any, prepared: PreparedScene, *, keep_failed: bool = True
+    ) -> None:
         """Delete ``prepared``'s snapshot when the job rendering from it ends well.
 
         The engine copies the snapshot per layer when each layer's first task starts, so it must
@@ -203,8 +207,9 @@ class MayaSceneSource:
     def _temp_dir(self) -> Path:
         return Path(self._temp_root) if self._temp_root is not None else default_temp_dir()
 
-    def _prepare(self, config: RenderConfig, progress: ProgressCallback | None
-                 ) -> tuple[SceneSnapshot, dict[str, list[str]], list[str]]:  # fmt: skip
+    def _prepare(
+        self, config: RenderConfig, progress: ProgressCallback | None
+    ) -> tuple[SceneSnapshot, dict[str, list[str]], list[str]]:
         with StepProgress("LRC Toolbox: scene snapshot", progress) as steps:
             facts = gather_facts(config, steps.sub(0.0, READ_SHARE), self._temp_dir())
             problems = find_problems(facts, config)
@@ -213,7 +218,8 @@ class MayaSceneSource:
             # No read-back of the export here: the engine's planner reads it (and checks the
             # layers) when the job is submitted, off Maya's main thread in the dialog.
             snapshot = export_open_scene(
-                temp_root=self._temp_root, keep=config.keep_temp,
+                temp_root=self._temp_root,
+                keep=config.keep_temp,
                 progress=steps.sub(READ_SHARE, 1.0),
                 render_setup=facts.layers.mode is LayerMode.RENDER_SETUP,
             )
@@ -242,23 +248,29 @@ def _list_layers() -> list[LayerChoice]:
     choices = []
     for layer in layers.layers:
         known = details is not None and layer is current
-        choices.append(LayerChoice(
-            name=layer.name, node=layer.node, renderable=layer.renderable,
-            renderer=details.renderer if known and details else None,
-            frame_range=details.frame_range if known and details else None,
-        ))  # fmt: skip
+        choices.append(
+            LayerChoice(
+                name=layer.name,
+                node=layer.node,
+                renderable=layer.renderable,
+                renderer=details.renderer if known and details else None,
+                frame_range=details.frame_range if known and details else None,
+            )
+        )
     return choices
 
 
 def _current_details() -> LayerDetails:
     layers = list_scene_layers()
-    current = next((layer for layer in layers.layers if layer.node == layers.current),
-                   layers.layers[0])  # fmt: skip
+    current = next(
+        (layer for layer in layers.layers if layer.node == layers.current), layers.layers[0]
+    )
     return read_current_layer_details(current)
 
 
-def _templates(details: tuple[LayerDetails, ...], config: RenderConfig
-               ) -> tuple[dict[str, list[str]], list[str]]:  # fmt: skip
+def _templates(
+    details: tuple[LayerDetails, ...], config: RenderConfig
+) -> tuple[dict[str, list[str]], list[str]]:
     """Per layer (artist name and any other name the user typed), its image templates."""
     notes: list[str] = []
     by_layer: dict[str, list[str]] = {}
@@ -269,8 +281,10 @@ def _templates(details: tuple[LayerDetails, ...], config: RenderConfig
             moved = [rebase_template(t, folder, config.output_dir) for t in templates]
             templates = [t for t in moved if t is not None]
         if not templates:
-            notes.append(f"The image names of {d.layer.name} could not be predicted; frames are "
-                         "verified from the paths the renderer reports.")  # fmt: skip
+            notes.append(
+                f"The image names of {d.layer.name} could not be predicted; frames are "
+                "verified from the paths the renderer reports."
+            )
             continue
         by_layer[d.layer.name] = templates
         if d.layer.node in config.layers and d.layer.node != d.layer.name:

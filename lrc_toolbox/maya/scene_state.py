@@ -46,11 +46,14 @@ class SceneState:
         """What differs between this (the original) and ``other`` (now), in plain words."""
         diffs = []
         if other.scene_name != self.scene_name:
-            diffs.append(f"the scene name is {other.scene_name or 'untitled'!r}, was "
-                         f"{self.scene_name or 'untitled'!r}")  # fmt: skip
+            diffs.append(
+                f"the scene name is {other.scene_name or 'untitled'!r}, was "
+                f"{self.scene_name or 'untitled'!r}"
+            )
         if other.current_layer != self.current_layer:
-            diffs.append(f"the current render layer is {other.current_layer}, was "
-                         f"{self.current_layer}")  # fmt: skip
+            diffs.append(
+                f"the current render layer is {other.current_layer}, was {self.current_layer}"
+            )
         before, after = dict(self.renderable), dict(other.renderable)
         for node in sorted(set(before) | set(after)):
             if before.get(node) != after.get(node):
@@ -145,8 +148,10 @@ def preserved_scene_state(render_setup: bool | None = None) -> Iterator[SceneSta
     finally:
         problem = _restore_and_verify(state, mode)
         if problem is not None:
-            message = ("LRC Toolbox could not put your scene back exactly as it was: "
-                       f"{problem}. Check it before saving.")  # fmt: skip
+            message = (
+                "LRC Toolbox could not put your scene back exactly as it was: "
+                f"{problem}. Check it before saving."
+            )
             if failure is not None:
                 _LOG.error("%s (after: %s)", message, failure)
             raise SceneStateError(message) from failure

@@ -35,9 +35,15 @@ def install_shelf() -> str:
     top = host.mel().eval("$tmp=$gShelfTopLevel")
     if not cmds.shelfLayout(SHELF_NAME, exists=True):
         cmds.shelfLayout(SHELF_NAME, parent=top)
-    flags = dict(label=BUTTON_LABEL, annotation=BUTTON_ANNOTATION, image1=BUTTON_ICON,
-                 imageOverlayLabel="LRC", command=COMMAND, sourceType="python",
-                 docTag=BUTTON_DOC_TAG)  # fmt: skip
+    flags = dict(
+        label=BUTTON_LABEL,
+        annotation=BUTTON_ANNOTATION,
+        image1=BUTTON_ICON,
+        imageOverlayLabel="LRC",
+        command=COMMAND,
+        sourceType="python",
+        docTag=BUTTON_DOC_TAG,
+    )
     existing = _our_buttons()
     if existing:
         for extra in existing[1:]:  # duplicates left by an older version: keep one
@@ -70,8 +76,13 @@ def install_menu() -> str:
         cmds.deleteUI(MENU_NAME)
     main_window = host.mel().eval("$tmp=$gMainWindow")
     menu = cmds.menu(MENU_NAME, label=MENU_LABEL, parent=main_window, tearOff=True)
-    cmds.menuItem(label=MENU_ITEM_LABEL, annotation=BUTTON_ANNOTATION, command=COMMAND,
-                  sourceType="python", parent=menu)  # fmt: skip
+    cmds.menuItem(
+        label=MENU_ITEM_LABEL,
+        annotation=BUTTON_ANNOTATION,
+        command=COMMAND,
+        sourceType="python",
+        parent=menu,
+    )
     return str(menu)
 
 

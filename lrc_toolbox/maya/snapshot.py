@@ -108,9 +108,11 @@ def export_open_scene(
     try:
         temp = TempFileManager(root=temp_root, keep=keep)
     except TempFileError as exc:
-        raise SceneSourceError(f"Cannot create a temporary folder for the scene snapshot: {exc}. "
-                               "Point TMPDIR (TEMP on Windows) at a writable disk and restart "
-                               "Maya.") from exc  # fmt: skip
+        raise SceneSourceError(
+            f"Cannot create a temporary folder for the scene snapshot: {exc}. "
+            "Point TMPDIR (TEMP on Windows) at a writable disk and restart "
+            "Maya."
+        ) from exc
     done = False
     try:
         with preserved_scene_state(render_setup) as state:
@@ -118,12 +120,14 @@ def export_open_scene(
             if progress is not None:
                 progress.step(0.0, "Writing the scene snapshot (a heavy scene takes a while)")
             try:
-                cmds.file(str(path), exportAll=True, type=EXPORT_TYPE, force=True,
-                          preserveReferences=True)  # fmt: skip
+                cmds.file(
+                    str(path), exportAll=True, type=EXPORT_TYPE, force=True, preserveReferences=True
+                )
             except RuntimeError as exc:
                 raise SceneSourceError(
                     f"Maya could not write the scene snapshot {path}: {exc}. Check the free "
-                    "disk space in the temporary folder, then try again.") from exc
+                    "disk space in the temporary folder, then try again."
+                ) from exc
         info = None
         if layer_nodes:
             if progress is not None:
@@ -153,5 +157,6 @@ def _read_export(path: Path, layer_nodes: Sequence[str]) -> SceneInfo:
         raise SceneSourceError(
             f"The scene snapshot lacks the render layer(s) {', '.join(lost)}: they may come from a "
             "reference that did not export. Import the reference or render those layers from a "
-            "saved scene file.")
+            "saved scene file."
+        )
     return info

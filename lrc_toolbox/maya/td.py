@@ -149,9 +149,13 @@ def echo_events(api: BatchRenderAPI, job: JobHandle | str) -> ScriptEditorEcho:
     return echo_to
 
 
-def _config(scene_file: str | None, layer: str | Sequence[str] | None, frames: str,
-            gpu_id: int | str | Sequence[int | str] | None,
-            options: dict[str, object]) -> RenderConfig:  # fmt: skip
+def _config(
+    scene_file: str | None,
+    layer: str | Sequence[str] | None,
+    frames: str,
+    gpu_id: int | str | Sequence[int | str] | None,
+    options: dict[str, object],
+) -> RenderConfig:
     layers = [] if layer is None else [layer] if isinstance(layer, str) else list(layer)
     gpus = None
     if gpu_id is not None:
@@ -177,8 +181,7 @@ class ScriptEditorEcho:
         defer: Hands a call to Maya's main thread (default ``maya.utils.executeDeferred``).
     """
 
-    def __init__(self, api: BatchRenderAPI,
-                 defer: Callable[..., None] | None = None) -> None:  # fmt: skip
+    def __init__(self, api: BatchRenderAPI, defer: Callable[..., None] | None = None) -> None:
         self._defer = defer or host.defer
         self._lock = threading.Lock()
         self._job: str | None = None
@@ -224,26 +227,38 @@ class ScriptEditorEcho:
         """One line (and whether it is a warning) for an event, or None for events not shown."""
         if isinstance(event, ev.JobStarted):
             self._totals = {name: len(frames) for name, frames in event.layers.items()}
-            layers = ", ".join(f"{name} ({FrameSet(frames).to_string()})"
-                               for name, frames in event.layers.items())  # fmt: skip
-            return f"{PREFIX} Job {event.job_id} started: {layers} on {len(event.slots)} " \
-                   f"slot(s). Logs: {event.log_dir}", False  # fmt: skip
+            layers = ", ".join(
+                f"{name} ({FrameSet(frames).to_string()})" for name, frames in event.layers.items()
+            )
+            return (
+                f"{PREFIX} Job {event.job_id} started: {layers} on {len(event.slots)} "
+                f"slot(s). Logs: {event.log_dir}",
+                False,
+            )
         if isinstance(event, ev.TaskStarted):
             where = f"GPU {', '.join(event.gpus)}" if event.gpus else "CPU"
             if event.pid is None:
                 return None  # a launch failure; task_finished says why
             frames = FrameSet(event.frames).to_string()
-            return f"{PREFIX} {'+'.join(event.layers)} frames {frames} started on {where} " \
-                   f"(pid {event.pid})", False  # fmt: skip
+            return (
+                f"{PREFIX} {'+'.join(event.layers)} frames {frames} started on {where} "
+                f"(pid {event.pid})",
+                False,
+            )
         if isinstance(event, ev.FrameDone):
             self._done[event.layer] = self._done.get(event.layer, 0) + 1
             total = self._totals.get(event.layer, 0)
-            return f"{PREFIX} {event.layer} frame {event.frame} done " \
-                   f"({self._done[event.layer]}/{total})", False  # fmt: skip
+            return (
+                f"{PREFIX} {event.layer} frame {event.frame} done "
+                f"({self._done[event.layer]}/{total})",
+                False,
+            )
         if isinstance(event, ev.FrameFailed):
             retry = " - will retry" if event.will_retry else ""
-            return f"{PREFIX} {event.layer} frame {event.frame} failed: {event.reason}{retry}", \
-                not event.will_retry  # fmt: skip
+            return (
+                f"{PREFIX} {event.layer} frame {event.frame} failed: {event.reason}{retry}",
+                not event.will_retry,
+            )
         if isinstance(event, ev.TaskFinished):
             if event.status == "succeeded":
                 return None
@@ -257,16 +272,20 @@ class ScriptEditorEcho:
 def _summary(event: ev.JobFinished) -> str:
     done = sum(len(v.get("done", [])) for v in event.layers.values())
     if event.ok:
-        return (f"{PREFIX} Job {event.job_id} finished: all {done} frame(s) rendered and verified "
-                f"in {event.elapsed_s:.1f} s.")  # fmt: skip
+        return (
+            f"{PREFIX} Job {event.job_id} finished: all {done} frame(s) rendered and verified "
+            f"in {event.elapsed_s:.1f} s."
+        )
     parts = []
     for name, result in event.layers.items():
         failed = result.get("failed", [])
         if failed:
             parts.append(f"{name} frames {FrameSet(failed).to_string()}")
     why = f" ({event.reason})" if event.reason else ""
-    return (f"{PREFIX} Job {event.job_id} {event.state}{why}: {done} frame(s) done; failed: "
-            f"{'; '.join(parts) or 'none'}. See the task logs for the reasons.")  # fmt: skip
+    return (
+        f"{PREFIX} Job {event.job_id} {event.state}{why}: {done} frame(s) done; failed: "
+        f"{'; '.join(parts) or 'none'}. See the task logs for the reasons."
+    )
 
 
 def _emit(text: str, warning: bool) -> None:

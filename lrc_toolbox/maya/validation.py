@@ -87,12 +87,14 @@ def camera_problems(details: Sequence[LayerDetails]) -> list[str]:
     return [
         f"The layer {d.layer.name} has no renderable camera, so nothing would be rendered. In "
         "Render Settings > Common > Renderable Camera, pick the shot camera for this layer."
-        for d in details if not d.cameras
+        for d in details
+        if not d.cameras
     ]
 
 
-def plugin_problems(details: Sequence[LayerDetails], renderer: str,
-                    loaded_plugins: frozenset[str]) -> list[str]:  # fmt: skip
+def plugin_problems(
+    details: Sequence[LayerDetails], renderer: str, loaded_plugins: frozenset[str]
+) -> list[str]:
     """The renderer's Maya plug-in is not loaded (its scene copies would not render).
 
     Args:
@@ -113,7 +115,8 @@ def plugin_problems(details: Sequence[LayerDetails], renderer: str,
             problems.append(
                 f"The layer(s) {', '.join(layer_names)} render with {name!r}, which LRC Toolbox "
                 "does not know. Choose Redshift, Arnold, V-Ray, Maya Software or Maya Hardware 2.0 "
-                "in Render Settings, or pick a renderer in the dialog.")
+                "in Render Settings, or pick a renderer in the dialog."
+            )
             continue
         if profile is None or not profile.maya_plugin:
             continue
@@ -121,7 +124,8 @@ def plugin_problems(details: Sequence[LayerDetails], renderer: str,
             problems.append(
                 f"{profile.label} is not loaded in this Maya (plug-in {profile.maya_plugin}), but "
                 f"{', '.join(layer_names)} render with it. Load it in Windows > Settings/"
-                "Preferences > Plug-in Manager, or choose another renderer.")
+                "Preferences > Plug-in Manager, or choose another renderer."
+            )
     return problems
 
 
@@ -137,11 +141,14 @@ def folder_problem(folder: str | Path, what: str) -> str | None:
     target = Path(folder).expanduser()
     probe = _nearest_existing(target)
     if probe.exists() and not probe.is_dir():
-        return (f"{what} {target} cannot be created: {probe} is a file. Choose another output "
-                "folder.")  # fmt: skip
+        return (
+            f"{what} {target} cannot be created: {probe} is a file. Choose another output folder."
+        )
     if not os.access(probe, os.W_OK | os.X_OK):
-        return (f"{what} {target} is not writable (no write permission on {probe}). Choose "
-                "another output folder in the dialog, or ask for write access to it.")  # fmt: skip
+        return (
+            f"{what} {target} is not writable (no write permission on {probe}). Choose "
+            "another output folder in the dialog, or ask for write access to it."
+        )
     return None
 
 
@@ -176,8 +183,10 @@ def disk_problems(needed_bytes: int, temp_dir: Path) -> list[str]:
     try:
         free = shutil.disk_usage(_nearest_existing(temp_dir)).free
     except OSError as exc:
-        return [f"The temporary folder {temp_dir} cannot be used ({exc.strerror or exc}). Point "
-                "TMPDIR (TEMP on Windows) at a writable disk and restart Maya."]  # fmt: skip
+        return [
+            f"The temporary folder {temp_dir} cannot be used ({exc.strerror or exc}). Point "
+            "TMPDIR (TEMP on Windows) at a writable disk and restart Maya."
+        ]
     if free >= needed_bytes:
         return []
     return [
@@ -192,8 +201,10 @@ def find_problems(facts: SceneFacts, config: RenderConfig) -> list[str]:
     """Every problem with rendering ``config`` from this scene (empty: good to go)."""
     problems = missing_layer_problems(facts.missing, facts.layers)
     if not facts.chosen and not facts.missing:
-        problems.append("No render layer is renderable in this scene. Tick the layers to "
-                        "render (a ticked layer renders even when it is switched off in Maya).")
+        problems.append(
+            "No render layer is renderable in this scene. Tick the layers to "
+            "render (a ticked layer renders even when it is switched off in Maya)."
+        )
     problems += mode_problems(facts.layers, facts.chosen)
     details = facts.details or ()
     problems += camera_problems(details)
@@ -219,8 +230,11 @@ def scene_file_bytes() -> int | None:
         return None
 
 
-def gather_facts(config: RenderConfig, progress: StepProgress | SubProgress | None = None,
-                 temp_dir: Path | None = None) -> SceneFacts:  # fmt: skip
+def gather_facts(
+    config: RenderConfig,
+    progress: StepProgress | SubProgress | None = None,
+    temp_dir: Path | None = None,
+) -> SceneFacts:
     """Read from the open scene what :func:`find_problems` needs (main thread).
 
     Reading each chosen layer's details makes it current in turn; the scene is put back

@@ -28,7 +28,9 @@ class EventKind(str, enum.Enum):
 
     FRAME_STARTED = "frame_started"  # frame: the frame the renderer started
     PROGRESS = "progress"  # percent: percent of the current frame (0-100)
-    IMAGE_WRITTEN = "image_written"  # path: an image file the renderer says it wrote; frame if known
+    IMAGE_WRITTEN = (
+        "image_written"  # path: an image file the renderer says it wrote; frame if known
+    )
     FRAME_FINISHED = "frame_finished"  # the current frame finished (no path on that line)
     WARNING = "warning"  # harmless; shown highlighted, never fails anything
     ERROR = "error"  # an ``Error:`` line that is NOT on the fatal allow-list: shown, not fatal

@@ -423,9 +423,7 @@ def build_retry_request(
     Raises:
         ControllerError: Nothing failed, or a frame cannot be written as a frame string.
     """
-    per_layer = {
-        layer: tuple(sorted(set(frames))) for layer, frames in failed.items() if frames
-    }
+    per_layer = {layer: tuple(sorted(set(frames))) for layer, frames in failed.items() if frames}
     if not per_layer:
         raise ControllerError(f"job {job_id} has no failed frames to retry")
     try:
@@ -433,7 +431,11 @@ def build_retry_request(
     except (FrameRangeError, TypeError) as exc:
         raise ControllerError(f"cannot retry job {job_id}: {exc}") from exc
     retry_config = copy_config(
-        config, layers=list(per_layer), frame_range="", step=1, skip_existing=False,
+        config,
+        layers=list(per_layer),
+        frame_range="",
+        step=1,
+        skip_existing=False,
         layer_frames=strings,
     )
     return RetryRequest(source_job_id=job_id, config=retry_config, layer_frames=per_layer)
@@ -526,8 +528,12 @@ class EngineController(BatchRenderController):
         except SceneSourceError as exc:
             error = error or str(exc)
         return SceneSummary(
-            label=source.label, path=source.scene_path(), layers=layers,
-            default_frames=frames, default_renderer=renderer, error=error,
+            label=source.label,
+            path=source.scene_path(),
+            layers=layers,
+            default_frames=frames,
+            default_renderer=renderer,
+            error=error,
         )
 
     def renderer_names(self) -> list[str]:
@@ -546,8 +552,10 @@ class EngineController(BatchRenderController):
         system = detector.detect()
         try:
             return detector.get_available_resources(
-                gpus=list(gpus) if gpus else None, reserve_gpus=reserve_gpus,
-                gpu_count=gpu_count, system=system,
+                gpus=list(gpus) if gpus else None,
+                reserve_gpus=reserve_gpus,
+                gpu_count=gpu_count,
+                system=system,
             )
         except (GPUSelectionError, ValueError) as exc:
             base = detector.get_available_resources(system=system)
@@ -676,7 +684,8 @@ class EngineController(BatchRenderController):
         """Orphaned jobs among the newest :data:`ORPHAN_SCAN_JOBS` (worker thread)."""
         wanted = _same_file_key(scene_path) if scene_path else None
         return [
-            job_row_from_summary(summary) for summary in self._summaries(ORPHAN_SCAN_JOBS)
+            job_row_from_summary(summary)
+            for summary in self._summaries(ORPHAN_SCAN_JOBS)
             if summary.orphaned and (wanted is None or _same_file_key(summary.scene) == wanted)
         ]
 
@@ -704,11 +713,15 @@ class EngineController(BatchRenderController):
             except RuntimeError as exc:  # the API's own "a job is still running"
                 raise ControllerError(str(exc)) from exc
             # Retry Failed on this job later rebuilds its frames from the plan's settings.
-            self._jobs[handle.job_id] = _JobRecord(handle=handle,
-                                                   config=copy_config(handle.plan.config))
+            self._jobs[handle.job_id] = _JobRecord(
+                handle=handle, config=copy_config(handle.plan.config)
+            )
             self._last_job_id = handle.job_id
-        return StartedJob(job_id=handle.job_id, total_frames=handle.plan.total_frames,
-                          notes=tuple(handle.plan.notes))
+        return StartedJob(
+            job_id=handle.job_id,
+            total_frames=handle.plan.total_frames,
+            notes=tuple(handle.plan.notes),
+        )
 
     def cancel_job(self, job_id: str) -> str:
         """Stop a job: this controller's through its handle, others through the store."""
@@ -736,8 +749,11 @@ class EngineController(BatchRenderController):
         except PlanError as exc:
             raise ControllerError(str(exc)) from exc
         farm_errors = tuple(
-            error for error in (getattr(farm, "FarmError", None),
-                                getattr(farm, "FarmUnavailableError", None))
+            error
+            for error in (
+                getattr(farm, "FarmError", None),
+                getattr(farm, "FarmUnavailableError", None),
+            )
             if isinstance(error, type)
         )
         try:
@@ -777,6 +793,10 @@ def _farm_outcome(submission: Any, engine: str, dry_run: bool) -> FarmOutcome:
             where = files[0] if files else "the output folder"
             message = f"{engine} job files written to {where}" + (" (dry run)" if dry_run else "")
     return FarmOutcome(
-        engine=str(getattr(submission, "engine", engine) or engine), message=message,
-        submitted=submitted, job_id=str(job_id) if job_id else None, files=files, command=command,
+        engine=str(getattr(submission, "engine", engine) or engine),
+        message=message,
+        submitted=submitted,
+        job_id=str(job_id) if job_id else None,
+        files=files,
+        command=command,
     )

@@ -217,10 +217,17 @@ def job_row_from_summary(summary: JobSummary) -> JobRow:
         failed += int(counts.get(FrameState.FAILED.value, 0))
         total += sum(int(n) for n in counts.values())
     return JobRow(
-        job_id=summary.job_id, state=summary.state, scene=summary.scene,
-        created_at=summary.created_at, ended_at=summary.ended_at, frames_done=done,
-        frames_total=total, frames_failed=failed, orphaned=summary.orphaned,
-        manager_alive=summary.manager_alive, running_renders=len(summary.running_tasks),
+        job_id=summary.job_id,
+        state=summary.state,
+        scene=summary.scene,
+        created_at=summary.created_at,
+        ended_at=summary.ended_at,
+        frames_done=done,
+        frames_total=total,
+        frames_failed=failed,
+        orphaned=summary.orphaned,
+        manager_alive=summary.manager_alive,
+        running_renders=len(summary.running_tasks),
         reason=summary.reason,
     )
 
@@ -267,11 +274,19 @@ def job_details_from_records(
     """
     task_details = tuple(
         TaskDetail(
-            task_id=_short(task.id) or task.id, layers=tuple(task.layers),
-            frames=tuple(task.frames), state=task.state.value, gpu=task.gpu,
-            attempt=task.attempt, pid=task.pid, peak_gpu_memory=task.peak_gpu_memory,
-            log_path=task.log_path, started_at=task.started_at, ended_at=task.ended_at,
-            exit_code=task.exit_code, reason=task.reason,
+            task_id=_short(task.id) or task.id,
+            layers=tuple(task.layers),
+            frames=tuple(task.frames),
+            state=task.state.value,
+            gpu=task.gpu,
+            attempt=task.attempt,
+            pid=task.pid,
+            peak_gpu_memory=task.peak_gpu_memory,
+            log_path=task.log_path,
+            started_at=task.started_at,
+            ended_at=task.ended_at,
+            exit_code=task.exit_code,
+            reason=task.reason,
         )
         for task in tasks
     )
@@ -279,10 +294,16 @@ def job_details_from_records(
     outputs = []
     for record in frames:
         if record.state is FrameState.FAILED:
-            failures.append(FrameFailure(
-                layer=record.layer, frame=record.frame, reason=record.reason or "failed",
-                attempts=record.attempts, gpu=record.gpu, task_id=_short(record.task_id),
-            ))
+            failures.append(
+                FrameFailure(
+                    layer=record.layer,
+                    frame=record.frame,
+                    reason=record.reason or "failed",
+                    attempts=record.attempts,
+                    gpu=record.gpu,
+                    task_id=_short(record.task_id),
+                )
+            )
         elif record.state.value in _VERIFIED and record.output_path:
             outputs.append(record.output_path)
     logs = [task.log_path for task in task_details if task.log_path]

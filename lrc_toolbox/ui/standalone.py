@@ -53,10 +53,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--scene", metavar="FILE", help="Maya scene (.ma; .mb with typed layers)")
-    parser.add_argument("--render-exe", metavar="PATH",
-                        help="Render executable (default: found through MAYA_LOCATION / PATH)")
-    parser.add_argument("--store", metavar="FILE",
-                        help="job store file (default: the per-user data folder)")
+    parser.add_argument(
+        "--render-exe",
+        metavar="PATH",
+        help="Render executable (default: found through MAYA_LOCATION / PATH)",
+    )
+    parser.add_argument(
+        "--store", metavar="FILE", help="job store file (default: the per-user data folder)"
+    )
     return parser
 
 
@@ -75,8 +79,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"lrc-batch-render-gui: error: scene not found: {args.scene}\n")
         return EXIT_USAGE
     if args.render_exe and not Path(args.render_exe).expanduser().is_file():
-        sys.stderr.write(f"lrc-batch-render-gui: error: render executable not found: "
-                         f"{args.render_exe}\n")
+        sys.stderr.write(
+            f"lrc-batch-render-gui: error: render executable not found: {args.render_exe}\n"
+        )
         return EXIT_USAGE
     try:
         from Qt import QtCore, QtWidgets
@@ -142,6 +147,7 @@ def _route_interrupt_to(dialog: object) -> object | None:
 
     if current_thread() is not main_thread():
         return None
+
     def close(_signum: int, _frame: object) -> None:
         dialog.close()  # type: ignore[attr-defined]
 

@@ -72,8 +72,11 @@ class TrayNotifier(QtCore.QObject):
             return
         self._shown.add(event.job_id)
         title, body = job_finished_message(event)
-        icon = (QtWidgets.QSystemTrayIcon.MessageIcon.Information if event.ok
-                else QtWidgets.QSystemTrayIcon.MessageIcon.Warning)
+        icon = (
+            QtWidgets.QSystemTrayIcon.MessageIcon.Information
+            if event.ok
+            else QtWidgets.QSystemTrayIcon.MessageIcon.Warning
+        )
         try:
             self.tray.showMessage(title, body, icon, self._message_ms)
         except RuntimeError as exc:  # the icon was deleted with its window: nothing to show on

@@ -117,9 +117,7 @@ def _check_key(key: object, source: str) -> str:
     if not key:
         raise ValueError(f"{source}: empty environment variable name")
     if "=" in key or "\0" in key:
-        raise ValueError(
-            f"{source}: environment variable name {key!r} must not contain '=' or NUL"
-        )
+        raise ValueError(f"{source}: environment variable name {key!r} must not contain '=' or NUL")
     return key
 
 

@@ -132,35 +132,89 @@ _FALSE_WORDS = frozenset({"no", "off", "false", "0"})
 # setAttr flags and how many arguments each takes (Maya writes -k/-l/-cb/-s before the plug,
 # -type after it). Anything else that starts with '-' is a value (e.g. a negative number).
 _SETATTR_FLAGS = {
-    "-k": 1, "-keyable": 1, "-l": 1, "-lock": 1, "-cb": 1, "-channelBox": 1,
-    "-s": 1, "-size": 1, "-type": 1, "-typ": 1, "-ca": 1, "-caching": 1,
-    "-ch": 1, "-capacityHint": 1, "-av": 0, "-alteredValue": 0, "-c": 0, "-clamp": 0,
-}  # fmt: skip
+    "-k": 1,
+    "-keyable": 1,
+    "-l": 1,
+    "-lock": 1,
+    "-cb": 1,
+    "-channelBox": 1,
+    "-s": 1,
+    "-size": 1,
+    "-type": 1,
+    "-typ": 1,
+    "-ca": 1,
+    "-caching": 1,
+    "-ch": 1,
+    "-capacityHint": 1,
+    "-av": 0,
+    "-alteredValue": 0,
+    "-c": 0,
+    "-clamp": 0,
+}
 _CREATENODE_FLAGS = {
-    "-n": 1, "-name": 1, "-p": 1, "-parent": 1, "-s": 0, "-shared": 0,
-    "-ss": 0, "-skipSelect": 0,
-}  # fmt: skip
+    "-n": 1,
+    "-name": 1,
+    "-p": 1,
+    "-parent": 1,
+    "-s": 0,
+    "-shared": 0,
+    "-ss": 0,
+    "-skipSelect": 0,
+}
 _REQUIRES_FLAGS = {"-nodeType": 1, "-nt": 1, "-dataType": 1, "-dt": 1}
-_CONNECT_FLAGS = {"-na": 0, "-nextAvailable": 0, "-f": 0, "-force": 0, "-l": 1, "-lock": 1,
-                  "-rd": 1, "-referenceDest": 1}  # fmt: skip
+_CONNECT_FLAGS = {
+    "-na": 0,
+    "-nextAvailable": 0,
+    "-f": 0,
+    "-force": 0,
+    "-l": 1,
+    "-lock": 1,
+    "-rd": 1,
+    "-referenceDest": 1,
+}
 # defaultRenderGlobals attributes we report, short and long names.
 _GLOBAL_ATTRS = {
-    "ren": "renderer", "currentRenderer": "renderer",
-    "fs": "start_frame", "startFrame": "start_frame",
-    "ef": "end_frame", "endFrame": "end_frame",
-    "bfs": "by_frame", "byFrameStep": "by_frame",
-    "an": "animation", "animation": "animation",
-    "ifp": "image_prefix", "imageFilePrefix": "image_prefix",
-    "imfkey": "image_format", "imfPluginKey": "image_format",
-    "outf": "image_format_enum", "imageFormat": "image_format_enum",
-}  # fmt: skip
+    "ren": "renderer",
+    "currentRenderer": "renderer",
+    "fs": "start_frame",
+    "startFrame": "start_frame",
+    "ef": "end_frame",
+    "endFrame": "end_frame",
+    "bfs": "by_frame",
+    "byFrameStep": "by_frame",
+    "an": "animation",
+    "animation": "animation",
+    "ifp": "image_prefix",
+    "imageFilePrefix": "image_prefix",
+    "imfkey": "image_format",
+    "imfPluginKey": "image_format",
+    "outf": "image_format_enum",
+    "imageFormat": "image_format_enum",
+}
 # defaultRenderGlobals.imageFormat enum values (Maya's own enum list) to the usual extension.
 # Used only when the file sets .outf but not .imfkey.
 _IMAGE_FORMAT_ENUM = {
-    0: "gif", 1: "si", 2: "rla", 3: "tif", 4: "tif", 5: "sgi", 6: "als", 7: "iff", 8: "jpg",
-    9: "eps", 10: "iff", 12: "yuv", 13: "sgi", 19: "tga", 20: "bmp", 31: "psd", 32: "png",
-    35: "dds", 36: "psd", 40: "exr",
-}  # fmt: skip
+    0: "gif",
+    1: "si",
+    2: "rla",
+    3: "tif",
+    4: "tif",
+    5: "sgi",
+    6: "als",
+    7: "iff",
+    8: "jpg",
+    9: "eps",
+    10: "iff",
+    12: "yuv",
+    13: "sgi",
+    19: "tga",
+    20: "bmp",
+    31: "psd",
+    32: "png",
+    35: "dds",
+    36: "psd",
+    40: "exr",
+}
 
 
 # --------------------------------------------------------------------------------------------------
@@ -343,8 +397,20 @@ class _Scanner:
     bytes twice for the same character; ``bytes.find`` is a memchr scan.
     """
 
-    __slots__ = ("stream", "block", "buf", "base", "pos", "eof", "_found", "_scanned",
-                 "_pieces", "_seg", "_kept", "_oversized")  # fmt: skip
+    __slots__ = (
+        "stream",
+        "block",
+        "buf",
+        "base",
+        "pos",
+        "eof",
+        "_found",
+        "_scanned",
+        "_pieces",
+        "_seg",
+        "_kept",
+        "_oversized",
+    )
 
     def __init__(self, stream: BinaryIO, block: int) -> None:
         self.stream = stream
@@ -574,10 +640,16 @@ def iter_statements(
             break  # a long statement, or one with a comment or a string crossing the window
         head = buf[hs:he]
         if end >= 0:
-            if keep is None or keep(head, buf[hs : end if end - hs < PEEK_BYTES else hs + PEEK_BYTES]):
-                yield Statement(b.base + hs, b.base + end, lead,
-                                head.decode("utf-8", "surrogateescape"),
-                                buf[hs : end - 1].decode("utf-8", "surrogateescape"))  # fmt: skip
+            if keep is None or keep(
+                head, buf[hs : end if end - hs < PEEK_BYTES else hs + PEEK_BYTES]
+            ):
+                yield Statement(
+                    b.base + hs,
+                    b.base + end,
+                    lead,
+                    head.decode("utf-8", "surrogateescape"),
+                    buf[hs : end - 1].decode("utf-8", "surrogateescape"),
+                )
             pos = end
             continue
         start = b.base + pos
@@ -587,8 +659,15 @@ def iter_statements(
         buf, pos, blen = b.buf, b.pos, len(b.buf)
         if wanted or not complete:
             text = raw.decode("utf-8", "surrogateescape") if raw is not None else None
-            yield Statement(start, b.base + pos, lead, head.decode("utf-8", "surrogateescape"),
-                            text, complete, oversized)  # fmt: skip
+            yield Statement(
+                start,
+                b.base + pos,
+                lead,
+                head.decode("utf-8", "surrogateescape"),
+                text,
+                complete,
+                oversized,
+            )
         if not complete:
             return
 
@@ -751,8 +830,9 @@ class SceneStatement:
     node_type: str | None
 
 
-def iter_scene_statements(stream: BinaryIO, *, block_size: int = BLOCK_SIZE_BYTES
-                          ) -> Iterator[SceneStatement]:  # fmt: skip
+def iter_scene_statements(
+    stream: BinaryIO, *, block_size: int = BLOCK_SIZE_BYTES
+) -> Iterator[SceneStatement]:
     """Yield the statements that matter for render layers and globals, with their context.
 
     Kept: ``createNode`` of render layer / Render Setup / unique-override / render globals
@@ -792,8 +872,13 @@ def iter_scene_statements(stream: BinaryIO, *, block_size: int = BLOCK_SIZE_BYTE
             ctx_node, ctx_type, ctx_wanted = None, None, False
             return False
         if head == b"connectAttr":
-            return (b";" not in peek or b'.lrl"' in peek or b'.rlid"' in peek
-                    or b'.legacyRenderLayer"' in peek or b'.renderLayerId"' in peek)  # fmt: skip
+            return (
+                b";" not in peek
+                or b'.lrl"' in peek
+                or b'.rlid"' in peek
+                or b'.legacyRenderLayer"' in peek
+                or b'.renderLayerId"' in peek
+            )
         return head in _ALWAYS_KEPT_HEADS
 
     for st in iter_statements(stream, keep, block_size=block_size):
@@ -815,7 +900,8 @@ def iter_scene_statements(stream: BinaryIO, *, block_size: int = BLOCK_SIZE_BYTE
                     ctx_node = ctx_node[1:]
                 ctx_type = created_types.get(ctx_node) if ctx_node else None
                 ctx_wanted = ctx_node in _INTERESTING_SELECT_NODES or (
-                    ctx_type in _INTERESTING_TYPES)  # fmt: skip
+                    ctx_type in _INTERESTING_TYPES
+                )
         yield SceneStatement(st, words, ctx_node, ctx_type)
 
 
@@ -868,7 +954,8 @@ def check_scene_file(path: str | Path) -> str | None:
         if m:
             return m.group(1).decode("ascii", "replace")
     raise NotMayaAsciiError(
-        f"{p} is not a Maya ASCII scene: no '//Maya ASCII' header in its first lines")
+        f"{p} is not a Maya ASCII scene: no '//Maya ASCII' header in its first lines"
+    )
 
 
 # --------------------------------------------------------------------------------------------------
@@ -951,7 +1038,8 @@ def _interpret(ss: SceneStatement, col: _Collected) -> None:
     if not st.complete:
         col.warnings.append(
             f"the file ends inside a statement at byte {st.start} (truncated save?); "
-            "settings after that point are missing")
+            "settings after that point are missing"
+        )
         return
     if st.oversized:
         col.warnings.append(f"skipped an oversized {st.head} statement at byte {st.start}")
@@ -985,8 +1073,9 @@ def _interpret(ss: SceneStatement, col: _Collected) -> None:
             elif pos[0] not in col.plugins:
                 col.plugins.append(pos[0])
     elif cmd == "currentUnit":
-        _, opts = _positional(words, {"-l": 1, "-linear": 1, "-a": 1, "-angle": 1,
-                                      "-t": 1, "-time": 1})  # fmt: skip
+        _, opts = _positional(
+            words, {"-l": 1, "-linear": 1, "-a": 1, "-angle": 1, "-t": 1, "-time": 1}
+        )
         unit = opts.get("-t") or opts.get("-time")
         if unit:
             col.time_unit = unit
@@ -1006,8 +1095,9 @@ def _on_create(ss: SceneStatement, col: _Collected) -> None:
         col.overrides.setdefault(name, {})
 
 
-def _on_setattr(node: str, node_type: str | None, attr: str, values: list[Word],
-                col: _Collected) -> None:  # fmt: skip
+def _on_setattr(
+    node: str, node_type: str | None, attr: str, values: list[Word], col: _Collected
+) -> None:
     """Apply one setAttr whose target node is known."""
     if not values:  # e.g. ``setAttr -k on ".fs";`` changes flags only, not the value
         return
@@ -1081,8 +1171,12 @@ def _resolve(col: _Collected) -> None:
             col.rs_layers.setdefault(dst, col.next_order())
             col.layer_node(src)
     for node, attr, values in col.pending_abs:
-        if node in col.layer_nodes or node == DEFAULT_LAYER_NODE or node == _GLOBALS_NODE or (
-                node in col.overrides):  # fmt: skip
+        if (
+            node in col.layer_nodes
+            or node == DEFAULT_LAYER_NODE
+            or node == _GLOBALS_NODE
+            or (node in col.overrides)
+        ):
             _on_setattr(node, None, attr, values, col)
 
 
@@ -1102,23 +1196,36 @@ def _build_info(path: Path, col: _Collected, header_version: str | None) -> Scen
         if node is None:
             node = f"rs_{rs_name}"
             if node not in col.layer_nodes:
-                warnings.append(f"Render Setup layer {rs_name!r} has no renderLayer node in the "
-                                f"file; assuming {node!r}")  # fmt: skip
+                warnings.append(
+                    f"Render Setup layer {rs_name!r} has no renderLayer node in the "
+                    f"file; assuming {node!r}"
+                )
         linked.add(node)
         rec = col.layer_nodes.get(node) or _LayerNode(order)
-        info = LayerInfo(name=rs_name, node=node, renderable=rec.renderable is not False,
-                         is_default=False, referenced=":" in rs_name or ":" in node,
-                         render_setup=True, display_order=rec.display_order)  # fmt: skip
+        info = LayerInfo(
+            name=rs_name,
+            node=node,
+            renderable=rec.renderable is not False,
+            is_default=False,
+            referenced=":" in rs_name or ":" in node,
+            render_setup=True,
+            display_order=rec.display_order,
+        )
         layers.append(((1, *_order_key(rec.display_order), order), info))
     legacy: list[str] = []
     for node, rec in col.layer_nodes.items():
         if node in linked:
             continue
         is_default = node == DEFAULT_LAYER_NODE
-        info = LayerInfo(name=MASTER_LAYER_NAME if is_default else node, node=node,
-                         renderable=rec.renderable is not False, is_default=is_default,
-                         referenced=":" in node, render_setup=False,
-                         display_order=rec.display_order)  # fmt: skip
+        info = LayerInfo(
+            name=MASTER_LAYER_NAME if is_default else node,
+            node=node,
+            renderable=rec.renderable is not False,
+            is_default=is_default,
+            referenced=":" in node,
+            render_setup=False,
+            display_order=rec.display_order,
+        )
         layers.append(((0 if is_default else 1, *_order_key(rec.display_order), rec.order), info))
         if not is_default:
             legacy.append(node)
@@ -1129,15 +1236,18 @@ def _build_info(path: Path, col: _Collected, header_version: str | None) -> Scen
             "the scene uses Render Setup but also contains legacy render layer(s) "
             f"{', '.join(legacy)}: Maya in Render Setup mode refuses them ('contains legacy "
             "render layers') and renders masterLayer instead; set "
-            "MAYA_ENABLE_LEGACY_RENDER_LAYERS=1 to render them")
-    overridden = sorted({f"{o.get('tgName', '?')}.{o['atr']}"
-                         for o in col.overrides.values() if "atr" in o})  # fmt: skip
+            "MAYA_ENABLE_LEGACY_RENDER_LAYERS=1 to render them"
+        )
+    overridden = sorted(
+        {f"{o.get('tgName', '?')}.{o['atr']}" for o in col.overrides.values() if "atr" in o}
+    )
     if col.overrides:
         what = ", ".join(overridden[:8]) + (" ..." if len(overridden) > 8 else "")
         warnings.append(
             "per-layer render setting overrides present"
             + (f" ({what})" if what else "")
-            + ": a layer's frame range, renderer or image settings may differ from the globals")
+            + ": a layer's frame range, renderer or image settings may differ from the globals"
+        )
     infos = tuple(info for _, info in layers)
     if not any(lay.renderable for lay in infos):
         warnings.append("no render layer is renderable: name the layers to render explicitly")
@@ -1223,7 +1333,9 @@ def plan_renderable_patch(path: str | Path, render_nodes: str | Iterable[str]) -
         LayerNotFoundError: A node is not a render layer node of this file, or none was given.
     """
     p = Path(path)
-    wanted = (render_nodes,) if isinstance(render_nodes, str) else tuple(dict.fromkeys(render_nodes))
+    wanted = (
+        (render_nodes,) if isinstance(render_nodes, str) else tuple(dict.fromkeys(render_nodes))
+    )
     if not wanted:
         raise LayerNotFoundError("no render layer node given to keep renderable")
     check_scene_file(p)
@@ -1253,8 +1365,9 @@ def plan_renderable_patch(path: str | Path, render_nodes: str | Iterable[str]) -
                     created.append(ss.node)
                     known[ss.node] = None
                     value = b"yes" if ss.node in wanted else b"no"
-                    edits.append(ByteEdit(st.end, st.end,
-                                          newline + b'\tsetAttr ".rndr" ' + value + b";"))  # fmt: skip
+                    edits.append(
+                        ByteEdit(st.end, st.end, newline + b'\tsetAttr ".rndr" ' + value + b";")
+                    )
                 elif cmd == "setAttr":
                     plug, _ = _setattr_parts(words)
                     if plug is None:
@@ -1271,8 +1384,11 @@ def plan_renderable_patch(path: str | Path, render_nodes: str | Iterable[str]) -
                     if len(pos) >= 2:
                         src_node, src_attr = parse_plug(pos[0], None)
                         dst_node, dst_attr = parse_plug(pos[1], None)
-                        if dst_node and dst_attr in ("rlid", "renderLayerId") and (
-                                src_attr.startswith("rlmi")):  # fmt: skip
+                        if (
+                            dst_node
+                            and dst_attr in ("rlid", "renderLayerId")
+                            and (src_attr.startswith("rlmi"))
+                        ):
                             known[dst_node] = None
     except OSError as exc:
         raise SceneReadError(f"error while reading scene file {p}: {exc.strerror or exc}") from None
@@ -1283,13 +1399,18 @@ def plan_renderable_patch(path: str | Path, render_nodes: str | Iterable[str]) -
     if missing:
         raise LayerNotFoundError(
             f"render layer node(s) {', '.join(map(repr, missing))} not in {p} (layer nodes: "
-            f"{', '.join(known)}); was the scene changed since it was read?")
+            f"{', '.join(known)}); was the scene changed since it was read?"
+        )
     for node, lead, end in absolute:
         if node in known:
             edits.append(ByteEdit(lead, end, b""))
     tail = b"".join(
-        b"setAttr " + _mel_quote(f"{node}.rndr") + (b" yes;" if node in wanted else b" no;")
+        b"setAttr "
+        + _mel_quote(f"{node}.rndr")
+        + (b" yes;" if node in wanted else b" no;")
         + newline
-        for node in known if node not in created)  # fmt: skip
+        for node in known
+        if node not in created
+    )
     edits.sort(key=lambda e: (e.start, e.end))
     return RenderablePatch(tuple(edits), tail, tuple(known), wanted)

@@ -641,13 +641,16 @@ class RenderProcess:
             started = proc.create_time()
         except psutil.Error:
             alive, started = False, None
-        same = alive and started is not None and abs(started - create_time) <= (
-            REATTACH_TIME_TOLERANCE_S
+        same = (
+            alive
+            and started is not None
+            and abs(started - create_time) <= (REATTACH_TIME_TOLERANCE_S)
         )
         if not same and not allow_gone:
             raise ProcessLookupError(f"render pid {pid} (started {create_time}) is not running")
-        self = cls(argv=[f"(re-attached pid {pid})"], env={}, log_path=log_path,
-                   on_line=on_line, name=name)
+        self = cls(
+            argv=[f"(re-attached pid {pid})"], env={}, log_path=log_path, on_line=on_line, name=name
+        )
         self._launched = True
         self._popen = _AttachedChild(proc if same else None, pid)  # type: ignore[assignment]
         self._psproc = proc if same else None

@@ -69,6 +69,7 @@ _WINDOWS_RESERVED = frozenset(
 class TempFileError(ValueError):
     """A temp folder cannot be created or used (bad root, permissions, cleaned-up manager)."""
 
+
 #: File in each job folder naming the process that owns it (pid and start time).
 OWNER_MARKER = ".owner.json"
 
@@ -176,21 +177,32 @@ class TempFileManager:
                 if self._make_private_parent(parent):
                     self._job_dir = Path(tempfile.mkdtemp(prefix=prefix, dir=parent)).absolute()
                 else:
-                    _LOG.warning("%s is not a private folder of this user; using a fresh temp "
-                                 "folder instead", parent)  # fmt: skip
-                    self._job_dir = Path(tempfile.mkdtemp(prefix=f"lrc_toolbox-{prefix}")).absolute()
+                    _LOG.warning(
+                        "%s is not a private folder of this user; using a fresh temp "
+                        "folder instead",
+                        parent,
+                    )
+                    self._job_dir = Path(
+                        tempfile.mkdtemp(prefix=f"lrc_toolbox-{prefix}")
+                    ).absolute()
         except FileExistsError:
-            raise TempFileError(f"temp root {root or tempfile.gettempdir()} exists and is not a "
-                                "directory") from None  # fmt: skip
+            raise TempFileError(
+                f"temp root {root or tempfile.gettempdir()} exists and is not a directory"
+            ) from None
         except NotADirectoryError:
-            raise TempFileError(f"temp root {root or tempfile.gettempdir()} is inside a file, not "
-                                "a directory") from None  # fmt: skip
+            raise TempFileError(
+                f"temp root {root or tempfile.gettempdir()} is inside a file, not a directory"
+            ) from None
         except PermissionError as exc:
-            raise TempFileError(f"no permission to create a temp folder in "
-                                f"{exc.filename or root or tempfile.gettempdir()}") from None  # fmt: skip
+            raise TempFileError(
+                f"no permission to create a temp folder in "
+                f"{exc.filename or root or tempfile.gettempdir()}"
+            ) from None
         except OSError as exc:
-            raise TempFileError(f"cannot create a temp folder in {root or tempfile.gettempdir()}: "
-                                f"{exc.strerror or exc}") from None  # fmt: skip
+            raise TempFileError(
+                f"cannot create a temp folder in {root or tempfile.gettempdir()}: "
+                f"{exc.strerror or exc}"
+            ) from None
         self._write_owner_marker()
 
     def _write_owner_marker(self) -> None:
@@ -258,8 +270,9 @@ class TempFileManager:
         with self._lock:
             owned = p in self._tracked or self._job_dir in p.parents
             if not owned:
-                raise TempFileError(f"refusing to delete {p}: not created or tracked by this "
-                                    "temp file manager")  # fmt: skip
+                raise TempFileError(
+                    f"refusing to delete {p}: not created or tracked by this temp file manager"
+                )
             if self.keep:
                 return False
             self._tracked.pop(p, None)
@@ -314,13 +327,18 @@ class TempFileManager:
     def __enter__(self) -> TempFileManager:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:  # fmt: skip
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.cleanup_all()
 
     # ----------------------------------------------------------------------------------------------
-    def snapshot_for_layer(self, scene: SceneInfo | str | Path, layer: LayerInfo | str,
-                           timestamp: str | None = None) -> Path:  # fmt: skip
+    def snapshot_for_layer(
+        self, scene: SceneInfo | str | Path, layer: LayerInfo | str, timestamp: str | None = None
+    ) -> Path:
         """Write a copy of the scene in which only ``layer`` is renderable.
 
         The copy is ``<job_dir>/render_<scene-stem>_<timestamp>_<safe-layer>/<scene file name>``
@@ -358,8 +376,13 @@ class TempFileManager:
         target = info.layer(layer)
         return self._snapshot(path, info, [target.node], target.name, timestamp)
 
-    def snapshot_scene(self, scene_path: str | Path, scene: SceneInfo | None,
-                       nodes: Sequence[str], timestamp: str | None = None) -> Path:  # fmt: skip
+    def snapshot_scene(
+        self,
+        scene_path: str | Path,
+        scene: SceneInfo | None,
+        nodes: Sequence[str],
+        timestamp: str | None = None,
+    ) -> Path:
         """Write a copy of the scene in which exactly the given layer nodes are renderable.
 
         The several-layer form of :meth:`snapshot_for_layer` (one ``Render`` process for several
@@ -384,8 +407,14 @@ class TempFileManager:
         label = "+".join(names.get(node, node) for node in nodes)
         return self._snapshot(Path(scene_path), scene, list(nodes), label, timestamp)
 
-    def _snapshot(self, source: Path, scene: SceneInfo | None, nodes: list[str], label: str,
-                  timestamp: str | None) -> Path:  # fmt: skip
+    def _snapshot(
+        self,
+        source: Path,
+        scene: SceneInfo | None,
+        nodes: list[str],
+        label: str,
+        timestamp: str | None,
+    ) -> Path:
         if self._closed:
             raise TempFileError("this temp file manager was already cleaned up")
         _check_not_binary(source)
@@ -466,7 +495,8 @@ def _check_not_binary(source: Path) -> None:
         raise BinarySceneError(
             f"cannot snapshot {source}: patching a Maya Binary scene needs Maya; render the "
             "original file with Render -rl <layer node> instead (explicitly named layers "
-            "still render)") from None  # fmt: skip
+            "still render)"
+        ) from None
 
 
 def _copy_with_edits(src: BinaryIO, out: BinaryIO, edits: Sequence[ByteEdit], tail: bytes) -> None:

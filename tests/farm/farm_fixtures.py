@@ -29,8 +29,15 @@ from lrc_toolbox.core.planner import PlannedLayer
 @pytest.fixture(name="farm_isolation", autouse=True)
 def farm_isolation_fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep every test away from real farms, user configs and the user's data folder."""
-    for var in ("CUEBOT_HOSTS", "CUEBOT_FACILITY", "OPENCUE_CONFIG_FILE", "OPENCUE_CONF",
-                "DEADLINE_PATH", "LRC_STANDIN_FAULTS", "LRC_STANDIN_LAYER_FRAME_S"):
+    for var in (
+        "CUEBOT_HOSTS",
+        "CUEBOT_FACILITY",
+        "OPENCUE_CONFIG_FILE",
+        "OPENCUE_CONF",
+        "DEADLINE_PATH",
+        "LRC_STANDIN_FAULTS",
+        "LRC_STANDIN_LAYER_FRAME_S",
+    ):
         monkeypatch.delenv(var, raising=False)
     home = tmp_path / "home"
     home.mkdir()

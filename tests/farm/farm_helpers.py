@@ -49,7 +49,7 @@ def deadline_frame_list(text: str) -> list[int]:
 def deadline_mayacmd_tasks(frames_text: str, chunk_size: int) -> list[list[int]]:
     """Frames each MayaCmd task renders: every frame from its first to its last (``-b 1``)."""
     frames = deadline_frame_list(frames_text)
-    tasks = [frames[i:i + chunk_size] for i in range(0, len(frames), chunk_size)]
+    tasks = [frames[i : i + chunk_size] for i in range(0, len(frames), chunk_size)]
     return [list(range(task[0], task[-1] + 1)) for task in tasks]
 
 

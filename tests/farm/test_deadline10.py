@@ -24,43 +24,140 @@ standin_fixture = farm_fixtures.standin_fixture
 # Job info keys from Deadline 10's manual ("Manual Job Submission", job info file), plus the
 # numbered families (EnvironmentKeyValue<N>, OutputDirectory<N>...).
 DOCUMENTED_JOB_INFO_KEYS = {
-    "Plugin", "Frames", "Name", "Comment", "Department", "BatchName", "UserName",
-    "MachineName", "Pool", "SecondaryPool", "Group", "Priority", "ChunkSize", "ConcurrentTasks",
-    "LimitConcurrentTasksToNumberOfCpus", "OnJobComplete", "SynchronizeAllAuxiliaryFiles",
-    "ForceReloadPlugin", "Sequential", "SuppressEvents", "Protected", "InitialStatus",
-    "NetworkRoot", "MinRenderTimeSeconds", "MinRenderTimeMinutes", "TaskTimeoutSeconds",
-    "TaskTimeoutMinutes", "StartJobTimeoutSeconds", "StartJobTimeoutMinutes",
-    "InitializePluginTimeoutSeconds", "OnTaskTimeout", "EnableTimeoutsForScriptTasks",
-    "EnableFrameTimeouts", "EnableAutoTimeout", "Interruptible", "InterruptiblePercentage",
-    "RemTimeThreshold", "NotificationTargets", "ClearNotificationTargets",
-    "NotificationEmails", "OverrideNotificationMethod", "EmailNotification",
-    "PopupNotification", "NotificationNote", "MachineLimit", "MachineLimitProgress",
-    "Whitelist", "Blacklist", "LimitGroups", "JobDependencies", "JobDependencyPercentage",
-    "IsFrameDependent", "FrameDependencyOffsetStart", "FrameDependencyOffsetEnd",
-    "ResumeOnCompleteDependencies", "ResumeOnDeletedDependencies",
-    "ResumeOnFailedDependencies", "RequiredAssets", "ScriptDependencies",
-    "OverrideJobFailureDetection", "FailureDetectionJobErrors", "OverrideTaskFailureDetection",
-    "FailureDetectionTaskErrors", "IgnoreBadJobDetection", "SendJobErrorWarning",
-    "DeleteOnComplete", "ArchiveOnComplete", "OverrideAutoJobCleanup", "OverrideJobCleanup",
-    "JobCleanupDays", "OverrideJobCleanupType", "ScheduledType", "ScheduledStartDateTime",
-    "ScheduledDays", "JobDelay", "PreJobScript", "PostJobScript", "PreTaskScript",
-    "PostTaskScript", "EventOptIns", "IncludeEnvironment", "UseJobEnvironmentOnly",
-    "CustomPluginDirectory", "OverrideTaskExtraInfoNames", "TileJob", "TileJobFrame",
-    "TileJobTilesInX", "TileJobTilesInY", "TileJobTileCount", "MaintenanceJob",
-    "MaintenanceJobStartFrame", "MaintenanceJobEndFrame",
+    "Plugin",
+    "Frames",
+    "Name",
+    "Comment",
+    "Department",
+    "BatchName",
+    "UserName",
+    "MachineName",
+    "Pool",
+    "SecondaryPool",
+    "Group",
+    "Priority",
+    "ChunkSize",
+    "ConcurrentTasks",
+    "LimitConcurrentTasksToNumberOfCpus",
+    "OnJobComplete",
+    "SynchronizeAllAuxiliaryFiles",
+    "ForceReloadPlugin",
+    "Sequential",
+    "SuppressEvents",
+    "Protected",
+    "InitialStatus",
+    "NetworkRoot",
+    "MinRenderTimeSeconds",
+    "MinRenderTimeMinutes",
+    "TaskTimeoutSeconds",
+    "TaskTimeoutMinutes",
+    "StartJobTimeoutSeconds",
+    "StartJobTimeoutMinutes",
+    "InitializePluginTimeoutSeconds",
+    "OnTaskTimeout",
+    "EnableTimeoutsForScriptTasks",
+    "EnableFrameTimeouts",
+    "EnableAutoTimeout",
+    "Interruptible",
+    "InterruptiblePercentage",
+    "RemTimeThreshold",
+    "NotificationTargets",
+    "ClearNotificationTargets",
+    "NotificationEmails",
+    "OverrideNotificationMethod",
+    "EmailNotification",
+    "PopupNotification",
+    "NotificationNote",
+    "MachineLimit",
+    "MachineLimitProgress",
+    "Whitelist",
+    "Blacklist",
+    "LimitGroups",
+    "JobDependencies",
+    "JobDependencyPercentage",
+    "IsFrameDependent",
+    "FrameDependencyOffsetStart",
+    "FrameDependencyOffsetEnd",
+    "ResumeOnCompleteDependencies",
+    "ResumeOnDeletedDependencies",
+    "ResumeOnFailedDependencies",
+    "RequiredAssets",
+    "ScriptDependencies",
+    "OverrideJobFailureDetection",
+    "FailureDetectionJobErrors",
+    "OverrideTaskFailureDetection",
+    "FailureDetectionTaskErrors",
+    "IgnoreBadJobDetection",
+    "SendJobErrorWarning",
+    "DeleteOnComplete",
+    "ArchiveOnComplete",
+    "OverrideAutoJobCleanup",
+    "OverrideJobCleanup",
+    "JobCleanupDays",
+    "OverrideJobCleanupType",
+    "ScheduledType",
+    "ScheduledStartDateTime",
+    "ScheduledDays",
+    "JobDelay",
+    "PreJobScript",
+    "PostJobScript",
+    "PreTaskScript",
+    "PostTaskScript",
+    "EventOptIns",
+    "IncludeEnvironment",
+    "UseJobEnvironmentOnly",
+    "CustomPluginDirectory",
+    "OverrideTaskExtraInfoNames",
+    "TileJob",
+    "TileJobFrame",
+    "TileJobTilesInX",
+    "TileJobTilesInY",
+    "TileJobTileCount",
+    "MaintenanceJob",
+    "MaintenanceJobStartFrame",
+    "MaintenanceJobEndFrame",
 }
-NUMBERED_JOB_INFO_KEYS = ("EnvironmentKeyValue", "ExtraInfo", "ExtraInfoKeyValue",
-                          "TaskExtraInfoName", "OutputFilename", "OutputDirectory")
+NUMBERED_JOB_INFO_KEYS = (
+    "EnvironmentKeyValue",
+    "ExtraInfo",
+    "ExtraInfoKeyValue",
+    "TaskExtraInfoName",
+    "OutputFilename",
+    "OutputDirectory",
+)
 
 # Plugin info keys the MayaCmd plugin reads (Thinkbox MayaCmd.py, RenderArgument and
 # PreRenderTasks) or Deadline's Maya submitter writes for it.
 MAYACMD_PLUGIN_INFO_KEYS = {
-    "SceneFile", "Version", "Build", "ProjectPath", "OutputFilePath", "Renderer", "RenderLayer",
-    "UsingRenderLayers", "Animation", "StrictErrorChecking", "LocalRendering", "GPUsPerTask",
-    "GPUsSelectDevices", "MaxProcessors", "SkipExistingFrames", "CommandLineOptions",
-    "UseOnlyCommandLineOptions", "UseLegacyRenderLayers", "Camera", "ImageWidth",
-    "ImageHeight", "ImageScale", "IgnoreError211", "RegionRendering", "FrameNumberOffset",
-    "RenderHalfFrames", "RenderSetupIncludeLights", "OCIOConfigFile", "OCIOPolicyFile",
+    "SceneFile",
+    "Version",
+    "Build",
+    "ProjectPath",
+    "OutputFilePath",
+    "Renderer",
+    "RenderLayer",
+    "UsingRenderLayers",
+    "Animation",
+    "StrictErrorChecking",
+    "LocalRendering",
+    "GPUsPerTask",
+    "GPUsSelectDevices",
+    "MaxProcessors",
+    "SkipExistingFrames",
+    "CommandLineOptions",
+    "UseOnlyCommandLineOptions",
+    "UseLegacyRenderLayers",
+    "Camera",
+    "ImageWidth",
+    "ImageHeight",
+    "ImageScale",
+    "IgnoreError211",
+    "RegionRendering",
+    "FrameNumberOffset",
+    "RenderHalfFrames",
+    "RenderSetupIncludeLights",
+    "OCIOConfigFile",
+    "OCIOPolicyFile",
 }
 
 
@@ -77,8 +174,9 @@ def _read_info(path: str) -> dict[str, str]:
 def _is_documented_job_key(key: str) -> bool:
     if key in DOCUMENTED_JOB_INFO_KEYS:
         return True
-    return any(key.startswith(stem) and key[len(stem):].isdigit()
-               for stem in NUMBERED_JOB_INFO_KEYS)
+    return any(
+        key.startswith(stem) and key[len(stem) :].isdigit() for stem in NUMBERED_JOB_INFO_KEYS
+    )
 
 
 def _files(result) -> list[tuple[dict[str, str], dict[str, str]]]:
@@ -89,14 +187,21 @@ def _files(result) -> list[tuple[dict[str, str], dict[str, str]]]:
 def test_files_use_only_documented_keys_with_the_jobs_values(make_plan, tmp_path):
     project = tmp_path / "proj"
     project.mkdir()
-    plan = make_plan(layers=["MASTER_BG_A", "MASTER_FX_A"], frame_range="1-24", chunk_size=6,
-                     output_dir=str(tmp_path / "img"), project_dir=str(project), retries=3,
-                     max_task_time_s=601)
+    plan = make_plan(
+        layers=["MASTER_BG_A", "MASTER_FX_A"],
+        frame_range="1-24",
+        chunk_size=6,
+        output_dir=str(tmp_path / "img"),
+        project_dir=str(project),
+        retries=3,
+        max_task_time_s=601,
+    )
     result = submit_job(plan, "deadline", out_dir=tmp_path / "dl")
     assert not result.submitted and len(result.files) == 4
     files = _files(result)
-    for (job_info, plugin_info), node in zip(files, ["rs_MASTER_BG_A", "rs_MASTER_FX_A"],
-                                             strict=True):
+    for (job_info, plugin_info), node in zip(
+        files, ["rs_MASTER_BG_A", "rs_MASTER_FX_A"], strict=True
+    ):
         assert all(_is_documented_job_key(key) for key in job_info), job_info
         assert set(plugin_info) <= MAYACMD_PLUGIN_INFO_KEYS, plugin_info
         assert job_info["Plugin"] == "MayaCmd"
@@ -123,8 +228,9 @@ def test_files_use_only_documented_keys_with_the_jobs_values(make_plan, tmp_path
 @pytest.mark.parametrize("frames", FRAME_CASES)
 @pytest.mark.parametrize("chunk", [1, 4, None])
 def test_mayacmd_tasks_render_exactly_the_specs_frames(make_plan, tmp_path, frames, chunk):
-    result = submit_job(make_plan(frame_range=frames, chunk_size=chunk), "deadline",
-                        out_dir=tmp_path / "dl")
+    result = submit_job(
+        make_plan(frame_range=frames, chunk_size=chunk), "deadline", out_dir=tmp_path / "dl"
+    )
     rendered: list[int] = []
     for job_info, _plugin in _files(result):
         for task in deadline_mayacmd_tasks(job_info["Frames"], int(job_info["ChunkSize"])):
@@ -134,15 +240,31 @@ def test_mayacmd_tasks_render_exactly_the_specs_frames(make_plan, tmp_path, fram
 
 
 def test_renderers_mayacmd_does_not_pin_get_the_local_gpu_and_thread_flags(make_plan, tmp_path):
-    plan = make_plan(renderer="arnold", cpu_threads=8, skip_existing=True,
-                     extra_args=["-x", 'a b"c', "C:\\dir with space\\"])
-    (_job, plugin), = _files(submit_job(plan, "deadline", out_dir=tmp_path / "dl"))
+    plan = make_plan(
+        renderer="arnold",
+        cpu_threads=8,
+        skip_existing=True,
+        extra_args=["-x", 'a b"c', "C:\\dir with space\\"],
+    )
+    ((_job, plugin),) = _files(submit_job(plan, "deadline", out_dir=tmp_path / "dl"))
     assert plugin["Renderer"] == "arnold"
     assert split_windows_args(plugin["CommandLineOptions"]) == [
-        "-ai:device", "1", "-ai:manGpuSel", "true", "-ai:gpu", "0", "-ai:threads", "8",
-        "-skipExistingFrames", "true", "-x", 'a b"c', "C:\\dir with space\\"]
+        "-ai:device",
+        "1",
+        "-ai:manGpuSel",
+        "true",
+        "-ai:gpu",
+        "0",
+        "-ai:threads",
+        "8",
+        "-skipExistingFrames",
+        "true",
+        "-x",
+        'a b"c',
+        "C:\\dir with space\\",
+    ]
     sw = make_plan(renderer="sw", gpus=None, cpu_threads=8, skip_existing=True)
-    (_job, plugin), = _files(submit_job(sw, "deadline", out_dir=tmp_path / "sw"))
+    ((_job, plugin),) = _files(submit_job(sw, "deadline", out_dir=tmp_path / "sw"))
     assert (plugin["Renderer"], plugin["MaxProcessors"]) == ("mayaSoftware", "8")
     assert (plugin["GPUsPerTask"], plugin["SkipExistingFrames"]) == ("0", "True")
     assert plugin["CommandLineOptions"] == ""  # MayaCmd passes -n and -skipExistingFrames
@@ -150,14 +272,16 @@ def test_renderers_mayacmd_does_not_pin_get_the_local_gpu_and_thread_flags(make_
 
 def test_scene_renderer_is_named_and_unknown_one_keeps_rl(make_plan, binary_scene, tmp_path):
     # -r file on a Redshift scene: MayaCmd needs the renderer's name to pin GPUs and add -rl.
-    (_job, plugin), = _files(submit_job(make_plan(renderer="file"), "deadline",
-                                        out_dir=tmp_path / "a"))
+    ((_job, plugin),) = _files(
+        submit_job(make_plan(renderer="file"), "deadline", out_dir=tmp_path / "a")
+    )
     assert plugin["Renderer"] == "redshift" and plugin["CommandLineOptions"] == ""
     # A binary scene's renderer is unknown: Renderer=file, and -rl travels as an option.
-    plan = make_plan(renderer="file", scene_file=str(binary_scene), layers=[ODD_LAYERS[0]],
-                     frame_range="1-3")
+    plan = make_plan(
+        renderer="file", scene_file=str(binary_scene), layers=[ODD_LAYERS[0]], frame_range="1-3"
+    )
     result = submit_job(plan, "deadline", out_dir=tmp_path / "b")
-    (_job, plugin), = _files(result)
+    ((_job, plugin),) = _files(result)
     assert plugin["Renderer"] == "file"
     options = split_windows_args(plugin["CommandLineOptions"])
     assert options[:2] == ["-rl", f"rs_{ODD_LAYERS[0]}"]
@@ -189,11 +313,12 @@ def _fake_deadlinecommand(folder: Path, calls: Path, output: str, code: int = 0)
     return script
 
 
-def test_deadlinecommand_on_path_submits_and_its_job_ids_are_read(make_plan, tmp_path,
-                                                                  monkeypatch):
+def test_deadlinecommand_on_path_submits_and_its_job_ids_are_read(make_plan, tmp_path, monkeypatch):
     calls = tmp_path / "calls.jsonl"
-    output = ("Submitting to Repository: /mnt/DeadlineRepository10\n\nResult=Success\n"
-              "JobID=5f3a1c2b9d8e7f6a5b4c3d2e\nThe job was submitted successfully.\n")
+    output = (
+        "Submitting to Repository: /mnt/DeadlineRepository10\n\nResult=Success\n"
+        "JobID=5f3a1c2b9d8e7f6a5b4c3d2e\nThe job was submitted successfully.\n"
+    )
     _fake_deadlinecommand(tmp_path / "bin", calls, output)
     monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
     plan = make_plan(frame_range="1-10")
@@ -206,11 +331,13 @@ def test_deadlinecommand_on_path_submits_and_its_job_ids_are_read(make_plan, tmp
     assert result.command == [str(tmp_path / "bin" / "deadlinecommand"), *result.files]
 
 
-def test_deadline_path_finds_it_and_multiple_jobs_go_in_one_call(make_plan, tmp_path,
-                                                                 monkeypatch):
+def test_deadline_path_finds_it_and_multiple_jobs_go_in_one_call(make_plan, tmp_path, monkeypatch):
     calls = tmp_path / "calls.jsonl"
-    _fake_deadlinecommand(tmp_path / "deadline10" / "bin", calls,
-                          "Result=Success\nJobID=aaa111\nResult=Success\nJobID=bbb222\n")
+    _fake_deadlinecommand(
+        tmp_path / "deadline10" / "bin",
+        calls,
+        "Result=Success\nJobID=aaa111\nResult=Success\nJobID=bbb222\n",
+    )
     monkeypatch.setenv("DEADLINE_PATH", str(tmp_path / "deadline10" / "bin"))
     plan = make_plan(layers=["MASTER_BG_A", "MASTER_FX_A"])
     result = submit_job(plan, "deadline", out_dir=tmp_path / "dl")
@@ -219,12 +346,14 @@ def test_deadline_path_finds_it_and_multiple_jobs_go_in_one_call(make_plan, tmp_
     assert argv == ["-SubmitMultipleJobs", "-job", *result.files[:2], "-job", *result.files[2:]]
 
 
-@pytest.mark.parametrize(("output", "code", "match"), [
-    ("Result=Failed\nError: the repository is offline\n", 0, "no JobID"),
-    ("Error: bad plugin info\n", 3, "exit code 3"),
-])
-def test_failed_submission_is_a_farm_error(make_plan, tmp_path, monkeypatch, output, code,
-                                           match):
+@pytest.mark.parametrize(
+    ("output", "code", "match"),
+    [
+        ("Result=Failed\nError: the repository is offline\n", 0, "no JobID"),
+        ("Error: bad plugin info\n", 3, "exit code 3"),
+    ],
+)
+def test_failed_submission_is_a_farm_error(make_plan, tmp_path, monkeypatch, output, code, match):
     _fake_deadlinecommand(tmp_path / "bin", tmp_path / "calls.jsonl", output, code)
     monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
     with pytest.raises(FarmError, match=match):

@@ -21,20 +21,35 @@ standin_fixture = farm_fixtures.standin_fixture
 
 def _cli(args: list[str], standin: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
-    base = ["--scene", str(SAMPLE_SCENE), "--layers", "MASTER_BG_A,MASTER_FX_A",
-            "--frames", "1-20x5", "--renderer", "redshift", "--gpus", "0",
-            "--render-exe", standin, "--chunk-size", "2"]
+    base = [
+        "--scene",
+        str(SAMPLE_SCENE),
+        "--layers",
+        "MASTER_BG_A,MASTER_FX_A",
+        "--frames",
+        "1-20x5",
+        "--renderer",
+        "redshift",
+        "--gpus",
+        "0",
+        "--render-exe",
+        standin,
+        "--chunk-size",
+        "2",
+    ]
     code = main([*base, *args], out=out, err=err)
     return code, out.getvalue(), err.getvalue()
 
 
 @pytest.mark.parametrize("engine", FARM_ENGINES)
 def test_dry_run_json_describes_what_would_be_submitted(standin, tmp_path, engine):
-    pytest.importorskip({"openjd": "openjd.model", "opencue": "outline",
-                         "deadline": "json"}[engine])
+    pytest.importorskip(
+        {"openjd": "openjd.model", "opencue": "outline", "deadline": "json"}[engine]
+    )
     folder = tmp_path / "farm"
-    code, out, err = _cli(["--submit", engine, "--dry-run", "--json", "--farm-out", str(folder)],
-                          standin)
+    code, out, err = _cli(
+        ["--submit", engine, "--dry-run", "--json", "--farm-out", str(folder)], standin
+    )
     assert code == 0, err
     result = json.loads(out)
     assert result["engine"] == engine and result["dry_run"] is True

@@ -42,9 +42,12 @@ _SCRIPT = textwrap.dedent(
 
 def test_farm_imports_without_its_libraries_and_names_the_extra_to_install(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-c", _SCRIPT, str(SAMPLE_SCENE)], cwd=ROOT, capture_output=True,
-        text=True, timeout=120, env={"PATH": "", "HOME": str(tmp_path),
-                                     "TMPDIR": str(tmp_path), "SYSTEMROOT": ""},
+        [sys.executable, "-c", _SCRIPT, str(SAMPLE_SCENE)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "", "HOME": str(tmp_path), "TMPDIR": str(tmp_path), "SYSTEMROOT": ""},
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()

@@ -56,8 +56,12 @@ def test_chunks_are_the_runs_cut_to_the_chunk_size(make_plan, frames):
 
 def test_argv_is_the_local_argv_with_the_saved_scene(make_plan, tmp_path):
     plan = make_plan(
-        layers=["MASTER_BG_A", "masterLayer"], frame_range="1-9x4", chunk_size=2,
-        output_dir=str(tmp_path / "img"), cpu_threads=3, skip_existing=True,
+        layers=["MASTER_BG_A", "masterLayer"],
+        frame_range="1-9x4",
+        chunk_size=2,
+        output_dir=str(tmp_path / "img"),
+        cpu_threads=3,
+        skip_existing=True,
         extra_args=["-x", "640"],
     )
     job = describe_job(plan)
@@ -80,8 +84,13 @@ def test_template_tokens_replace_only_their_items(make_plan, tmp_path):
     assert layer.tokens == set(ArgToken)
     argv = layer.command({token: f"<{token.value}>" for token in ArgToken})
     assert argv[0] == "<render_exe>" and argv[-1] == "<scene_file>"
-    for flag, token in (("-s", "frame_start"), ("-e", "frame_end"), ("-b", "frame_step"),
-                        ("-rd", "output_dir"), ("-proj", "project_dir")):
+    for flag, token in (
+        ("-s", "frame_start"),
+        ("-e", "frame_end"),
+        ("-b", "frame_step"),
+        ("-rd", "output_dir"),
+        ("-proj", "project_dir"),
+    ):
         assert argv[argv.index(flag) + 1] == f"<{token}>"
     with pytest.raises(ValueError, match="frame_start"):
         layer.command({})
@@ -98,8 +107,13 @@ def test_odd_layer_names_stay_single_argv_items(make_plan, binary_scene):
 
 
 def test_job_carries_limits_and_drops_notes_about_local_gpus(make_plan):
-    plan = make_plan(retries=4, hang_timeout_s=120.0, max_task_time_s=3600.0,
-                     layers=["MASTER_BG_A", "MASTER_FX_A"], render_mode=RenderMode.COMBINED)
+    plan = make_plan(
+        retries=4,
+        hang_timeout_s=120.0,
+        max_task_time_s=3600.0,
+        layers=["MASTER_BG_A", "MASTER_FX_A"],
+        render_mode=RenderMode.COMBINED,
+    )
     job = describe_job(plan)
     assert (job.retries, job.hang_timeout_s, job.max_task_time_s) == (4, 120.0, 3600.0)
     assert job.gpus_per_task == 1 and job.uses_gpu

@@ -29,8 +29,14 @@ pytest.importorskip("outline", reason="opencue-pyoutline is not installed (extra
 etree = pytest.importorskip("lxml.etree", reason="lxml is not installed (dev extra)")
 
 #: OpenCue's job-spec DTD, kept in ../shared next to the project (see shared/README.md).
-DTD_PATH = Path(__file__).resolve().parents[2] / ".." / "shared" / "reference" / "opencue" / (
-    "cjsl-1.15.dtd")
+DTD_PATH = (
+    Path(__file__).resolve().parents[2]
+    / ".."
+    / "shared"
+    / "reference"
+    / "opencue"
+    / ("cjsl-1.15.dtd")
+)
 
 
 def _dtd():
@@ -58,10 +64,12 @@ def _flag(argv: list[str], flag: str) -> str:
 
 @pytest.mark.parametrize("frames", FRAME_CASES)
 @pytest.mark.parametrize("chunk", [1, 3])
-def test_spec_is_valid_and_cuebots_chunks_render_exactly_the_frames(make_plan, tmp_path,
-                                                                    frames, chunk):
-    job = describe_job(make_plan(frame_range=frames, chunk_size=chunk,
-                                 layers=["MASTER_BG_A", "masterLayer"]))
+def test_spec_is_valid_and_cuebots_chunks_render_exactly_the_frames(
+    make_plan, tmp_path, frames, chunk
+):
+    job = describe_job(
+        make_plan(frame_range=frames, chunk_size=chunk, layers=["MASTER_BG_A", "masterLayer"])
+    )
     root = _valid_layers(_spec(job, tmp_path))
     expected = list(FrameSet.parse(frames))
     by_node: dict[str, list[int]] = {}
@@ -70,8 +78,11 @@ def test_spec_is_valid_and_cuebots_chunks_render_exactly_the_frames(make_plan, t
         assert int(layer.findtext("chunk")) == chunk
         argv = layer.findtext("cmd").split("exec ", 1)[1]
         for start, end in cuebot_chunks(layer.findtext("range"), chunk):
-            words = _shell_words(argv.replace(cue.FRAME_START_TOKEN, str(start))
-                                 .replace(cue.FRAME_END_TOKEN, str(end)))
+            words = _shell_words(
+                argv.replace(cue.FRAME_START_TOKEN, str(start)).replace(
+                    cue.FRAME_END_TOKEN, str(end)
+                )
+            )
             s, e, b = (int(_flag(words, f)) for f in ("-s", "-e", "-b"))
             by_node.setdefault(_flag(words, "-rl"), []).extend(range(s, e + 1, b))
     assert set(by_node) == {"rs_MASTER_BG_A", "defaultRenderLayer"}
@@ -86,8 +97,11 @@ def _shell_words(line: str) -> list[str]:
 
 
 def test_layers_carry_gpus_service_timeouts_env_and_retries(make_plan, tmp_path):
-    job = describe_job(make_plan(retries=5, max_task_time_s=3601, hang_timeout_s=90,
-                                 cpu_threads=4, frame_range="1-20"))
+    job = describe_job(
+        make_plan(
+            retries=5, max_task_time_s=3601, hang_timeout_s=90, cpu_threads=4, frame_range="1-20"
+        )
+    )
     root = _valid_layers(_spec(job, tmp_path))
     assert root.findtext("job/maxretries") == "5"
     layer = root.find("job/layers/layer")
@@ -112,13 +126,16 @@ def test_x_step_becomes_runs_whose_opencue_meaning_is_the_specs(make_plan):
     job = describe_job(make_plan(frame_range="1-100x5", chunk_size=4))
     layers = cue.cue_layers(job)
     assert [(c.name, c.frame_range) for c in layers] == [
-        ("MASTER_BG_A_part1", "1-96x5"), ("MASTER_BG_A_part2", "100")]
+        ("MASTER_BG_A_part1", "1-96x5"),
+        ("MASTER_BG_A_part2", "100"),
+    ]
     assert "-b 5 " in layers[0].command and "-b 1 " in layers[1].command
 
 
 def test_odd_layer_names_become_valid_unique_layer_names(make_plan, binary_scene, tmp_path):
-    job = describe_job(make_plan(scene_file=str(binary_scene), layers=ODD_LAYERS,
-                                 frame_range="1-3"))
+    job = describe_job(
+        make_plan(scene_file=str(binary_scene), layers=ODD_LAYERS, frame_range="1-3")
+    )
     root = _valid_layers(_spec(job, tmp_path))
     names = [layer.get("name") for layer in root.iter("layer")]
     assert len(set(names)) == len(ODD_LAYERS)
@@ -128,21 +145,36 @@ def test_odd_layer_names_become_valid_unique_layer_names(make_plan, binary_scene
 
 @pytest.mark.slow
 def test_commands_run_by_a_shell_render_exactly_and_pin_the_reserved_gpu(
-        make_plan, binary_scene, tmp_path, monkeypatch):
+    make_plan, binary_scene, tmp_path, monkeypatch
+):
     """What RQD does: replace Cuebot's tokens, run the command with a POSIX shell."""
     record = tmp_path / "record.jsonl"
     monkeypatch.setenv("LRC_STANDIN_RECORD", str(record))
     out = tmp_path / "images"
     frames = "1-10x4,20"
-    job = describe_job(make_plan(scene_file=str(binary_scene), layers=ODD_LAYERS,
-                                 frame_range=frames, chunk_size=2, output_dir=str(out)))
+    job = describe_job(
+        make_plan(
+            scene_file=str(binary_scene),
+            layers=ODD_LAYERS,
+            frame_range=frames,
+            chunk_size=2,
+            output_dir=str(out),
+        )
+    )
     for layer in cue.cue_layers(job):
         for start, end in cuebot_chunks(layer.frame_range, job.chunk_size):
-            command = (layer.command.replace(cue.FRAME_START_TOKEN, str(start))
-                       .replace(cue.FRAME_END_TOKEN, str(end)))
-            proc = subprocess.run(["/bin/sh", "-c", command], cwd=tmp_path, timeout=60,
-                                  env={**os.environ, "CUE_GPU_CORES": "1"},
-                                  capture_output=True, text=True, check=False)
+            command = layer.command.replace(cue.FRAME_START_TOKEN, str(start)).replace(
+                cue.FRAME_END_TOKEN, str(end)
+            )
+            proc = subprocess.run(
+                ["/bin/sh", "-c", command],
+                cwd=tmp_path,
+                timeout=60,
+                env={**os.environ, "CUE_GPU_CORES": "1"},
+                capture_output=True,
+                text=True,
+                check=False,
+            )
             assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     records = [json.loads(line) for line in record.read_text().splitlines()]
     starts = [r for r in records if r["event"] == "start"]
@@ -158,8 +190,9 @@ def test_commands_run_by_a_shell_render_exactly_and_pin_the_reserved_gpu(
     assert not list(tmp_path.rglob("PWNED*"))
 
 
-def test_no_cuebot_configured_is_a_clear_error_and_contacts_nothing(make_plan, tmp_path,
-                                                                    monkeypatch):
+def test_no_cuebot_configured_is_a_clear_error_and_contacts_nothing(
+    make_plan, tmp_path, monkeypatch
+):
     def no_network(*args, **kwargs):
         raise AssertionError("a Cuebot was contacted")
 

@@ -39,8 +39,10 @@ def _openjd_cli() -> str:
 def _job(template: dict, values: dict) -> object:
     decoded = model.decode_job_template(template=template)
     params = model.preprocess_job_parameters(
-        job_template=decoded, job_parameter_values=values,
-        job_template_dir=Path.cwd(), current_working_dir=Path.cwd(),
+        job_template=decoded,
+        job_parameter_values=values,
+        job_template_dir=Path.cwd(),
+        current_working_dir=Path.cwd(),
     )
     return model.create_job(job_template=decoded, job_parameter_values=params)
 
@@ -57,8 +59,9 @@ def _frames_of_step(step) -> list[int]:
 @pytest.mark.parametrize("frames", FRAME_CASES)
 @pytest.mark.parametrize("chunk", [1, 4])
 def test_template_validates_and_its_tasks_render_exactly_the_frames(make_plan, frames, chunk):
-    job = describe_job(make_plan(frame_range=frames, chunk_size=chunk,
-                                 layers=["MASTER_BG_A", "masterLayer"]))
+    job = describe_job(
+        make_plan(frame_range=frames, chunk_size=chunk, layers=["MASTER_BG_A", "masterLayer"])
+    )
     template = ojd.build_job_template(job)
     values = {v["name"]: v["value"] for v in ojd.build_parameter_values(job)["parameterValues"]}
     created = _job(template, values)
@@ -111,13 +114,18 @@ def test_bundle_files_are_a_deadline_cloud_job_bundle(make_plan, tmp_path):
     defined = {p["name"] for p in template["parameterDefinitions"]}
     assert {v["name"] for v in values["parameterValues"]} == defined == set(plain)
     assert {v["name"]: v["value"] for v in values["parameterValues"]} == plain
-    assert result.command == ["deadline", "bundle", "submit", str(bundle),
-                              "--max-retries-per-task", "2"]
+    assert result.command == [
+        "deadline",
+        "bundle",
+        "submit",
+        str(bundle),
+        "--max-retries-per-task",
+        "2",
+    ]
     assert "deadline bundle submit" in result.message and "openjd run" in result.message
 
 
-def test_odd_names_give_unique_valid_steps_and_braces_pass_as_parameters(make_plan,
-                                                                         binary_scene):
+def test_odd_names_give_unique_valid_steps_and_braces_pass_as_parameters(make_plan, binary_scene):
     layers = [*ODD_LAYERS, "x" * 70 + "A", "x" * 70 + "B"]
     job = describe_job(make_plan(scene_file=str(binary_scene), layers=layers, frame_range="1-3"))
     template = ojd.build_job_template(job)
@@ -138,8 +146,11 @@ def test_a_layer_with_more_chunks_than_a_step_holds_is_split(make_plan):
     template = ojd.build_job_template(job)
     values = {v["name"]: v["value"] for v in ojd.build_parameter_values(job)["parameterValues"]}
     created = _job(template, values)
-    assert [step.name for step in created.steps] == ["MASTER_BG_A", "MASTER_BG_A #2",
-                                                      "MASTER_BG_A #3"]
+    assert [step.name for step in created.steps] == [
+        "MASTER_BG_A",
+        "MASTER_BG_A #2",
+        "MASTER_BG_A #3",
+    ]
     frames = [f for step in created.steps for f in _frames_of_step(step)]
     assert sorted(frames) == list(range(1, 2101))
 
@@ -148,8 +159,13 @@ def _run_all_steps(bundle: Path, job) -> None:
     cli = _openjd_cli()
     for names in ojd.step_names(job):
         for name in names:
-            proc = subprocess.run(ojd.local_run_command(bundle, name, executable=cli),
-                                  capture_output=True, text=True, timeout=120, check=False)
+            proc = subprocess.run(
+                ojd.local_run_command(bundle, name, executable=cli),
+                capture_output=True,
+                text=True,
+                timeout=120,
+                check=False,
+            )
             assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
 
 
@@ -159,18 +175,28 @@ def _records(path: Path) -> list[dict]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("odd", [False, True])
-def test_openjd_run_renders_every_frame_of_every_layer(make_plan, binary_scene, tmp_path,
-                                                       monkeypatch, odd):
+def test_openjd_run_renders_every_frame_of_every_layer(
+    make_plan, binary_scene, tmp_path, monkeypatch, odd
+):
     record = tmp_path / "record.jsonl"
     monkeypatch.setenv("LRC_STANDIN_RECORD", str(record))
     out = tmp_path / "images"
     frames = "1-10x4,20"  # 1, 5, 9, 10, 20: stepped, include-last and a lone frame
     if odd:
-        plan = make_plan(scene_file=str(binary_scene), layers=ODD_LAYERS, frame_range=frames,
-                         chunk_size=2, output_dir=str(out))
+        plan = make_plan(
+            scene_file=str(binary_scene),
+            layers=ODD_LAYERS,
+            frame_range=frames,
+            chunk_size=2,
+            output_dir=str(out),
+        )
     else:
-        plan = make_plan(layers=["MASTER_BG_A", "MASTER_CHAR_A", "masterLayer"],
-                         frame_range=frames, chunk_size=2, output_dir=str(out))
+        plan = make_plan(
+            layers=["MASTER_BG_A", "MASTER_CHAR_A", "masterLayer"],
+            frame_range=frames,
+            chunk_size=2,
+            output_dir=str(out),
+        )
     bundle = tmp_path / "bundle"
     result = submit_job(plan, "openjd", out_dir=bundle)
     job = describe_job(plan)
@@ -212,8 +238,14 @@ def test_fake_deadline_cloud_cli_submits_the_bundle(make_plan, tmp_path, monkeyp
     result = submit_job(plan, "openjd", out_dir=tmp_path / "bundle")
     assert result.submitted and result.job_id == "job-0123456789abcdef0123456789abcdef"
     argv = json.loads(calls.read_text().splitlines()[0])
-    assert argv == ["bundle", "submit", str(tmp_path / "bundle"), "--max-retries-per-task",
-                    "3", "--yes"]
+    assert argv == [
+        "bundle",
+        "submit",
+        str(tmp_path / "bundle"),
+        "--max-retries-per-task",
+        "3",
+        "--yes",
+    ]
     script.write_text(f"#!{sys.executable}\nimport sys\nprint('not logged in')\nsys.exit(1)\n")
     with pytest.raises(FarmError, match="not logged in"):
         submit_job(plan, "openjd", out_dir=tmp_path / "again")

@@ -41,8 +41,11 @@ def build_shot(maya: Any, tmp_path: Path, *, save: bool = True) -> dict[str, str
     maya.set_global("imageFilePrefix", "<RenderLayer>/<Scene>")
     maya.set_global("imfPluginKey", "exr")
     maya.set_global("endFrame", 24.0)
-    nodes = {"BG": maya.add_layer("BG"), "CHAR": maya.add_layer("CHAR", renderable=False),
-             "FX": maya.add_layer("FX")}  # fmt: skip
+    nodes = {
+        "BG": maya.add_layer("BG"),
+        "CHAR": maya.add_layer("CHAR", renderable=False),
+        "FX": maya.add_layer("FX"),
+    }
     maya.add_camera("shotCam")
     maya.set_override(nodes["CHAR"], "defaultRenderGlobals.endFrame", 48.0)
     maya.set_override(nodes["FX"], "defaultRenderGlobals.currentRenderer", "mayaSoftware")

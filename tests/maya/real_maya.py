@@ -44,8 +44,9 @@ class RealMaya:
         if self.render_setup_mode:
             layer = self._rs().createRenderLayer(name)
             layer.setRenderable(renderable)
-            found = cmds.listConnections(f"{name}.legacyRenderLayer", source=True,
-                                         destination=False)  # fmt: skip
+            found = cmds.listConnections(
+                f"{name}.legacyRenderLayer", source=True, destination=False
+            )
             return str(found[0]) if found else f"rs_{name}"
         node = cmds.createRenderLayer(name=name, empty=True, makeCurrent=False)
         cmds.setAttr(f"{node}.renderable", renderable)

@@ -67,8 +67,10 @@ def test_user_setup_survives_the_shelf_code_raising(fake_maya_env, monkeypatch):
     run_user_setup()
     fake_maya_env.run_deferred()  # must not raise into Maya's idle loop
     (line,) = fake_maya_env.output
-    assert line == ("// Warning: LRC Toolbox: the shelf button and menu were not added "
-                    "(RuntimeError: shelf is locked) //")  # fmt: skip
+    assert line == (
+        "// Warning: LRC Toolbox: the shelf button and menu were not added "
+        "(RuntimeError: shelf is locked) //"
+    )
 
 
 def test_user_setup_survives_a_broken_install(fake_maya_env, monkeypatch):
@@ -79,8 +81,7 @@ def test_user_setup_survives_a_broken_install(fake_maya_env, monkeypatch):
     assert "were not added (ModuleNotFoundError: import of lrc_toolbox.maya.shelf halted" in line
 
 
-def test_user_setup_survives_maya_ui_errors_and_a_missing_cmds(fake_maya_env, monkeypatch,
-                                                              capsys):  # fmt: skip
+def test_user_setup_survives_maya_ui_errors_and_a_missing_cmds(fake_maya_env, monkeypatch, capsys):
     import fake_maya
 
     def no_ui(*_args, **_kwargs):
@@ -230,13 +231,16 @@ def test_installer_writes_the_module_file_and_installs_dependencies(tmp_path, ca
     mayapy = fake_mayapy(tmp_path / "maya2024" / "bin")
     ran: list[list[str]] = []
     modules = tmp_path / "maya" / "modules"
-    code = main(["--modules-dir", str(modules), "--mayapy", str(mayapy)],
-                runner=lambda argv: ran.append(list(argv)) or 0)  # fmt: skip
+    code = main(
+        ["--modules-dir", str(modules), "--mayapy", str(mayapy)],
+        runner=lambda argv: ran.append(list(argv)) or 0,
+    )
     assert code == 0
     mod = modules / "lrc_toolbox.mod"
     assert mod.read_text() == f"+ LRC_TOOLBOX 0.1.0 {ROOT.as_posix()}\nPYTHONPATH+:=.\n"
-    assert ran == [[str(mayapy), "-m", "pip", "install", "--user",
-                    "nvidia-ml-py", "psutil", "Qt.py"]]
+    assert ran == [
+        [str(mayapy), "-m", "pip", "install", "--user", "nvidia-ml-py", "psutil", "Qt.py"]
+    ]
     out = capsys.readouterr().out
     assert f"Wrote {mod}" in out and "Restart Maya" in out
     assert main(["--modules-dir", str(modules), "--no-deps"], runner=lambda argv: 1 / 0) == 0
@@ -286,12 +290,15 @@ def test_uninstall_removes_what_the_install_wrote(tmp_path, capsys):
     assert (modules / "lrc_toolbox.mod").exists()
 
 
-@pytest.mark.parametrize(("platform", "env", "expected"), [
-    ("linux", {}, "home/maya/modules"),
-    ("win32", {}, "home/Documents/maya/modules"),
-    ("darwin", {}, "home/Library/Preferences/Autodesk/maya/modules"),
-    ("linux", {"MAYA_APP_DIR": "/studio/maya"}, "/studio/maya/modules"),
-])
+@pytest.mark.parametrize(
+    ("platform", "env", "expected"),
+    [
+        ("linux", {}, "home/maya/modules"),
+        ("win32", {}, "home/Documents/maya/modules"),
+        ("darwin", {}, "home/Library/Preferences/Autodesk/maya/modules"),
+        ("linux", {"MAYA_APP_DIR": "/studio/maya"}, "/studio/maya/modules"),
+    ],
+)
 def test_default_modules_dir_per_os(platform, env, expected):
     assert mi.default_modules_dir(platform, env, Path("home")).as_posix() == expected
 
@@ -307,8 +314,9 @@ def test_find_mayapy_prefers_maya_location_then_the_newest_install(tmp_path):
     env = {"MAYA_LOCATION": str(tmp_path / "custom"), "PATH": ""}
     found, _ = mi.find_mayapy(platform="linux", roots=[str(roots)], environ=env)
     assert found == location
-    found, looked = mi.find_mayapy(platform="linux", environ={"PATH": ""},
-                                   roots=[str(tmp_path / "x")])
+    found, looked = mi.find_mayapy(
+        platform="linux", environ={"PATH": ""}, roots=[str(tmp_path / "x")]
+    )
     assert found is None and "PATH (mayapy)" in looked
 
 
@@ -317,8 +325,14 @@ def test_run_maya_tests_without_mayapy_says_so_and_exits_0(tmp_path):
     env["PATH"] = str(tmp_path)  # no mayapy on PATH (the standard install folders are empty here)
     if any(Path(r).exists() for roots in mi._MAYAPY_ROOTS.values() for r in roots):
         pytest.skip("a Maya install folder exists on this machine")
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "run_maya_tests.py")],
-                          capture_output=True, text=True, env=env, timeout=60, check=False)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "run_maya_tests.py")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "no mayapy found" in proc.stdout and "fake maya only" in proc.stdout
 
@@ -345,9 +359,17 @@ def test_the_maya_package_imports_where_maya_and_qt_cannot():
             print("unavailable:", exc)
         print(len(names))
     """)
-    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120, check=False)  # fmt: skip
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
-    assert "unavailable: maya.cmds is not available: this part of LRC Toolbox runs inside Maya" \
+    assert (
+        "unavailable: maya.cmds is not available: this part of LRC Toolbox runs inside Maya"
         in proc.stdout
+    )
     assert int(proc.stdout.split()[-1]) >= 12

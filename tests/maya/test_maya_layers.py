@@ -21,7 +21,9 @@ def test_render_setup_layers_are_listed_master_first_with_nodes_and_flags(maya_e
     assert scene.mode is LayerMode.RENDER_SETUP
     assert [(x.name, x.node, x.renderable) for x in scene.layers] == [
         ("masterLayer", "defaultRenderLayer", True),
-        ("BG", "rs_BG", True), ("CHAR", "rs_CHAR", False), ("FX", "rs_FX", True),
+        ("BG", "rs_BG", True),
+        ("CHAR", "rs_CHAR", False),
+        ("FX", "rs_FX", True),
     ]
     assert scene.current == "defaultRenderLayer"
     assert all(x.render_setup for x in scene.layers[1:])
@@ -37,7 +39,8 @@ def test_legacy_mode_lists_legacy_layers(tmp_path, monkeypatch, fake_maya_env):
     scene = layers.list_scene_layers()
     assert scene.mode is LayerMode.LEGACY
     assert [(x.name, x.node, x.renderable) for x in scene.layers] == [
-        ("masterLayer", "defaultRenderLayer", True), ("bg_legacy", "bg_legacy", True),
+        ("masterLayer", "defaultRenderLayer", True),
+        ("bg_legacy", "bg_legacy", True),
         ("char_legacy", "char_legacy", False),
     ]
     assert scene.mismatch_explanation() is None
@@ -82,11 +85,10 @@ def test_details_honour_per_layer_overrides_and_restore_the_scene(maya_env, tmp_
     assert details["FX"].renderer == "mayaSoftware"
     assert details["BG"].cameras == ("perspShape", "shotCamShape")
     images = maya_env.workspace.as_posix() + "/images"
-    assert details["CHAR"].image_templates == (
-        f"{images}/CHAR/shot010.{{frame_signed:04d}}.exr",
-    )
+    assert details["CHAR"].image_templates == (f"{images}/CHAR/shot010.{{frame_signed:04d}}.exr",)
     assert expand_image_template(details["CHAR"].image_templates[0], 7).endswith(
-        "/images/CHAR/shot010.0007.exr")
+        "/images/CHAR/shot010.0007.exr"
+    )
 
 
 def test_failure_half_way_through_reading_restores_the_scene(fake_maya_env, tmp_path):
@@ -119,12 +121,16 @@ def test_cancel_while_reading_layers_restores_the_scene(maya_env, tmp_path):
 def test_animation_off_gives_no_template_and_unknown_tokens_none():
     assert image_template("/p/images/shot.exr", 4) is None
     assert image_template("/p/images/<RenderPass>/shot.LRCFRAMETOKEN.exr", 4) is None
-    assert image_template("/p/im{g}s/shot.LRCFRAMETOKEN.exr", 3) == \
-        "/p/im{{g}}s/shot.{frame_signed:03d}.exr"
+    assert (
+        image_template("/p/im{g}s/shot.LRCFRAMETOKEN.exr", 3)
+        == "/p/im{{g}}s/shot.{frame_signed:03d}.exr"
+    )
 
 
 def test_templates_move_to_an_output_folder():
     template = "/proj/images/BG/shot.{frame_signed:04d}.exr"
-    assert rebase_template(template, "/proj/images", "/out/render") == \
-        "/out/render/BG/shot.{frame_signed:04d}.exr"
+    assert (
+        rebase_template(template, "/proj/images", "/out/render")
+        == "/out/render/BG/shot.{frame_signed:04d}.exr"
+    )
     assert rebase_template(template, "/elsewhere/images", "/out") is None

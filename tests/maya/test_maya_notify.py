@@ -16,8 +16,9 @@ pytest_plugins = ["maya_fixtures"]
 
 def _finished(ok: bool) -> ev.JobFinished:
     layers = {"MASTER_BG_A": {"done": [1, 2], "failed": [] if ok else [3, 4]}}
-    return ev.JobFinished(job_id="j1", ok=ok, state="succeeded" if ok else "failed",
-                          layers=layers, elapsed_s=12.0)
+    return ev.JobFinished(
+        job_id="j1", ok=ok, state="succeeded" if ok else "failed", layers=layers, elapsed_s=12.0
+    )
 
 
 @pytest.mark.parametrize("ok", [True, False])

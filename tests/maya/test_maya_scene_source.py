@@ -46,8 +46,9 @@ def test_list_layers_is_cheap_and_knows_the_current_layer(maya_env, tmp_path):
     assert layers == [
         LayerChoice("masterLayer", "defaultRenderLayer", True),
         LayerChoice("BG", "rs_BG", True),
-        LayerChoice("CHAR", "rs_CHAR", False, renderer=shot_renderer(maya_env)[0],
-                    frame_range="1-48"),
+        LayerChoice(
+            "CHAR", "rs_CHAR", False, renderer=shot_renderer(maya_env)[0], frame_range="1-48"
+        ),
         LayerChoice("FX", "rs_FX", True),
     ]
     assert source(tmp_path).default_frames() == "1-48"
@@ -88,10 +89,12 @@ def test_prepare_exports_once_with_templates_and_project(maya_env, tmp_path):
 def test_prepare_with_an_output_folder_moves_the_templates(maya_env, tmp_path):
     build_shot(maya_env, tmp_path)
     out = tmp_path / "renders"
-    prepared = source(tmp_path).prepare(RenderConfig(scene_file="", layers=["BG"],
-                                                     output_dir=str(out)))  # fmt: skip
+    prepared = source(tmp_path).prepare(
+        RenderConfig(scene_file="", layers=["BG"], output_dir=str(out))
+    )
     assert prepared.image_templates == {
-        "BG": [f"{out.as_posix()}/BG/shot010.{{frame_signed:04d}}.exr"]}
+        "BG": [f"{out.as_posix()}/BG/shot010.{{frame_signed:04d}}.exr"]
+    }
 
 
 def test_prepare_refuses_with_every_problem_and_writes_nothing(maya_env, tmp_path):
@@ -181,12 +184,12 @@ def test_a_job_that_ended_before_listening_releases_at_once(maya_env, tmp_path):
 def test_the_engine_plans_from_the_export(maya_env, tmp_path, standin_exe):
     build_shot(maya_env, tmp_path)
     src = source(tmp_path)
-    config = RenderConfig(scene_file="", layers=["BG", "CHAR"], render_exe=standin_exe,
-                          gpus=["0"], frame_range="1-4")  # fmt: skip
+    config = RenderConfig(
+        scene_file="", layers=["BG", "CHAR"], render_exe=standin_exe, gpus=["0"], frame_range="1-4"
+    )
     prepared = src.prepare(config)
     config.scene_file = prepared.scene_file
-    api = BatchRenderAPI(detector=SystemDetector(nvml_query=lambda: ([], ""),
-                                                 smi_query=lambda: []))  # fmt: skip
+    api = BatchRenderAPI(detector=SystemDetector(nvml_query=lambda: ([], ""), smi_query=lambda: []))
     plan = api.plan(config)
     assert [(x.name, x.node) for x in plan.layers] == [("BG", "rs_BG"), ("CHAR", "rs_CHAR")]
     assert plan.project_dir == maya_env.workspace.as_posix()

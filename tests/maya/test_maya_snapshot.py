@@ -35,8 +35,11 @@ def test_snapshot_leaves_the_artists_scene_exactly_as_it_was(maya_env, tmp_path)
     # The export holds what is in memory, unsaved layer included, with the artist's flags.
     info = read_scene(snap.path)
     assert [(x.name, x.node, x.renderable) for x in info.layers] == [
-        ("masterLayer", "defaultRenderLayer", True), ("BG", "rs_BG", True),
-        ("CHAR", "rs_CHAR", False), ("FX", "rs_FX", True), ("LATE", "rs_LATE", True),
+        ("masterLayer", "defaultRenderLayer", True),
+        ("BG", "rs_BG", True),
+        ("CHAR", "rs_CHAR", False),
+        ("FX", "rs_FX", True),
+        ("LATE", "rs_LATE", True),
     ]
     assert info.renderer == shot_renderer(maya_env)[0] and info.has_layer_overrides
     assert shot_renderer(maya_env)[1] in info.required_plugins
@@ -73,8 +76,9 @@ def test_export_failing_half_way_leaves_no_file_and_the_scene_untouched(fake_may
     assert artist_view() == before
 
 
-def test_an_export_that_disturbs_the_scene_then_fails_is_repaired(fake_maya_env, tmp_path,
-                                                                  monkeypatch):  # fmt: skip
+def test_an_export_that_disturbs_the_scene_then_fails_is_repaired(
+    fake_maya_env, tmp_path, monkeypatch
+):
     import fake_maya
 
     nodes = build_shot(fake_maya_env, tmp_path)
@@ -128,10 +132,13 @@ def test_untitled_scene_is_exported_as_untitled(maya_env, tmp_path):
 def test_cancel_before_or_after_the_export_leaves_nothing(maya_env, tmp_path, cancel_at):
     nodes = build_shot(maya_env, tmp_path)
     before = artist_view()
-    with StepProgress("test", lambda _f, message: cancel_at not in message) as steps, \
-            pytest.raises(PreparationCancelled):  # fmt: skip
-        export_open_scene(layer_nodes=list(nodes.values()), temp_root=tmp_path / "tmp",
-                          progress=steps)  # fmt: skip
+    with (
+        StepProgress("test", lambda _f, message: cancel_at not in message) as steps,
+        pytest.raises(PreparationCancelled),
+    ):
+        export_open_scene(
+            layer_nodes=list(nodes.values()), temp_root=tmp_path / "tmp", progress=steps
+        )
     assert files_under(tmp_path / "tmp") == []
     assert artist_view() == before
 
@@ -140,12 +147,15 @@ def test_progress_window_cancel_and_it_always_closes(fake_maya_env, tmp_path):
     nodes = build_shot(fake_maya_env, tmp_path)
     fake_maya_env.cancel_progress_on = "Checking"  # the artist presses Esc after the export
     with StepProgress("LRC Toolbox: scene snapshot") as steps, pytest.raises(PreparationCancelled):
-        export_open_scene(layer_nodes=list(nodes.values()), temp_root=tmp_path / "tmp",
-                          progress=steps)  # fmt: skip
+        export_open_scene(
+            layer_nodes=list(nodes.values()), temp_root=tmp_path / "tmp", progress=steps
+        )
     win = fake_maya_env.progress
     assert (win.opened, win.closed, win.is_open) == (1, 1, False)
     assert [status for _, status in win.shown][:2] == [
-        "Starting", "Writing the scene snapshot (a heavy scene takes a while)"]
+        "Starting",
+        "Writing the scene snapshot (a heavy scene takes a while)",
+    ]
     assert files_under(tmp_path / "tmp") == []
     fake_maya_env.cancel_progress_on = None
     fake_maya_env.export_fail_after_bytes = 10

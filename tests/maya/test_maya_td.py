@@ -40,14 +40,22 @@ def ma_files(root: Path) -> list[Path]:
 
 
 def test_open_scene_render_prints_progress_and_summary_via_execute_deferred(
-        fake_maya_env, tmp_path, render_env, standin_exe, capsys):  # fmt: skip
+    fake_maya_env, tmp_path, render_env, standin_exe, capsys
+):
     build_shot(fake_maya_env, tmp_path)
     fake_maya_env.set_modified(True)
     before = artist_view()
     src = MayaSceneSource()
-    job = td.render_layer(layer=["BG", "CHAR"], frames="1-3", gpu_id=0, api=no_gpu_api(),
-                          source=src, render_exe=standin_exe, renderer="redshift",
-                          output_dir=str(tmp_path / "out"))  # fmt: skip
+    job = td.render_layer(
+        layer=["BG", "CHAR"],
+        frames="1-3",
+        gpu_id=0,
+        api=no_gpu_api(),
+        source=src,
+        render_exe=standin_exe,
+        renderer="redshift",
+        output_dir=str(tmp_path / "out"),
+    )
     assert artist_view() == before
     assert job.wait(WAIT_S) and job.result.ok, job.result
     assert capsys.readouterr().out == ""  # nothing was printed from an engine thread
@@ -65,7 +73,8 @@ def test_open_scene_render_prints_progress_and_summary_via_execute_deferred(
 
 
 def test_render_layer_returns_at_once_and_runs_renders_at_low_priority(
-        fake_maya_env, tmp_path, render_env, standin_exe, monkeypatch):  # fmt: skip
+    fake_maya_env, tmp_path, render_env, standin_exe, monkeypatch
+):
     monkeypatch.setenv("LRC_STANDIN_FAULTS", "hang_at=1")  # the render never finishes by itself
     build_shot(fake_maya_env, tmp_path)
     api = no_gpu_api()
@@ -79,9 +88,16 @@ def test_render_layer_returns_at_once_and_runs_renders_at_low_priority(
 
     api.subscribe(on_event)
     src = MayaSceneSource()
-    job = td.render_layer(layer="BG", frames="1-2", gpu_id=0, api=api, source=src,
-                          render_exe=standin_exe, renderer="redshift",
-                          output_dir=str(tmp_path / "out"))  # fmt: skip
+    job = td.render_layer(
+        layer="BG",
+        frames="1-2",
+        gpu_id=0,
+        api=api,
+        source=src,
+        render_exe=standin_exe,
+        renderer="redshift",
+        output_dir=str(tmp_path / "out"),
+    )
     assert job.result is None  # returned while the render runs
     assert started.wait(WAIT_S)
     header = Path(logs[0]).read_text()
@@ -94,26 +110,40 @@ def test_render_layer_returns_at_once_and_runs_renders_at_low_priority(
     src.release_all()
 
 
-def test_inside_maya_the_default_policy_keeps_a_gpu_and_four_threads(fake_maya_env, tmp_path,
-                                                                      standin_exe):  # fmt: skip
+def test_inside_maya_the_default_policy_keeps_a_gpu_and_four_threads(
+    fake_maya_env, tmp_path, standin_exe
+):
     gpus = [GPUInfo(i, "RTX A6000", 48 << 30, 47 << 30, (8, 6), uuid=f"GPU-{i}") for i in range(2)]
     cpu = CPUInfo(physical_cores=8, logical_cores=16, ram_total=64 << 30, ram_available=32 << 30)
     detector = SystemDetector(nvml_query=lambda: (gpus, "550.54"), cpu_query=lambda: cpu)
     assert detector.inside_maya  # maya.cmds is loaded
-    plan = BatchRenderAPI(detector=detector).plan(RenderConfig(
-        scene_file=str(SAMPLE_SCENE), layers=["MASTER_BG_A"], frame_range="1-4",
-        render_exe=standin_exe, renderer="redshift"))  # fmt: skip
+    plan = BatchRenderAPI(detector=detector).plan(
+        RenderConfig(
+            scene_file=str(SAMPLE_SCENE),
+            layers=["MASTER_BG_A"],
+            frame_range="1-4",
+            render_exe=standin_exe,
+            renderer="redshift",
+        )
+    )
     assert len(plan.resources.reserved_gpus) == 1 and len(plan.resources.usable_gpus) == 1
     assert plan.resources.cpu_threads_reserved == 4 and plan.resources.cpu_threads_available == 12
     assert plan.resources.system.inside_maya
 
 
-def test_plain_api_with_a_scene_file_and_echo_events(fake_maya_env, tmp_path, render_env,
-                                                     standin_exe, capsys):  # fmt: skip
+def test_plain_api_with_a_scene_file_and_echo_events(
+    fake_maya_env, tmp_path, render_env, standin_exe, capsys
+):
     api = no_gpu_api()
-    job = api.render_layer(scene_file=str(SAMPLE_SCENE), layer="MASTER_BG_A", frames="1-2",
-                           gpu_id=0, render_exe=standin_exe, renderer="redshift",
-                           output_dir=str(tmp_path / "out"))  # fmt: skip
+    job = api.render_layer(
+        scene_file=str(SAMPLE_SCENE),
+        layer="MASTER_BG_A",
+        frames="1-2",
+        gpu_id=0,
+        render_exe=standin_exe,
+        renderer="redshift",
+        output_dir=str(tmp_path / "out"),
+    )
     echo = td.echo_events(api, job)
     assert job.wait(WAIT_S) and job.result.ok
     fake_maya_env.run_deferred()
@@ -122,21 +152,30 @@ def test_plain_api_with_a_scene_file_and_echo_events(fake_maya_env, tmp_path, re
     echo.close()
 
 
-def test_td_with_a_scene_file_does_not_touch_the_open_scene(fake_maya_env, tmp_path, render_env,
-                                                            standin_exe, capsys):  # fmt: skip
+def test_td_with_a_scene_file_does_not_touch_the_open_scene(
+    fake_maya_env, tmp_path, render_env, standin_exe, capsys
+):
     fake_maya_env.add_layer("BG")
     before = artist_view()
-    job = td.render_layer(scene_file=str(SAMPLE_SCENE), layer="MASTER_BG_A", frames="1",
-                          gpu_id=0, api=no_gpu_api(), render_exe=standin_exe,
-                          renderer="redshift", output_dir=str(tmp_path / "out"))  # fmt: skip
+    job = td.render_layer(
+        scene_file=str(SAMPLE_SCENE),
+        layer="MASTER_BG_A",
+        frames="1",
+        gpu_id=0,
+        api=no_gpu_api(),
+        render_exe=standin_exe,
+        renderer="redshift",
+        output_dir=str(tmp_path / "out"),
+    )
     assert job.wait(WAIT_S) and job.result.ok
     assert fake_maya_env.exports == [] and artist_view() == before
     fake_maya_env.run_deferred()
     assert "finished: all 1 frame(s)" in capsys.readouterr().out
 
 
-def test_bad_requests_raise_one_clear_error_and_leave_nothing(fake_maya_env, tmp_path, render_env,
-                                                              standin_exe):  # fmt: skip
+def test_bad_requests_raise_one_clear_error_and_leave_nothing(
+    fake_maya_env, tmp_path, render_env, standin_exe
+):
     build_shot(fake_maya_env, tmp_path)
     src = MayaSceneSource()
     api = no_gpu_api()
@@ -145,7 +184,8 @@ def test_bad_requests_raise_one_clear_error_and_leave_nothing(fake_maya_env, tmp
     with pytest.raises(SceneSourceError, match="'NOPE' is no longer in the scene"):
         td.render_layer(layer="NOPE", api=api, source=src, render_exe=standin_exe)
     with pytest.raises(PlanError):  # the engine refuses: the snapshot is released at once
-        td.render_layer(layer="BG", frames="5-1x0", gpu_id=0, api=api, source=src,
-                        render_exe=standin_exe)  # fmt: skip
+        td.render_layer(
+            layer="BG", frames="5-1x0", gpu_id=0, api=api, source=src, render_exe=standin_exe
+        )
     assert src.snapshots == () and ma_files(Path(render_env["TMPDIR"])) == []
     assert fake_maya_env.deferred == [] or fake_maya_env.run_deferred() == 0

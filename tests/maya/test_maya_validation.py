@@ -56,8 +56,9 @@ def test_renderer_plugin_not_loaded(fake_maya_env, tmp_path):
     assert problem.startswith("Redshift is not loaded in this Maya (plug-in redshift4maya)")
     assert "BG render with it" in problem and "Plug-in Manager" in problem
     # FX renders with Maya Software (its override): no plug-in needed. Forcing Arnold:
-    (problem,) = problems_for(RenderConfig(scene_file="", layers=["FX"], renderer="arnold"),
-                              tmp_path)  # fmt: skip
+    (problem,) = problems_for(
+        RenderConfig(scene_file="", layers=["FX"], renderer="arnold"), tmp_path
+    )
     assert "Arnold" in problem and "mtoa" in problem
 
 
@@ -79,8 +80,8 @@ def test_output_folder_not_writable(maya_env, tmp_path):
     locked.chmod(0o555)
     try:
         (problem,) = problems_for(
-            RenderConfig(scene_file="", layers=["BG"], output_dir=str(locked / "renders")),
-            tmp_path)
+            RenderConfig(scene_file="", layers=["BG"], output_dir=str(locked / "renders")), tmp_path
+        )
         assert "The output folder" in problem and "is not writable" in problem
         assert "Choose another output folder" in problem
     finally:
@@ -146,9 +147,15 @@ def test_output_folder_without_write_permission_message(maya_env, tmp_path, monk
     locked = tmp_path / "locked"
     locked.mkdir()
     real_access = os.access
-    monkeypatch.setattr(validation.os, "access",
-                        lambda p, mode: False if Path(p) == locked else real_access(p, mode))
+    monkeypatch.setattr(
+        validation.os,
+        "access",
+        lambda p, mode: False if Path(p) == locked else real_access(p, mode),
+    )
     (problem,) = problems_for(
-        RenderConfig(scene_file="", layers=["BG"], output_dir=str(locked / "renders")), tmp_path)
-    assert f"The output folder {locked / 'renders'} is not writable (no write permission on " \
-           f"{locked})" in problem
+        RenderConfig(scene_file="", layers=["BG"], output_dir=str(locked / "renders")), tmp_path
+    )
+    assert (
+        f"The output folder {locked / 'renders'} is not writable (no write permission on "
+        f"{locked})" in problem
+    )

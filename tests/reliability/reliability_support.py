@@ -26,12 +26,34 @@ CLI = [sys.executable, "-m", "lrc_toolbox.cli.batch_render_cli"]
 RUN_TIMEOUT_S = 120.0
 
 
-def job_args(standin: str, out: Path, *, layers: str = "MASTER_BG_A", frames: str = "1-4",
-             gpus: str = "0", extra: tuple[str, ...] = ()) -> list[str]:
+def job_args(
+    standin: str,
+    out: Path,
+    *,
+    layers: str = "MASTER_BG_A",
+    frames: str = "1-4",
+    gpus: str = "0",
+    extra: tuple[str, ...] = (),
+) -> list[str]:
     """CLI arguments for a Redshift job of the sample scene on the stand-in."""
-    return ["--scene", str(SAMPLE_SCENE), "--layers", layers, "--frames", frames,
-            "--renderer", "redshift", "--render-exe", standin, "--gpus", gpus,
-            "--output-dir", str(out), "--json", *extra]
+    return [
+        "--scene",
+        str(SAMPLE_SCENE),
+        "--layers",
+        layers,
+        "--frames",
+        frames,
+        "--renderer",
+        "redshift",
+        "--render-exe",
+        standin,
+        "--gpus",
+        gpus,
+        "--output-dir",
+        str(out),
+        "--json",
+        *extra,
+    ]
 
 
 def parse_events(text: str) -> list[dict]:
@@ -39,18 +61,21 @@ def parse_events(text: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.startswith("{")]
 
 
-def run_cli(args: list[str], *, env: dict[str, str] | None = None,
-            timeout: float = RUN_TIMEOUT_S) -> tuple[int, list[dict], str]:
+def run_cli(
+    args: list[str], *, env: dict[str, str] | None = None, timeout: float = RUN_TIMEOUT_S
+) -> tuple[int, list[dict], str]:
     """Run the CLI in a subprocess; return (exit code, JSON events, stderr)."""
-    proc = subprocess.run([*CLI, *args], capture_output=True, text=True, cwd=ROOT,
-                          timeout=timeout, env=env)
+    proc = subprocess.run(
+        [*CLI, *args], capture_output=True, text=True, cwd=ROOT, timeout=timeout, env=env
+    )
     return proc.returncode, parse_events(proc.stdout), proc.stderr
 
 
 def start_cli(args: list[str], *, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
     """Start the CLI in a subprocess with piped output (the caller reads its events)."""
-    return subprocess.Popen([*CLI, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, cwd=ROOT, env=env)
+    return subprocess.Popen(
+        [*CLI, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env
+    )
 
 
 def of_kind(events: list[dict], kind: str) -> list[dict]:
@@ -138,8 +163,7 @@ def wait_for(condition, timeout_s: float = 30.0, what: str = "condition") -> Non
         time.sleep(0.05)
 
 
-def read_events_until(proc: subprocess.Popen[str], kind: str,
-                      count: int = 1) -> list[dict]:
+def read_events_until(proc: subprocess.Popen[str], kind: str, count: int = 1) -> list[dict]:
     """Read the CLI's JSON events until ``count`` events of ``kind`` arrived; return all read."""
     assert proc.stdout is not None
     seen: list[dict] = []
@@ -174,8 +198,9 @@ def tmpfs(path: Path, size: str = "64k", read_only: bool = False) -> Iterator[Pa
     """Mount a small tmpfs at ``path`` (root only); unmount afterwards. Raises OSError if refused."""
     path.mkdir(parents=True, exist_ok=True)
     options = f"size={size}" + (",ro" if read_only else "")
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(path)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(path)], capture_output=True, text=True
+    )
     if result.returncode != 0:
         raise OSError(f"mount failed: {result.stderr.strip() or result.returncode}")
     try:
@@ -186,8 +211,9 @@ def tmpfs(path: Path, size: str = "64k", read_only: bool = False) -> Iterator[Pa
 
 def remount_read_only(path: Path) -> None:
     """Make a tmpfs from :func:`tmpfs` read-only while files in it may be open."""
-    result = subprocess.run(["mount", "-o", "remount,ro", str(path)], capture_output=True,
-                            text=True)
+    result = subprocess.run(
+        ["mount", "-o", "remount,ro", str(path)], capture_output=True, text=True
+    )
     if result.returncode != 0:
         raise OSError(f"remount failed: {result.stderr.strip()}")
 

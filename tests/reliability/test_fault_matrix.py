@@ -71,8 +71,9 @@ def test_crash_during_startup_is_retried_and_the_retry_renders_everything(
     standin_exe, render_env, tmp_path, monkeypatch
 ):
     monkeypatch.setenv("LRC_STANDIN_FAULTS", "crash_startup@once")
-    code, events, err = run_cli(job_args(standin_exe, tmp_path / "img",
-                                         extra=("--chunk-size", "4", "--retries", "1")))
+    code, events, err = run_cli(
+        job_args(standin_exe, tmp_path / "img", extra=("--chunk-size", "4", "--retries", "1"))
+    )
     assert code == 0, err
     first, second = of_kind(events, "task_finished")
     assert first["status"] == "failed" and "Fatal Error" in first["reason"]
@@ -87,8 +88,9 @@ def test_crash_during_startup_every_time_stops_after_the_retries(
     standin_exe, render_env, tmp_path, monkeypatch
 ):
     monkeypatch.setenv("LRC_STANDIN_FAULTS", "crash_startup")
-    code, events, err = run_cli(job_args(standin_exe, tmp_path / "img",
-                                         extra=("--chunk-size", "4", "--retries", "1")))
+    code, events, err = run_cli(
+        job_args(standin_exe, tmp_path / "img", extra=("--chunk-size", "4", "--retries", "1"))
+    )
     assert code == 1, err
     assert [e["attempt"] for e in of_kind(events, "task_started")] == [1, 2]  # retries 1: 2 tries
     reasons = _failed_reasons(events)
@@ -103,8 +105,9 @@ def test_crash_between_frames_keeps_the_finished_frames_and_renders_only_the_res
 ):
     # The worker dies right after frame 2's image was written and reported, before frame 3.
     monkeypatch.setenv("LRC_STANDIN_FAULTS", "crash_after=2@once")
-    code, events, err = run_cli(job_args(standin_exe, tmp_path / "img",
-                                         extra=("--chunk-size", "4")))
+    code, events, err = run_cli(
+        job_args(standin_exe, tmp_path / "img", extra=("--chunk-size", "4"))
+    )
     assert code == 0, err
     first, second = of_kind(events, "task_finished")
     assert first["exit_code"] == 134 and first["frames_done"] == [1, 2]
@@ -124,8 +127,9 @@ def test_cuda_error_line_fails_the_task_and_its_missing_frames_are_retried(
     standin_exe, render_env, tmp_path, monkeypatch
 ):
     monkeypatch.setenv("LRC_STANDIN_FAULTS", "cuda_error=2@once")
-    code, events, err = run_cli(job_args(standin_exe, tmp_path / "img",
-                                         extra=("--chunk-size", "4")))
+    code, events, err = run_cli(
+        job_args(standin_exe, tmp_path / "img", extra=("--chunk-size", "4"))
+    )
     assert code == 0, err
     first, second = of_kind(events, "task_finished")
     assert first["status"] == "failed" and "CUDA error" in first["reason"]
@@ -150,10 +154,21 @@ def test_hang_before_the_first_frame_is_killed_and_retried(
     standin_exe, render_env, tmp_path, monkeypatch, start_timeout, hang_timeout, reason
 ):
     monkeypatch.setenv("LRC_STANDIN_FAULTS", "hang_at=1@once")
-    code, events, err = run_cli(job_args(
-        standin_exe, tmp_path / "img", frames="1-3",
-        extra=("--chunk-size", "3", "--start-timeout", start_timeout,
-               "--hang-timeout", hang_timeout)))
+    code, events, err = run_cli(
+        job_args(
+            standin_exe,
+            tmp_path / "img",
+            frames="1-3",
+            extra=(
+                "--chunk-size",
+                "3",
+                "--start-timeout",
+                start_timeout,
+                "--hang-timeout",
+                hang_timeout,
+            ),
+        )
+    )
     assert code == 0, err
     first, second = of_kind(events, "task_finished")
     assert first["status"] == "killed" and reason in first["reason"]
@@ -176,10 +191,19 @@ def test_silent_render_that_keeps_writing_predicted_images_is_not_killed(
     seen: list[ev.Event] = []
     api.subscribe(seen.append)
     job = api.submit(
-        RenderConfig(scene_file=str(SAMPLE_SCENE), layers=["MASTER_BG_A"], frame_range="1-8",
-                     renderer="redshift", render_exe=standin_exe, gpus=["0"],
-                     output_dir=str(out), chunk_size=8, retries=0, hang_timeout_s=2.0,
-                     start_timeout_s=3.0),
+        RenderConfig(
+            scene_file=str(SAMPLE_SCENE),
+            layers=["MASTER_BG_A"],
+            frame_range="1-8",
+            renderer="redshift",
+            render_exe=standin_exe,
+            gpus=["0"],
+            output_dir=str(out),
+            chunk_size=8,
+            retries=0,
+            hang_timeout_s=2.0,
+            start_timeout_s=3.0,
+        ),
         image_templates={"MASTER_BG_A": [template]},
     )
     assert job.wait(60)
@@ -198,10 +222,23 @@ def test_silent_render_with_unknown_naming_is_kept_alive_but_cannot_be_verified(
     # is known, so the frames fail with a reason that says why.
     monkeypatch.setenv("LRC_STANDIN_FAULTS", "silent_work=0.35")
     out = tmp_path / "img"
-    code, events, err = run_cli(job_args(
-        standin_exe, out, frames="1-8",
-        extra=("--chunk-size", "8", "--retries", "0", "--hang-timeout", "2",
-               "--start-timeout", "3")))
+    code, events, err = run_cli(
+        job_args(
+            standin_exe,
+            out,
+            frames="1-8",
+            extra=(
+                "--chunk-size",
+                "8",
+                "--retries",
+                "0",
+                "--hang-timeout",
+                "2",
+                "--start-timeout",
+                "3",
+            ),
+        )
+    )
     assert code == 1, err
     (finished,) = of_kind(events, "task_finished")
     assert finished["status"] == "failed" and finished["exit_code"] == 0  # ran to its end
@@ -219,11 +256,25 @@ def test_another_layers_images_do_not_keep_a_hung_render_alive(
     # folder; BG's naming is unknown, and CHAR's files name CHAR, so BG is still killed.
     monkeypatch.setenv("LRC_STANDIN_FAULTS", "hang_at=1@layer=MASTER_BG_A")
     monkeypatch.setenv("LRC_STANDIN_LAYER_FRAME_S", "MASTER_CHAR_A=0.4")
-    code, events, err = run_cli(job_args(
-        standin_exe, tmp_path / "img", layers="MASTER_BG_A,MASTER_CHAR_A", frames="1-8",
-        gpus="0,1",
-        extra=("--chunk-size", "8", "--retries", "0", "--hang-timeout", "1.5",
-               "--start-timeout", "60")))
+    code, events, err = run_cli(
+        job_args(
+            standin_exe,
+            tmp_path / "img",
+            layers="MASTER_BG_A,MASTER_CHAR_A",
+            frames="1-8",
+            gpus="0,1",
+            extra=(
+                "--chunk-size",
+                "8",
+                "--retries",
+                "0",
+                "--hang-timeout",
+                "1.5",
+                "--start-timeout",
+                "60",
+            ),
+        )
+    )
     assert code == 1, err
     by_layer = {e["task"]: e for e in of_kind(events, "task_started")}
     finished = {by_layer[e["task"]]["layer"]: e for e in of_kind(events, "task_finished")}
@@ -242,8 +293,14 @@ def test_disk_full_fails_the_frames_with_the_write_error_and_keeps_verified_ones
     standin_exe, render_env, small_fs, monkeypatch
 ):
     fill(small_fs, leave_bytes=12 * 1024)  # room for the layer folder and a frame or two
-    code, events, err = run_cli(job_args(standin_exe, small_fs / "img", frames="1-6",
-                                         extra=("--chunk-size", "6", "--retries", "1")))
+    code, events, err = run_cli(
+        job_args(
+            standin_exe,
+            small_fs / "img",
+            frames="1-6",
+            extra=("--chunk-size", "6", "--retries", "1"),
+        )
+    )
     assert code == 1, err
     reasons = _failed_reasons(events)
     result = summary(events)["layers"]["MASTER_BG_A"]
@@ -265,8 +322,9 @@ def test_output_folder_turning_read_only_mid_job_keeps_the_verified_frames(
                 stack.enter_context(tmpfs(out, size="1m"))
             except OSError as exc:
                 pytest.skip(f"root needs a mount to make a folder read-only, which failed: {exc}")
-        proc = start_cli(job_args(standin_exe, out, frames="1-8",
-                                  extra=("--chunk-size", "8", "--retries", "0")))
+        proc = start_cli(
+            job_args(standin_exe, out, frames="1-8", extra=("--chunk-size", "8", "--retries", "0"))
+        )
         seen = read_events_until(proc, "frame_done")
         if is_root():
             for _attempt in range(40):  # EBUSY while an image is open for writing: try again
@@ -289,8 +347,10 @@ def test_output_folder_turning_read_only_mid_job_keeps_the_verified_frames(
     assert result["done"] and result["failed"]
     assert result["done"] == list(range(1, len(result["done"]) + 1))  # the first frames kept
     reasons = _failed_reasons(events)
-    assert all("Read-only file system" in reasons[f] or "Permission denied" in reasons[f]
-               for f in result["failed"])
+    assert all(
+        "Read-only file system" in reasons[f] or "Permission denied" in reasons[f]
+        for f in result["failed"]
+    )
     assert_no_render_left(render_env["LRC_STANDIN_RECORD"])
 
 
@@ -314,9 +374,17 @@ def test_unwritable_temp_folder_is_a_plan_error_and_nothing_starts(
     monkeypatch.setattr(tempfile, "tempdir", str(read_only_dir))
     api = BatchRenderAPI()
     with pytest.raises(PlanError, match="cannot start the job"):
-        api.submit(RenderConfig(scene_file=str(SAMPLE_SCENE), layers=["MASTER_BG_A"],
-                                frame_range="1-2", renderer="redshift", render_exe=standin_exe,
-                                gpus=["0"], output_dir=str(tmp_path / "img")))
+        api.submit(
+            RenderConfig(
+                scene_file=str(SAMPLE_SCENE),
+                layers=["MASTER_BG_A"],
+                frame_range="1-2",
+                renderer="redshift",
+                render_exe=standin_exe,
+                gpus=["0"],
+                output_dir=str(tmp_path / "img"),
+            )
+        )
     assert api.history() == []
     assert records(render_env["LRC_STANDIN_RECORD"]) == []
 
@@ -330,8 +398,9 @@ def test_render_executable_deleted_mid_job_fails_the_rest_with_one_reason(
     monkeypatch.setenv("LRC_STANDIN_FRAME_S", "0.25")
     (tmp_path / "bin").mkdir()
     render = copy_standin(standin_exe, tmp_path / "bin")
-    proc = start_cli(job_args(str(render), tmp_path / "img", frames="1-6",
-                              extra=("--chunk-size", "2")))
+    proc = start_cli(
+        job_args(str(render), tmp_path / "img", frames="1-6", extra=("--chunk-size", "2"))
+    )
     seen = read_events_until(proc, "task_started")
     # Once its worker runs, the launcher has read its script: deleting it now is "mid-job".
     wait_for(lambda: records(render_env["LRC_STANDIN_RECORD"]), what="the first worker")
@@ -354,8 +423,15 @@ def test_render_executable_deleted_mid_job_fails_the_rest_with_one_reason(
 
 
 def _start_two_renders(standin_exe: str, tmp_path: Path) -> tuple[object, str]:
-    proc = start_cli(job_args(standin_exe, tmp_path / "img", layers="MASTER_BG_A,MASTER_CHAR_A",
-                              frames="1-20", gpus="0,1"))
+    proc = start_cli(
+        job_args(
+            standin_exe,
+            tmp_path / "img",
+            layers="MASTER_BG_A,MASTER_CHAR_A",
+            frames="1-20",
+            gpus="0,1",
+        )
+    )
     read_events_until(proc, "task_started", count=2)
     record = os.environ["LRC_STANDIN_RECORD"]
     wait_for(lambda: len(records(record)) >= 2, what="both workers to start")
@@ -407,8 +483,14 @@ class FakeNvml:
 
     def __call__(self) -> tuple[list[GPUInfo], str]:
         gpus = [
-            GPUInfo(device_id=index, name="Fake RTX (test double)", memory_total=24 * GIB,
-                    memory_free=20 * GIB, compute_capability=(8, 9), uuid=uuid)
+            GPUInfo(
+                device_id=index,
+                name="Fake RTX (test double)",
+                memory_total=24 * GIB,
+                memory_free=20 * GIB,
+                compute_capability=(8, 9),
+                uuid=uuid,
+            )
             for index, uuid in enumerate(u for u in self.uuids if u not in self.lost)
         ]
         return gpus, "550.00"
@@ -417,14 +499,23 @@ class FakeNvml:
 def _api_with(nvml: FakeNvml) -> BatchRenderAPI:
     # A clock that always moves on: every NVML question is answered fresh (no 2 s cache).
     clock = itertools.count(start=0.0, step=60.0).__next__
-    return BatchRenderAPI(detector=SystemDetector(nvml_query=nvml, inside_maya=False),
-                          gpu_availability=GPUAvailability(nvml, clock=clock))
+    return BatchRenderAPI(
+        detector=SystemDetector(nvml_query=nvml, inside_maya=False),
+        gpu_availability=GPUAvailability(nvml, clock=clock),
+    )
 
 
 def _gpu_config(standin_exe: str, out: Path, frames: str, chunk: int) -> RenderConfig:
-    return RenderConfig(scene_file=str(SAMPLE_SCENE), layers=["MASTER_BG_A"], frame_range=frames,
-                        renderer="redshift", render_exe=standin_exe, output_dir=str(out),
-                        chunk_size=chunk, hang_timeout_s=60.0)
+    return RenderConfig(
+        scene_file=str(SAMPLE_SCENE),
+        layers=["MASTER_BG_A"],
+        frame_range=frames,
+        renderer="redshift",
+        render_exe=standin_exe,
+        output_dir=str(out),
+        chunk_size=chunk,
+        hang_timeout_s=60.0,
+    )
 
 
 def test_gpu_lost_mid_job_stops_its_render_and_the_other_gpu_renders_the_rest(
@@ -455,7 +546,7 @@ def test_gpu_lost_mid_job_stops_its_render_and_the_other_gpu_renders_the_rest(
         assert "no longer reported by the NVIDIA driver" in (lost_task.reason or "")
     notices = [e.message for e in seen if isinstance(e, ev.Notice)]
     assert any(GPU_B in m and "no longer used" in m for m in notices)
-    later = started[started.index(on_b[0]) + 1:]
+    later = started[started.index(on_b[0]) + 1 :]
     assert later and all(e.gpus == [GPU_A] for e in later)
     pinned = {r["cuda_visible_devices"] for r in records(render_env["LRC_STANDIN_RECORD"])}
     assert pinned <= {GPU_A, GPU_B}

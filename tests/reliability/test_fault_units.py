@@ -74,8 +74,16 @@ def test_a_linked_folder_is_not_followed(tmp_path: Path) -> None:
 # GPUAvailability.lost_reason
 # --------------------------------------------------------------------------------------------------
 def _gpu(uuid: str, index: int = 0, available: bool = True, why: str = "") -> GPUInfo:
-    return GPUInfo(index, "Fake", 24 * GIB, 20 * GIB, (8, 9), uuid=uuid, is_available=available,
-                   unavailable_reason=why)
+    return GPUInfo(
+        index,
+        "Fake",
+        24 * GIB,
+        20 * GIB,
+        (8, 9),
+        uuid=uuid,
+        is_available=available,
+        unavailable_reason=why,
+    )
 
 
 def test_a_listed_gpu_is_not_lost_and_a_missing_one_is() -> None:
@@ -87,8 +95,15 @@ def test_a_listed_gpu_is_not_lost_and_a_missing_one_is() -> None:
 
 
 def test_the_driver_error_of_a_broken_gpu_is_part_of_the_reason() -> None:
-    broken = GPUInfo(1, "", 0, 0, None, is_available=False,
-                     unavailable_reason="NVML cannot open GPU 1: GPU is lost")
+    broken = GPUInfo(
+        1,
+        "",
+        0,
+        0,
+        None,
+        is_available=False,
+        unavailable_reason="NVML cannot open GPU 1: GPU is lost",
+    )
     avail = GPUAvailability(lambda: ([_gpu(UUID_A), broken], "550"))
     reason = avail.lost_reason(_gpu(UUID_B, 1))
     assert reason is not None and "GPU is lost" in reason

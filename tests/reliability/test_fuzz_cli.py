@@ -26,26 +26,81 @@ from lrc_toolbox.core.planner import PlanError
 MISSING_RENDER = "/nonexistent/lrc-fuzz/Render"
 
 SETTINGS = settings(
-    max_examples=fuzz_examples(250), deadline=None, database=None,
+    max_examples=fuzz_examples(250),
+    deadline=None,
+    database=None,
     derandomize=fuzz_derandomize(),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 
 junk = st.text(max_size=12)
-hostile = st.sampled_from(['x"; system("rm -rf ~"); "', "$(touch PWNED)", "../../etc", "a\nb",
-                           "ü", "", " ", "-", "--", "-preRender", "nan", "inf", "-inf", "1e999",
-                           "100000000", "-1", "0", "1", "2", "all", "auto", "0,1", ",", "1-4",
-                           "1-100x5", "10-1", "GPU-8932f937", "MIG-GPU-1/0/0"])
+hostile = st.sampled_from(
+    [
+        'x"; system("rm -rf ~"); "',
+        "$(touch PWNED)",
+        "../../etc",
+        "a\nb",
+        "ü",
+        "",
+        " ",
+        "-",
+        "--",
+        "-preRender",
+        "nan",
+        "inf",
+        "-inf",
+        "1e999",
+        "100000000",
+        "-1",
+        "0",
+        "1",
+        "2",
+        "all",
+        "auto",
+        "0,1",
+        ",",
+        "1-4",
+        "1-100x5",
+        "10-1",
+        "GPU-8932f937",
+        "MIG-GPU-1/0/0",
+    ]
+)
 value = st.one_of(hostile, junk)
 
 OPTIONS_WITH_VALUES = [
-    "--layer", "--layers", "--frames", "--step", "--renderer", "--gpu", "--gpus", "--gpu-count",
-    "--reserve-gpus", "--renders-per-gpu", "--cpu-threads", "--mode", "--chunk-size",
-    "--output-dir", "--project", "--retries", "--hang-timeout", "--start-timeout",
-    "--max-task-time", "--submit", "--farm-out",
+    "--layer",
+    "--layers",
+    "--frames",
+    "--step",
+    "--renderer",
+    "--gpu",
+    "--gpus",
+    "--gpu-count",
+    "--reserve-gpus",
+    "--renders-per-gpu",
+    "--cpu-threads",
+    "--mode",
+    "--chunk-size",
+    "--output-dir",
+    "--project",
+    "--retries",
+    "--hang-timeout",
+    "--start-timeout",
+    "--max-task-time",
+    "--submit",
+    "--farm-out",
 ]
-FLAGS = ["--skip-existing", "--keep-temp", "--json", "--dry-run", "--list-layers", "--notify",
-         "--help", "--version"]
+FLAGS = [
+    "--skip-existing",
+    "--keep-temp",
+    "--json",
+    "--dry-run",
+    "--list-layers",
+    "--notify",
+    "--help",
+    "--version",
+]
 JOB_COMMANDS = ["status", "history", "cancel", "retry", "resume"]
 
 
@@ -55,8 +110,12 @@ def argv_lists(draw: st.DrawFn) -> list[str]:
     argv: list[str] = []
     if draw(st.integers(0, 9)) == 0:
         argv.append(draw(st.sampled_from(JOB_COMMANDS)))
-        argv += draw(st.lists(st.one_of(value, st.sampled_from(["--json", "--limit", "--store",
-                                                                "--prune-days"])), max_size=4))
+        argv += draw(
+            st.lists(
+                st.one_of(value, st.sampled_from(["--json", "--limit", "--store", "--prune-days"])),
+                max_size=4,
+            )
+        )
         return argv
     scenes = [str(SAMPLE_SCENE), "/nonexistent/shot.ma", str(SAMPLE_SCENE.parent), "shot.mb"]
     if draw(st.booleans()):
@@ -126,22 +185,53 @@ def test_any_argv_returns_0_or_2_with_a_clear_message_and_launches_nothing(
         ("--max-task-time", "nan", "positive number"),
     ],
 )
-def test_regressions_found_by_the_fuzzer(render_env, no_launch, clean_sigterm, option, value,
-                                         message) -> None:
-    code, _out, err = _run(["--scene", str(SAMPLE_SCENE), "--gpus", "0", option, value,
-                            "--render-exe", MISSING_RENDER, "--dry-run"])
+def test_regressions_found_by_the_fuzzer(
+    render_env, no_launch, clean_sigterm, option, value, message
+) -> None:
+    code, _out, err = _run(
+        [
+            "--scene",
+            str(SAMPLE_SCENE),
+            "--gpus",
+            "0",
+            option,
+            value,
+            "--render-exe",
+            MISSING_RENDER,
+            "--dry-run",
+        ]
+    )
     assert code == 2 and message in err, err
 
 
-def test_infinite_timeouts_mean_no_limit_and_are_accepted(render_env, standin_exe, no_launch,
-                                                          clean_sigterm) -> None:
-    code, _out, err = _run(["--scene", str(SAMPLE_SCENE), "--gpus", "0", "--hang-timeout", "inf",
-                            "--render-exe", standin_exe, "--dry-run", "--json"])
+def test_infinite_timeouts_mean_no_limit_and_are_accepted(
+    render_env, standin_exe, no_launch, clean_sigterm
+) -> None:
+    code, _out, err = _run(
+        [
+            "--scene",
+            str(SAMPLE_SCENE),
+            "--gpus",
+            "0",
+            "--hang-timeout",
+            "inf",
+            "--render-exe",
+            standin_exe,
+            "--dry-run",
+            "--json",
+        ]
+    )
     assert code == 0, err
     from lrc_toolbox.api import RenderConfig
 
-    plan = BatchRenderAPI().plan(RenderConfig(scene_file=str(SAMPLE_SCENE), gpus=["0"],
-                                              render_exe=standin_exe, hang_timeout_s=math.inf))
+    plan = BatchRenderAPI().plan(
+        RenderConfig(
+            scene_file=str(SAMPLE_SCENE),
+            gpus=["0"],
+            render_exe=standin_exe,
+            hang_timeout_s=math.inf,
+        )
+    )
     assert math.isinf(plan.config.hang_timeout_s)
 
 

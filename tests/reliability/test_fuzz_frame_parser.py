@@ -21,9 +21,13 @@ from lrc_toolbox.utils.frame_parser import (
     parse_frame_range,
 )
 
-SETTINGS = settings(max_examples=fuzz_examples(400), deadline=None, database=None,
-                    derandomize=fuzz_derandomize(),
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=fuzz_examples(400),
+    deadline=None,
+    database=None,
+    derandomize=fuzz_derandomize(),
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 #: Characters that make up frame strings, plus the ones people paste by mistake.
 FRAME_ALPHABET = st.sampled_from(list("0123456789-xX,. ;:\t\u00a0") + ["\u0661", "ｘ", "\n"])
@@ -38,15 +42,19 @@ def _check_result(frames: list[int], max_frames: int) -> None:
 
 
 @SETTINGS
-@given(text=frame_text, step=st.integers(min_value=-2, max_value=50),
-       max_frames=st.integers(min_value=-1, max_value=5000))
+@given(
+    text=frame_text,
+    step=st.integers(min_value=-2, max_value=50),
+    max_frames=st.integers(min_value=-1, max_value=5000),
+)
 @example(text="1-999999999", step=1, max_frames=100_000)
 @example(text="9" * 5000, step=1, max_frames=10)
 @example(text="1-10x0", step=1, max_frames=100)
 @example(text="-5--1", step=1, max_frames=100)
 @example(text=",".join(["1-1000000000x7"] * 50), step=1, max_frames=100_000)
-def test_any_text_parses_or_fails_with_one_clear_error(text: str, step: int,
-                                                       max_frames: int) -> None:
+def test_any_text_parses_or_fails_with_one_clear_error(
+    text: str, step: int, max_frames: int
+) -> None:
     try:
         frames = parse_frame_range(text, step=step, max_frames=max_frames)
     except FrameRangeError as exc:
@@ -59,8 +67,11 @@ def test_any_text_parses_or_fails_with_one_clear_error(text: str, step: int,
 
 
 @SETTINGS
-@given(parts=st.lists(st.tuples(small, small, st.integers(min_value=1, max_value=400)),
-                      min_size=1, max_size=6))
+@given(
+    parts=st.lists(
+        st.tuples(small, small, st.integers(min_value=1, max_value=400)), min_size=1, max_size=6
+    )
+)
 def test_well_formed_ranges_keep_their_ends_and_round_trip(parts) -> None:  # noqa: ANN001
     text = ",".join(f"{min(a, b)}-{max(a, b)}x{n}" for a, b, n in parts)
     frames = FrameSet.parse(text, max_frames=1_000_000)
@@ -71,8 +82,11 @@ def test_well_formed_ranges_keep_their_ends_and_round_trip(parts) -> None:  # no
 
 
 @SETTINGS
-@given(frames=st.lists(st.integers(min_value=-MAX_ABS_FRAME, max_value=MAX_ABS_FRAME),
-                       min_size=1, max_size=60))
+@given(
+    frames=st.lists(
+        st.integers(min_value=-MAX_ABS_FRAME, max_value=MAX_ABS_FRAME), min_size=1, max_size=60
+    )
+)
 def test_any_frame_set_writes_back_to_a_string_that_parses_to_it(frames: list[int]) -> None:
     frame_set = FrameSet(frames)
     assert FrameSet.parse(frame_set.to_string(), max_frames=100_000) == frame_set

@@ -25,17 +25,30 @@ NEEDLES = sorted({rule.needle for profile in PROFILES for rule in profile.rules 
 #: Per-example time bound (a safety net against pathological backtracking, see the docstring).
 DEADLINE_MS = 2000
 
-SETTINGS = settings(max_examples=fuzz_examples(300), deadline=DEADLINE_MS, database=None,
-                    derandomize=fuzz_derandomize(),
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=fuzz_examples(300),
+    deadline=DEADLINE_MS,
+    database=None,
+    derandomize=fuzz_derandomize(),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 noise = st.text(max_size=80)
-numbers = st.one_of(st.integers(-10**12, 10**12).map(str), st.just("9" * 5000),
-                    st.just("1e999"), st.just("-0"), st.just("0.5"), st.just("nan"))
+numbers = st.one_of(
+    st.integers(-(10**12), 10**12).map(str),
+    st.just("9" * 5000),
+    st.just("1e999"),
+    st.just("-0"),
+    st.just("0.5"),
+    st.just("nan"),
+)
 needle_lines = st.builds(
     lambda before, needle, middle, number, after: f"{before}{needle}{middle}{number}{after}",
-    noise, st.sampled_from(NEEDLES), st.sampled_from(["", " ", ": ", " frame ", "/", " (", "%"]),
-    numbers, noise,
+    noise,
+    st.sampled_from(NEEDLES),
+    st.sampled_from(["", " ", ": ", " frame ", "/", " (", "%"]),
+    numbers,
+    noise,
 )
 lines = st.one_of(noise, needle_lines, st.text(st.characters(), max_size=300))
 
@@ -65,8 +78,13 @@ def test_every_profile_parses_any_line_without_raising(batch: list[str]) -> None
             _check(parser.feed(line))
 
 
-@settings(max_examples=len(NEEDLES) * 2, deadline=DEADLINE_MS * 5, database=None,
-          derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=len(NEEDLES) * 2,
+    deadline=DEADLINE_MS * 5,
+    database=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(needle=st.sampled_from(NEEDLES), filler=st.sampled_from([" ", "a", "0", "(", "/"]))
 def test_lines_at_the_follower_limit_stay_cheap(needle: str, filler: str) -> None:
     # The follower cuts lines at MAX_LINE_BYTES; a needle repeated to that size tries every

@@ -23,28 +23,43 @@ from lrc_toolbox.utils.ma_reader import (
     read_scene,
 )
 
-SETTINGS = settings(max_examples=fuzz_examples(150), deadline=None, database=None,
-                    derandomize=fuzz_derandomize(),
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=fuzz_examples(150),
+    deadline=None,
+    database=None,
+    derandomize=fuzz_derandomize(),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 HEADER = "//Maya ASCII 2024 scene\n"
 
-names = st.text(st.sampled_from(list("abcXYZ_019:|") + ['"', "\\", ";", " ", "\n", "é", "/"]),
-                min_size=0, max_size=12)
+names = st.text(
+    st.sampled_from(list("abcXYZ_019:|") + ['"', "\\", ";", " ", "\n", "é", "/"]),
+    min_size=0,
+    max_size=12,
+)
 quoted = names.map(lambda n: '"' + n + '"')
-words = st.one_of(quoted, names, st.sampled_from(
-    ["-n", "-p", "-type", "-ne", "yes", "no", "1", "0", "-1e308", "nan", "string", "//", "/*"]))
+words = st.one_of(
+    quoted,
+    names,
+    st.sampled_from(
+        ["-n", "-p", "-type", "-ne", "yes", "no", "1", "0", "-1e308", "nan", "string", "//", "/*"]
+    ),
+)
 statements = st.one_of(
-    st.builds(lambda n: f'createNode renderLayer -n {n};', quoted),
-    st.builds(lambda n: f'createNode renderSetupLayer -n {n};', quoted),
+    st.builds(lambda n: f"createNode renderLayer -n {n};", quoted),
+    st.builds(lambda n: f"createNode renderSetupLayer -n {n};", quoted),
     st.builds(lambda v: f'\tsetAttr ".rndr" {v};', st.sampled_from(["yes", "no", "1", "0", "x"])),
-    st.builds(lambda a, b: f'connectAttr {a} {b};', quoted, quoted),
+    st.builds(lambda a, b: f"connectAttr {a} {b};", quoted, quoted),
     st.just("select -ne :defaultRenderGlobals;"),
     st.builds(lambda v: f'\tsetAttr ".ren" -type "string" {v};', quoted),
-    st.builds(lambda a, v: f'\tsetAttr ".{a}" {v};',
-              st.sampled_from(["fs", "ef", "bf", "ifp", "imfkey", "rndr", "do"]), words),
+    st.builds(
+        lambda a, v: f'\tsetAttr ".{a}" {v};',
+        st.sampled_from(["fs", "ef", "bf", "ifp", "imfkey", "rndr", "do"]),
+        words,
+    ),
     st.builds(lambda ws: " ".join(ws) + ";", st.lists(words, max_size=6)),
-    st.builds(lambda n: f"requires {n} \"1.0\";", quoted),
+    st.builds(lambda n: f'requires {n} "1.0";', quoted),
     names,  # a statement with no end
 )
 ma_text = st.lists(statements, max_size=40).map(lambda lines: HEADER + "\n".join(lines) + "\n")
@@ -79,7 +94,7 @@ def _read(data: bytes, suffix: str = ".ma") -> SceneInfo | None:
 @example(text=HEADER + 'createNode renderLayer -n "rs_A";\n\tsetAttr ".rndr" no;\n')
 @example(text=HEADER + 'createNode renderLayer -n "unterminated;\n')
 @example(text=HEADER + 'createNode renderSetupLayer -n "0";\n')  # found: reader/patch disagreed
-@example(text=HEADER + "setAttr \".ren\" -type \"string\" \"" + "\\\\" * 3000 + "\";\n")
+@example(text=HEADER + 'setAttr ".ren" -type "string" "' + "\\\\" * 3000 + '";\n')
 def test_random_mel_statements_never_break_the_reader(text: str) -> None:
     info = _read(text.encode("utf-8", "surrogatepass"))
     assert info is not None  # a file with the header is Maya ASCII: read, never refused
@@ -90,19 +105,26 @@ def test_random_mel_statements_never_break_the_reader(text: str) -> None:
 @example(data=b"FOR8" + b"\0" * 100, header=False, suffix=".mb")
 @example(data=b"\xff\xfe\x00\x00", header=True, suffix=".ma")
 @example(data=b"\xef\xbb\xbf//Maya ASCII 2024 scene\n\xc3\x28;", header=False, suffix=".ma")
-def test_binary_garbage_is_read_or_refused_with_one_line(data: bytes, header: bool,
-                                                          suffix: str) -> None:
+def test_binary_garbage_is_read_or_refused_with_one_line(
+    data: bytes, header: bool, suffix: str
+) -> None:
     _read((HEADER.encode() if header else b"") + data, suffix)
 
 
 @settings(max_examples=3, deadline=None, database=None, derandomize=True)
-@given(size_mb=st.integers(min_value=1, max_value=4), filler=st.sampled_from(["a", "\"", ";"]))
+@given(size_mb=st.integers(min_value=1, max_value=4), filler=st.sampled_from(["a", '"', ";"]))
 def test_huge_lines_are_streamed(size_mb: int, filler: str) -> None:
     # A multi-megabyte string, then a 64 KiB run of one character (a run of empty statements or
     # strings is the reader's slowest input per byte: linear, about a microsecond each).
     line = 'setAttr ".pt" -type "string" "' + "x" * (size_mb << 20) + '";\n'
-    body = (HEADER + 'createNode renderLayer -n "rs_BIG";\n' + line
-            + filler * (1 << 16) + "\n" + 'createNode renderLayer -n "rs_AFTER";\n')
+    body = (
+        HEADER
+        + 'createNode renderLayer -n "rs_BIG";\n'
+        + line
+        + filler * (1 << 16)
+        + "\n"
+        + 'createNode renderLayer -n "rs_AFTER";\n'
+    )
     info = _read(body.encode())
     assert info is not None
     assert "rs_BIG" in [layer.node for layer in info.layers]
@@ -115,8 +137,9 @@ def test_a_render_setup_layer_without_its_render_layer_node_can_be_snapshotted(t
     from lrc_toolbox.utils.temp_file_manager import TempFileManager
 
     scene = tmp_path / "partial.ma"
-    scene.write_text(HEADER + 'createNode renderSetupLayer -n "FX";\n'
-                     'createNode renderLayer -n "rs_BG";\n')
+    scene.write_text(
+        HEADER + 'createNode renderSetupLayer -n "FX";\ncreateNode renderLayer -n "rs_BG";\n'
+    )
     info = read_scene(scene)
     fx = info.layer("FX")
     assert fx.node == "rs_FX" and any("rs_FX" in warning for warning in info.warnings)

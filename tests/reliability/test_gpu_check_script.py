@@ -45,9 +45,11 @@ def _gpu(index: int, uuid: str, name: str = "NVIDIA RTX A6000", mib: int = 49140
 
 
 def test_nvidia_smi_rows_are_parsed_including_names_with_commas() -> None:
-    text = (f"0, {UUID_A}, NVIDIA RTX A6000, 49140 MiB\n"
-            "WARNING: infoROM is corrupted at gpu 0000:65:00.0\n"
-            f"1, {UUID_B}, Quadro RTX 8000, Rev. 2, 46080 MiB\n")
+    text = (
+        f"0, {UUID_A}, NVIDIA RTX A6000, 49140 MiB\n"
+        "WARNING: infoROM is corrupted at gpu 0000:65:00.0\n"
+        f"1, {UUID_B}, Quadro RTX 8000, Rev. 2, 46080 MiB\n"
+    )
     rows = gpu_check.parse_smi_rows(text)
     assert rows == [
         {"index": 0, "uuid": UUID_A, "name": "NVIDIA RTX A6000", "memory_mib": 49140},
@@ -56,8 +58,10 @@ def test_nvidia_smi_rows_are_parsed_including_names_with_commas() -> None:
 
 
 def test_listings_that_agree_pass_and_any_difference_is_named() -> None:
-    smi = [{"index": 0, "uuid": UUID_A, "name": "NVIDIA RTX A6000", "memory_mib": 49140},
-           {"index": 1, "uuid": UUID_B, "name": "NVIDIA RTX A6000", "memory_mib": 49140}]
+    smi = [
+        {"index": 0, "uuid": UUID_A, "name": "NVIDIA RTX A6000", "memory_mib": 49140},
+        {"index": 1, "uuid": UUID_B, "name": "NVIDIA RTX A6000", "memory_mib": 49140},
+    ]
     same = gpu_check.compare_listings([_gpu(0, UUID_A), _gpu(1, UUID_B)], smi)
     assert all(check.ok for check in same)
     swapped = gpu_check.compare_listings([_gpu(0, UUID_B), _gpu(1, UUID_A)], smi)
@@ -68,28 +72,38 @@ def test_listings_that_agree_pass_and_any_difference_is_named() -> None:
 
 
 def _pin(**fields: object):  # noqa: ANN202
-    values = {"slot": "GPU 0", "assigned_uuid": UUID_A, "child_pid": 4242,
-              "child_sees_uuid": UUID_A, "cuda_device_order": "PCI_BUS_ID"}
+    values = {
+        "slot": "GPU 0",
+        "assigned_uuid": UUID_A,
+        "child_pid": 4242,
+        "child_sees_uuid": UUID_A,
+        "cuda_device_order": "PCI_BUS_ID",
+    }
     values.update(fields)
     return gpu_check.PinResult(**values)
 
 
 def test_pinning_passes_only_when_nvml_sees_the_child_on_exactly_the_assigned_gpu() -> None:
     before = {UUID_A: {}, UUID_B: {77: 10 * MIB}}
-    good = gpu_check.judge_pinning(_pin(), before, {UUID_A: {4242: 300 * MIB}, UUID_B: {77: 1}},
-                                   256 * MIB)
+    good = gpu_check.judge_pinning(
+        _pin(), before, {UUID_A: {4242: 300 * MIB}, UUID_B: {77: 1}}, 256 * MIB
+    )
     assert good.ok and good.matched_by == "pid" and good.nvml_gpus_with_child == [UUID_A]
-    wrong = gpu_check.judge_pinning(_pin(), before, {UUID_A: {}, UUID_B: {4242: 300 * MIB}},
-                                    256 * MIB)
+    wrong = gpu_check.judge_pinning(
+        _pin(), before, {UUID_A: {}, UUID_B: {4242: 300 * MIB}}, 256 * MIB
+    )
     assert not wrong.ok and UUID_B in wrong.detail
-    both = gpu_check.judge_pinning(_pin(), before,
-                                   {UUID_A: {4242: 1}, UUID_B: {4242: 1, 77: 1}}, 256 * MIB)
+    both = gpu_check.judge_pinning(
+        _pin(), before, {UUID_A: {4242: 1}, UUID_B: {4242: 1, 77: 1}}, 256 * MIB
+    )
     assert not both.ok
-    blind = gpu_check.judge_pinning(_pin(child_sees_uuid=UUID_B), before,
-                                    {UUID_A: {4242: 300 * MIB}}, 256 * MIB)
+    blind = gpu_check.judge_pinning(
+        _pin(child_sees_uuid=UUID_B), before, {UUID_A: {4242: 300 * MIB}}, 256 * MIB
+    )
     assert not blind.ok and "device 0" in blind.detail
-    unordered = gpu_check.judge_pinning(_pin(cuda_device_order=None), before,
-                                        {UUID_A: {4242: 300 * MIB}}, 256 * MIB)
+    unordered = gpu_check.judge_pinning(
+        _pin(cuda_device_order=None), before, {UUID_A: {4242: 300 * MIB}}, 256 * MIB
+    )
     assert not unordered.ok and "PCI_BUS_ID" in unordered.detail
 
 
@@ -103,8 +117,12 @@ def test_a_container_hiding_pids_is_matched_by_the_new_process_on_one_gpu() -> N
 @pytest.mark.skipif(shutil.which("nvidia-smi") is not None, reason="this machine has a driver")
 def test_without_a_driver_the_script_says_so_and_exits_2(tmp_path: Path) -> None:
     out = tmp_path / "report.json"
-    proc = subprocess.run([sys.executable, str(SCRIPT), "--out", str(out)], capture_output=True,
-                          text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, str(SCRIPT), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 2
     assert "nothing checked" in proc.stderr and "Traceback" not in proc.stderr
     report = json.loads(out.read_text())
@@ -150,21 +168,31 @@ def test_the_pinned_child_allocates_through_libcuda_reports_its_gpu_and_releases
 ) -> None:
     try:
         import cuda  # noqa: F401
+
         pytest.skip("cuda-python is installed: the child would use it, not the fake libcuda")
     except ImportError:
         pass
     source = tmp_path / "fake_cuda.c"
     source.write_text(FAKE_LIBCUDA)
     library = tmp_path / "libcuda.so.1"
-    subprocess.run(["cc", "-shared", "-fPIC", "-o", str(library), str(source)], check=True,
-                   capture_output=True, timeout=120)
+    subprocess.run(
+        ["cc", "-shared", "-fPIC", "-o", str(library), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     from lrc_toolbox.utils.child_env import build_child_environment
 
     env = build_child_environment(cuda_device=UUID_A)
     env["LD_LIBRARY_PATH"] = str(tmp_path)
-    child = subprocess.Popen([sys.executable, "-c", gpu_check.CHILD_CODE, str(64 * MIB)],
-                             env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", gpu_check.CHILD_CODE, str(64 * MIB)],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert child.stdout is not None and child.stdin is not None
         report = json.loads(child.stdout.readline())

@@ -51,7 +51,7 @@ HOSTILE_NAMES = [
     "MASTER_BG_A; rm -rf ~",
     "$(touch PWNED)",
     "`touch PWNED`",
-    "MASTER_BG_A\nsystem(\"touch PWNED\");",
+    'MASTER_BG_A\nsystem("touch PWNED");',
     "ünïcödé_layer",
     "-preRender",
     "a,b",
@@ -60,8 +60,12 @@ HOSTILE_NAMES = [
 
 def _config(standin: str, tmp_path: Path, **fields: object) -> RenderConfig:
     values: dict[str, object] = {
-        "scene_file": str(SAMPLE_SCENE), "layers": ["MASTER_BG_A"], "frame_range": "1-2",
-        "renderer": "redshift", "render_exe": standin, "gpus": ["0"],
+        "scene_file": str(SAMPLE_SCENE),
+        "layers": ["MASTER_BG_A"],
+        "frame_range": "1-2",
+        "renderer": "redshift",
+        "render_exe": standin,
+        "gpus": ["0"],
         "output_dir": str(tmp_path / "img"),
     }
     values.update(fields)
@@ -96,8 +100,7 @@ def test_hostile_layer_names_of_a_binary_scene_never_reach_render(
     # node rs_<name> as is. Only a real Maya node name may go to Render -rl.
     scene = _binary_scene(tmp_path)
     with pytest.raises(PlanError, match="not a Maya node name"):
-        BatchRenderAPI().plan(_config(standin_exe, tmp_path, scene_file=str(scene),
-                                      layers=[name]))
+        BatchRenderAPI().plan(_config(standin_exe, tmp_path, scene_file=str(scene), layers=[name]))
 
 
 @pytest.mark.parametrize("name", ["MASTER_BG_A", "env:trees", "rs_X_01", "masterLayer"])
@@ -105,8 +108,9 @@ def test_real_maya_layer_names_of_a_binary_scene_are_accepted(
     standin_exe, render_env, tmp_path, name
 ):
     scene = _binary_scene(tmp_path)
-    plan = BatchRenderAPI().plan(_config(standin_exe, tmp_path, scene_file=str(scene),
-                                         layers=[name]))
+    plan = BatchRenderAPI().plan(
+        _config(standin_exe, tmp_path, scene_file=str(scene), layers=[name])
+    )
     assert [layer.name for layer in plan.layers] == [name]
 
 
@@ -122,8 +126,7 @@ def test_cli_hostile_layer_is_one_line_exit_2_and_nothing_runs(standin_exe, rend
 # --------------------------------------------------------------------------------------------------
 # Scene, output and project paths
 # --------------------------------------------------------------------------------------------------
-def test_scene_named_with_shell_syntax_renders_and_runs_nothing(standin_exe, render_env,
-                                                                tmp_path):
+def test_scene_named_with_shell_syntax_renders_and_runs_nothing(standin_exe, render_env, tmp_path):
     # Spaces, $(...), ;, a quote and unicode are legal in a file name: the scene renders, the
     # name travels as one argv item (no shell anywhere), and no command in it ever runs.
     folder = tmp_path / "shots $(touch PWNED_DIR); x"
@@ -185,8 +188,18 @@ def test_scene_file_names_that_could_end_a_mel_string_are_refused(
 # --------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "flag",
-    ["-preRender", "-postRender", "-preLayer", "-postLayer", "-preFrame", "-postFrame",
-     "-PRERENDER", " -preFrame", "-insertPreRender", "-insertPostFrame"],
+    [
+        "-preRender",
+        "-postRender",
+        "-preLayer",
+        "-postLayer",
+        "-preFrame",
+        "-postFrame",
+        "-PRERENDER",
+        " -preFrame",
+        "-insertPreRender",
+        "-insertPostFrame",
+    ],
 )
 def test_mel_hooks_in_extra_arguments_are_refused(standin_exe, render_env, tmp_path, flag):
     config = _config(standin_exe, tmp_path, extra_args=[flag, 'system("touch PWNED")'])
@@ -201,8 +214,9 @@ def test_extra_arguments_with_a_line_break_are_refused(standin_exe, render_env, 
 
 
 def test_plain_extra_arguments_pass_as_separate_items(standin_exe, render_env, tmp_path):
-    plan = BatchRenderAPI().plan(_config(standin_exe, tmp_path,
-                                         extra_args=["-x", "1920", "-y", "1080"]))
+    plan = BatchRenderAPI().plan(
+        _config(standin_exe, tmp_path, extra_args=["-x", "1920", "-y", "1080"])
+    )
     from lrc_toolbox.core.job_runner import preview_argv
     from lrc_toolbox.core.scheduler import TaskSpec
     from lrc_toolbox.utils.frame_parser import FrameRun
@@ -228,8 +242,9 @@ def test_the_engine_never_adds_mel_to_the_command_line(standin_exe, render_env, 
 def test_temp_scenes_logs_and_the_store_are_private_during_a_real_job(
     standin_exe, render_env, tmp_path
 ):
-    code, events, err = run_cli([*job_args(standin_exe, tmp_path / "img", frames="1-2"),
-                                 "--keep-temp"])
+    code, events, err = run_cli(
+        [*job_args(standin_exe, tmp_path / "img", frames="1-2"), "--keep-temp"]
+    )
     assert code == 0, err
     snapshot = Path(of_kind(events, "task_started")[0]["argv"][-1])
     job_dir = snapshot.parent.parent
@@ -239,7 +254,9 @@ def test_temp_scenes_logs_and_the_store_are_private_during_a_real_job(
     data = Path(render_env["LRC_TOOLBOX_DATA_DIR"])
     assert stat.S_IMODE(data.stat().st_mode) == 0o700
     log = Path(of_kind(events, "task_started")[0]["log_path"])
-    assert data in log.parents  # logs (command line, environment changes) stay in the private folder
+    assert (
+        data in log.parents
+    )  # logs (command line, environment changes) stay in the private folder
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
@@ -247,8 +264,9 @@ def test_logs_beside_a_custom_store_are_private(standin_exe, render_env, tmp_pat
     store = tmp_path / "shared" / "jobs.sqlite3"
     store.parent.mkdir()
     store.parent.chmod(0o755)
-    code, events, err = run_cli([*job_args(standin_exe, tmp_path / "img", frames="1"),
-                                 "--store", str(store)])
+    code, events, err = run_cli(
+        [*job_args(standin_exe, tmp_path / "img", frames="1"), "--store", str(store)]
+    )
     assert code == 0, err
     log = Path(of_kind(events, "task_started")[0]["log_path"])
     assert stat.S_IMODE(log.parent.stat().st_mode) == 0o700  # logs/<job>/
@@ -287,8 +305,9 @@ def _as_other_user(work):  # noqa: ANN001, ANN202
     return json.loads(data)
 
 
-@pytest.mark.skipif(not is_root() or not hasattr(os, "fork"),
-                    reason="needs root to act as a second user")
+@pytest.mark.skipif(
+    not is_root() or not hasattr(os, "fork"), reason="needs root to act as a second user"
+)
 def test_a_second_user_can_take_slots_and_reclaim_a_stale_lease_of_the_first():
     # pytest's tmp_path sits in a private folder the second user cannot enter: use the system
     # temp folder, where the real machine-wide lease folder lives too.
@@ -325,11 +344,25 @@ def test_a_second_user_can_take_slots_and_reclaim_a_stale_lease_of_the_first():
 def test_garbage_lease_files_count_as_no_lease_and_never_crash(tmp_path):
     book = LeaseBook(tmp_path)
     key = slot_key("GPU-aaaa", 0)
-    fields = {"slot_key": key, "owner_pid": 1, "owner_create_time": 0.0, "job_id": "j",
-              "task_id": "t", "host": "h", "taken_at": 0.0, "render_pid": None,
-              "render_create_time": None}
-    bad_values = [{"owner_pid": "abc"}, {"owner_pid": [1]}, {"owner_pid": 1.5},
-                  {"render_pid": "x"}, {"owner_create_time": "now"}, {"extra": 1}]
+    fields = {
+        "slot_key": key,
+        "owner_pid": 1,
+        "owner_create_time": 0.0,
+        "job_id": "j",
+        "task_id": "t",
+        "host": "h",
+        "taken_at": 0.0,
+        "render_pid": None,
+        "render_create_time": None,
+    }
+    bad_values = [
+        {"owner_pid": "abc"},
+        {"owner_pid": [1]},
+        {"owner_pid": 1.5},
+        {"render_pid": "x"},
+        {"owner_create_time": "now"},
+        {"extra": 1},
+    ]
     for change in bad_values:
         (tmp_path / f"{key}.lease").write_text(json.dumps({**fields, **change}))
         assert book.read(key) is None, change
@@ -372,9 +405,18 @@ HOSTILE_PATH_PART = "o u t $(touch PWNED); 'q' {{Param.SceneFile}} %PATH% $HOME 
 
 
 def _farm_plan(standin: str, out: Path) -> object:
-    return BatchRenderAPI().plan(RenderConfig(
-        scene_file=str(SAMPLE_SCENE), layers=["MASTER_BG_A"], frame_range="1-4",
-        renderer="redshift", render_exe=standin, gpus=["0"], output_dir=str(out), chunk_size=2))
+    return BatchRenderAPI().plan(
+        RenderConfig(
+            scene_file=str(SAMPLE_SCENE),
+            layers=["MASTER_BG_A"],
+            frame_range="1-4",
+            renderer="redshift",
+            render_exe=standin,
+            gpus=["0"],
+            output_dir=str(out),
+            chunk_size=2,
+        )
+    )
 
 
 def _export(plan: object, engine: str, folder: Path) -> list[str]:
@@ -386,8 +428,9 @@ def _export(plan: object, engine: str, folder: Path) -> list[str]:
         pytest.skip(f"{engine} client library not installed: {exc}")
 
 
-def test_openjd_export_keeps_hostile_paths_out_of_its_expressions(standin_exe, render_env,
-                                                                  tmp_path):
+def test_openjd_export_keeps_hostile_paths_out_of_its_expressions(
+    standin_exe, render_env, tmp_path
+):
     out = tmp_path / HOSTILE_PATH_PART
     files = _export(_farm_plan(standin_exe, out), "openjd", tmp_path / "bundle")
     template = json.loads(Path(next(f for f in files if f.endswith("template.json"))).read_text())
@@ -413,18 +456,19 @@ def test_opencue_command_quotes_hostile_paths_for_the_shell(standin_exe, render_
     command = command.replace("#FRAME_START#", "1").replace("#FRAME_END#", "2")
     probe = tmp_path / "argv.json"
     fake = tmp_path / "fake_render.py"
-    fake.write_text("import json, sys\n"
-                    f"json.dump(sys.argv[1:], open({str(probe)!r}, 'w'))\n")
-    command = command.replace(shlex.quote(job.render_exe), shlex.quote(sys.executable) + " "
-                              + shlex.quote(str(fake)), 1)
+    fake.write_text(f"import json, sys\njson.dump(sys.argv[1:], open({str(probe)!r}, 'w'))\n")
+    command = command.replace(
+        shlex.quote(job.render_exe), shlex.quote(sys.executable) + " " + shlex.quote(str(fake)), 1
+    )
     subprocess.run(["sh", "-c", command], cwd=tmp_path, check=True, timeout=60)
     argv = json.loads(probe.read_text())
     assert argv[argv.index("-rd") + 1] == str(out)
     assert not list(tmp_path.rglob("PWNED*"))
 
 
-def test_opencue_export_refuses_or_protects_cuebot_tokens_in_paths(standin_exe, render_env,
-                                                                    tmp_path):
+def test_opencue_export_refuses_or_protects_cuebot_tokens_in_paths(
+    standin_exe, render_env, tmp_path
+):
     from lrc_toolbox.farm import FarmError
     from lrc_toolbox.farm.job_description import describe_job
     from lrc_toolbox.farm.opencue import shell_command
@@ -439,8 +483,9 @@ def test_opencue_export_refuses_or_protects_cuebot_tokens_in_paths(standin_exe, 
     assert "#JOB#" not in command.split("-rd", 1)[1]
 
 
-def test_deadline_export_keeps_one_key_per_line_and_paths_literal(standin_exe, render_env,
-                                                                   tmp_path):
+def test_deadline_export_keeps_one_key_per_line_and_paths_literal(
+    standin_exe, render_env, tmp_path
+):
     out = tmp_path / HOSTILE_PATH_PART
     files = _export(_farm_plan(standin_exe, out), "deadline", tmp_path / "dl")
     plugin = Path(next(f for f in files if f.endswith("plugin_info.job"))).read_text()

@@ -30,8 +30,9 @@ def gpu_detector(gpus: Sequence[GPUInfo]) -> SystemDetector:
     def smi() -> list[GPUInfo]:
         raise GPUQueryError("nvidia-smi not found")
 
-    return SystemDetector(nvml_query=lambda: (list(gpus), "550.54.14"), smi_query=smi,
-                          inside_maya=False)
+    return SystemDetector(
+        nvml_query=lambda: (list(gpus), "550.54.14"), smi_query=smi, inside_maya=False
+    )
 
 
 def write_orphaned_job(
@@ -50,14 +51,26 @@ def write_orphaned_job(
     """
     job_id = new_job_id()
     config = {
-        "scene_file": str(SAMPLE_SCENE), "layers": [layer], "frame_range": "", "step": 1,
-        "renderer": "redshift", "render_exe": standin_exe, "gpus": ["0"],
-        "output_dir": str(output_dir), "render_mode": "separate", "retries": 0,
+        "scene_file": str(SAMPLE_SCENE),
+        "layers": [layer],
+        "frame_range": "",
+        "step": 1,
+        "renderer": "redshift",
+        "render_exe": standin_exe,
+        "gpus": ["0"],
+        "output_dir": str(output_dir),
+        "render_mode": "separate",
+        "retries": 0,
     }
     with JobStore(store_path) as store:
-        store.create_job(job_id=job_id, scene=str(SAMPLE_SCENE), config=config,
-                         frames={layer: list(frames)}, manager_pid=DEAD_MANAGER_PID,
-                         manager_create_time=1.0)
+        store.create_job(
+            job_id=job_id,
+            scene=str(SAMPLE_SCENE),
+            config=config,
+            frames={layer: list(frames)},
+            manager_pid=DEAD_MANAGER_PID,
+            manager_create_time=1.0,
+        )
         store.set_job_state(job_id, JobState.RUNNING)
         if done:
             outputs = {}
@@ -68,8 +81,7 @@ def write_orphaned_job(
                 outputs[frame] = str(image)
             store.set_frames_state(job_id, layer, list(done), FrameState.RENDERING, gpu="0")
             for frame, path in outputs.items():
-                store.set_frames_state(job_id, layer, [frame], FrameState.DONE,
-                                       output_path=path)
+                store.set_frames_state(job_id, layer, [frame], FrameState.DONE, output_path=path)
     return job_id
 
 

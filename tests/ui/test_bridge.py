@@ -22,9 +22,13 @@ def progress(task: str, percent: float, job: str = "j1") -> ev.Progress:
 
 def test_only_the_latest_progress_per_task_is_kept_and_order_is_preserved() -> None:
     events = [
-        progress("t1", 10), progress("t2", 5), ev.FrameDone(job_id="j1", layer="L", frame=1),
-        progress("t1", 20), ev.TaskFinished(job_id="j1", task="t2", status="succeeded"),
-        progress("t1", 30), progress("t1", 10, job="j2"),
+        progress("t1", 10),
+        progress("t2", 5),
+        ev.FrameDone(job_id="j1", layer="L", frame=1),
+        progress("t1", 20),
+        ev.TaskFinished(job_id="j1", task="t2", status="succeeded"),
+        progress("t1", 30),
+        progress("t1", 10, job="j2"),
     ]
     kept, superseded = coalesce_progress(events)
     assert superseded == 2
@@ -55,8 +59,9 @@ def _flood(bridge: EventBridge, worker: int, barrier: threading.Barrier) -> None
 
 def _run_flood(bridge: EventBridge) -> None:
     barrier = threading.Barrier(THREADS)
-    threads = [threading.Thread(target=_flood, args=(bridge, worker, barrier))
-               for worker in range(THREADS)]
+    threads = [
+        threading.Thread(target=_flood, args=(bridge, worker, barrier)) for worker in range(THREADS)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -79,8 +84,9 @@ def test_a_flood_from_worker_threads_arrives_as_one_coalesced_batch(qtbot) -> No
     for worker in range(THREADS):
         lines = [record[TEXT] for record in batch.logs if record[TASK] == f"t{worker}"]
         assert lines == [f"{worker}:{n}" for n in range(PER_THREAD)]
-        done = [e.frame for e in batch.events
-                if isinstance(e, ev.FrameDone) and e.task == f"t{worker}"]
+        done = [
+            e.frame for e in batch.events if isinstance(e, ev.FrameDone) and e.task == f"t{worker}"
+        ]
         assert done == list(range(99, PER_THREAD, 100))
 
 

@@ -36,8 +36,9 @@ def detector(gpus=(), error: str = "") -> SystemDetector:
 
 
 def controller(tmp_path: Path, scene: Path = SAMPLE_SCENE, **kwargs) -> EngineController:
-    api = BatchRenderAPI(detector=detector([make_gpu(0), make_gpu(1)]),
-                         store_path=tmp_path / "jobs.sqlite3")
+    api = BatchRenderAPI(
+        detector=detector([make_gpu(0), make_gpu(1)]), store_path=tmp_path / "jobs.sqlite3"
+    )
     return EngineController(api, FileSceneSource(scene), **kwargs)
 
 
@@ -101,8 +102,15 @@ def test_a_plan_error_becomes_one_message(tmp_path, standin_exe) -> None:
 
 
 def test_retry_request_keeps_only_failed_frames_per_layer() -> None:
-    config = RenderConfig(scene_file="s.ma", layers=[], frame_range="1-100x5", step=3,
-                          renderer="redshift", gpus=["0"], retries=4)
+    config = RenderConfig(
+        scene_file="s.ma",
+        layers=[],
+        frame_range="1-100x5",
+        step=3,
+        renderer="redshift",
+        gpus=["0"],
+        retries=4,
+    )
     request = build_retry_request("job1", config, {"BG": [96, 3, 3], "FX": [], "CHAR": [7, 8, 9]})
     assert request.config.layers == ["BG", "CHAR"]
     assert request.config.layer_frames == {"BG": "3,96", "CHAR": "7-9"}
@@ -139,8 +147,12 @@ def test_farm_errors_become_messages(tmp_path, monkeypatch, standin_exe, render_
     def submit_job(plan, engine, *, out_dir=None, dry_run=False):
         raise FarmUnavailableError("OpenCue needs pyoutline: pip install 'lrc-toolbox[opencue]'")
 
-    fake = types.SimpleNamespace(FARM_ENGINES=("opencue",), submit_job=submit_job,
-                                 FarmError=FarmError, FarmUnavailableError=FarmUnavailableError)
+    fake = types.SimpleNamespace(
+        FARM_ENGINES=("opencue",),
+        submit_job=submit_job,
+        FarmError=FarmError,
+        FarmUnavailableError=FarmUnavailableError,
+    )
     monkeypatch.setitem(sys.modules, "lrc_toolbox.farm", fake)
     ctrl = controller(tmp_path, render_exe=standin_exe)
     config = RenderConfig(scene_file=str(SAMPLE_SCENE), frame_range="1-2", gpus=["0"])
@@ -152,10 +164,16 @@ def test_real_farm_dry_run_writes_job_files(tmp_path, standin_exe, render_env) -
     pytest.importorskip("lrc_toolbox.farm")
     ctrl = controller(tmp_path, render_exe=standin_exe)
     assert "deadline" in ctrl.farm_engines()
-    config = RenderConfig(scene_file=str(SAMPLE_SCENE), layers=["MASTER_BG_A"], frame_range="1-4",
-                          renderer="redshift", gpus=["0"])
-    outcome = ctrl.submit_to_farm(config, PreparedScene(scene_file=str(SAMPLE_SCENE)),
-                                  "deadline", dry_run=True)
+    config = RenderConfig(
+        scene_file=str(SAMPLE_SCENE),
+        layers=["MASTER_BG_A"],
+        frame_range="1-4",
+        renderer="redshift",
+        gpus=["0"],
+    )
+    outcome = ctrl.submit_to_farm(
+        config, PreparedScene(scene_file=str(SAMPLE_SCENE)), "deadline", dry_run=True
+    )
     assert not outcome.submitted and outcome.engine == "deadline"
     assert outcome.files and all(Path(path).is_file() for path in outcome.files)
     assert "Deadline" in outcome.message

@@ -45,7 +45,8 @@ def start_job(qtbot, dialog, controller: FakeController) -> str:
 
 # -- scene and configuration -----------------------------------------------------------------------
 def test_scene_layers_are_listed_as_check_boxes_and_read_off_the_gui_thread(
-        qtbot, make_dialog, fake_controller):
+    qtbot, make_dialog, fake_controller
+):
     dialog = make_dialog(fake_controller)
     config = dialog.render_config_widget
     assert config.all_layers_check.isChecked()
@@ -143,7 +144,8 @@ def test_validation_messages_are_shown_and_nothing_starts(qtbot, make_dialog, fa
 
 def test_a_refused_start_shows_the_engines_reason(qtbot, make_dialog, fake_controller):
     fake_controller.start_error = ControllerError(
-        "no usable NVIDIA GPU for Redshift: all GPUs are reserved for the interactive session")
+        "no usable NVIDIA GPU for Redshift: all GPUs are reserved for the interactive session"
+    )
     dialog = make_dialog(fake_controller)
     click(qtbot, dialog.control_buttons.start_button)
     qtbot.waitUntil(lambda: "Not started" in dialog.message_bar.text())
@@ -151,8 +153,9 @@ def test_a_refused_start_shows_the_engines_reason(qtbot, make_dialog, fake_contr
     assert dialog.control_buttons.start_button.isEnabled()
 
 
-def test_an_unexpected_start_error_is_a_message_not_a_traceback(qtbot, make_dialog,
-                                                                fake_controller):
+def test_an_unexpected_start_error_is_a_message_not_a_traceback(
+    qtbot, make_dialog, fake_controller
+):
     fake_controller.start_error = OSError(28, "No space left on device")
     dialog = make_dialog(fake_controller)
     click(qtbot, dialog.control_buttons.start_button)
@@ -203,7 +206,10 @@ def test_running_tasks_show_progress_and_their_logs(qtbot, make_dialog, fake_con
     # queued frames of the third layer wait in their own row
     waiting = [r for r in model.rows if r.is_waiting_row]
     assert [(r.layer_text, len(r.frames)) for r in waiting] == [
-        ("MASTER_BG_A", 3), ("MASTER_CHAR_A", 3), ("MASTER_ATMOS_A", 6)]
+        ("MASTER_BG_A", 3),
+        ("MASTER_CHAR_A", 3),
+        ("MASTER_ATMOS_A", 6),
+    ]
     # the System Resources panel says which GPU renders what
     qtbot.waitUntil(lambda: dialog.system_info_widget.gpu_table.rowCount() == 2)
     use = dialog.system_info_widget.gpu_table.item(1, 1).text()
@@ -330,7 +336,9 @@ def test_no_gpu_says_why(qtbot, make_dialog, fake_controller):
 def test_gpus_show_reservation_utilization_and_memory(qtbot, make_dialog, fake_controller):
     fake_controller.resources = make_resources(
         [make_gpu(0, util=12, used_gb=3.0), make_gpu(1, util=97, used_gb=18.0)],
-        reserved=1, inside_maya=True)
+        reserved=1,
+        inside_maya=True,
+    )
     dialog = make_dialog(fake_controller)
     info = dialog.system_info_widget
     qtbot.waitUntil(lambda: info.gpu_table.rowCount() == 2)
@@ -358,7 +366,8 @@ def test_gpu_choice_is_passed_to_the_resource_query(qtbot, make_dialog, fake_con
 # -- farm ------------------------------------------------------------------------------------------
 def test_farm_missing_shows_how_to_install(qtbot, make_dialog, fake_controller):
     fake_controller.farm_error = ControllerError(
-        "OpenCue support is not installed: pip install 'lrc-toolbox[opencue]'")
+        "OpenCue support is not installed: pip install 'lrc-toolbox[opencue]'"
+    )
     dialog = make_dialog(fake_controller)
     qtbot.waitUntil(lambda: "pip install" in dialog.control_buttons.farm_button.toolTip())
     click(qtbot, dialog.control_buttons.farm_button)
@@ -366,8 +375,7 @@ def test_farm_missing_shows_how_to_install(qtbot, make_dialog, fake_controller):
     assert fake_controller.farm_submissions == []
 
 
-def test_farm_engine_and_dry_run_are_remembered(qtbot, make_dialog, fake_controller,
-                                                settings_file):
+def test_farm_engine_and_dry_run_are_remembered(qtbot, make_dialog, fake_controller, settings_file):
     dialog = make_dialog(fake_controller)
     buttons = dialog.control_buttons
     qtbot.waitUntil(lambda: len(buttons.farm_menu.actions()) > 3)
@@ -429,18 +437,26 @@ def test_frames_typed_for_another_scene_are_not_reused(qtbot, make_dialog, setti
     type_frames(qtbot, first, "5-9")
     first.close()
     other = FakeController()
-    other.summary = other.summary.__class__(label="shot002.ma", path="/shows/demo/shot002.ma",
-                                            layers=other.summary.layers, default_frames="1001-1100")
+    other.summary = other.summary.__class__(
+        label="shot002.ma",
+        path="/shows/demo/shot002.ma",
+        layers=other.summary.layers,
+        default_frames="1001-1100",
+    )
     second = make_dialog(other, settings=settings_file)
     assert second.render_config_widget.frame_field.text == ""
     assert second.render_config_widget.frame_field.check.frames[0] == 1001
 
 
-def test_closing_keeps_renders_running_and_show_dialog_brings_it_back(qtbot, fake_controller,
-                                                                      settings_file, monkeypatch):
+def test_closing_keeps_renders_running_and_show_dialog_brings_it_back(
+    qtbot, fake_controller, settings_file, monkeypatch
+):
     monkeypatch.setattr(batch_render_dialog, "_INSTANCE", None)
-    monkeypatch.setattr(batch_render_dialog.DialogSettings, "__init__",
-                        lambda self, settings=None: setattr(self, "qsettings", settings_file))
+    monkeypatch.setattr(
+        batch_render_dialog.DialogSettings,
+        "__init__",
+        lambda self, settings=None: setattr(self, "qsettings", settings_file),
+    )
     dialog = batch_render_dialog.show_dialog(fake_controller)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.scene is not None)
@@ -489,8 +505,11 @@ def test_standalone_close_asks_before_stopping_renders(qtbot, make_dialog, fake_
 
 def test_mb_scene_asks_for_layer_names(qtbot, make_dialog, fake_controller):
     fake_controller.summary = fake_controller.summary.__class__(
-        label="shot001.mb", path="/shows/demo/shot001.mb", layers=(),
-        error="shot001.mb is a Maya Binary scene: listing its layers needs Maya.")
+        label="shot001.mb",
+        path="/shows/demo/shot001.mb",
+        layers=(),
+        error="shot001.mb is a Maya Binary scene: listing its layers needs Maya.",
+    )
     dialog = make_dialog(fake_controller)
     config = dialog.render_config_widget
     assert "Maya Binary" in config.layer_status.text()
@@ -507,8 +526,13 @@ def test_mb_scene_asks_for_layer_names(qtbot, make_dialog, fake_controller):
 def test_dialog_is_a_qdialog_with_the_specs_panels(make_dialog, fake_controller):
     dialog = make_dialog(fake_controller, show=False)
     assert isinstance(dialog, QtWidgets.QDialog)
-    for name in ("system_info_widget", "render_config_widget", "active_renders_table",
-                 "logs_monitor", "control_buttons"):
+    for name in (
+        "system_info_widget",
+        "render_config_widget",
+        "active_renders_table",
+        "logs_monitor",
+        "control_buttons",
+    ):
         assert isinstance(getattr(dialog, name), QtWidgets.QWidget)
 
 
@@ -519,8 +543,11 @@ def test_the_real_confirmation_box_answers(qtbot, button, answer) -> None:
     which = getattr(QtWidgets.QMessageBox.StandardButton, button)
 
     def press() -> None:
-        boxes = [w for w in QtWidgets.QApplication.topLevelWidgets()
-                 if isinstance(w, QtWidgets.QMessageBox) and w.isVisible()]
+        boxes = [
+            w
+            for w in QtWidgets.QApplication.topLevelWidgets()
+            if isinstance(w, QtWidgets.QMessageBox) and w.isVisible()
+        ]
         if not boxes:
             QtCore.QTimer.singleShot(20, press)
             return

@@ -53,8 +53,10 @@ def run_job(qtbot, dialog, controller) -> str:
     start = dialog.control_buttons.start_button
     assert start.isEnabled(), start.toolTip()
     dialog.control_buttons.start_button.click()
-    qtbot.waitUntil(lambda: controller.active_job() is not None or "Not started"
-                    in dialog.message_bar.text(), timeout=JOB_TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: controller.active_job() is not None or "Not started" in dialog.message_bar.text(),
+        timeout=JOB_TIMEOUT_MS,
+    )
     assert controller.active_job() is not None, dialog.message_bar.text()
     job_id = controller.active_job().job_id
     model = dialog.active_renders_table.model
@@ -125,8 +127,9 @@ def test_stop_all_stops_every_render(qtbot, engine_dialog, monkeypatch):
     dialog, controller = engine_dialog(frames="1-20")
     dialog.control_buttons.start_button.click()
     model = dialog.active_renders_table.model
-    qtbot.waitUntil(lambda: any(row.state.is_active and row.pid for row in model.rows),
-                    timeout=JOB_TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: any(row.state.is_active and row.pid for row in model.rows), timeout=JOB_TIMEOUT_MS
+    )
     job_id = controller.active_job().job_id
     assert dialog.control_buttons.stop_all_button.isEnabled()
     dialog.control_buttons.stop_all_button.click()  # confirm() answers yes in these tests

@@ -42,7 +42,8 @@ def test_good_frames_and_the_step_field() -> None:
 
 def test_preview_and_durations() -> None:
     assert frames_preview(list(range(1, 101, 5)) + [100]) == (
-        "1, 6, 11, 16, 21, 26, 31, 36, 41, …, 91, 96, 100")
+        "1, 6, 11, 16, 21, 26, 31, 36, 41, …, 91, 96, 100"
+    )
     assert frames_preview([3, 4]) == "3, 4"
     assert format_duration(75) == "1:15" and format_duration(3725) == "1:02:05"
     assert format_duration(None) == "--:--" and format_duration(float("nan")) == "--:--"

@@ -44,42 +44,92 @@ def failed_job(tmp_path: Path) -> tuple[JobRow, JobDetails]:
         (logs / name).write_text("Render log\n")
     images = tmp_path / "images"
     images.mkdir()
-    row = JobRow(job_id="20261120-093000-aaaaaa", state="failed", scene="/shows/s/shot001.ma",
-                 created_at=FAKE_EPOCH_S - 3 * 86400, ended_at=FAKE_EPOCH_S - 3 * 86400 + 75,
-                 frames_done=22, frames_total=24, frames_failed=2, reason=None)
+    row = JobRow(
+        job_id="20261120-093000-aaaaaa",
+        state="failed",
+        scene="/shows/s/shot001.ma",
+        created_at=FAKE_EPOCH_S - 3 * 86400,
+        ended_at=FAKE_EPOCH_S - 3 * 86400 + 75,
+        frames_done=22,
+        frames_total=24,
+        frames_failed=2,
+        reason=None,
+    )
     tasks = (
-        TaskDetail(task_id="t0001", layers=("MASTER_BG_A",), frames=tuple(range(1, 13)),
-                   state="succeeded", gpu="0", attempt=1, pid=4101,
-                   peak_gpu_memory=int(8.5 * GB), log_path=str(logs / "t0001_MASTER_BG_A_a1.log"),
-                   started_at=row.created_at + 2, ended_at=row.created_at + 60),
-        TaskDetail(task_id="t0002", layers=("MASTER_BG_A",), frames=tuple(range(13, 25)),
-                   state="failed", gpu="1", attempt=2, pid=4102, peak_gpu_memory=None,
-                   log_path=str(logs / "t0002_MASTER_BG_A_a1.log"), reason="CUDA error",
-                   started_at=row.created_at + 3, ended_at=row.created_at + 70),
+        TaskDetail(
+            task_id="t0001",
+            layers=("MASTER_BG_A",),
+            frames=tuple(range(1, 13)),
+            state="succeeded",
+            gpu="0",
+            attempt=1,
+            pid=4101,
+            peak_gpu_memory=int(8.5 * GB),
+            log_path=str(logs / "t0001_MASTER_BG_A_a1.log"),
+            started_at=row.created_at + 2,
+            ended_at=row.created_at + 60,
+        ),
+        TaskDetail(
+            task_id="t0002",
+            layers=("MASTER_BG_A",),
+            frames=tuple(range(13, 25)),
+            state="failed",
+            gpu="1",
+            attempt=2,
+            pid=4102,
+            peak_gpu_memory=None,
+            log_path=str(logs / "t0002_MASTER_BG_A_a1.log"),
+            reason="CUDA error",
+            started_at=row.created_at + 3,
+            ended_at=row.created_at + 70,
+        ),
     )
     failures = (
-        FrameFailure(layer="MASTER_BG_A", frame=7, reason="CUDA error", attempts=2, gpu="1",
-                     task_id="t0002"),
-        FrameFailure(layer="MASTER_BG_A", frame=9, reason="CUDA error", attempts=2, gpu="1",
-                     task_id="t0002"),
+        FrameFailure(
+            layer="MASTER_BG_A", frame=7, reason="CUDA error", attempts=2, gpu="1", task_id="t0002"
+        ),
+        FrameFailure(
+            layer="MASTER_BG_A", frame=9, reason="CUDA error", attempts=2, gpu="1", task_id="t0002"
+        ),
     )
-    details = JobDetails(job=row, tasks=tasks, failed_frames=failures,
-                         output_folder=str(images), log_folder=str(logs), renderer="redshift")
+    details = JobDetails(
+        job=row,
+        tasks=tasks,
+        failed_frames=failures,
+        output_folder=str(images),
+        log_folder=str(logs),
+        renderer="redshift",
+    )
     return row, details
 
 
 def orphaned_job(job_id: str = "20261122-180000-bbbbbb", hours_ago: float = 20) -> JobRow:
     """A job whose manager (Maya) crashed while it rendered."""
-    return JobRow(job_id=job_id, state="running", scene="/tmp/lrc_toolbox-x/shot001_snapshot.ma",
-                  created_at=FAKE_EPOCH_S - hours_ago * 3600, ended_at=None, frames_done=5,
-                  frames_total=12, frames_failed=0, orphaned=True, running_renders=1)
+    return JobRow(
+        job_id=job_id,
+        state="running",
+        scene="/tmp/lrc_toolbox-x/shot001_snapshot.ma",
+        created_at=FAKE_EPOCH_S - hours_ago * 3600,
+        ended_at=None,
+        frames_done=5,
+        frames_total=12,
+        frames_failed=0,
+        orphaned=True,
+        running_renders=1,
+    )
 
 
 def succeeded_job() -> JobRow:
-    return JobRow(job_id="20261121-120000-cccccc", state="succeeded",
-                  scene="/shows/s/shot002.ma", created_at=FAKE_EPOCH_S - 2 * 86400,
-                  ended_at=FAKE_EPOCH_S - 2 * 86400 + 3725, frames_done=8, frames_total=8,
-                  frames_failed=0)
+    return JobRow(
+        job_id="20261121-120000-cccccc",
+        state="succeeded",
+        scene="/shows/s/shot002.ma",
+        created_at=FAKE_EPOCH_S - 2 * 86400,
+        ended_at=FAKE_EPOCH_S - 2 * 86400 + 3725,
+        frames_done=8,
+        frames_total=8,
+        frames_failed=0,
+    )
 
 
 def show_history(qtbot, dialog) -> None:
@@ -157,7 +207,8 @@ def test_a_job_store_error_is_shown_in_the_panel(qtbot, make_dialog, fake_contro
 
 
 def test_selecting_a_job_shows_its_renders_failed_frames_and_opens_logs(
-        qtbot, make_dialog, stored) -> None:
+    qtbot, make_dialog, stored
+) -> None:
     controller, failed, details = stored
     dialog = make_dialog(controller)
     show_history(qtbot, dialog)
@@ -182,15 +233,19 @@ def test_selecting_a_job_shows_its_renders_failed_frames_and_opens_logs(
     panel.open_folder_button.click()
     assert panel.select_task("t0002")
     panel.open_log_button.click()
-    assert dialog.opened_paths == [details.log_folder, details.output_folder,
-                                   details.tasks[1].log_path]
+    assert dialog.opened_paths == [
+        details.log_folder,
+        details.output_folder,
+        details.tasks[1].log_path,
+    ]
     # a finished job with failed frames: re-run, not resume or cancel
     assert panel.rerun_button.isEnabled()
     assert not panel.resume_button.isEnabled() and not panel.cancel_button.isEnabled()
 
 
 def test_re_run_failed_frames_starts_a_job_that_active_renders_follows(
-        qtbot, make_dialog, stored) -> None:
+    qtbot, make_dialog, stored
+) -> None:
     controller, failed, _ = stored
     dialog = make_dialog(controller)
     show_history(qtbot, dialog)
@@ -257,8 +312,9 @@ def test_resume_and_cancel_act_on_an_orphaned_job(qtbot, make_dialog, fake_contr
 def test_a_refused_action_is_a_message(qtbot, make_dialog, fake_controller) -> None:
     orphan = fake_controller.add_stored_job(orphaned_job())
     dialog = make_dialog(fake_controller)
-    fake_controller.stored[orphan.job_id] = JobRow(**{**orphan.__dict__, "orphaned": False,
-                                                      "manager_alive": True})
+    fake_controller.stored[orphan.job_id] = JobRow(
+        **{**orphan.__dict__, "orphaned": False, "manager_alive": True}
+    )
     dialog.resume_job(orphan.job_id)  # another process took it over meanwhile
     qtbot.waitUntil(lambda: "Not started" in dialog.message_bar.text())
     assert "still running in another process" in dialog.message_bar.text()
@@ -266,8 +322,9 @@ def test_a_refused_action_is_a_message(qtbot, make_dialog, fake_controller) -> N
 
 
 # -- the orphaned-job offer -------------------------------------------------------------------------
-def test_an_orphaned_job_is_offered_when_the_dialog_opens(qtbot, make_dialog,
-                                                          fake_controller) -> None:
+def test_an_orphaned_job_is_offered_when_the_dialog_opens(
+    qtbot, make_dialog, fake_controller
+) -> None:
     orphan = fake_controller.add_stored_job(orphaned_job())
     dialog = make_dialog(fake_controller)
     bar = dialog.message_bar
@@ -282,8 +339,9 @@ def test_an_orphaned_job_is_offered_when_the_dialog_opens(qtbot, make_dialog,
     assert f"Started job {orphan.job_id}" in bar.text()
 
 
-def test_the_offer_comes_back_after_reload_and_cancel_asks_first(qtbot, make_dialog,
-                                                                 fake_controller) -> None:
+def test_the_offer_comes_back_after_reload_and_cancel_asks_first(
+    qtbot, make_dialog, fake_controller
+) -> None:
     dialog = make_dialog(fake_controller)
     bar = dialog.message_bar
     dialog.render_config_widget.reload_requested.emit()
@@ -302,8 +360,9 @@ def test_the_offer_comes_back_after_reload_and_cancel_asks_first(qtbot, make_dia
     bar.action_button("Cancel").click()
     qtbot.waitUntil(lambda: fake_controller.cancelled == [newest.job_id])
     dialog.render_config_widget.reload_requested.emit()
-    qtbot.waitUntil(lambda: bar.action_button("Show History") is None
-                    and older.job_id in bar.text())
+    qtbot.waitUntil(
+        lambda: bar.action_button("Show History") is None and older.job_id in bar.text()
+    )
     bar.action_button("Cancel").click()
     qtbot.waitUntil(lambda: fake_controller.cancelled == [newest.job_id, older.job_id])
 
@@ -358,8 +417,9 @@ def finish_a_job_with_failures(qtbot, dialog, controller: FakeController) -> str
     return job
 
 
-def test_a_finished_job_is_announced_in_the_bar_and_to_the_tray(qtbot, make_dialog,
-                                                                fake_controller) -> None:
+def test_a_finished_job_is_announced_in_the_bar_and_to_the_tray(
+    qtbot, make_dialog, fake_controller
+) -> None:
     dialog = make_dialog(fake_controller)
     tray = FakeTray()
     notifier = install_tray_notifier(dialog, available=lambda: True, make_tray=lambda _d: tray)
@@ -383,8 +443,9 @@ def test_a_finished_job_is_announced_in_the_bar_and_to_the_tray(qtbot, make_dial
     assert not tray.visible
 
 
-def test_a_successful_job_says_so_in_the_words_of_the_notification(qtbot, make_dialog,
-                                                                   fake_controller) -> None:
+def test_a_successful_job_says_so_in_the_words_of_the_notification(
+    qtbot, make_dialog, fake_controller
+) -> None:
     dialog = make_dialog(fake_controller)
     dialog.control_buttons.start_button.click()
     qtbot.waitUntil(lambda: len(fake_controller.started) == 1 and not dialog.busy)
@@ -399,24 +460,37 @@ def test_a_successful_job_says_so_in_the_words_of_the_notification(qtbot, make_d
 def test_without_a_system_tray_nothing_is_installed(qtbot, make_dialog, fake_controller) -> None:
     dialog = make_dialog(fake_controller)
     made = []
-    assert install_tray_notifier(dialog, available=lambda: False,
-                                 make_tray=lambda d: made.append(d) or FakeTray()) is None
+    assert (
+        install_tray_notifier(
+            dialog, available=lambda: False, make_tray=lambda d: made.append(d) or FakeTray()
+        )
+        is None
+    )
     assert made == []
 
 
-def test_the_standalone_app_shows_tray_messages(qtbot, monkeypatch, render_env, standin_exe,
-                                               tmp_path) -> None:
+def test_the_standalone_app_shows_tray_messages(
+    qtbot, monkeypatch, render_env, standin_exe, tmp_path
+) -> None:
     from lrc_toolbox.ui.dialogs.batch_render_dialog import BatchRenderDialog
 
     tray = FakeTray()
     monkeypatch.setattr(tray_notifier, "system_tray_available", lambda: True)
     monkeypatch.setattr(tray_notifier, "make_tray_icon", lambda _window: tray)
-    event = ev.JobFinished(job_id="20261123-120000-ffffff", ok=True, state="succeeded",
-                           layers={"MASTER_BG_A": {"done": [1, 2], "failed": []}}, elapsed_s=3)
+    event = ev.JobFinished(
+        job_id="20261123-120000-ffffff",
+        ok=True,
+        state="succeeded",
+        layers={"MASTER_BG_A": {"done": [1, 2], "failed": []}},
+        elapsed_s=3,
+    )
 
     def announce_then_close() -> None:
-        dialogs = [w for w in QtWidgets.QApplication.topLevelWidgets()
-                   if isinstance(w, BatchRenderDialog) and w.isVisible()]
+        dialogs = [
+            w
+            for w in QtWidgets.QApplication.topLevelWidgets()
+            if isinstance(w, BatchRenderDialog) and w.isVisible()
+        ]
         if not dialogs or dialogs[0].scene is None:
             QtCore.QTimer.singleShot(50, announce_then_close)
             return
@@ -424,12 +498,25 @@ def test_the_standalone_app_shows_tray_messages(qtbot, monkeypatch, render_env, 
         dialogs[0].close()
 
     QtCore.QTimer.singleShot(0, announce_then_close)
-    code = standalone.main(["--scene", str(SAMPLE_SCENE), "--render-exe", standin_exe,
-                            "--store", str(tmp_path / "jobs.sqlite3")])
+    code = standalone.main(
+        [
+            "--scene",
+            str(SAMPLE_SCENE),
+            "--render-exe",
+            standin_exe,
+            "--store",
+            str(tmp_path / "jobs.sqlite3"),
+        ]
+    )
     assert code == 0
-    assert tray.messages == [("Render finished", "All 2 frames rendered and verified in 3s.",
-                              QtWidgets.QSystemTrayIcon.MessageIcon.Information,
-                              tray_notifier.TRAY_MESSAGE_MS)]
+    assert tray.messages == [
+        (
+            "Render finished",
+            "All 2 frames rendered and verified in 3s.",
+            QtWidgets.QSystemTrayIcon.MessageIcon.Information,
+            tray_notifier.TRAY_MESSAGE_MS,
+        )
+    ]
     assert not tray.visible  # removed from the tray when the app ends
 
 
@@ -442,14 +529,22 @@ def test_every_cell_of_the_history_tables_answers_every_role(tmp_path) -> None:
     )
 
     row, details = failed_job(tmp_path)
-    unknown = TaskDetail(task_id="t0009", layers=("A", "B"), frames=(), state="queued",
-                         gpu=None, attempt=1)
-    roles = [QtCore.Qt.ItemDataRole.DisplayRole, QtCore.Qt.ItemDataRole.ToolTipRole,
-             QtCore.Qt.ItemDataRole.ForegroundRole, QtCore.Qt.ItemDataRole.TextAlignmentRole,
-             HISTORY_SORT_ROLE, RECORD_ROLE]
-    for model, records in ((jobs_model(), [row, orphaned_job(), succeeded_job()]),
-                           (tasks_model(), [*details.tasks, unknown]),
-                           (failures_model(), list(details.failed_frames))):
+    unknown = TaskDetail(
+        task_id="t0009", layers=("A", "B"), frames=(), state="queued", gpu=None, attempt=1
+    )
+    roles = [
+        QtCore.Qt.ItemDataRole.DisplayRole,
+        QtCore.Qt.ItemDataRole.ToolTipRole,
+        QtCore.Qt.ItemDataRole.ForegroundRole,
+        QtCore.Qt.ItemDataRole.TextAlignmentRole,
+        HISTORY_SORT_ROLE,
+        RECORD_ROLE,
+    ]
+    for model, records in (
+        (jobs_model(), [row, orphaned_job(), succeeded_job()]),
+        (tasks_model(), [*details.tasks, unknown]),
+        (failures_model(), list(details.failed_frames)),
+    ):
         model.set_records(records)
         for position in range(model.rowCount()):
             for column in range(model.columnCount()):

@@ -27,10 +27,19 @@ JOB_TIMEOUT_S = 90.0
 
 # -- rows and words (pure) ---------------------------------------------------------------------------
 def summary(**changes) -> JobSummary:
-    values = dict(job_id="20261123-101500-abc123", state="failed", scene="/shows/s/shot001.ma",
-                  created_at=1000.0, ended_at=1075.0, manager_alive=False, orphaned=False,
-                  layers={"MASTER_BG_A": {"done": 10, "failed": 2},
-                          "MASTER_CHAR_A": {"done": 9, "skipped_existing": 3}})
+    values = dict(
+        job_id="20261123-101500-abc123",
+        state="failed",
+        scene="/shows/s/shot001.ma",
+        created_at=1000.0,
+        ended_at=1075.0,
+        manager_alive=False,
+        orphaned=False,
+        layers={
+            "MASTER_BG_A": {"done": 10, "failed": 2},
+            "MASTER_CHAR_A": {"done": 9, "skipped_existing": 3},
+        },
+    )
     values.update(changes)
     return JobSummary(**values)
 
@@ -43,13 +52,13 @@ def test_a_row_counts_verified_failed_and_all_frames() -> None:
 
 
 def test_an_orphaned_row_can_be_cancelled_not_rerun_and_its_time_runs_on() -> None:
-    row = job_row_from_summary(summary(state="running", ended_at=None, orphaned=True,
-                                       running_tasks=[{"task": "t0002"}]))
+    row = job_row_from_summary(
+        summary(state="running", ended_at=None, orphaned=True, running_tasks=[{"task": "t0002"}])
+    )
     assert row.status_text == "orphaned" and row.running_renders == 1
     assert row.can_cancel and not row.can_rerun_failed
     assert row.duration_s(now=1200.0) == 200.0
-    done = job_row_from_summary(summary(state="succeeded",
-                                        layers={"MASTER_BG_A": {"done": 4}}))
+    done = job_row_from_summary(summary(state="succeeded", layers={"MASTER_BG_A": {"done": 4}}))
     assert not done.can_rerun_failed and done.frames_missing == 0
 
 
@@ -74,8 +83,10 @@ def test_times_and_gpus_read_short() -> None:
 
 # -- the real controller over a real store ----------------------------------------------------------
 def engine_controller(tmp_path: Path, standin_exe: str) -> EngineController:
-    api = BatchRenderAPI(detector=gpu_detector([make_gpu(0), make_gpu(1)]),
-                         store_path=tmp_path / "data" / "jobs.sqlite3")
+    api = BatchRenderAPI(
+        detector=gpu_detector([make_gpu(0), make_gpu(1)]),
+        store_path=tmp_path / "data" / "jobs.sqlite3",
+    )
     return EngineController(api, FileSceneSource(SAMPLE_SCENE), render_exe=standin_exe)
 
 
@@ -85,13 +96,21 @@ def run_to_end(ctrl: EngineController, config: RenderConfig) -> str:
     return started.job_id
 
 
-def test_history_and_details_of_a_job_with_a_failed_frame(tmp_path, standin_exe, render_env,
-                                                           monkeypatch) -> None:
+def test_history_and_details_of_a_job_with_a_failed_frame(
+    tmp_path, standin_exe, render_env, monkeypatch
+) -> None:
     monkeypatch.setenv("LRC_STANDIN_FAULTS", "skip=2@layer=MASTER_BG_A@once")
     ctrl = engine_controller(tmp_path, standin_exe)
-    config = RenderConfig(scene_file=str(SAMPLE_SCENE), layers=["MASTER_BG_A"],
-                          frame_range="1-4", renderer="redshift", gpus=["0", "1"], retries=0,
-                          output_dir=str(tmp_path / "images"), chunk_size=2)
+    config = RenderConfig(
+        scene_file=str(SAMPLE_SCENE),
+        layers=["MASTER_BG_A"],
+        frame_range="1-4",
+        renderer="redshift",
+        gpus=["0", "1"],
+        retries=0,
+        output_dir=str(tmp_path / "images"),
+        chunk_size=2,
+    )
     job_id = run_to_end(ctrl, config)
 
     rows = ctrl.history(10)
@@ -124,10 +143,16 @@ def test_history_and_details_of_a_job_with_a_failed_frame(tmp_path, standin_exe,
 
 
 def test_an_orphaned_job_is_found_and_resumed_rendering_only_what_was_left(
-        tmp_path, standin_exe, render_env) -> None:
+    tmp_path, standin_exe, render_env
+) -> None:
     ctrl = engine_controller(tmp_path, standin_exe)
-    job_id = write_orphaned_job(tmp_path / "data" / "jobs.sqlite3", standin_exe=standin_exe,
-                                output_dir=tmp_path / "images", frames=(1, 2, 3), done=(1,))
+    job_id = write_orphaned_job(
+        tmp_path / "data" / "jobs.sqlite3",
+        standin_exe=standin_exe,
+        output_dir=tmp_path / "images",
+        frames=(1, 2, 3),
+        done=(1,),
+    )
     orphans = ctrl.orphaned_jobs()
     assert [row.job_id for row in orphans] == [job_id]
     assert isinstance(orphans[0], JobRow) and orphans[0].status_text == "orphaned"
@@ -141,18 +166,21 @@ def test_an_orphaned_job_is_found_and_resumed_rendering_only_what_was_left(
     assert started.job_id == job_id and ctrl.active_job().job_id == job_id
     assert ctrl.wait(JOB_TIMEOUT_S)
     row = ctrl.history(5)[0]
-    assert (row.job_id, row.state, row.frames_done, row.orphaned) == (job_id, "succeeded", 3,
-                                                                      False)
+    assert (row.job_id, row.state, row.frames_done, row.orphaned) == (job_id, "succeeded", 3, False)
     assert sorted(rendered_frames(render_env["LRC_STANDIN_RECORD"])) == [
-        ("rs_MASTER_BG_A", 2), ("rs_MASTER_BG_A", 3)]
+        ("rs_MASTER_BG_A", 2),
+        ("rs_MASTER_BG_A", 3),
+    ]
     assert ctrl.orphaned_jobs() == []
 
 
-def test_cancel_ends_an_orphaned_job_and_refuses_one_that_ended(tmp_path, standin_exe,
-                                                                render_env) -> None:
+def test_cancel_ends_an_orphaned_job_and_refuses_one_that_ended(
+    tmp_path, standin_exe, render_env
+) -> None:
     ctrl = engine_controller(tmp_path, standin_exe)
-    job_id = write_orphaned_job(tmp_path / "data" / "jobs.sqlite3", standin_exe=standin_exe,
-                                output_dir=tmp_path / "images")
+    job_id = write_orphaned_job(
+        tmp_path / "data" / "jobs.sqlite3", standin_exe=standin_exe, output_dir=tmp_path / "images"
+    )
     message = ctrl.cancel_job(job_id)
     assert f"job {job_id} cancelled" in message
     assert ctrl.history(5)[0].state == "cancelled" and ctrl.orphaned_jobs() == []
@@ -183,15 +211,22 @@ def test_an_unusable_store_is_a_message_not_a_traceback(tmp_path, standin_exe) -
         ctrl.orphaned_jobs()
 
 
-def test_stored_jobs_wait_while_a_job_runs_here(tmp_path, standin_exe, render_env,
-                                               monkeypatch) -> None:
+def test_stored_jobs_wait_while_a_job_runs_here(
+    tmp_path, standin_exe, render_env, monkeypatch
+) -> None:
     monkeypatch.setenv("LRC_STANDIN_FRAME_S", "1.0")  # slow frames: the job is still running
     ctrl = engine_controller(tmp_path, standin_exe)
-    orphan = write_orphaned_job(tmp_path / "data" / "jobs.sqlite3", standin_exe=standin_exe,
-                                output_dir=tmp_path / "images")
-    config = RenderConfig(scene_file=str(SAMPLE_SCENE), layers=["MASTER_CHAR_A"],
-                          frame_range="1-20", renderer="redshift", gpus=["1"],
-                          output_dir=str(tmp_path / "images"))
+    orphan = write_orphaned_job(
+        tmp_path / "data" / "jobs.sqlite3", standin_exe=standin_exe, output_dir=tmp_path / "images"
+    )
+    config = RenderConfig(
+        scene_file=str(SAMPLE_SCENE),
+        layers=["MASTER_CHAR_A"],
+        frame_range="1-20",
+        renderer="redshift",
+        gpus=["1"],
+        output_dir=str(tmp_path / "images"),
+    )
     running = ctrl.start(config, ctrl.prepare(config))
     try:
         with pytest.raises(ControllerError, match="still running"):

@@ -30,14 +30,17 @@ JOB_TIMEOUT_MS = 90_000
 
 
 def make_engine_dialog(make_dialog, standin_exe: str, tmp_path: Path):
-    api = BatchRenderAPI(detector=gpu_detector([make_gpu(0), make_gpu(1)]),
-                         store_path=tmp_path / "data" / "jobs.sqlite3")
+    api = BatchRenderAPI(
+        detector=gpu_detector([make_gpu(0), make_gpu(1)]),
+        store_path=tmp_path / "data" / "jobs.sqlite3",
+    )
     controller = EngineController(api, FileSceneSource(SAMPLE_SCENE), render_exe=standin_exe)
     return make_dialog(controller), controller
 
 
 def test_re_run_failed_frames_from_history_renders_only_the_failed_frame(
-        qtbot, make_dialog, standin_exe, render_env, tmp_path, monkeypatch) -> None:
+    qtbot, make_dialog, standin_exe, render_env, tmp_path, monkeypatch
+) -> None:
     monkeypatch.setenv("LRC_STANDIN_FAULTS", "skip=2@layer=MASTER_BG_A@once")
     dialog, controller = make_engine_dialog(make_dialog, standin_exe, tmp_path)
     config = dialog.render_config_widget
@@ -68,8 +71,10 @@ def test_re_run_failed_frames_from_history_renders_only_the_failed_frame(
     assert panel.jobs.index(position, JobColumn.FRAMES).data() == "3/4"
     assert panel.jobs.index(position, JobColumn.FAILED).data() == "1"
     assert panel.select_job(first)
-    qtbot.waitUntil(lambda: panel.details is not None and panel.details.job.job_id == first,
-                    timeout=JOB_TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: panel.details is not None and panel.details.job.job_id == first,
+        timeout=JOB_TIMEOUT_MS,
+    )
     details = panel.details
     assert [(f.layer, f.frame) for f in details.failed_frames] == [("MASTER_BG_A", 2)]
     assert "no image for frame 2" in details.failed_frames[0].reason
@@ -83,8 +88,9 @@ def test_re_run_failed_frames_from_history_renders_only_the_failed_frame(
     assert panel.rerun_button.isEnabled()
     panel.rerun_button.click()
     # the worker's start returned and the dialog took the new job on (not only the engine)
-    qtbot.waitUntil(lambda: controller.active_job().job_id != first and not dialog.busy,
-                    timeout=JOB_TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: controller.active_job().job_id != first and not dialog.busy, timeout=JOB_TIMEOUT_MS
+    )
     second = controller.active_job().job_id
     assert f"Started job {second}: 1 frame" in dialog.message_bar.text()
     assert dialog.views_tabs.currentWidget() is dialog.active_renders_table
@@ -92,8 +98,7 @@ def test_re_run_failed_frames_from_history_renders_only_the_failed_frame(
     rows = [row for row in model.rows if row.job_id == second]
     assert [(row.layers, row.frames) for row in rows] == [(("MASTER_BG_A",), (2,))]
     assert rows[0].state is RowState.DONE and model.job_summary(second) == (1, 0, 1)
-    assert rendered_frames(render_env["LRC_STANDIN_RECORD"])[before:] == [
-        ("rs_MASTER_BG_A", 2)]
+    assert rendered_frames(render_env["LRC_STANDIN_RECORD"])[before:] == [("rs_MASTER_BG_A", 2)]
     image = tmp_path / "images" / "MASTER_BG_A"
     assert len(list(image.glob("*.0002.*"))) == 1
 
@@ -111,10 +116,15 @@ def test_re_run_failed_frames_from_history_renders_only_the_failed_frame(
 
 
 def test_a_job_left_by_a_crashed_manager_is_offered_and_resumed(
-        qtbot, make_dialog, standin_exe, render_env, tmp_path) -> None:
-    orphan = write_orphaned_job(tmp_path / "data" / "jobs.sqlite3", standin_exe=standin_exe,
-                                output_dir=tmp_path / "images", frames=(1, 2, 3, 4),
-                                done=(1, 2))
+    qtbot, make_dialog, standin_exe, render_env, tmp_path
+) -> None:
+    orphan = write_orphaned_job(
+        tmp_path / "data" / "jobs.sqlite3",
+        standin_exe=standin_exe,
+        output_dir=tmp_path / "images",
+        frames=(1, 2, 3, 4),
+        done=(1, 2),
+    )
     dialog, controller = make_engine_dialog(make_dialog, standin_exe, tmp_path)
     bar = dialog.message_bar
     qtbot.waitUntil(lambda: bar.action_button("Resume") is not None, timeout=JOB_TIMEOUT_MS)
@@ -124,10 +134,13 @@ def test_a_job_left_by_a_crashed_manager_is_offered_and_resumed(
     qtbot.waitUntil(lambda: model.job_finished(orphan), timeout=JOB_TIMEOUT_MS)
     assert controller.active_job().job_id == orphan
     assert sorted(rendered_frames(render_env["LRC_STANDIN_RECORD"])) == [
-        ("rs_MASTER_BG_A", 3), ("rs_MASTER_BG_A", 4)]
+        ("rs_MASTER_BG_A", 3),
+        ("rs_MASTER_BG_A", 4),
+    ]
     assert "Render finished" in bar.text() and bar.level == "success"
     assert controller.orphaned_jobs() == []
     dialog.reload_scene()  # nothing left to offer
-    qtbot.waitUntil(lambda: dialog.scene is not None and not dialog.runner.busy,
-                    timeout=JOB_TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: dialog.scene is not None and not dialog.runner.busy, timeout=JOB_TIMEOUT_MS
+    )
     assert bar.action_buttons() == []

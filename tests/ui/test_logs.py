@@ -32,18 +32,25 @@ def test_buffer_keeps_the_newest_lines_per_task_and_overall() -> None:
 
 def test_filter_by_task_level_and_text() -> None:
     buffer = LogBuffer()
-    buffer.extend([
-        line("t1", "Rendering frame 1"), line("t1", "Warning: missing texture", "warning"),
-        line("t2", "Error: license expired", "fatal"), line("t2", "Saving: /out/a.exr"),
-        line("t1", "Error: cannot open shader", "error", job="j2"),
-    ])
+    buffer.extend(
+        [
+            line("t1", "Rendering frame 1"),
+            line("t1", "Warning: missing texture", "warning"),
+            line("t2", "Error: license expired", "fatal"),
+            line("t2", "Saving: /out/a.exr"),
+            line("t1", "Error: cannot open shader", "error", job="j2"),
+        ]
+    )
     errors = buffer.lines(LogFilter(min_level="error"))
-    assert [entry[TEXT] for entry in errors] == ["Error: license expired",
-                                                "Error: cannot open shader"]
+    assert [entry[TEXT] for entry in errors] == [
+        "Error: license expired",
+        "Error: cannot open shader",
+    ]
     found = buffer.lines(LogFilter(text="SAVING"))
     assert [entry[TEXT] for entry in found] == ["Saving: /out/a.exr"]
-    both = buffer.lines(LogFilter(tasks=frozenset({("j1", "t1"), ("j1", "t2")}),
-                                  min_level="warning"))
+    both = buffer.lines(
+        LogFilter(tasks=frozenset({("j1", "t1"), ("j1", "t2")}), min_level="warning")
+    )
     assert [entry[TASK] for entry in both] == ["t1", "t2"]
     assert buffer.lines(LogFilter(), limit=2) == buffer.lines()[-2:]
 
@@ -68,8 +75,14 @@ def test_view_is_bounded_under_a_flood(monitor) -> None:
 
 
 def test_levels_are_highlighted_and_filtered(monitor, qtbot) -> None:
-    monitor.append_lines([line("t1", "plain"), line("t1", "careful", "warning"),
-                          line("t1", "broken", "error"), line("t1", "dead", "fatal")])
+    monitor.append_lines(
+        [
+            line("t1", "plain"),
+            line("t1", "careful", "warning"),
+            line("t1", "broken", "error"),
+            line("t1", "dead", "fatal"),
+        ]
+    )
     model = monitor.model
     foreground = QtCore.Qt.ItemDataRole.ForegroundRole
 
@@ -89,12 +102,15 @@ def test_levels_are_highlighted_and_filtered(monitor, qtbot) -> None:
 
 
 def test_selected_lines_can_be_copied(monitor, qtbot) -> None:
-    monitor.append_lines([line("t1", "first"), line("t1", "Error: second", "error"),
-                          line("t1", "third")])
+    monitor.append_lines(
+        [line("t1", "first"), line("t1", "Error: second", "error"), line("t1", "third")]
+    )
     monitor.follow_check.setChecked(False)
     view = monitor.view
-    flags = (QtCore.QItemSelectionModel.SelectionFlag.Select
-             | QtCore.QItemSelectionModel.SelectionFlag.Rows)
+    flags = (
+        QtCore.QItemSelectionModel.SelectionFlag.Select
+        | QtCore.QItemSelectionModel.SelectionFlag.Rows
+    )
     for row in (2, 1):
         view.selectionModel().select(monitor.model.index(row, 0), flags)
     assert view.copy_selection() == "[t1] Error: second\n[t1] third"

@@ -41,8 +41,11 @@ def test_opens_the_scene_and_exits_when_closed(qtbot, render_env, standin_exe, t
     seen = {}
 
     def close_when_shown() -> None:
-        dialogs = [w for w in QtWidgets.QApplication.topLevelWidgets()
-                   if isinstance(w, BatchRenderDialog) and w.isVisible()]
+        dialogs = [
+            w
+            for w in QtWidgets.QApplication.topLevelWidgets()
+            if isinstance(w, BatchRenderDialog) and w.isVisible()
+        ]
         if not dialogs or dialogs[0].scene is None:
             QtCore.QTimer.singleShot(50, close_when_shown)
             return
@@ -53,8 +56,16 @@ def test_opens_the_scene_and_exits_when_closed(qtbot, render_env, standin_exe, t
         dialog.close()
 
     QtCore.QTimer.singleShot(0, close_when_shown)
-    code = standalone.main(["--scene", str(SAMPLE_SCENE), "--render-exe", standin_exe,
-                            "--store", str(tmp_path / "jobs.sqlite3")])
+    code = standalone.main(
+        [
+            "--scene",
+            str(SAMPLE_SCENE),
+            "--render-exe",
+            standin_exe,
+            "--store",
+            str(tmp_path / "jobs.sqlite3"),
+        ]
+    )
     assert code == 0
     assert seen["title"] == "Batch Render — shot001.ma"
     assert seen["layers"] and seen["owns"]

@@ -65,7 +65,10 @@ def test_controller_and_pure_modules_import_without_qt() -> None:
     )
     result = subprocess.run(
         [sys.executable, "-c", script, str(ROOT / "examples" / "shot001.ma")],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"

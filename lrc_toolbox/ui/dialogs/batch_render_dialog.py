@@ -287,8 +287,10 @@ class BatchRenderDialog(QtWidgets.QDialog):
         geometry = self.settings.load_state("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        for name, splitter in (("main_splitter", self.main_splitter),
-                               ("right_splitter", self.right_splitter)):
+        for name, splitter in (
+            ("main_splitter", self.main_splitter),
+            ("right_splitter", self.right_splitter),
+        ):
             state = self.settings.load_state(name)
             if state is not None:
                 splitter.restoreState(state)
@@ -404,7 +406,8 @@ class BatchRenderDialog(QtWidgets.QDialog):
         headline = f"{title} (job {event.job_id}): {body}"
         done = sum(len(result.get("done", ())) for result in event.layers.values())
         failed_layers = {
-            layer: result.get("failed", ()) for layer, result in event.layers.items()
+            layer: result.get("failed", ())
+            for layer, result in event.layers.items()
             if result.get("failed")
         }
         failed = sum(len(frames) for frames in failed_layers.values())
@@ -417,8 +420,7 @@ class BatchRenderDialog(QtWidgets.QDialog):
                 "warning",
             )
         else:
-            reason = (event.reason or self._first_failure_reason(event.job_id)
-                      or "see the task logs")
+            reason = event.reason or self._first_failure_reason(event.job_id) or "see the task logs"
             layers = ", ".join(sorted(failed_layers))
             self.message_bar.show_message(
                 f"{headline}\nJob {event.job_id} finished with {plural(failed, 'failed frame')} "
@@ -466,10 +468,12 @@ class BatchRenderDialog(QtWidgets.QDialog):
         else:
             keys = frozenset((row.job_id, row.task_id) for row in rows if not row.is_waiting_row)
             if keys:
-                names = [f"{row.task_id} ({row.layer_text})" for row in rows
-                         if not row.is_waiting_row]
-                label = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3
-                                                else "")
+                names = [
+                    f"{row.task_id} ({row.layer_text})" for row in rows if not row.is_waiting_row
+                ]
+                label = ", ".join(names[:3]) + (
+                    f" and {len(names) - 3} more" if len(names) > 3 else ""
+                )
             else:
                 label = "queued frames (no log yet)"
             logs.set_tasks(keys, label)
@@ -504,8 +508,9 @@ class BatchRenderDialog(QtWidgets.QDialog):
             )
             return
         if not self.open_path(path):
-            self.message_bar.show_message(f"Could not open {path}: no application for it.",
-                                          "warning")
+            self.message_bar.show_message(
+                f"Could not open {path}: no application for it.", "warning"
+            )
 
     # -- buttons ----------------------------------------------------------------------------------
     def update_buttons(self) -> None:
@@ -526,17 +531,22 @@ class BatchRenderDialog(QtWidgets.QDialog):
         selected = self.active_renders_table.selected_rows()
         self.history_panel.set_can_start_jobs(
             not running and not busy,
-            "A job is running here: stop it or wait for it to finish" if running
-            else "Starting…" if busy else "",
+            "A job is running here: stop it or wait for it to finish"
+            if running
+            else "Starting…"
+            if busy
+            else "",
         )
-        self.control_buttons.set_state(ButtonState(
-            can_start=not running and not busy and not problems,
-            start_tooltip=tip,
-            can_stop_selected=any(row.state.is_active for row in selected),
-            can_stop_all=running,
-            can_retry=not running and not busy and self._retry_job_id() is not None,
-            can_submit_farm=not problems and not busy and not self._submitting,
-        ))
+        self.control_buttons.set_state(
+            ButtonState(
+                can_start=not running and not busy and not problems,
+                start_tooltip=tip,
+                can_stop_selected=any(row.state.is_active for row in selected),
+                can_stop_all=running,
+                can_retry=not running and not busy and self._retry_job_id() is not None,
+                can_submit_farm=not problems and not busy and not self._submitting,
+            )
+        )
 
     def _retry_job_id(self) -> str | None:
         model = self.active_renders_table.model
@@ -571,9 +581,11 @@ class BatchRenderDialog(QtWidgets.QDialog):
         except ControllerError as exc:
             self.message_bar.show_message(str(exc), "warning")
             return
-        self._launch(request.config,
-                     f"Retrying {plural(request.total_frames, 'failed frame')} of job "
-                     f"{request.source_job_id}")
+        self._launch(
+            request.config,
+            f"Retrying {plural(request.total_frames, 'failed frame')} of job "
+            f"{request.source_job_id}",
+        )
 
     def _launch(self, config: RenderConfig, what: str) -> None:
         prepared = self._validate_and_prepare(config)
@@ -648,16 +660,19 @@ class BatchRenderDialog(QtWidgets.QDialog):
         if active:
             self.message_bar.show_message(
                 f"Stopping {plural(len(active), 'render')} "
-                f"({', '.join(row.task_id for row in active)})…", "info"
+                f"({', '.join(row.task_id for row in active)})…",
+                "info",
             )
 
     def stop_all(self) -> None:
         """Stop every render after confirmation."""
         if not self.controller.is_running():
             return
-        if not self.confirm("Stop all renders",
-                            "Stop every render of the running job?\n"
-                            "Frames already verified are kept; queued frames are dropped."):
+        if not self.confirm(
+            "Stop all renders",
+            "Stop every render of the running job?\n"
+            "Frames already verified are kept; queued frames are dropped.",
+        ):
             return
         self.controller.stop_all()
         self.message_bar.show_message("Stopping every render…", "warning")
@@ -690,8 +705,9 @@ class BatchRenderDialog(QtWidgets.QDialog):
             return
         self._history_in_flight = True
         controller = self.controller
-        self.runner.run(lambda: controller.history(HISTORY_LIMIT), self._on_history,
-                        self._on_history_error)
+        self.runner.run(
+            lambda: controller.history(HISTORY_LIMIT), self._on_history, self._on_history_error
+        )
 
     def _on_history(self, rows: list[JobRow]) -> None:
         self._history_in_flight = False
@@ -722,8 +738,11 @@ class BatchRenderDialog(QtWidgets.QDialog):
             return
         self._details_in_flight = True
         controller = self.controller
-        self.runner.run(lambda: controller.job_details(job_id), self._on_details,
-                        lambda error: self._on_details_error(job_id, error))
+        self.runner.run(
+            lambda: controller.job_details(job_id),
+            self._on_details,
+            lambda error: self._on_details_error(job_id, error),
+        )
 
     def _on_details(self, details: JobDetails) -> None:
         self._details_in_flight = False
@@ -744,27 +763,26 @@ class BatchRenderDialog(QtWidgets.QDialog):
 
     def rerun_failed_frames(self, job_id: str) -> None:
         """Start a job for the frames of stored job ``job_id`` without a verified image."""
-        self._start_stored_job(job_id, self.controller.retry_job,
-                               f"Re-rendering the failed frames of job {job_id}")
+        self._start_stored_job(
+            job_id, self.controller.retry_job, f"Re-rendering the failed frames of job {job_id}"
+        )
 
     def resume_job(self, job_id: str) -> None:
         """Resume an orphaned job: re-attach to its live renders, render what is left."""
         self._start_stored_job(job_id, self.controller.resume_job, f"Resuming job {job_id}")
 
-    def _start_stored_job(
-        self, job_id: str, start: Callable[[str], StartedJob], what: str
-    ) -> None:
+    def _start_stored_job(self, job_id: str, start: Callable[[str], StartedJob], what: str) -> None:
         if self._starting or self._preparing or self.controller.is_running():
             self.message_bar.show_message(
                 f"{what}: not now, a job is running or starting here; stop it or wait for it "
-                "to finish first.", "warning",
+                "to finish first.",
+                "warning",
             )
             return
         self._starting = True
         self.update_buttons()
         self.message_bar.show_message(f"{what}…", "info")
-        self.runner.run(lambda: start(job_id), self._on_stored_job_started,
-                        self._on_start_failed)
+        self.runner.run(lambda: start(job_id), self._on_stored_job_started, self._on_start_failed)
 
     def _on_stored_job_started(self, started: StartedJob) -> None:
         self._on_started(started)
@@ -773,15 +791,20 @@ class BatchRenderDialog(QtWidgets.QDialog):
 
     def cancel_job(self, job_id: str) -> None:
         """Cancel a job after confirmation, wherever its renders were started."""
-        if not self.confirm("Cancel job",
-                            f"Cancel job {job_id}?\nIts running renders are stopped, even if the "
-                            "process that started them is gone. Frames already verified are "
-                            "kept."):
+        if not self.confirm(
+            "Cancel job",
+            f"Cancel job {job_id}?\nIts running renders are stopped, even if the "
+            "process that started them is gone. Frames already verified are "
+            "kept.",
+        ):
             return
         self.message_bar.show_message(f"Cancelling job {job_id}…", "info")
         controller = self.controller
-        self.runner.run(lambda: controller.cancel_job(job_id), self._on_cancelled,
-                        lambda error: self._on_cancel_failed(job_id, error))
+        self.runner.run(
+            lambda: controller.cancel_job(job_id),
+            self._on_cancelled,
+            lambda error: self._on_cancel_failed(job_id, error),
+        )
 
     def _on_cancelled(self, message: str) -> None:
         self.message_bar.show_message(message[:1].upper() + message[1:] + ".", "warning")
@@ -797,8 +820,9 @@ class BatchRenderDialog(QtWidgets.QDialog):
     # -- orphaned jobs ----------------------------------------------------------------------------
     def check_orphaned_jobs(self) -> None:
         """Look for jobs whose manager died while they rendered; offer Resume / Cancel."""
-        self.runner.run(self.controller.orphaned_jobs, self._on_orphaned_jobs,
-                        self._on_orphan_check_failed)
+        self.runner.run(
+            self.controller.orphaned_jobs, self._on_orphaned_jobs, self._on_orphan_check_failed
+        )
 
     def _on_orphaned_jobs(self, rows: list[JobRow]) -> None:
         if not rows or self.busy:
@@ -824,8 +848,9 @@ class BatchRenderDialog(QtWidgets.QDialog):
         # The dialog still works without the store (nothing to resume); say so once.
         _LOG.warning("looking for orphaned jobs failed: %r", error)
         if not self.busy:
-            self.message_bar.show_message(f"Could not look for interrupted jobs: {error}",
-                                          "warning")
+            self.message_bar.show_message(
+                f"Could not look for interrupted jobs: {error}", "warning"
+            )
 
     # -- farm -------------------------------------------------------------------------------------
     def _load_farm_engines(self) -> None:
@@ -837,8 +862,9 @@ class BatchRenderDialog(QtWidgets.QDialog):
         current = self.settings.farm_engine
         if current not in self._farm_engines and self._farm_engines:
             current = self._farm_engines[0]
-        self.control_buttons.set_farm_engines(self._farm_engines, current,
-                                              self.settings.farm_dry_run)
+        self.control_buttons.set_farm_engines(
+            self._farm_engines, current, self.settings.farm_dry_run
+        )
 
     def _on_farm_error(self, error: BaseException) -> None:
         self._farm_engines = []
@@ -887,8 +913,9 @@ class BatchRenderDialog(QtWidgets.QDialog):
         self._submitting = False
         lines = [outcome.message]
         if outcome.files:
-            lines.append("Files: " + ", ".join(outcome.files[:4])
-                         + (" …" if len(outcome.files) > 4 else ""))
+            lines.append(
+                "Files: " + ", ".join(outcome.files[:4]) + (" …" if len(outcome.files) > 4 else "")
+            )
         self.message_bar.show_message("\n".join(lines), "success" if outcome.submitted else "info")
         self.update_buttons()
 
@@ -922,8 +949,9 @@ class BatchRenderDialog(QtWidgets.QDialog):
         """Hide (renders keep running); standalone, offer to stop them first."""
         self.save_settings()
         if self.owns_renders and self.controller.is_running():
-            if not self.confirm("Renders are running",
-                                "Closing ends this program. Stop every render and close?"):
+            if not self.confirm(
+                "Renders are running", "Closing ends this program. Stop every render and close?"
+            ):
                 event.ignore()
                 return
             self.controller.stop_all()
@@ -959,8 +987,9 @@ class _PrepareProgress:
 
     def __call__(self, fraction: float, message: str) -> bool:
         if self._dialog is None:
-            dialog = QtWidgets.QProgressDialog("Preparing the scene…", "Cancel", 0, 1000,
-                                               self._parent)
+            dialog = QtWidgets.QProgressDialog(
+                "Preparing the scene…", "Cancel", 0, 1000, self._parent
+            )
             dialog.setWindowTitle("Batch Render")
             dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
             dialog.setMinimumDuration(PREPARE_PROGRESS_DELAY_MS)

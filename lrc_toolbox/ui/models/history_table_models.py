@@ -45,8 +45,9 @@ _DISPLAY = enum_value(_ROLE.DisplayRole)
 _TOOLTIP = enum_value(_ROLE.ToolTipRole)
 _FOREGROUND = enum_value(_ROLE.ForegroundRole)
 _ALIGNMENT = enum_value(_ROLE.TextAlignmentRole)
-_RIGHT_ALIGNED = (enum_value(QtCore.Qt.AlignmentFlag.AlignRight)
-                  | enum_value(QtCore.Qt.AlignmentFlag.AlignVCenter))
+_RIGHT_ALIGNED = enum_value(QtCore.Qt.AlignmentFlag.AlignRight) | enum_value(
+    QtCore.Qt.AlignmentFlag.AlignVCenter
+)
 #: Unknown times and sizes sort after every known one.
 _UNKNOWN_SORTS_LAST = 1e18
 
@@ -118,8 +119,9 @@ class RecordsTableModel(QtCore.QAbstractTableModel):
         new = list(records)
         if [self._key(r) for r in new] == [self._key(r) for r in self._records] and new:
             self._records = new
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(new) - 1, len(self._columns) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(new) - 1, len(self._columns) - 1)
+            )
             return
         self.beginResetModel()
         self._records = new
@@ -162,8 +164,7 @@ class RecordsTableModel(QtCore.QAbstractTableModel):
         self, section: int, orientation: QtCore.Qt.Orientation, role: int = _DISPLAY
     ) -> Any:
         """Column titles."""
-        if orientation != QtCore.Qt.Orientation.Horizontal or not 0 <= section < len(
-                self._columns):
+        if orientation != QtCore.Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
             return None
         return self._columns[section].header if int(role) == _DISPLAY else None
 
@@ -205,8 +206,10 @@ def _time_or_last(value: float | None) -> float:
 
 def _job_state_tooltip(job: JobRow) -> str:
     if job.orphaned:
-        return ("Its manager (Maya or a CLI) is gone; renders may still be running. "
-                "Resume re-attaches and renders the rest; Cancel stops them.")
+        return (
+            "Its manager (Maya or a CLI) is gone; renders may still be running. "
+            "Resume re-attaches and renders the rest; Cancel stops them."
+        )
     return job.reason or job.state
 
 
@@ -218,23 +221,52 @@ def _job_frames_tooltip(job: JobRow) -> str:
 
 
 JOB_COLUMNS: tuple[ColumnSpec[JobRow], ...] = (
-    ColumnSpec("Job", lambda j, _n: j.job_id, lambda j, _n: j.job_id,
-               lambda j: f"job {j.job_id}\nscene: {j.scene}"),
-    ColumnSpec("State", lambda j, _n: j.status_text, lambda j, _n: j.status_text,
-               _job_state_tooltip, colored=True),
-    ColumnSpec("Scene", lambda j, _n: os.path.basename(j.scene) or j.scene,
-               lambda j, _n: os.path.basename(j.scene).casefold(), lambda j: j.scene),
-    ColumnSpec("Frames", lambda j, _n: f"{j.frames_done:,}/{j.frames_total:,}",
-               lambda j, _n: j.frames_done, _job_frames_tooltip, numeric=True),
-    ColumnSpec("Failed", lambda j, _n: str(j.frames_failed) if j.frames_failed else "",
-               lambda j, _n: j.frames_failed, None, numeric=True),
-    ColumnSpec("Started", lambda j, now: format_timestamp(j.created_at, now),
-               lambda j, _n: j.created_at,
-               lambda j: time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(j.created_at))),
-    ColumnSpec("Duration",
-               lambda j, now: "" if j.duration_s(now) is None else format_duration(
-                   j.duration_s(now)),
-               lambda j, now: _time_or_last(j.duration_s(now)), None, numeric=True),
+    ColumnSpec(
+        "Job",
+        lambda j, _n: j.job_id,
+        lambda j, _n: j.job_id,
+        lambda j: f"job {j.job_id}\nscene: {j.scene}",
+    ),
+    ColumnSpec(
+        "State",
+        lambda j, _n: j.status_text,
+        lambda j, _n: j.status_text,
+        _job_state_tooltip,
+        colored=True,
+    ),
+    ColumnSpec(
+        "Scene",
+        lambda j, _n: os.path.basename(j.scene) or j.scene,
+        lambda j, _n: os.path.basename(j.scene).casefold(),
+        lambda j: j.scene,
+    ),
+    ColumnSpec(
+        "Frames",
+        lambda j, _n: f"{j.frames_done:,}/{j.frames_total:,}",
+        lambda j, _n: j.frames_done,
+        _job_frames_tooltip,
+        numeric=True,
+    ),
+    ColumnSpec(
+        "Failed",
+        lambda j, _n: str(j.frames_failed) if j.frames_failed else "",
+        lambda j, _n: j.frames_failed,
+        None,
+        numeric=True,
+    ),
+    ColumnSpec(
+        "Started",
+        lambda j, now: format_timestamp(j.created_at, now),
+        lambda j, _n: j.created_at,
+        lambda j: time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(j.created_at)),
+    ),
+    ColumnSpec(
+        "Duration",
+        lambda j, now: "" if j.duration_s(now) is None else format_duration(j.duration_s(now)),
+        lambda j, now: _time_or_last(j.duration_s(now)),
+        None,
+        numeric=True,
+    ),
 )
 
 
@@ -250,11 +282,17 @@ class JobColumn:
     DURATION = 6
 
 
-def jobs_model(parent: QtCore.QObject | None = None,
-               clock: Callable[[], float] = time.time) -> RecordsTableModel:
+def jobs_model(
+    parent: QtCore.QObject | None = None, clock: Callable[[], float] = time.time
+) -> RecordsTableModel:
     """The History list's model."""
-    return RecordsTableModel(JOB_COLUMNS, key=lambda job: job.job_id,
-                             state_of=lambda job: job.status_text, parent=parent, clock=clock)
+    return RecordsTableModel(
+        JOB_COLUMNS,
+        key=lambda job: job.job_id,
+        state_of=lambda job: job.status_text,
+        parent=parent,
+        clock=clock,
+    )
 
 
 # --------------------------------------------------------------------------------------------------
@@ -284,35 +322,75 @@ def _peak_text(task: TaskDetail, _now: float) -> str:
 TASK_COLUMNS: tuple[ColumnSpec[TaskDetail], ...] = (
     ColumnSpec("Task", lambda t, _n: t.task_id, lambda t, _n: t.task_id, _task_tooltip),
     ColumnSpec("Layer", lambda t, _n: t.layer_text, lambda t, _n: t.layer_text.casefold()),
-    ColumnSpec("Frames", lambda t, _n: _frames_text(t.frames),
-               lambda t, _n: min(t.frames) if t.frames else -1,
-               lambda t: ", ".join(str(f) for f in t.frames[:60])),
-    ColumnSpec("GPU", lambda t, _n: gpu_label(t.gpu), lambda t, _n: t.gpu or "",
-               lambda t: t.gpu or "CPU render"),
-    ColumnSpec("Attempt", lambda t, _n: str(t.attempt), lambda t, _n: t.attempt,
-               lambda t: "a retry of frames an earlier render did not deliver"
-               if t.attempt > 1 else "first render of these frames", numeric=True),
-    ColumnSpec("State", lambda t, _n: t.state, lambda t, _n: t.state,
-               lambda t: t.reason or t.state, colored=True),
-    ColumnSpec("Peak GPU mem", _peak_text,
-               lambda t, _n: -1 if t.peak_gpu_memory is None else t.peak_gpu_memory,
-               lambda t: "NVML could not tell" if t.peak_gpu_memory is None else None,
-               numeric=True),
-    ColumnSpec("Started", lambda t, now: format_timestamp(t.started_at, now),
-               lambda t, _n: _time_or_last(t.started_at)),
-    ColumnSpec("Duration",
-               lambda t, _n: "" if t.duration_s is None else format_duration(t.duration_s),
-               lambda t, _n: _time_or_last(t.duration_s), None, numeric=True),
-    ColumnSpec("Log", lambda t, _n: os.path.basename(t.log_path or ""),
-               lambda t, _n: t.log_path or "", lambda t: t.log_path),
+    ColumnSpec(
+        "Frames",
+        lambda t, _n: _frames_text(t.frames),
+        lambda t, _n: min(t.frames) if t.frames else -1,
+        lambda t: ", ".join(str(f) for f in t.frames[:60]),
+    ),
+    ColumnSpec(
+        "GPU",
+        lambda t, _n: gpu_label(t.gpu),
+        lambda t, _n: t.gpu or "",
+        lambda t: t.gpu or "CPU render",
+    ),
+    ColumnSpec(
+        "Attempt",
+        lambda t, _n: str(t.attempt),
+        lambda t, _n: t.attempt,
+        lambda t: (
+            "a retry of frames an earlier render did not deliver"
+            if t.attempt > 1
+            else "first render of these frames"
+        ),
+        numeric=True,
+    ),
+    ColumnSpec(
+        "State",
+        lambda t, _n: t.state,
+        lambda t, _n: t.state,
+        lambda t: t.reason or t.state,
+        colored=True,
+    ),
+    ColumnSpec(
+        "Peak GPU mem",
+        _peak_text,
+        lambda t, _n: -1 if t.peak_gpu_memory is None else t.peak_gpu_memory,
+        lambda t: "NVML could not tell" if t.peak_gpu_memory is None else None,
+        numeric=True,
+    ),
+    ColumnSpec(
+        "Started",
+        lambda t, now: format_timestamp(t.started_at, now),
+        lambda t, _n: _time_or_last(t.started_at),
+    ),
+    ColumnSpec(
+        "Duration",
+        lambda t, _n: "" if t.duration_s is None else format_duration(t.duration_s),
+        lambda t, _n: _time_or_last(t.duration_s),
+        None,
+        numeric=True,
+    ),
+    ColumnSpec(
+        "Log",
+        lambda t, _n: os.path.basename(t.log_path or ""),
+        lambda t, _n: t.log_path or "",
+        lambda t: t.log_path,
+    ),
 )
 
 
-def tasks_model(parent: QtCore.QObject | None = None,
-                clock: Callable[[], float] = time.time) -> RecordsTableModel:
+def tasks_model(
+    parent: QtCore.QObject | None = None, clock: Callable[[], float] = time.time
+) -> RecordsTableModel:
     """The selected job's renders."""
-    return RecordsTableModel(TASK_COLUMNS, key=lambda task: task.task_id,
-                             state_of=lambda task: task.state, parent=parent, clock=clock)
+    return RecordsTableModel(
+        TASK_COLUMNS,
+        key=lambda task: task.task_id,
+        state_of=lambda task: task.state,
+        parent=parent,
+        clock=clock,
+    )
 
 
 # --------------------------------------------------------------------------------------------------
@@ -321,13 +399,23 @@ def tasks_model(parent: QtCore.QObject | None = None,
 FAILURE_COLUMNS: tuple[ColumnSpec[FrameFailure], ...] = (
     ColumnSpec("Layer", lambda f, _n: f.layer, lambda f, _n: f.layer.casefold()),
     ColumnSpec("Frame", lambda f, _n: str(f.frame), lambda f, _n: f.frame, None, numeric=True),
-    ColumnSpec("Attempts", lambda f, _n: str(f.attempts), lambda f, _n: f.attempts,
-               lambda f: "renders that tried this frame", numeric=True),
-    ColumnSpec("GPU", lambda f, _n: gpu_label(f.gpu) if f.task_id else "",
-               lambda f, _n: f.gpu or "", lambda f: f.gpu),
+    ColumnSpec(
+        "Attempts",
+        lambda f, _n: str(f.attempts),
+        lambda f, _n: f.attempts,
+        lambda f: "renders that tried this frame",
+        numeric=True,
+    ),
+    ColumnSpec(
+        "GPU",
+        lambda f, _n: gpu_label(f.gpu) if f.task_id else "",
+        lambda f, _n: f.gpu or "",
+        lambda f: f.gpu,
+    ),
     ColumnSpec("Task", lambda f, _n: f.task_id or "", lambda f, _n: f.task_id or ""),
-    ColumnSpec("Reason", lambda f, _n: f.reason, lambda f, _n: f.reason.casefold(),
-               lambda f: f.reason),
+    ColumnSpec(
+        "Reason", lambda f, _n: f.reason, lambda f, _n: f.reason.casefold(), lambda f: f.reason
+    ),
 )
 
 

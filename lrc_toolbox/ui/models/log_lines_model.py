@@ -43,10 +43,16 @@ def marker_line(text: str) -> LogRecord:
 def level_colors(dark: bool) -> dict[str, QtGui.QColor]:
     """Warning/error/marker colours readable on the palette (Maya's is dark)."""
     if dark:
-        return {"warning": QtGui.QColor(240, 180, 80), "error": QtGui.QColor(255, 110, 100),
-                MARKER_LEVEL: QtGui.QColor(150, 150, 150)}
-    return {"warning": QtGui.QColor(170, 100, 0), "error": QtGui.QColor(190, 30, 30),
-            MARKER_LEVEL: QtGui.QColor(120, 120, 120)}
+        return {
+            "warning": QtGui.QColor(240, 180, 80),
+            "error": QtGui.QColor(255, 110, 100),
+            MARKER_LEVEL: QtGui.QColor(150, 150, 150),
+        }
+    return {
+        "warning": QtGui.QColor(170, 100, 0),
+        "error": QtGui.QColor(190, 30, 30),
+        MARKER_LEVEL: QtGui.QColor(120, 120, 120),
+    }
 
 
 class LogLinesModel(QtCore.QAbstractTableModel):
@@ -59,7 +65,9 @@ class LogLinesModel(QtCore.QAbstractTableModel):
     """
 
     def __init__(
-        self, parent: QtCore.QObject | None = None, max_rows: int = DISPLAY_MAX_LINES,
+        self,
+        parent: QtCore.QObject | None = None,
+        max_rows: int = DISPLAY_MAX_LINES,
         dark: bool = True,
     ) -> None:
         super().__init__(parent)
@@ -91,7 +99,7 @@ class LogLinesModel(QtCore.QAbstractTableModel):
         if not lines:
             return
         if len(lines) >= self._max:
-            self.replace(lines[-self._max:])
+            self.replace(lines[-self._max :])
             return
         overflow = len(self._lines) + len(lines) - self._max
         if overflow > 0:
@@ -107,7 +115,7 @@ class LogLinesModel(QtCore.QAbstractTableModel):
     def replace(self, lines: Sequence[LogRecord]) -> None:
         """Show exactly ``lines`` (the newest ``max_rows`` of them)."""
         self.beginResetModel()
-        self._lines = deque(lines[-self._max:] if len(lines) > self._max else lines)
+        self._lines = deque(lines[-self._max :] if len(lines) > self._max else lines)
         self.endResetModel()
 
     def line_at(self, row: int) -> LogRecord:

@@ -159,8 +159,11 @@ class RenderRow:
     @property
     def recovering(self) -> bool:
         """A failed task whose missing frames were all handed to a retry (not a final failure)."""
-        return (self.state is RowState.FAILED and self.frames_failed > 0
-                and self.frames_requeued >= self.frames_failed)
+        return (
+            self.state is RowState.FAILED
+            and self.frames_failed > 0
+            and self.frames_requeued >= self.frames_failed
+        )
 
     @property
     def layer_text(self) -> str:
@@ -184,8 +187,9 @@ class RenderRow:
             detail = f"frame {self.current_frame}" if self.current_frame is not None else "starting"
             if self.percent is not None and self.current_frame is not None:
                 detail += f", {self.percent:.0f}%"
-            label = (f"Retrying (attempt {self.attempt})" if state is RowState.RETRYING
-                     else "Rendering")
+            label = (
+                f"Retrying (attempt {self.attempt})" if state is RowState.RETRYING else "Rendering"
+            )
             return f"{label}: {detail}"
         text = state.value
         if self.reason:
@@ -295,8 +299,9 @@ class RenderRowsState:
         layers = tuple(event.layers) or ((event.layer,) if event.layer else ())
         row = self.find(event.job_id, event.task)
         if row is None:
-            row = RenderRow(job_id=event.job_id, task_id=event.task, layers=layers,
-                            frames=tuple(event.frames))
+            row = RenderRow(
+                job_id=event.job_id, task_id=event.task, layers=layers, frames=tuple(event.frames)
+            )
             self._add_row(row, changes)
         else:
             changes.changed.add(row.key)
@@ -448,12 +453,23 @@ def _row_from_status(job_id: str, status: RenderStatus, now: float) -> RenderRow
     }[status.state]
     started = now - status.elapsed_s if status.elapsed_s is not None else None
     return RenderRow(
-        job_id=job_id, task_id=status.task_id, layers=tuple(status.layers),
-        frames=tuple(status.frames), state=state, gpu=status.gpu or "", pid=status.pid,
-        attempt=status.attempt, reported_done=status.frames_done,
-        frames_failed=status.frames_failed, current_frame=status.current_frame,
-        percent=status.percent, reason=status.reason, log_path=status.log_path or "",
-        started_at=started, finished_at=None if state.is_active else now, eta_s=status.eta_s,
+        job_id=job_id,
+        task_id=status.task_id,
+        layers=tuple(status.layers),
+        frames=tuple(status.frames),
+        state=state,
+        gpu=status.gpu or "",
+        pid=status.pid,
+        attempt=status.attempt,
+        reported_done=status.frames_done,
+        frames_failed=status.frames_failed,
+        current_frame=status.current_frame,
+        percent=status.percent,
+        reason=status.reason,
+        log_path=status.log_path or "",
+        started_at=started,
+        finished_at=None if state.is_active else now,
+        eta_s=status.eta_s,
     )
 
 

@@ -85,8 +85,9 @@ _NUMERIC_COLUMNS = {int(Column.PID), int(Column.FRAMES), int(Column.ELAPSED), in
 _STATUS_COLUMN = int(Column.STATUS)
 _COLUMNS = tuple(Column)
 #: Roles data() answers; every other role (views ask for many) returns None at once.
-_HANDLED_ROLES = frozenset({_DISPLAY, SORT_ROLE, PROGRESS_ROLE, ROW_ROLE, _TOOLTIP, _FOREGROUND,
-                            _ALIGNMENT})
+_HANDLED_ROLES = frozenset(
+    {_DISPLAY, SORT_ROLE, PROGRESS_ROLE, ROW_ROLE, _TOOLTIP, _FOREGROUND, _ALIGNMENT}
+)
 _NO_VALUE_SORTS_LAST = 1e18
 
 
@@ -145,11 +146,13 @@ class RendersTableModel(QtCore.QAbstractTableModel):
 
     def tick(self) -> None:
         """Refresh the elapsed and ETA cells of running rows (call about once a second)."""
-        positions = [position for position, row in enumerate(self._state.rows)
-                     if row.state.is_active]
+        positions = [
+            position for position, row in enumerate(self._state.rows) if row.state.is_active
+        ]
         if positions:
-            self.dataChanged.emit(self.index(positions[0], Column.ELAPSED),
-                                  self.index(positions[-1], Column.ETA))
+            self.dataChanged.emit(
+                self.index(positions[0], Column.ELAPSED), self.index(positions[-1], Column.ETA)
+            )
 
     def _emit_changed(self, changes: Changes) -> None:
         # Rows hold the new values at once (data() reads them); telling the views is throttled:
@@ -167,8 +170,9 @@ class RendersTableModel(QtCore.QAbstractTableModel):
         positions = [self._state.index_of(row) for row in self._state.rows if row.key in dirty]
         if positions:
             # One signal: a sorting proxy re-sorts (and views relayout) once per signal.
-            self.dataChanged.emit(self.index(min(positions), 0),
-                                  self.index(max(positions), Column.ETA))
+            self.dataChanged.emit(
+                self.index(min(positions), 0), self.index(max(positions), Column.ETA)
+            )
 
     # -- lookups ----------------------------------------------------------------------------------
     @property

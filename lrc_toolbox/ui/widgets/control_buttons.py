@@ -59,8 +59,9 @@ class ControlButtonsWidget(QtWidgets.QWidget):
         self.start_button.setObjectName("startButton")
         self.start_button.setDefault(True)
         self.stop_selected_button = QtWidgets.QPushButton("Stop Selected")
-        self.stop_selected_button.setToolTip("Stop the selected renders; their unfinished frames "
-                                             "are retried like any missing frame")
+        self.stop_selected_button.setToolTip(
+            "Stop the selected renders; their unfinished frames are retried like any missing frame"
+        )
         self.stop_all_button = QtWidgets.QPushButton("Stop All")
         self.stop_all_button.setToolTip("Stop every render of the job (asks first)")
         self.retry_button = QtWidgets.QPushButton("Retry Failed")
@@ -137,8 +138,11 @@ class ControlButtonsWidget(QtWidgets.QWidget):
         self._engine_group = group
         label = current if current in engines else ""
         self.farm_button.setText(f"Submit to farm ({label})" if label else "Submit to farm")
-        tip = error or ("Export this job to the farm engine chosen in the menu (▾)"
-                        if engines else "Farm submission")
+        tip = error or (
+            "Export this job to the farm engine chosen in the menu (▾)"
+            if engines
+            else "Farm submission"
+        )
         self.farm_button.setToolTip(tip)
 
     def _choose(self, engine: str) -> None:

@@ -88,14 +88,11 @@ def mark_bad_part(text: str, part: str | None) -> str:
         if piece.strip() != part:
             continue
         lead = piece[: len(piece) - len(piece.lstrip())]
-        trail = piece[len(piece.rstrip()):]
+        trail = piece[len(piece.rstrip()) :]
         shown = part if part else "␣"  # an empty part (``1,,3``) is marked by a visible blank
-        marked = (
-            f"{_html(lead)}<span style='{BAD_PART_STYLE}'>{_html(shown)}</span>"
-            f"{_html(trail)}"
-        )
+        marked = f"{_html(lead)}<span style='{BAD_PART_STYLE}'>{_html(shown)}</span>{_html(trail)}"
         before = ",".join(pieces[:index])
-        after = ",".join(pieces[index + 1:])
+        after = ",".join(pieces[index + 1 :])
         return (
             (_html(before) + "," if index else "")
             + marked
@@ -124,8 +121,10 @@ class FrameRangeField(QtWidgets.QWidget):
         self.step_spin = QtWidgets.QSpinBox()
         self.step_spin.setObjectName("stepSpin")
         self.step_spin.setRange(1, min(MAX_STEP, 100_000))
-        self.step_spin.setToolTip("Render every Nth frame of plain ranges (1-100 with step 5 is "
-                                  "1, 6, … 96, 100: the last frame is always included)")
+        self.step_spin.setToolTip(
+            "Render every Nth frame of plain ranges (1-100 with step 5 is "
+            "1, 6, … 96, 100: the last frame is always included)"
+        )
         self.message_label = QtWidgets.QLabel()
         self.message_label.setObjectName("frameRangeMessage")
         self.message_label.setTextFormat(QtCore.Qt.TextFormat.RichText)

@@ -31,8 +31,12 @@ from lrc_toolbox.ui.models.history_table_models import (
 
 #: Initial widths of the jobs list's columns in pixels (the scene column takes the rest).
 JOB_COLUMN_WIDTHS_PX: dict[int, int] = {
-    JobColumn.JOB: 170, JobColumn.STATE: 80, JobColumn.FRAMES: 80, JobColumn.FAILED: 52,
-    JobColumn.STARTED: 120, JobColumn.DURATION: 70,
+    JobColumn.JOB: 170,
+    JobColumn.STATE: 80,
+    JobColumn.FRAMES: 80,
+    JobColumn.FAILED: 52,
+    JobColumn.STARTED: 120,
+    JobColumn.DURATION: 70,
 }
 #: Initial widths of the renders table's columns, in column order (the log path takes the rest).
 TASK_COLUMN_WIDTHS_PX: tuple[int, ...] = (52, 130, 70, 100, 58, 78, 96, 72, 62)
@@ -40,9 +44,9 @@ TASK_COLUMN_WIDTHS_PX: tuple[int, ...] = (52, 130, 70, 100, 58, 78, 96, 72, 62)
 FAILURE_COLUMN_WIDTHS_PX: tuple[int, ...] = (130, 52, 62, 100, 52)
 
 
-def _table(model: RecordsTableModel, name: str, parent: QtWidgets.QWidget,
-           widths: Sequence[int] = ()) -> tuple[QtWidgets.QTableView,
-                                                QtCore.QSortFilterProxyModel]:
+def _table(
+    model: RecordsTableModel, name: str, parent: QtWidgets.QWidget, widths: Sequence[int] = ()
+) -> tuple[QtWidgets.QTableView, QtCore.QSortFilterProxyModel]:
     proxy = QtCore.QSortFilterProxyModel(parent)
     proxy.setSourceModel(model)
     proxy.setSortRole(HISTORY_SORT_ROLE)
@@ -121,26 +125,30 @@ class HistoryPanel(QtWidgets.QWidget):
             QtCore.Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.tasks = tasks_model(self, clock=clock)
-        self.tasks_view, self.tasks_proxy = _table(self.tasks, "historyTasksView", self,
-                                                   TASK_COLUMN_WIDTHS_PX)
+        self.tasks_view, self.tasks_proxy = _table(
+            self.tasks, "historyTasksView", self, TASK_COLUMN_WIDTHS_PX
+        )
         self.tasks_view.sortByColumn(0, QtCore.Qt.SortOrder.AscendingOrder)
         self.tasks_view.selectionModel().selectionChanged.connect(self._update_actions)
         self.tasks_view.doubleClicked.connect(self._open_double_clicked_log)
         self.failures = failures_model(self)
-        self.failures_view, self.failures_proxy = _table(self.failures, "historyFailuresView",
-                                                         self, FAILURE_COLUMN_WIDTHS_PX)
+        self.failures_view, self.failures_proxy = _table(
+            self.failures, "historyFailuresView", self, FAILURE_COLUMN_WIDTHS_PX
+        )
         self.failures_view.sortByColumn(0, QtCore.Qt.SortOrder.AscendingOrder)
         self.detail_tabs = QtWidgets.QTabWidget()
         self.detail_tabs.addTab(self.tasks_view, "Renders")
         self.detail_tabs.addTab(self.failures_view, "Failed frames")
 
         self.rerun_button = QtWidgets.QPushButton("Re-run failed frames")
-        self.rerun_button.setToolTip("Start a new job with only the frames of this job that "
-                                     "have no verified image")
+        self.rerun_button.setToolTip(
+            "Start a new job with only the frames of this job that have no verified image"
+        )
         self.rerun_button.clicked.connect(lambda: self._emit_for_job(self.rerun_requested))
         self.resume_button = QtWidgets.QPushButton("Resume")
-        self.resume_button.setToolTip("Re-attach to the renders of this orphaned job that still "
-                                      "run and render what is left")
+        self.resume_button.setToolTip(
+            "Re-attach to the renders of this orphaned job that still run and render what is left"
+        )
         self.resume_button.clicked.connect(lambda: self._emit_for_job(self.resume_requested))
         self.cancel_button = QtWidgets.QPushButton("Cancel job")
         self.cancel_button.setToolTip("Stop this job's renders, wherever they were started")
@@ -208,12 +216,13 @@ class HistoryPanel(QtWidgets.QWidget):
         self._details = details
         self.tasks.set_records(details.tasks if details else ())
         self.failures.set_records(details.failed_frames if details else ())
-        self.detail_tabs.setTabText(0, f"Renders ({len(details.tasks)})" if details
-                                    else "Renders")
-        self.detail_tabs.setTabText(1, f"Failed frames ({len(details.failed_frames)})"
-                                    if details else "Failed frames")
-        self.details_label.setText(self._describe(details) if details
-                                   else "Select a job to see its renders.")
+        self.detail_tabs.setTabText(0, f"Renders ({len(details.tasks)})" if details else "Renders")
+        self.detail_tabs.setTabText(
+            1, f"Failed frames ({len(details.failed_frames)})" if details else "Failed frames"
+        )
+        self.details_label.setText(
+            self._describe(details) if details else "Select a job to see its renders."
+        )
         self._update_actions()
 
     def set_details_error(self, job_id: str, message: str) -> None:
@@ -322,14 +331,16 @@ class HistoryPanel(QtWidgets.QWidget):
         can_rerun = job is not None and job.can_rerun_failed
         self.rerun_button.setEnabled(can_rerun and self._can_start)
         self.rerun_button.setToolTip(
-            blocked if can_rerun and not self._can_start else
-            "Start a new job with only the frames of this job that have no verified image"
+            blocked
+            if can_rerun and not self._can_start
+            else "Start a new job with only the frames of this job that have no verified image"
         )
         can_resume = job is not None and job.orphaned
         self.resume_button.setEnabled(can_resume and self._can_start)
         self.resume_button.setToolTip(
-            blocked if can_resume and not self._can_start else
-            "Re-attach to the renders of this orphaned job that still run and render what is "
+            blocked
+            if can_resume and not self._can_start
+            else "Re-attach to the renders of this orphaned job that still run and render what is "
             "left"
         )
         self.cancel_button.setEnabled(job is not None and job.can_cancel)

@@ -117,8 +117,7 @@ class LogsMonitorWidget(QtWidgets.QGroupBox):
         rows = self.view.verticalHeader()
         rows.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(QtGui.QFontMetrics(font).lineSpacing() + ROW_PADDING_PX)
-        self.view.horizontalHeader().setSectionResizeMode(
-            0, QtWidgets.QHeaderView.ResizeMode.Fixed)
+        self.view.horizontalHeader().setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Fixed)
         self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setHorizontalScrollMode(QtWidgets.QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -197,8 +196,12 @@ class LogsMonitorWidget(QtWidgets.QGroupBox):
         else:
             shown = [line for line in lines if self._filter.matches(line)]
         if dropped:
-            shown.append(marker_line(f"… {dropped:,} lines not shown (the dialog fell behind); "
-                                     "the task's log file has every line"))
+            shown.append(
+                marker_line(
+                    f"… {dropped:,} lines not shown (the dialog fell behind); "
+                    "the task's log file has every line"
+                )
+            )
         self._show(shown, replace=False)
 
     def rebuild(self) -> None:

@@ -93,8 +93,10 @@ class MessageBar(QtWidgets.QFrame):
         self._level = level if level in _STYLES else "info"
         self.label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         self.label.setText(text)
-        self.setStyleSheet(f"#messageBar {{ {_STYLES[self._level]} border-radius:3px; }}"
-                           f"#messageBar QLabel {{ {_STYLES[self._level]} }}")
+        self.setStyleSheet(
+            f"#messageBar {{ {_STYLES[self._level]} border-radius:3px; }}"
+            f"#messageBar QLabel {{ {_STYLES[self._level]} }}"
+        )
         self._history.append(f"{time.strftime('%H:%M:%S')} {text}")
         self.setToolTip("<br>".join(html.escape(item) for item in self._history))
         self.setVisible(True)

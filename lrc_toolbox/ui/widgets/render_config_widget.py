@@ -236,8 +236,12 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
         self.all_layers_check.toggled.connect(self._on_all_layers_toggled)
         self.layer_names_edit.textChanged.connect(self._emit_changed)
         self.frame_field.changed.connect(self._emit_changed)
-        for spin in (self.cpu_threads_spin, self.renders_per_gpu_spin, self.retries_spin,
-                     self.chunk_spin):
+        for spin in (
+            self.cpu_threads_spin,
+            self.renders_per_gpu_spin,
+            self.retries_spin,
+            self.chunk_spin,
+        ):
             spin.valueChanged.connect(self._emit_changed)
         for spin in (self.gpu_count_spin, self.reserve_spin):
             spin.valueChanged.connect(self._emit_gpu_choice)
@@ -433,7 +437,8 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
             gpu_count=int(self.gpu_count_spin.value()),
             cpu_threads=int(self.cpu_threads_spin.value()),
             renders_per_gpu=int(self.renders_per_gpu_spin.value()),
-            mode=RenderMode.COMBINED.value if self.combined_radio.isChecked()
+            mode=RenderMode.COMBINED.value
+            if self.combined_radio.isChecked()
             else RenderMode.SEPARATE.value,
             renderer=self.renderer,
             output_dir=self.output_edit.text().strip(),

@@ -126,8 +126,9 @@ class SystemInfoWidget(QtWidgets.QGroupBox):
 
     def set_error(self, message: str) -> None:
         """Show that the last query failed (the previous values stay)."""
-        self.status_label.setText(f"<span style='{WARNING_STYLE}'>Could not read the system: "
-                                  f"{_escape(message)}</span>")
+        self.status_label.setText(
+            f"<span style='{WARNING_STYLE}'>Could not read the system: {_escape(message)}</span>"
+        )
 
     def set_resources(self, info: ResourceInfo) -> None:
         """Show fresh resources."""
@@ -156,15 +157,20 @@ class SystemInfoWidget(QtWidgets.QGroupBox):
             reason = system.gpu_error or "the driver lists no GPU"
             lines.append(f"<b>No NVIDIA GPU found</b>: {_escape(reason)}")
         # The detector repeats the "no GPU" reason as a note: show it once.
-        lines.extend(_escape(note) for note in info.notes
-                     if not (system.gpu_error and system.gpu_error in note))
+        lines.extend(
+            _escape(note)
+            for note in info.notes
+            if not (system.gpu_error and system.gpu_error in note)
+        )
         if lines:
-            self.status_label.setText(f"<span style='{WARNING_STYLE}'>" + "<br>".join(lines)
-                                      + "</span>")
+            self.status_label.setText(
+                f"<span style='{WARNING_STYLE}'>" + "<br>".join(lines) + "</span>"
+            )
         self.status_label.setVisible(bool(lines))
         self._fill_gpu_table(info)
         source = {"nvml": "NVML", "nvidia-smi": "nvidia-smi", "none": "no GPU query"}.get(
-            system.gpu_source, system.gpu_source)
+            system.gpu_source, system.gpu_source
+        )
         driver = f" · driver {system.driver_version}" if system.driver_version else ""
         ram = f"RAM {format_gb(cpu.ram_available)} free of {format_gb(cpu.ram_total)}"
         stamp = time.strftime("%H:%M:%S")
@@ -201,8 +207,11 @@ class SystemInfoWidget(QtWidgets.QGroupBox):
                 fraction = gpu.memory_used / gpu.memory_total if gpu.memory_total else 0.0
                 vram.setValue(int(fraction * 1000))
                 vram.setFormat(f"{format_gb(gpu.memory_used)} / {format_gb(gpu.memory_total)}")
-        height = (table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
-                  + GPU_ROW_HEIGHT_PX * table.rowCount())
+        height = (
+            table.horizontalHeader().sizeHint().height()
+            + 2 * table.frameWidth()
+            + GPU_ROW_HEIGHT_PX * table.rowCount()
+        )
         table.setFixedHeight(height)
 
     def _use_text(
@@ -211,8 +220,11 @@ class SystemInfoWidget(QtWidgets.QGroupBox):
         if not gpu.is_available:
             return f"unavailable: {gpu.unavailable_reason}"
         slot = f"GPU {gpu.device_id}"
-        busy = [task for label, task in self._busy.items()
-                if label == slot or label.startswith(slot + " #")]
+        busy = [
+            task
+            for label, task in self._busy.items()
+            if label == slot or label.startswith(slot + " #")
+        ]
         if busy:
             return "rendering " + ", ".join(busy)
         if gpu.device_id in reserved:

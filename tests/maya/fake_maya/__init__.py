@@ -26,5 +26,14 @@ MODULE_NAMES = {
     "maya.app.renderSetup.model.renderSetup": app.renderSetup.model.renderSetup,
 }
 
-__all__ = ["MODULE_NAMES", "FakeMaya", "OpenMayaUI", "activate", "app", "cmds", "current", "mel",
-           "utils"]
+__all__ = [
+    "MODULE_NAMES",
+    "FakeMaya",
+    "OpenMayaUI",
+    "activate",
+    "app",
+    "cmds",
+    "current",
+    "mel",
+    "utils",
+]

@@ -296,10 +296,12 @@ class FakeMaya:
         prefix = str(self.value(f"{GLOBALS}.imageFilePrefix", layer_node) or "") or "<Scene>"
         cam = self.cameras.get(camera or "")
         transform = cam.transform if cam else (camera or "persp")
-        name = (prefix.replace("<Scene>", self.scene_stem())
-                .replace("<RenderLayer>", self.artist_name(layer_node))
-                .replace("<Layer>", self.artist_name(layer_node))
-                .replace("<Camera>", transform))  # fmt: skip
+        name = (
+            prefix.replace("<Scene>", self.scene_stem())
+            .replace("<RenderLayer>", self.artist_name(layer_node))
+            .replace("<Layer>", self.artist_name(layer_node))
+            .replace("<Camera>", transform)
+        )
         ext = str(self.value(f"{GLOBALS}.imfPluginKey", layer_node) or "") or "iff"
         if self.value(f"{GLOBALS}.animation", layer_node):
             padding = int(self.value(f"{GLOBALS}.extensionPadding", layer_node))
@@ -352,7 +354,7 @@ def _mel_value(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, str):
-        return f"-type \"string\" {_q(value)}"
+        return f'-type "string" {_q(value)}'
     return repr(value) if isinstance(value, float) else str(value)
 
 
@@ -372,8 +374,10 @@ class _MaWriter:
             f'requires maya "{m.version}";',
         ]
         if m.rs_order:
-            out.append('requires -nodeType "renderSetupLayer" -nodeType "renderSetup" '
-                       '-nodeType "absUniqueOverride" "renderSetup.py" "1.0";')  # fmt: skip
+            out.append(
+                'requires -nodeType "renderSetupLayer" -nodeType "renderSetup" '
+                '-nodeType "absUniqueOverride" "renderSetup.py" "1.0";'
+            )
         for plugin, version in sorted(m.plugins.items()):
             out.append(f"requires {_q(plugin)} {_q(version)};")
         out += ["currentUnit -l centimeter -a degree -t film;", 'fileInfo "application" "maya";']

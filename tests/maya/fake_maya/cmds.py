@@ -16,16 +16,46 @@ from . import _state
 from ._state import DEFAULT_LAYER, GLOBALS, Control
 
 _ALIASES = {
-    "q": "query", "e": "edit", "ex": "exists", "p": "parent", "l": "label", "c": "command",
-    "ann": "annotation", "ca": "childArray", "to": "tearOff", "stp": "sourceType",
-    "fp": "fullPath", "gin": "genericFrameImageName", "lyr": "layer", "cam": "camera",
-    "crl": "currentRenderLayer", "sn": "sceneName", "mf": "modified", "ea": "exportAll",
-    "typ": "type", "f": "force", "pr": "preserveReferences", "rn": "rename", "rd": "rootDirectory",
-    "fre": "fileRuleEntry", "en": "expandName", "lp": "listPlugins", "b": "batch", "v": "version",
-    "t": "title", "st": "status", "ii": "isInterruptable", "max": "maxValue",
-    "ic": "isCancelled", "ep": "endProgress", "dtg": "docTag", "i1": "image1",
-    "iol": "imageOverlayLabel", "dai": "deleteAllItems", "ia": "itemArray",
-}  # fmt: skip
+    "q": "query",
+    "e": "edit",
+    "ex": "exists",
+    "p": "parent",
+    "l": "label",
+    "c": "command",
+    "ann": "annotation",
+    "ca": "childArray",
+    "to": "tearOff",
+    "stp": "sourceType",
+    "fp": "fullPath",
+    "gin": "genericFrameImageName",
+    "lyr": "layer",
+    "cam": "camera",
+    "crl": "currentRenderLayer",
+    "sn": "sceneName",
+    "mf": "modified",
+    "ea": "exportAll",
+    "typ": "type",
+    "f": "force",
+    "pr": "preserveReferences",
+    "rn": "rename",
+    "rd": "rootDirectory",
+    "fre": "fileRuleEntry",
+    "en": "expandName",
+    "lp": "listPlugins",
+    "b": "batch",
+    "v": "version",
+    "t": "title",
+    "st": "status",
+    "ii": "isInterruptable",
+    "max": "maxValue",
+    "ic": "isCancelled",
+    "ep": "endProgress",
+    "dtg": "docTag",
+    "i1": "image1",
+    "iol": "imageOverlayLabel",
+    "dai": "deleteAllItems",
+    "ia": "itemArray",
+}
 
 
 def _flags(kwargs: dict[str, Any], allowed: set[str], command: str) -> dict[str, Any]:
@@ -96,8 +126,9 @@ def editRenderLayerGlobals(**kwargs: Any) -> str | None:  # noqa: N802 - Maya's 
 
 def renderSettings(**kwargs: Any) -> list[str]:  # noqa: N802 - Maya's name
     """``renderSettings -fullPath -genericFrameImageName T [-layer L] [-camera C]``."""
-    flags = _flags(kwargs, {"fullPath", "genericFrameImageName", "layer", "camera"},
-                   "renderSettings")  # fmt: skip
+    flags = _flags(
+        kwargs, {"fullPath", "genericFrameImageName", "layer", "camera"}, "renderSettings"
+    )
     m = _maya()
     layer = flags.get("layer") or m.current_layer
     if layer not in m.layers:
@@ -131,8 +162,20 @@ def workspace(*args: Any, **kwargs: Any) -> str:
 # -- files ----------------------------------------------------------------------------------------
 def file(*args: Any, **kwargs: Any) -> Any:
     """The ``file`` command: scene name/modified queries, rename, modified, and ``-exportAll``."""
-    flags = _flags(kwargs, {"sceneName", "modified", "rename", "exportAll", "type", "force",
-                            "preserveReferences", "new"}, "file")  # fmt: skip
+    flags = _flags(
+        kwargs,
+        {
+            "sceneName",
+            "modified",
+            "rename",
+            "exportAll",
+            "type",
+            "force",
+            "preserveReferences",
+            "new",
+        },
+        "file",
+    )
     m = _maya()
     if flags.get("query"):
         if flags.get("sceneName"):
@@ -193,15 +236,27 @@ def warning(message: str) -> None:
 
 def inViewMessage(**kwargs: Any) -> None:  # noqa: N802 - Maya's name
     """Show a viewport message: recorded in the output as Maya would display it."""
-    flags = _flags(kwargs, {"amg", "assistMessage", "pos", "position", "fade", "fadeStayTime"},
-                   "inViewMessage")
+    flags = _flags(
+        kwargs, {"amg", "assistMessage", "pos", "position", "fade", "fadeStayTime"}, "inViewMessage"
+    )
     _maya().output.append(f"[inViewMessage] {flags.get('amg') or flags.get('assistMessage')}")
 
 
 def progressWindow(**kwargs: Any) -> Any:  # noqa: N802 - Maya's name
     """Create, edit, query (``isCancelled``) and end the progress window."""
-    flags = _flags(kwargs, {"title", "progress", "status", "isInterruptable", "maxValue",
-                            "isCancelled", "endProgress"}, "progressWindow")  # fmt: skip
+    flags = _flags(
+        kwargs,
+        {
+            "title",
+            "progress",
+            "status",
+            "isInterruptable",
+            "maxValue",
+            "isCancelled",
+            "endProgress",
+        },
+        "progressWindow",
+    )
     m = _maya()
     win = m.progress
     if m.batch:
@@ -268,8 +323,17 @@ def shelfLayout(name: str | None = None, **kwargs: Any) -> Any:  # noqa: N802 - 
 
 def shelfButton(name: str | None = None, **kwargs: Any) -> Any:  # noqa: N802 - Maya's name
     """Create a shelf button, query its flags or edit them."""
-    allowed = {"exists", "parent", "label", "annotation", "image1", "command", "sourceType",
-               "docTag", "imageOverlayLabel"}
+    allowed = {
+        "exists",
+        "parent",
+        "label",
+        "annotation",
+        "image1",
+        "command",
+        "sourceType",
+        "docTag",
+        "imageOverlayLabel",
+    }
     flags = _flags(kwargs, allowed, "shelfButton")
     m = _maya()
     if flags.get("exists"):
