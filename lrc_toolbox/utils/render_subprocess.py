@@ -1,45 +1,79 @@
 """One ``Render`` process: launch it, log it to a file, follow the file, stop its whole tree.
 
-:class:`RenderProcess` owns exactly one child process (CONVENTIONS 6):
+:class:`RenderProcess` owns exactly one child process (CONVENTIONS 6) and puts together the parts
+that live beside this module:
 
 - The child's stdout and stderr go, merged, straight into a log file, never into a pipe. A pipe
   that nobody drains fast enough blocks the renderer; a file never does, and it keeps a complete log
-  even if this process dies. The file starts with a header: when, the exact command line, the cwd
-  and what the child's environment changes compared with ours.
-- A follower thread tails that file and hands each line to a callback. Renderers redraw progress
-  with a lone ``\\r``, so ``\\r`` ends a line too. A callback that raises is recorded and counted,
-  never allowed to stop the log or the render (CONVENTIONS 7).
-- :meth:`RenderProcess.terminate` stops the whole tree. ``Render.exe`` on Windows is only a launcher
-  for ``mayabatch.exe``, and renderers start helpers, so the tree is collected *before* signalling
-  (children re-parent once their parent dies), the follower also remembers the descendants it
-  sees while the child runs, and on POSIX the child leads its own session, so the process group
-  catches what was missed.
+  even if this process dies. The file's header and footer are laid out by
+  :mod:`lrc_toolbox.utils.render_log`.
+- A :class:`~lrc_toolbox.utils.log_follower.LogFollower` thread tails that file and hands each line
+  to a callback; a callback that raises is recorded and counted, never allowed to stop the log or
+  the render (CONVENTIONS 7).
+- :meth:`RenderProcess.terminate` stops the whole tree through a
+  :class:`~lrc_toolbox.utils.process_tree.ProcessTree`; the follower thread also snapshots the
+  child's descendants while it runs, and on POSIX the child leads its own session, so its process
+  group catches what was missed.
+- The child is a :class:`~lrc_toolbox.utils.child_handle.ChildHandle`: a
+  :class:`~lrc_toolbox.utils.child_handle.PopenChild` for a render launched here, an
+  :class:`~lrc_toolbox.utils.child_handle.AttachedChild` for one found again after a crash of the
+  manager that launched it (:meth:`RenderProcess.attach`).
 
-Nothing here knows about renderers; line meaning lives in :mod:`lrc_toolbox.renderers`.
+This module stays the public face of those parts: the names it exported before they moved out are
+re-exported here. Nothing here knows about renderers; line meaning lives in
+:mod:`lrc_toolbox.renderers`.
 """
 
 from __future__ import annotations
 
-import datetime
-import json
 import logging
 import math
 import os
-import re
-import shlex
-import signal
 import subprocess
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
-
-import psutil
+from typing import IO
 
 from lrc_toolbox.config.batch_render_defaults import TERMINATE_GRACE_S
-from lrc_toolbox.utils.child_env import describe_env_changes, format_env_changes
+from lrc_toolbox.utils.child_handle import (
+    REATTACH_TIME_TOLERANCE_S,
+    UNKNOWN_EXIT_CODE,
+    AttachedChild,
+    ChildHandle,
+    PopenChild,
+)
+from lrc_toolbox.utils.log_follower import (
+    FOLLOW_POLL_INTERVAL_S,
+    MAX_LINE_BYTES,
+    READ_BLOCK_BYTES,
+    TRUNCATION_MARKER,
+    LineSplitter,
+    LogFollower,
+)
+from lrc_toolbox.utils.process_tree import (
+    KILL_WAIT_S,
+    TERMINATE_POLL_INTERVAL_S,
+    TREE_SNAPSHOT_INTERVAL_S,
+    ProcessTree,
+)
+from lrc_toolbox.utils.render_launch import (
+    check_argv,
+    check_env,
+    launch_failure_message,
+    popen_platform_options,
+)
+from lrc_toolbox.utils.render_log import (
+    LOG_TAG,
+    OUTPUT_MARKER,
+    append_footer,
+    footer_text,
+    format_command_line,
+    header_text,
+    output_offset,
+)
 
 __all__ = [
     "FOLLOW_POLL_INTERVAL_S",
@@ -47,10 +81,13 @@ __all__ = [
     "LOG_TAG",
     "LOW_PRIORITY_NICE",
     "MAX_LINE_BYTES",
+    "OUTPUT_MARKER",
     "READ_BLOCK_BYTES",
+    "REATTACH_TIME_TOLERANCE_S",
     "TERMINATE_POLL_INTERVAL_S",
     "TREE_SNAPSHOT_INTERVAL_S",
     "TRUNCATION_MARKER",
+    "UNKNOWN_EXIT_CODE",
     "LineSplitter",
     "RenderLaunchError",
     "RenderProcess",
@@ -62,54 +99,12 @@ _log = logging.getLogger(__name__)
 
 IS_WINDOWS: bool = os.name == "nt"
 
-#: How often the follower looks for new data when the file has not grown.
-FOLLOW_POLL_INTERVAL_S: float = 0.05
-
-#: How much the follower reads at once.
-READ_BLOCK_BYTES: int = 64 * 1024
-
-#: Longest line handed on; the rest of a longer line is dropped so one pathological line (a
-#: progress bar that never prints a newline, a binary dump) cannot eat memory.
-MAX_LINE_BYTES: int = 64 * 1024
-
-#: Appended to a line cut at :data:`MAX_LINE_BYTES`.
-TRUNCATION_MARKER: str = " [... line truncated by lrc_toolbox]"
-
-#: How long to wait for the tree to vanish after SIGKILL / TerminateProcess.
-KILL_WAIT_S: float = 5.0
-
-#: How often the follower remembers the child's descendants while it runs. Windows has no process
-#: groups and does not re-parent orphans, so a worker whose launcher died (``mayabatch.exe`` after
-#: ``Render.exe``) is only findable if it was seen before. One snapshot scans the process table
-#: (a few ms), hence not more often.
-TREE_SNAPSHOT_INTERVAL_S: float = 2.0
-
-#: How often :meth:`RenderProcess.terminate` checks whether the tree is gone.
-TERMINATE_POLL_INTERVAL_S: float = 0.05
-
 #: POSIX niceness for ``low_priority`` renders: enough that the interactive Maya session stays
 #: responsive, while the render still gets every idle cycle.
 LOW_PRIORITY_NICE: int = 10
 
-#: Every line this module writes into a log (header, footer) starts with this.
-LOG_TAG: str = "[lrc_toolbox]"
-
-#: Exit status reported for a re-attached render once it has gone: only a process's parent can
-#: learn its exit code, and the parent (the manager that launched it) died. Never a real status.
-UNKNOWN_EXIT_CODE: int = -(2**16)
-
-#: The line that ends the header of every render log (output starts after it).
-OUTPUT_MARKER: str = f"{LOG_TAG} ---- render output follows ----"
-
-# Windows creation flags, spelled out so the Windows branch can be built (and tested) anywhere.
-_CREATE_NEW_PROCESS_GROUP: int = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0x00000200)
-_CREATE_NO_WINDOW: int = getattr(subprocess, "CREATE_NO_WINDOW", 0x08000000)
-_BELOW_NORMAL_PRIORITY_CLASS: int = getattr(subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0x00004000)
-
-# Line ends: LF, CRLF, and a run of CRs. "\r\r\n" (Windows text-mode output written through another
-# text layer) is one line end, and a progress redraw "\r\r" does not produce empty lines. This
-# turns each CR-based line end into one LF.
-_CR_EOL_RE = re.compile(rb"\r+\n?")
+#: Delay of the first snapshot of the child's descendants: a launcher starts its worker at once.
+FIRST_SNAPSHOT_S: float = min(0.5, TREE_SNAPSHOT_INTERVAL_S)
 
 
 class RenderLaunchError(RuntimeError):
@@ -124,251 +119,6 @@ class RenderLaunchError(RuntimeError):
         super().__init__(message)
         self.executable = executable
         self.log_path = log_path
-
-
-def format_command_line(argv: Sequence[str], *, windows: bool = IS_WINDOWS) -> str:
-    """Return ``argv`` as one command line a person can paste into a shell.
-
-    Args:
-        argv: The argument vector.
-        windows: Quote for Windows (``subprocess.list2cmdline``, what ``CreateProcess`` parses)
-            instead of POSIX shells (``shlex.join``).
-
-    Returns:
-        The command line.
-    """
-    return subprocess.list2cmdline(argv) if windows else shlex.join(argv)
-
-
-def popen_platform_options(
-    *, windows: bool = IS_WINDOWS, low_priority: bool = False
-) -> dict[str, Any]:
-    """Return the platform-specific ``Popen`` keyword arguments for a render child.
-
-    Args:
-        windows: Build the Windows options instead of the POSIX ones.
-        low_priority: Windows only: start the child at ``BELOW_NORMAL_PRIORITY_CLASS``, which its
-            own children inherit. POSIX niceness is set after the start instead (see
-            :meth:`RenderProcess.start`), because ``preexec_fn`` is unsafe in a threaded process.
-
-    Returns:
-        ``{"creationflags": ...}`` on Windows: a new process group (so ``CTRL_BREAK_EVENT`` reaches
-        the tree and the artist's console Ctrl+C does not) and no console window. On POSIX
-        ``{"start_new_session": True}``: the child leads its own session and process group, so
-        the whole tree can be signalled and a terminal's signals do not reach it.
-    """
-    if windows:
-        flags = _CREATE_NEW_PROCESS_GROUP | _CREATE_NO_WINDOW
-        if low_priority:
-            flags |= _BELOW_NORMAL_PRIORITY_CLASS
-        return {"creationflags": flags}
-    return {"start_new_session": True}
-
-
-class LineSplitter:
-    """Turn a byte stream, fed in arbitrary pieces, into text lines.
-
-    A line ends at ``\\n``, ``\\r\\n`` or a lone ``\\r`` (a run of ``\\r`` before or without ``\\n``
-    counts as one line end). A trailing ``\\r`` is held back until the next piece shows whether
-    ``\\n`` follows, so the result does not depend on how the stream was cut. Lines are decoded
-    with ``errors="replace"``; lines longer than ``max_line_bytes`` are cut (at a character
-    boundary) and marked with :data:`TRUNCATION_MARKER`, and the rest of them is dropped.
-
-    Not thread-safe: one reader owns it. Also useful to re-read a log file from an offset.
-
-    Attributes:
-        lines_truncated: How many lines were cut.
-    """
-
-    def __init__(self, *, max_line_bytes: int = MAX_LINE_BYTES, encoding: str = "utf-8") -> None:
-        """Create an empty splitter.
-
-        Args:
-            max_line_bytes: Longest line kept, in bytes (at least 1).
-            encoding: Text encoding of the stream.
-
-        Raises:
-            ValueError: ``max_line_bytes`` is below 1.
-        """
-        if max_line_bytes < 1:
-            raise ValueError(f"max_line_bytes must be at least 1, got {max_line_bytes}")
-        self._max = max_line_bytes
-        self._encoding = encoding
-        self._buf = b""
-        self._discarding = False  # inside the dropped tail of a truncated line
-        self.lines_truncated = 0
-
-    def feed(self, data: bytes) -> list[str]:
-        """Add bytes and return the lines they complete, in order (without line ends).
-
-        Args:
-            data: The next piece of the stream.
-
-        Returns:
-            Completed lines.
-        """
-        if data:
-            self._buf += data
-        return self._split(final=False)
-
-    def finish(self) -> list[str]:
-        """Declare the end of the stream and return what is left (a last line without newline).
-
-        Returns:
-            The remaining lines (zero or one, or a line held back behind a trailing ``\\r``).
-        """
-        return self._split(final=True)
-
-    @property
-    def pending_bytes(self) -> int:
-        """Bytes of an incomplete last line kept so far."""
-        return len(self._buf)
-
-    def _split(self, *, final: bool) -> list[str]:
-        buf = self._buf
-        held = b""
-        if not final:
-            # A trailing CR may be the first half of CRLF, or more CRs may follow: keep it back.
-            body = buf.rstrip(b"\r")
-            held = buf[len(body) :]
-            buf = body
-        if b"\r" in buf:
-            buf = buf.replace(b"\r\n", b"\n")  # Windows output: the common case, done cheaply
-            if b"\r" in buf:
-                buf = _CR_EOL_RE.sub(b"\n", buf)  # every other CR line end becomes one LF
-        # bytes.split and a list comprehension keep the per-line cost low: the follower runs in
-        # Maya's process, so every microsecond per line is taken from the artist's session.
-        complete = buf.split(b"\n")
-        rest = complete.pop()  # the incomplete last line ("" when buf ended with a line end)
-        lines: list[str] = []
-        if complete and self._discarding:
-            self._discarding = False  # the first one ends a line already handed on
-            complete = complete[1:]
-        if complete and max(map(len, complete)) <= self._max:
-            lines = [raw.decode(self._encoding, errors="replace") for raw in complete]
-        else:
-            for raw in complete:
-                self._take(raw, lines)
-        if final:
-            if rest:
-                self._take(rest, lines)
-            self._buf = b""
-            self._discarding = False
-            return lines
-        if self._discarding:
-            rest = b""
-        elif len(rest) > self._max:
-            lines.append(self._truncate(rest))
-            self._discarding = True
-            rest = b""
-        self._buf = rest + held
-        return lines
-
-    def _take(self, raw: bytes, lines: list[str]) -> None:
-        if self._discarding:
-            self._discarding = False  # this was the dropped tail of a line already handed on
-            return
-        if len(raw) > self._max:
-            lines.append(self._truncate(raw))
-        else:
-            lines.append(raw.decode(self._encoding, errors="replace"))
-
-    def _truncate(self, raw: bytes) -> str:
-        cut = self._max
-        # Do not cut a UTF-8 sequence in half: step back over continuation bytes.
-        while cut > 0 and (raw[cut] & 0xC0) == 0x80:
-            cut -= 1
-        self.lines_truncated += 1
-        return raw[: cut or self._max].decode(self._encoding, errors="replace") + TRUNCATION_MARKER
-
-
-def _check_argv(argv: object) -> tuple[str, ...]:
-    if isinstance(argv, (str, bytes)) or not isinstance(argv, Sequence):
-        raise TypeError(
-            "argv must be a sequence of str (one item per argument, no shell), "
-            f"got {type(argv).__name__}"
-        )
-    items = tuple(argv)
-    if not items:
-        raise ValueError("argv is empty: it needs at least the executable")
-    for index, item in enumerate(items):
-        if not isinstance(item, str):
-            raise TypeError(
-                f"argv[{index}] must be str, got {type(item).__name__} {item!r}; "
-                "convert paths and numbers with str() when building argv"
-            )
-        if "\0" in item:
-            raise ValueError(f"argv[{index}] contains a NUL character: {item!r}")
-    if not items[0]:
-        raise ValueError("argv[0] (the executable) is empty")
-    return items
-
-
-def _check_env(env: object) -> dict[str, str]:
-    if not isinstance(env, Mapping):
-        raise TypeError(f"env must be a mapping of str to str, got {type(env).__name__}")
-    checked: dict[str, str] = {}
-    for key, value in env.items():
-        if not isinstance(key, str) or not isinstance(value, str):
-            raise TypeError(
-                f"env entries must be str to str, got {key!r}: {type(value).__name__}; "
-                "build env with lrc_toolbox.utils.child_env.build_child_environment"
-            )
-        # Windows keeps hidden per-drive entries such as "=C:" in its environment; only a
-        # leading '=' is legal there.
-        name_part = key[1:] if IS_WINDOWS else key
-        if not key or "=" in name_part or "\0" in key or "\0" in value:
-            raise ValueError(f"env has an invalid entry {key!r} (empty, '=' or NUL)")
-        checked[key] = value
-    return checked
-
-
-#: Start times closer than this are the same process (platforms round differently).
-REATTACH_TIME_TOLERANCE_S: float = 0.05
-
-
-class _AttachedChild:
-    """The part of ``Popen``'s interface RenderProcess uses, for a process we did not start."""
-
-    def __init__(self, proc: psutil.Process | None, pid: int) -> None:
-        self._proc = proc
-        self.pid = pid
-        self.returncode: int | None = None if proc is not None else UNKNOWN_EXIT_CODE
-
-    def poll(self) -> int | None:
-        if self.returncode is None and (self._proc is None or not _is_alive(self._proc)):
-            self.returncode = UNKNOWN_EXIT_CODE
-        return self.returncode
-
-    def wait(self, timeout: float | None = None) -> int:
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while self.poll() is None:
-            if deadline is not None and time.monotonic() >= deadline:
-                raise subprocess.TimeoutExpired(f"pid {self.pid}", timeout or 0)
-            time.sleep(TERMINATE_POLL_INTERVAL_S)
-        return self.returncode  # type: ignore[return-value]
-
-
-def _output_offset(log_path: Path) -> int:
-    """Byte offset just after the header of a render log (0 if the marker is missing)."""
-    marker = OUTPUT_MARKER.encode() + b"\n"
-    try:
-        with open(log_path, "rb") as log:
-            head = log.read(256 * 1024)
-    except OSError:
-        return 0
-    index = head.find(marker)
-    return 0 if index < 0 else index + len(marker)
-
-
-def _is_alive(proc: psutil.Process) -> bool:
-    """True while ``proc`` (identity checked by psutil) exists and is not a zombie."""
-    try:
-        return proc.is_running() and proc.status() != psutil.STATUS_ZOMBIE
-    except psutil.NoSuchProcess:  # includes ZombieProcess
-        return False
-    except psutil.AccessDenied:
-        return proc.is_running()
 
 
 class RenderProcess:
@@ -389,14 +139,7 @@ class RenderProcess:
     because :meth:`wait` waits for the follower.
 
     Attributes:
-        lines_read: Lines handed on so far (header excluded).
-        last_output_monotonic: ``time.monotonic()`` of the last growth of the log, or None before
-            the child wrote anything. A hang watchdog compares it with now.
         started_monotonic: ``time.monotonic()`` at launch, or None before.
-        reader_error: The first exception ``on_line`` raised, or None.
-        reader_error_count: How many times ``on_line`` raised.
-        follower_error: The error that stopped the follower early (an I/O error reading the
-            log), or None.
         stop_requested: True once :meth:`terminate` or :meth:`kill` was called (tells a cancel or
             a watchdog kill apart from a crash).
         output_offset: Byte offset in the log where the child's output starts (after the header).
@@ -433,32 +176,31 @@ class RenderProcess:
                 str, or ``on_line`` is not callable.
             ValueError: ``argv`` is empty or an item/entry contains NUL or an invalid name.
         """
-        self._argv = _check_argv(argv)
-        self._env = _check_env(env)
+        self._argv = check_argv(argv)
+        self._env = check_env(env)
         if on_line is not None and not callable(on_line):
             raise TypeError(f"on_line must be callable or None, got {type(on_line).__name__}")
         self._log_path = Path(log_path)
         self._cwd = None if cwd is None else os.fspath(cwd)
-        self._on_line = on_line
         self._low_priority = bool(low_priority)
         self._name = str(name)
 
-        self._popen: subprocess.Popen[bytes] | None = None
-        self._psproc: psutil.Process | None = None
-        self._create_time: float | None = None
+        self._child: ChildHandle | None = None
+        self._tree: ProcessTree | None = None
         self._launched = False
-        self._follower: threading.Thread | None = None
         self._terminate_lock = threading.Lock()
-        self._known: dict[int, psutil.Process] = {}  # descendants seen while running
-        self._known_lock = threading.Lock()
-        self._splitter = LineSplitter()
+        self._follower = LogFollower(
+            self._log_path,
+            writer_exited=self._child_exited,
+            on_line=on_line,
+            on_tick=self._remember_descendants,
+            first_tick_s=FIRST_SNAPSHOT_S,
+            tick_interval_s=TREE_SNAPSHOT_INTERVAL_S,
+            on_finish=self._write_footer,
+            label=repr(self),
+        )
 
-        self.lines_read = 0
-        self.last_output_monotonic: float | None = None
         self.started_monotonic: float | None = None
-        self.reader_error: BaseException | None = None
-        self.reader_error_count = 0
-        self.follower_error: BaseException | None = None
         self.stop_requested = False
         self.output_offset = 0
 
@@ -493,7 +235,7 @@ class RenderProcess:
     @property
     def pid(self) -> int | None:
         """The child's process id, or None before a successful start."""
-        return None if self._popen is None else self._popen.pid
+        return None if self._child is None else self._child.pid
 
     @property
     def create_time(self) -> float | None:
@@ -502,7 +244,7 @@ class RenderProcess:
         Together with :attr:`pid` it recognises the process later (a re-attach after a crash of
         this process), since pids are reused. None before the start or if the OS would not say.
         """
-        return self._create_time
+        return None if self._child is None else self._child.create_time
 
     @property
     def returncode(self) -> int | None:
@@ -516,7 +258,7 @@ class RenderProcess:
     @property
     def is_running(self) -> bool:
         """True from a successful start until the child has exited."""
-        return self._popen is not None and self._popen.poll() is None
+        return self._child is not None and self._child.poll() is None
 
     @property
     def known_descendant_pids(self) -> list[int]:
@@ -524,18 +266,44 @@ class RenderProcess:
 
         :meth:`terminate` stops these too, even after they lost their parent.
         """
-        with self._known_lock:
-            known = list(self._known.values())
-        return sorted(p.pid for p in known if _is_alive(p))
+        return [] if self._tree is None else self._tree.known_descendant_pids
+
+    @property
+    def lines_read(self) -> int:
+        """Lines handed on so far (header excluded)."""
+        return self._follower.lines_read
 
     @property
     def lines_truncated(self) -> int:
         """Lines cut at :data:`MAX_LINE_BYTES`."""
-        return self._splitter.lines_truncated
+        return self._follower.lines_truncated
+
+    @property
+    def last_output_monotonic(self) -> float | None:
+        """``time.monotonic()`` of the last growth of the log, or None before the child wrote.
+
+        A hang watchdog compares it with now.
+        """
+        return self._follower.last_output_monotonic
+
+    @property
+    def reader_error(self) -> BaseException | None:
+        """The first exception ``on_line`` raised, or None."""
+        return self._follower.reader_error
+
+    @property
+    def reader_error_count(self) -> int:
+        """How many times ``on_line`` raised."""
+        return self._follower.reader_error_count
+
+    @property
+    def follower_error(self) -> BaseException | None:
+        """The error that stopped the follower early (an I/O error reading the log), or None."""
+        return self._follower.error
 
     def poll(self) -> int | None:
         """Return the exit status if the child has exited, else None (also None before start)."""
-        return None if self._popen is None else self._popen.poll()
+        return None if self._child is None else self._child.poll()
 
     # ------------------------------------------------------------------------------------------
     # Start
@@ -562,11 +330,17 @@ class RenderProcess:
         flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_APPEND | getattr(os, "O_BINARY", 0)
         log_file: IO[bytes] = os.fdopen(os.open(self._log_path, flags, 0o644), "wb", buffering=0)
         try:
-            header = self._header_text().encode("utf-8", errors="backslashreplace")
+            header = header_text(
+                argv=self._argv,
+                env=self._env,
+                cwd=self._cwd,
+                name=self._name,
+                low_priority=self._low_priority,
+            ).encode("utf-8", errors="backslashreplace")
             log_file.write(header)
             self.output_offset = len(header)
             try:
-                self._popen = subprocess.Popen(
+                popen = subprocess.Popen(
                     self._argv,
                     stdout=log_file,
                     stderr=subprocess.STDOUT,
@@ -577,7 +351,7 @@ class RenderProcess:
                     **popen_platform_options(low_priority=self._low_priority),
                 )
             except OSError as exc:
-                message = self._launch_failure_message(exc)
+                message = launch_failure_message(exc, executable=self._argv[0], cwd=self._cwd)
                 log_file.write(f"{LOG_TAG} launch failed: {message}\n".encode(errors="replace"))
                 raise RenderLaunchError(
                     message, executable=self._argv[0], log_path=self._log_path
@@ -587,19 +361,12 @@ class RenderProcess:
             log_file.close()
 
         self.started_monotonic = time.monotonic()
-        try:
-            self._psproc = psutil.Process(self._popen.pid)
-            self._create_time = self._psproc.create_time()
-        except psutil.Error:
-            # Exited and gone already (or the OS hides it): nothing left to identify or signal.
-            self._psproc = None
-        if self._low_priority and not IS_WINDOWS:
-            self._lower_priority_posix()
-
-        self._follower = threading.Thread(
-            target=self._follow, name=f"render-follower-{self._popen.pid}", daemon=True
-        )
-        self._follower.start()
+        self._adopt(PopenChild(popen))
+        if self._low_priority and not IS_WINDOWS and self._tree is not None:
+            # POSIX niceness is set after the start, because preexec_fn is unsafe in a threaded
+            # process; Windows starts the child below normal priority instead.
+            self._tree.lower_priority(LOW_PRIORITY_NICE)
+        self._start_following()
         _log.info("started %r: %s", self, format_command_line(self._argv))
         return self
 
@@ -631,164 +398,58 @@ class RenderProcess:
             allow_gone: When the render has already ended, replay its whole log instead of
                 raising (the follower reads to the end and the process counts as exited).
 
+        Returns:
+            A started :class:`RenderProcess` following that render.
+
         Raises:
             ProcessLookupError: No process with that pid and start time runs now (and
                 ``allow_gone`` is False).
         """
-        try:
-            proc = psutil.Process(pid)
-            alive = proc.status() != psutil.STATUS_ZOMBIE
-            started = proc.create_time()
-        except psutil.Error:
-            alive, started = False, None
-        same = (
-            alive
-            and started is not None
-            and abs(started - create_time) <= (REATTACH_TIME_TOLERANCE_S)
-        )
-        if not same and not allow_gone:
+        child = AttachedChild.find(pid=pid, create_time=create_time)
+        if not child.found and not allow_gone:
             raise ProcessLookupError(f"render pid {pid} (started {create_time}) is not running")
         self = cls(
             argv=[f"(re-attached pid {pid})"], env={}, log_path=log_path, on_line=on_line, name=name
         )
         self._launched = True
-        self._popen = _AttachedChild(proc if same else None, pid)  # type: ignore[assignment]
-        self._psproc = proc if same else None
-        self._create_time = create_time
+        self._adopt(child)
         self.started_monotonic = time.monotonic()
-        self.output_offset = _output_offset(self._log_path)
-        self._follower = threading.Thread(
-            target=self._follow, name=f"render-follower-{pid}", daemon=True
-        )
-        self._follower.start()
+        self.output_offset = output_offset(self._log_path)
+        self._start_following()
         return self
 
-    def _header_text(self) -> str:
-        now = datetime.datetime.now().astimezone().isoformat(timespec="milliseconds")
-        cwd = self._cwd if self._cwd is not None else f"{os.getcwd()} (inherited)"
-        changes = format_env_changes(describe_env_changes(os.environ, self._env))
-        lines = [
-            f"{LOG_TAG} render log",
-            f"{LOG_TAG} started: {now}",
-            f"{LOG_TAG} name: {self._name}",
-            f"{LOG_TAG} command: {format_command_line(self._argv)}",
-            f"{LOG_TAG} argv: {json.dumps(list(self._argv))}",
-            f"{LOG_TAG} cwd: {cwd}",
-            f"{LOG_TAG} low priority: {'yes' if self._low_priority else 'no'}",
-            f"{LOG_TAG} environment changes vs the launching process:",
-            *(f"{LOG_TAG}   {line}" for line in changes),
-            OUTPUT_MARKER,
-        ]
-        return "\n".join(lines) + "\n"
+    def _adopt(self, child: ChildHandle) -> None:
+        self._child = child
+        self._tree = ProcessTree(child, label=repr(self))
 
-    def _launch_failure_message(self, exc: OSError) -> str:
-        exe = self._argv[0]
-        # Popen names the missing thing in `filename`: the executable, or the cwd.
-        missing = None if exc.filename is None else os.fspath(exc.filename)
-        if self._cwd is not None and missing == self._cwd:
-            return f"cannot start {exe!r}: working directory {self._cwd!r}: {exc.strerror}"
-        if isinstance(exc, FileNotFoundError):
-            return f"cannot start {exe!r}: executable not found (check the path or PATH)"
-        if isinstance(exc, PermissionError):
-            return f"cannot start {exe!r}: permission denied (is it an executable file?)"
-        return f"cannot start {exe!r}: {exc.strerror or exc}"
-
-    def _lower_priority_posix(self) -> None:
-        # A launcher may already have spawned its worker in the moment since Popen returned, and
-        # that worker inherited the old niceness: lower the whole tree, not just the pid.
-        if self._psproc is None:
-            return  # the child is already gone
-        try:
-            tree = [self._psproc, *self._psproc.children(recursive=True)]
-        except psutil.Error:
-            tree = [self._psproc]
-        for proc in tree:
-            try:
-                if proc.nice() < LOW_PRIORITY_NICE:
-                    proc.nice(LOW_PRIORITY_NICE)
-            except psutil.Error as exc:
-                _log.warning("could not lower the priority of pid %s: %s", proc.pid, exc)
+    def _start_following(self) -> None:
+        assert self._child is not None
+        self._follower.start(
+            offset=self.output_offset,
+            name=f"render-follower-{self._child.pid}",
+            label=repr(self),
+        )
 
     # ------------------------------------------------------------------------------------------
-    # Follow
+    # Follow (these run on the follower thread)
     # ------------------------------------------------------------------------------------------
-    def _follow(self) -> None:
-        assert self._popen is not None
-        try:
-            with open(self._log_path, "rb") as log:
-                log.seek(self.output_offset)
-                # The first look comes early: a launcher starts its worker at once.
-                next_snapshot = time.monotonic() + min(0.5, TREE_SNAPSHOT_INTERVAL_S)
-                while True:
-                    if time.monotonic() >= next_snapshot:
-                        self._remember_descendants()
-                        next_snapshot = time.monotonic() + TREE_SNAPSHOT_INTERVAL_S
-                    # Checked before reading: once the child has exited, one read that finds
-                    # nothing means everything it wrote has been read.
-                    exited = self._popen.poll() is not None
-                    data = log.read(READ_BLOCK_BYTES)
-                    if data:
-                        self.last_output_monotonic = time.monotonic()
-                        self._deliver(self._splitter.feed(data))
-                        continue
-                    if exited:
-                        break
-                    time.sleep(FOLLOW_POLL_INTERVAL_S)
-            self._deliver(self._splitter.finish())
-        except Exception as exc:  # noqa: BLE001 - recorded for the owner, never raised into nowhere
-            self.follower_error = exc
-            _log.error("log follower of %r stopped: %s", self, exc, exc_info=exc)
-        finally:
-            self._write_footer()
+    def _child_exited(self) -> bool:
+        return self._child is not None and self._child.poll() is not None
 
     def _remember_descendants(self) -> None:
-        if self._psproc is None or not self._root_is_ours():
-            return
-        try:
-            children = self._psproc.children(recursive=True)
-        except psutil.Error:
-            return  # exited meanwhile
-        with self._known_lock:
-            alive = {pid: proc for pid, proc in self._known.items() if _is_alive(proc)}
-            for child in children:
-                alive.setdefault(child.pid, child)
-            self._known = alive
-
-    def _deliver(self, lines: list[str]) -> None:
-        on_line = self._on_line
-        for line in lines:
-            self.lines_read += 1
-            if on_line is None:
-                continue
-            try:
-                on_line(line)
-            except Exception as exc:  # noqa: BLE001 - a broken consumer must not stop the log
-                self.reader_error_count += 1
-                if self.reader_error is None:
-                    self.reader_error = exc
-                    _log.error("on_line of %r raised; following goes on", self, exc_info=exc)
+        if self._tree is not None:
+            self._tree.remember_descendants()
 
     def _write_footer(self) -> None:
-        code = self.poll()
         elapsed = time.monotonic() - (self.started_monotonic or time.monotonic())
-        shown = "unknown (re-attached after a manager crash)" if code == UNKNOWN_EXIT_CODE else code
-        text = f"{LOG_TAG} pid {self.pid} exited with code {shown} after {elapsed:.1f} s"
-        if self.stop_requested:
-            text += " (stop requested)"
-        if self.follower_error is not None:
-            text += f" (log follower failed: {self.follower_error})"
-        try:
-            with open(self._log_path, "a+b") as log:
-                # Start on a line of its own without adding a blank line after a complete one.
-                size = log.seek(0, os.SEEK_END)
-                last_byte = b"\n"
-                if size > 0:
-                    log.seek(size - 1)
-                    last_byte = log.read(1)
-                prefix = "" if last_byte == b"\n" else "\n"
-                log.write(f"{prefix}{text}\n".encode(errors="replace"))  # "a+b": at the end
-        except OSError as exc:
-            _log.warning("could not write the footer of %s: %s", self._log_path, exc)
+        text = footer_text(
+            pid=self.pid,
+            code=self.poll(),
+            elapsed_s=elapsed,
+            stop_requested=self.stop_requested,
+            follower_error=self._follower.error,
+        )
+        append_footer(self._log_path, text)
 
     # ------------------------------------------------------------------------------------------
     # Wait
@@ -806,19 +467,17 @@ class RenderProcess:
             RuntimeError: The process was never started.
             ValueError: ``timeout`` is negative or not a number.
         """
-        if self._popen is None or self._follower is None:
+        if self._child is None or not self._follower.started:
             raise RuntimeError(f"{self!r} was never started")
         if timeout is not None and not (timeout >= 0):  # also refuses NaN
             raise ValueError(f"timeout must be >= 0 or None, got {timeout!r}")
         deadline = None if timeout is None else time.monotonic() + timeout
-        try:
-            code = self._popen.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
+        code = self._child.wait(timeout=timeout)
+        if code is None:
             return None
-        if threading.current_thread() is not self._follower:  # on_line may call wait()
+        if not self._follower.is_current_thread():  # on_line may call wait()
             remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
-            self._follower.join(remaining)
-            if self._follower.is_alive():
+            if not self._follower.join(remaining):
                 return None
         return code
 
@@ -849,21 +508,11 @@ class RenderProcess:
         """
         if not (isinstance(grace_s, (int, float)) and math.isfinite(grace_s) and grace_s >= 0):
             raise ValueError(f"grace_s must be a finite number >= 0, got {grace_s!r}")
-        if self._popen is None:
+        if self._tree is None:
             return []
         with self._terminate_lock:
             self.stop_requested = True
-            procs = self._collect_tree()
-            if grace_s > 0:
-                self._signal_tree(procs, hard=False)
-                alive = self._wait_gone(procs, grace_s)
-                # Anything forked during the grace period (a launcher's clean-up) is caught here.
-                procs = self._merge(alive, self._collect_tree())
-            if procs:
-                _log.info("killing %d process(es) of %r", len(procs), self)
-                self._signal_tree(procs, hard=True)
-            alive = self._wait_gone(procs, KILL_WAIT_S)
-            leftover = sorted(p.pid for p in alive)
+            leftover = self._tree.stop(grace_s)
             if leftover:
                 _log.warning("%r: processes still alive after kill: %s", self, leftover)
             return leftover
@@ -875,119 +524,6 @@ class RenderProcess:
             Pids still alive afterwards; normally ``[]``.
         """
         return self.terminate(grace_s=0)
-
-    def _root_is_ours(self) -> bool:
-        # Until Popen has reaped the child its pid cannot be reused, so signalling it is safe.
-        return self._popen is not None and self._popen.returncode is None
-
-    def _collect_tree(self) -> list[psutil.Process]:
-        found: dict[int, psutil.Process] = {}
-
-        def add_with_children(proc: psutil.Process) -> None:
-            found.setdefault(proc.pid, proc)
-            try:
-                for child in proc.children(recursive=True):
-                    found.setdefault(child.pid, child)
-            except psutil.Error:
-                pass  # it exited meanwhile: nothing below it to find through it
-
-        # poll() reaps an exited root; a running one (or one we cannot reap yet) is ours.
-        if self._psproc is not None and self.poll() is None:
-            add_with_children(self._psproc)
-        with self._known_lock:
-            known = list(self._known.values())
-        for proc in known:
-            if _is_alive(proc):  # identity checked: a reused pid is not taken for ours
-                add_with_children(proc)
-        if not IS_WINDOWS:
-            for member in self._group_members():
-                add_with_children(member)
-        return [p for p in found.values() if p.pid != os.getpid()]
-
-    def _group_members(self) -> list[psutil.Process]:
-        """Processes in the child's process group (POSIX), whoever their parent is now."""
-        pgid = self.pid
-        if pgid is None or not self._group_is_ours():
-            return []
-        members = []
-        for proc in psutil.process_iter():
-            try:
-                if os.getpgid(proc.pid) == pgid:
-                    members.append(proc)
-            except OSError:
-                continue  # gone, or not ours to inspect
-        return members
-
-    def _group_is_ours(self) -> bool:
-        """False when the child's pid now belongs to another process (so its group number may too).
-
-        A pid (and so a group id) is only reused after every member of the old group is gone, so
-        if a *different* process holds the pid, our group no longer exists.
-        """
-        if self._root_is_ours():
-            return True
-        pid = self.pid
-        if pid is None or self._create_time is None:
-            return False
-        try:
-            return psutil.Process(pid).create_time() == self._create_time
-        except psutil.NoSuchProcess:
-            return True  # the leader is gone; members with its group id can only be ours
-        except psutil.Error:
-            return False
-
-    def _signal_tree(self, procs: list[psutil.Process], *, hard: bool) -> None:
-        pid = self.pid
-        assert pid is not None
-        if IS_WINDOWS:
-            if not hard:
-                # Reaches only group members attached to our console; a CREATE_NO_WINDOW child has
-                # its own, so this is best effort and terminate() below does the real work.
-                try:
-                    os.kill(pid, signal.CTRL_BREAK_EVENT)  # type: ignore[attr-defined]
-                except OSError:
-                    pass
-            for proc in procs:
-                try:
-                    if hard:
-                        proc.kill()
-                    else:
-                        proc.terminate()
-                except psutil.Error:
-                    pass  # already gone
-            return
-        sig = signal.SIGKILL if hard else signal.SIGTERM
-        if self._group_is_ours():
-            try:
-                os.killpg(pid, sig)
-            except OSError:
-                pass  # no member left in the group
-        for proc in procs:
-            try:
-                proc.send_signal(sig)  # psutil refuses if the pid now belongs to someone else
-            except psutil.Error:
-                pass  # already gone
-
-    def _wait_gone(self, procs: list[psutil.Process], timeout_s: float) -> list[psutil.Process]:
-        # Not psutil.wait_procs: it counts zombies as alive, and a container's init may never reap
-        # orphans, so it would always wait the full timeout.
-        deadline = time.monotonic() + timeout_s
-        pending = list(procs)
-        while True:
-            if self._popen is not None:
-                self._popen.poll()  # reap our own child so it does not linger as a zombie
-            pending = [p for p in pending if _is_alive(p)]
-            remaining = deadline - time.monotonic()
-            if not pending or remaining <= 0:
-                return pending
-            time.sleep(min(TERMINATE_POLL_INTERVAL_S, remaining))
-
-    @staticmethod
-    def _merge(first: list[psutil.Process], second: list[psutil.Process]) -> list[psutil.Process]:
-        merged = {p.pid: p for p in first}
-        for proc in second:
-            merged.setdefault(proc.pid, proc)
-        return list(merged.values())
 
     # ------------------------------------------------------------------------------------------
     # Context manager and repr
@@ -1005,16 +541,16 @@ class RenderProcess:
         tb: TracebackType | None,
     ) -> None:
         """Stop the tree if the child still runs, then wait for the follower to finish."""
-        if self._popen is None:
+        if self._child is None:
             return
         if self.is_running:
             self.terminate()
         self.wait()
 
     def __repr__(self) -> str:
-        if self._popen is None:
+        if self._child is None:
             state = "not started"
         else:
-            code = self._popen.poll()
+            code = self._child.poll()
             state = "running" if code is None else f"exited {code}"
         return f"<RenderProcess name={self._name!r} pid={self.pid} {state}>"
