@@ -39,8 +39,8 @@ from lrc_toolbox.core.planner import JobPlan, PlanError
 from lrc_toolbox.core.render_executable import RenderExecutableNotFound, find_render_executable
 from lrc_toolbox.core.system_detector import SystemDetector
 from lrc_toolbox.renderers import get_profile, profile_names
+from lrc_toolbox.scene import SceneInfo, read_scene
 from lrc_toolbox.utils.frame_parser import FrameRangeError, FrameSet, parse_frame_range
-from lrc_toolbox.utils.ma_reader import SceneInfo, read_scene
 
 __all__ = [
     "BatchRenderAPI",

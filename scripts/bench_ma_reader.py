@@ -1,4 +1,4 @@
-"""Benchmark :func:`lrc_toolbox.utils.ma_reader.read_scene` on a large generated ``.ma`` scene.
+"""Benchmark :func:`lrc_toolbox.scene.read_scene` on a large generated ``.ma`` scene.
 
 Generates a realistic Maya ASCII file (many ``createNode mesh`` blocks with wrapped
 ``setAttr ".vt[...]"`` / ``".ed[...]"`` / ``".fc[...]"`` data, one huge single-line vertex
@@ -50,7 +50,7 @@ LAYERS: tuple[tuple[str, bool], ...] = (
 
 _CHILD_READ = """
 import json, resource, sys, time
-from lrc_toolbox.utils.ma_reader import read_scene
+from lrc_toolbox.scene import read_scene
 t0, c0 = time.perf_counter(), time.process_time()
 info = read_scene(sys.argv[1])
 wall, cpu = time.perf_counter() - t0, time.process_time() - c0
@@ -61,7 +61,7 @@ print(json.dumps({"wall_s": wall, "cpu_s": cpu,
 """
 _CHILD_IMPORT = """
 import json, resource
-import lrc_toolbox.utils.ma_reader  # noqa: F401
+import lrc_toolbox.scene  # noqa: F401
 print(json.dumps({"maxrss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 """
 

@@ -35,7 +35,7 @@ from lrc_toolbox.core.models import RenderConfig, RenderMode
 from lrc_toolbox.core.notifications import DesktopNotifier, notify_when_finished
 from lrc_toolbox.core.planner import PlanError
 from lrc_toolbox.renderers import profile_names
-from lrc_toolbox.utils.ma_reader import BinarySceneError, SceneReadError, read_scene
+from lrc_toolbox.scene import BinarySceneError, SceneReadError, read_scene
 
 if TYPE_CHECKING:
     from lrc_toolbox.core.batch_render_api import JobHandle

@@ -51,6 +51,7 @@ from lrc_toolbox.core.scheduler import (
 )
 from lrc_toolbox.core.task_monitor import Note, TaskMonitor
 from lrc_toolbox.renderers.base import RenderInvocation
+from lrc_toolbox.scene import SceneSnapshots
 from lrc_toolbox.utils.child_env import build_child_environment
 from lrc_toolbox.utils.frame_parser import FrameRun, FrameSet
 from lrc_toolbox.utils.render_subprocess import RenderLaunchError, RenderProcess
@@ -1090,12 +1091,13 @@ class JobRunner:
         path = self._snapshots.get(key)
         if path is None:
             nodes = [layer.node for layer in layers]
+            snapshots = SceneSnapshots(self._temp)
             if self.plan.scene is None:
-                path = self._temp.copy_scene(
+                path = snapshots.copy_scene(
                     self.plan.scene_path, "+".join(lay.name for lay in layers)
                 )
             else:
-                path = self._temp.snapshot_scene(self.plan.scene_path, self.plan.scene, nodes)
+                path = snapshots.snapshot_scene(self.plan.scene_path, self.plan.scene, nodes)
             self._snapshots[key] = path
         return path
 

@@ -31,14 +31,14 @@ from lrc_toolbox.core.scheduler import Slot, build_slots
 from lrc_toolbox.core.system_detector import GPUSelectionError, SystemDetector
 from lrc_toolbox.renderers import UnknownRendererError, get_profile
 from lrc_toolbox.renderers.base import RendererProfile
-from lrc_toolbox.utils.frame_parser import FrameRangeError, FrameSet
-from lrc_toolbox.utils.ma_reader import (
+from lrc_toolbox.scene import (
     BinarySceneError,
     LayerNotFoundError,
     SceneInfo,
     SceneReadError,
     read_scene,
 )
+from lrc_toolbox.utils.frame_parser import FrameRangeError, FrameSet
 
 MASTER_LAYER = "masterLayer"
 DEFAULT_LAYER_NODE = "defaultRenderLayer"

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from lrc_toolbox.core.models import RenderConfig
-from lrc_toolbox.utils.ma_reader import BinarySceneError, SceneInfo, SceneReadError, read_scene
+from lrc_toolbox.scene import BinarySceneError, SceneInfo, SceneReadError, read_scene
 
 #: Progress callback for long preparations: (fraction 0..1, message) -> False to cancel.
 ProgressCallback = Callable[[float, str], bool]

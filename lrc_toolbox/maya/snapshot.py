@@ -7,7 +7,7 @@ on Maya's main thread and N chances to leave the artist's flags wrong. Instead M
 scene once, exactly as it is, with ``file -exportAll -type mayaAscii -preserveReferences`` (which
 leaves the open scene's name and modified flag alone, unlike *Save As*), and the engine makes the
 per-layer copies from that file outside Maya, by streaming it through its tested ``.ma`` patcher
-(:meth:`~lrc_toolbox.utils.temp_file_manager.TempFileManager.snapshot_scene`: only the
+(:meth:`~lrc_toolbox.scene.snapshots.SceneSnapshots.snapshot_scene`: only the
 ``renderLayer`` nodes' ``.rndr`` flags differ, every other byte is copied). Maya is busy for one
 export; the artist's scene is never edited; unsaved changes and untitled scenes are included
 because the export writes what is in memory. References stay references (``preserveReferences``),
@@ -30,7 +30,7 @@ from lrc_toolbox.core.scene_source import SceneSourceError
 from lrc_toolbox.maya import host
 from lrc_toolbox.maya.progress import StepProgress, SubProgress
 from lrc_toolbox.maya.scene_state import preserved_scene_state
-from lrc_toolbox.utils.ma_reader import SceneInfo, SceneReadError, read_scene
+from lrc_toolbox.scene import SceneInfo, SceneReadError, read_scene
 from lrc_toolbox.utils.temp_file_manager import TempFileError, TempFileManager, safe_file_component
 
 #: Maya's file type for the export (the engine can read and patch only Maya ASCII).

@@ -1,1 +1,1 @@
-"""Small pure-Python helpers: frame ranges, GPU queries, subprocess ownership, temp files, .ma reading."""
+"""Small pure-Python helpers: frame ranges, GPU queries, subprocesses, child env, temp folders."""

@@ -1,10 +1,10 @@
-"""Private temp folders and per-layer scene snapshots for one render job.
+"""The private temp folder of one render job: creation, ownership marker, tracking, cleanup.
 
-A render never reads the artist's scene directly: the manager writes one snapshot per layer,
-``render_<scene>_<timestamp>_<layer>.ma``, into a private job folder, renders that, and deletes
-it when the job ends (or keeps it for debugging). Outside Maya a snapshot is a streaming copy of
-the ``.ma`` in which exactly the chosen layer's ``renderLayer`` node is renderable; everything
-else is copied byte for byte (see :func:`lrc_toolbox.utils.ma_reader.plan_renderable_patch`).
+A render never reads the artist's scene directly: per-layer scene snapshots (written by
+:class:`lrc_toolbox.scene.snapshots.SceneSnapshots`), job scripts and other scratch files go into
+a private job folder that this manager creates, tracks and deletes when the job ends (or keeps
+for debugging). It knows nothing about scenes: it hands out new private files
+(:meth:`TempFileManager.open_new_file`) and removes what it owns.
 
 Where files go: ``<root>/job-<time>-<random>/`` when a ``root`` is given, otherwise
 ``<tempfile.gettempdir()>/lrc_toolbox-<user>/job-<time>-<random>/``. Job folders are created with
@@ -26,22 +26,11 @@ import tempfile
 import threading
 import time
 import unicodedata
-from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
 
 import psutil
-
-from lrc_toolbox.utils.ma_reader import (
-    BinarySceneError,
-    ByteEdit,
-    LayerInfo,
-    SceneInfo,
-    check_scene_file,
-    plan_renderable_patch,
-    read_scene,
-)
 
 __all__ = ["MAX_COMPONENT_CHARS", "TempFileManager", "TempFileError", "safe_file_component"]
 
@@ -51,11 +40,10 @@ _LOG = logging.getLogger(__name__)
 MAX_COMPONENT_CHARS: int = 64
 #: Hex digits of the name hash appended when a name had to be changed.
 HASH_CHARS: int = 10
-#: Copy buffer for snapshots.
-COPY_CHUNK_BYTES: int = 1 << 20
-#: How many ``-2``, ``-3``... suffixes to try when a snapshot name is taken.
+#: How many ``-2``, ``-3``... suffixes to try when a folder name is taken.
 MAX_NAME_ATTEMPTS: int = 1000
 PRIVATE_DIR_MODE: int = 0o700
+PRIVATE_FILE_MODE: int = 0o600
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _HASH_TAIL = re.compile(rf"-[0-9a-f]{{{HASH_CHARS}}}$")
@@ -133,7 +121,7 @@ def _is_private_dir(path: Path) -> bool:
 
 
 class TempFileManager:
-    """Owns one job's temp folder: scene snapshots, extra files, and their cleanup.
+    """Owns one job's temp folder: the files put in it, extra tracked files, and their cleanup.
 
     The per-user parent ``<tmp>/lrc_toolbox-<user>`` is created with mode 0700. If it already
     exists but is not a private directory of this user (another owner, group/world access, a
@@ -145,10 +133,16 @@ class TempFileManager:
     Use it as a context manager so files are removed even when the job fails::
 
         with TempFileManager() as temp:
-            scene_copy = temp.snapshot_for_layer(read_scene("shot001.ma"), "MASTER_BG_A")
+            out, path = temp.open_new_file("render_shot001", "job.py")
+            with out:
+                out.write(script)
+            temp.track(path)
             ...
 
-    Thread-safe: the engine may snapshot and clean up from several threads.
+    Per-layer scene snapshots are made by :class:`lrc_toolbox.scene.snapshots.SceneSnapshots`,
+    given this manager.
+
+    Thread-safe: the engine may create files and clean up from several threads.
 
     Args:
         root: Folder for job folders, or ``None`` for the per-user system temp folder.
@@ -233,7 +227,7 @@ class TempFileManager:
 
     @property
     def tracked(self) -> tuple[Path, ...]:
-        """Files registered with :meth:`track` or written by :meth:`snapshot_for_layer`."""
+        """Files registered with :meth:`track` (scene snapshots are registered so too)."""
         with self._lock:
             return tuple(self._tracked)
 
@@ -279,7 +273,7 @@ class TempFileManager:
         removed = _remove(p)
         if p.parent != self._job_dir and self._job_dir in p.parents:
             try:
-                p.parent.rmdir()  # the snapshot's own folder, once empty
+                p.parent.rmdir()  # the file's own folder (open_new_file), once empty
             except OSError:
                 pass  # not empty (other files of the job) or already gone: cleanup_all handles it
         return removed
@@ -336,201 +330,65 @@ class TempFileManager:
         self.cleanup_all()
 
     # ----------------------------------------------------------------------------------------------
-    def snapshot_for_layer(
-        self, scene: SceneInfo | str | Path, layer: LayerInfo | str, timestamp: str | None = None
-    ) -> Path:
-        """Write a copy of the scene in which only ``layer`` is renderable.
-
-        The copy is ``<job_dir>/render_<scene-stem>_<timestamp>_<safe-layer>/<scene file name>``
-        (``-2``, ``-3``... is added to the folder if that name is taken): the file keeps the
-        artist's name because Maya resolves ``<Scene>`` in image prefixes from it. Only the renderable
-        flags of the render layer nodes differ from the source; every other byte is copied
-        through. The chosen layer renders even if the artist left it non-renderable.
-
-        Maya Binary scenes cannot be patched without Maya, so they raise
-        :class:`~lrc_toolbox.utils.ma_reader.BinarySceneError`; the caller then renders the
-        original ``.mb`` with ``Render -rl <node>`` instead (naming the layer explicitly works
-        for binary scenes too; only the snapshot isolation is lost).
-
-        Args:
-            scene: A :class:`SceneInfo` from :func:`read_scene`, or the scene's path.
-            layer: The layer (or its artist name / node name).
-            timestamp: Text for the name's timestamp field; default: now, ``YYYYmmdd-HHMMSS``.
-
-        Returns:
-            The snapshot's path (tracked for cleanup).
+    def ensure_open(self) -> None:
+        """Check that nothing was cleaned up yet, so new files may still go into the folder.
 
         Raises:
-            BinarySceneError: The scene is Maya Binary.
-            SceneReadError: The scene is missing, unreadable or not Maya ASCII.
-            LayerNotFoundError: The layer is not in the scene.
-            TempFileError: The manager was already cleaned up, or the file cannot be written.
+            TempFileError: :meth:`cleanup_all` already ran.
         """
-        path = Path(scene.path if isinstance(scene, SceneInfo) else scene)
-        info = scene if isinstance(scene, SceneInfo) else None
-        if isinstance(layer, LayerInfo):
-            return self._snapshot(path, info, [layer.node], layer.name, timestamp)
-        if info is None:
-            _check_not_binary(path)
-            info = read_scene(path)
-        target = info.layer(layer)
-        return self._snapshot(path, info, [target.node], target.name, timestamp)
-
-    def snapshot_scene(
-        self,
-        scene_path: str | Path,
-        scene: SceneInfo | None,
-        nodes: Sequence[str],
-        timestamp: str | None = None,
-    ) -> Path:
-        """Write a copy of the scene in which exactly the given layer nodes are renderable.
-
-        The several-layer form of :meth:`snapshot_for_layer` (one ``Render`` process for several
-        layers). The name's layer field joins the layers' artist names with ``+``.
-
-        Args:
-            scene_path: The ``.ma`` scene.
-            scene: Its :class:`SceneInfo` (used for the artist names), or ``None``.
-            nodes: ``renderLayer`` node names (``rs_X``, ``defaultRenderLayer``...).
-            timestamp: Text for the name's timestamp field; default: now.
-
-        Returns:
-            The snapshot's path (tracked for cleanup).
-
-        Raises:
-            BinarySceneError: The scene is Maya Binary: render the original with ``-rl``.
-            SceneReadError: The scene is missing, unreadable or not Maya ASCII.
-            LayerNotFoundError: A node is not a render layer of the scene, or none was given.
-            TempFileError: The manager was already cleaned up, or the file cannot be written.
-        """
-        names = {lay.node: lay.name for lay in scene.layers} if scene is not None else {}
-        label = "+".join(names.get(node, node) for node in nodes)
-        return self._snapshot(Path(scene_path), scene, list(nodes), label, timestamp)
-
-    def _snapshot(
-        self,
-        source: Path,
-        scene: SceneInfo | None,
-        nodes: list[str],
-        label: str,
-        timestamp: str | None,
-    ) -> Path:
         if self._closed:
             raise TempFileError("this temp file manager was already cleaned up")
-        _check_not_binary(source)
-        patch = plan_renderable_patch(source, nodes)
-        stamp = safe_file_component(timestamp or time.strftime("%Y%m%d-%H%M%S"))
-        base = f"render_{safe_file_component(source.stem)}_{stamp}_{safe_file_component(label)}"
-        fd, path = self._create_exclusive(base, source.name)
+
+    def open_new_file(
+        self, folder_name: str, file_name: str, *, what: str = "file"
+    ) -> tuple[BinaryIO, Path]:
+        """Create ``<job_dir>/<folder_name>/<file_name>`` exclusively and open it for writing.
+
+        The folder gets mode 0700 and the file 0600. When the folder name is taken, ``-2``,
+        ``-3``... is appended to it, so every call gets a folder of its own and the file keeps
+        the name it was given (a scene snapshot must keep the artist's file name: Maya resolves
+        the ``<Scene>`` token of image prefixes from it). The file is not tracked yet: call
+        :meth:`track` once it is complete; a half-written file is the caller's to remove (the
+        folder goes with :meth:`cleanup_all` in any case).
+
+        Args:
+            folder_name: One file-name component, already safe (see
+                :func:`safe_file_component`).
+            file_name: One file-name component.
+            what: What the file is, for error messages (``"snapshot"``).
+
+        Returns:
+            The open binary file (close it, e.g. with ``with``) and its path.
+
+        Raises:
+            TempFileError: The manager was cleaned up, too many folders have that name, or the
+                folder or file cannot be created.
+        """
+        self.ensure_open()
+        fd, path = self._create_exclusive(folder_name, file_name, what)
         try:
-            with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
-                _copy_with_edits(src, out, patch.edits, patch.tail)
-        except OSError as exc:
-            _remove_quietly(path)
-            raise TempFileError(f"cannot write snapshot {path}: {exc}") from None
+            return os.fdopen(fd, "wb"), path
         except BaseException:
-            _remove_quietly(path)
+            os.close(fd)
             raise
-        self.track(path)
-        return path
 
-    def copy_scene(self, scene_path: str | Path, label: str, timestamp: str | None = None) -> Path:
-        """Copy a scene byte for byte into the job folder (Maya Binary scenes cannot be patched).
-
-        Args:
-            scene_path: The scene to copy.
-            label: Text for the name's layer field (made safe for file names).
-            timestamp: Text for the name's timestamp field; default: now.
-
-        Returns:
-            ``render_<scene-stem>_<timestamp>_<label>/<scene file name>`` in :attr:`job_dir`.
-
-        Raises:
-            TempFileError: The manager was cleaned up, or the copy failed.
-        """
-        if self._closed:
-            raise TempFileError("this temp file manager was already cleaned up")
-        source = Path(scene_path)
-        stamp = safe_file_component(timestamp or time.strftime("%Y%m%d-%H%M%S"))
-        base = f"render_{safe_file_component(source.stem)}_{stamp}_{safe_file_component(label)}"
-        fd, path = self._create_exclusive(base, source.name)
-        try:
-            with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
-                shutil.copyfileobj(src, out, 1 << 20)
-        except OSError as exc:
-            _remove_quietly(path)
-            raise TempFileError(f"cannot copy {source} to {path}: {exc}") from None
-        self.track(path)
-        return path
-
-    def _create_exclusive(self, base: str, file_name: str) -> tuple[int, Path]:
-        """Create ``<base>/<file_name>`` (or ``<base>-N/...``) in the job folder; file mode 0600.
-
-        The snapshot keeps the artist's scene *file name* inside a folder named
-        ``render_<scene>_<timestamp>_<layer>``: Maya resolves the ``<Scene>`` token of the image
-        prefix from the file name, so a renamed snapshot would rename every rendered image.
-        """
+    def _create_exclusive(self, base: str, file_name: str, what: str) -> tuple[int, Path]:
+        """Create ``<base>/<file_name>`` (or ``<base>-N/...``) in the job folder; file mode 0600."""
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
         for attempt in range(1, MAX_NAME_ATTEMPTS + 1):
             folder = self._job_dir / (base if attempt == 1 else f"{base}-{attempt}")
             try:
-                folder.mkdir(mode=0o700)
+                folder.mkdir(mode=PRIVATE_DIR_MODE)
             except FileExistsError:
                 continue
             except OSError as exc:
-                raise TempFileError(f"cannot create snapshot folder {folder}: {exc}") from None
+                raise TempFileError(f"cannot create {what} folder {folder}: {exc}") from None
             path = folder / file_name
             try:
-                return os.open(path, flags, 0o600), path
+                return os.open(path, flags, PRIVATE_FILE_MODE), path
             except OSError as exc:
-                raise TempFileError(f"cannot create snapshot {path}: {exc}") from None
-        raise TempFileError(f"too many snapshots named {base} in {self._job_dir}")
-
-
-def _check_not_binary(source: Path) -> None:
-    """Raise the snapshot-specific error for Maya Binary scenes (and the usual read errors)."""
-    try:
-        check_scene_file(source)
-    except BinarySceneError:
-        raise BinarySceneError(
-            f"cannot snapshot {source}: patching a Maya Binary scene needs Maya; render the "
-            "original file with Render -rl <layer node> instead (explicitly named layers "
-            "still render)"
-        ) from None
-
-
-def _copy_with_edits(src: BinaryIO, out: BinaryIO, edits: Sequence[ByteEdit], tail: bytes) -> None:
-    """Stream ``src`` to ``out`` applying sorted byte edits, then append ``tail``."""
-    pos = 0
-    last = b""
-    for edit in edits:
-        last = _copy_span(src, out, edit.start - pos) or last
-        out.write(edit.data)
-        if edit.data:
-            last = edit.data[-1:]
-        src.seek(edit.end)
-        pos = edit.end
-    while chunk := src.read(COPY_CHUNK_BYTES):
-        out.write(chunk)
-        last = chunk[-1:]
-    if tail:
-        if last not in (b"\n", b""):
-            # The file may end in a comment ("// End of file"): start the tail on its own line.
-            out.write(b"\r\n" if tail.endswith(b"\r\n") else b"\n")
-        out.write(tail)
-
-
-def _copy_span(src: BinaryIO, out: BinaryIO, count: int) -> bytes:
-    """Copy ``count`` bytes; return the last byte copied (``b""`` when none)."""
-    last = b""
-    while count > 0:
-        chunk = src.read(min(count, COPY_CHUNK_BYTES))
-        if not chunk:
-            break
-        out.write(chunk)
-        last = chunk[-1:]
-        count -= len(chunk)
-    return last
+                raise TempFileError(f"cannot create {what} {path}: {exc}") from None
+        raise TempFileError(f"too many {what}s named {base} in {self._job_dir}")
 
 
 def _remove(path: Path) -> bool:
@@ -543,10 +401,3 @@ def _remove(path: Path) -> bool:
     except FileNotFoundError:
         return False
     return True
-
-
-def _remove_quietly(path: Path) -> None:
-    try:
-        path.unlink()
-    except OSError as exc:
-        _LOG.warning("could not remove partial snapshot %s: %s", path, exc)

@@ -18,7 +18,7 @@ from lrc_toolbox.core.scene_source import (
 )
 from lrc_toolbox.core.system_detector import SystemDetector
 from lrc_toolbox.maya.scene_source import MayaSceneSource, _release_everything_at_exit
-from lrc_toolbox.utils.ma_reader import read_scene
+from lrc_toolbox.scene import read_scene
 
 #: The fake-maya fixtures (a conftest.py here would shadow tests/conftest.py's names).
 pytest_plugins = ["maya_fixtures"]

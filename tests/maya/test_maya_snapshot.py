@@ -11,7 +11,7 @@ from lrc_toolbox.core.scene_source import PreparationCancelled, SceneSourceError
 from lrc_toolbox.maya.progress import StepProgress
 from lrc_toolbox.maya.scene_state import SceneStateError
 from lrc_toolbox.maya.snapshot import export_open_scene, snapshot_file_name
-from lrc_toolbox.utils.ma_reader import read_scene
+from lrc_toolbox.scene import SceneSnapshots, read_scene
 from lrc_toolbox.utils.temp_file_manager import TempFileManager
 
 #: The fake-maya fixtures (a conftest.py here would shadow tests/conftest.py's names).
@@ -52,8 +52,9 @@ def test_each_engine_copy_of_the_export_renders_exactly_one_layer(maya_env, tmp_
     nodes = build_shot(maya_env, tmp_path)
     snap = export_open_scene(layer_nodes=list(nodes.values()), temp_root=tmp_path / "tmp")
     with TempFileManager(root=tmp_path / "engine") as temp:
+        snapshots = SceneSnapshots(temp)
         for node in ["defaultRenderLayer", *nodes.values()]:  # CHAR is switched off in Maya
-            copy = temp.snapshot_scene(snap.path, snap.scene, [node])
+            copy = snapshots.snapshot_scene(snap.path, snap.scene, [node])
             renderable = [x.node for x in read_scene(copy).layers if x.renderable]
             assert renderable == [node], copy.name
             # The copy keeps the artist's scene name, so Maya's <Scene> token names images as

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from reliability_support import fuzz_derandomize, fuzz_examples
 
-from lrc_toolbox.utils.ma_reader import (
+from lrc_toolbox.scene import (
     SceneInfo,
     SceneReadError,
     plan_renderable_patch,
@@ -134,6 +134,7 @@ def test_a_render_setup_layer_without_its_render_layer_node_can_be_snapshotted(t
     """Regression (found by this fuzzer): read_scene assumes ``rs_X`` for such a layer, with a
     warning; the snapshot patch refused the same node ("was the scene changed since it was
     read?"), so planning accepted a layer that could never launch."""
+    from lrc_toolbox.scene import SceneSnapshots
     from lrc_toolbox.utils.temp_file_manager import TempFileManager
 
     scene = tmp_path / "partial.ma"
@@ -144,7 +145,7 @@ def test_a_render_setup_layer_without_its_render_layer_node_can_be_snapshotted(t
     fx = info.layer("FX")
     assert fx.node == "rs_FX" and any("rs_FX" in warning for warning in info.warnings)
     with TempFileManager(root=tmp_path / "temp") as temp:
-        copy = temp.snapshot_scene(scene, info, [fx.node])
+        copy = SceneSnapshots(temp).snapshot_scene(scene, info, [fx.node])
         text = copy.read_text()
     assert text.endswith('setAttr "rs_FX.rndr" yes;\n')
     assert 'setAttr ".rndr" no;' in text  # rs_BG switched off

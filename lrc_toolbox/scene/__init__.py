@@ -1,0 +1,91 @@
+"""The Maya ASCII (``.ma``) scene format, in pure Python (no Maya, no Qt).
+
+One job per module:
+
+- :mod:`~lrc_toolbox.scene.lexing`: the streaming MEL statement scanner and the word tokenizer.
+- :mod:`~lrc_toolbox.scene.statements`: the statements that matter for rendering, with the node
+  a relative ``setAttr`` applies to, and the command-argument helpers.
+- :mod:`~lrc_toolbox.scene.file_check`: is a path a readable Maya ASCII scene (header probe).
+- :mod:`~lrc_toolbox.scene.scene_info`: :class:`SceneInfo` / :class:`LayerInfo` and
+  :func:`read_scene`, the interpreter that builds them.
+- :mod:`~lrc_toolbox.scene.patching`: the byte edits that make chosen layers the only renderable
+  ones, and the streaming copy that applies them.
+- :mod:`~lrc_toolbox.scene.snapshots`: :class:`SceneSnapshots`, the per-layer private copies
+  written into a :class:`~lrc_toolbox.utils.temp_file_manager.TempFileManager`'s job folder.
+- :mod:`~lrc_toolbox.scene.errors`: :class:`SceneReadError` and its subclasses.
+
+Layering: this package may import ``lrc_toolbox.utils`` and ``lrc_toolbox.config``; ``core`` and
+the layers above it import it; ``utils``, ``config`` and ``renderers`` never do.
+"""
+
+from __future__ import annotations
+
+from lrc_toolbox.scene.errors import (
+    BINARY_SCENE_HINT,
+    BinarySceneError,
+    LayerNotFoundError,
+    NotMayaAsciiError,
+    SceneIsDirectoryError,
+    SceneNotFoundError,
+    ScenePermissionError,
+    SceneReadError,
+)
+from lrc_toolbox.scene.file_check import check_scene_file
+from lrc_toolbox.scene.lexing import (
+    Statement,
+    Word,
+    iter_statements,
+    split_statements,
+    tokenize,
+)
+from lrc_toolbox.scene.patching import (
+    ByteEdit,
+    RenderablePatch,
+    copy_with_edits,
+    plan_renderable_patch,
+)
+from lrc_toolbox.scene.scene_info import (
+    MASTER_LAYER_NAME,
+    MAYA_DEFAULT_RENDERER,
+    LayerInfo,
+    SceneInfo,
+    read_scene,
+)
+from lrc_toolbox.scene.snapshots import SceneSnapshots
+from lrc_toolbox.scene.statements import (
+    DEFAULT_LAYER_NODE,
+    SceneStatement,
+    iter_scene_statements,
+    parse_plug,
+)
+
+__all__ = [
+    "BINARY_SCENE_HINT",
+    "DEFAULT_LAYER_NODE",
+    "MASTER_LAYER_NAME",
+    "MAYA_DEFAULT_RENDERER",
+    "BinarySceneError",
+    "ByteEdit",
+    "LayerInfo",
+    "LayerNotFoundError",
+    "NotMayaAsciiError",
+    "RenderablePatch",
+    "SceneInfo",
+    "SceneIsDirectoryError",
+    "SceneNotFoundError",
+    "ScenePermissionError",
+    "SceneReadError",
+    "SceneSnapshots",
+    "SceneStatement",
+    "Statement",
+    "Word",
+    "check_scene_file",
+    "copy_with_edits",
+    "iter_scene_statements",
+    "iter_statements",
+    "parse_plug",
+    "plan_renderable_patch",
+    "read_scene",
+    "split_statements",
+    "tokenize",
+]
