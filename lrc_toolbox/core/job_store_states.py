@@ -1,7 +1,8 @@
 """The job store's state machines as tables: which job, task and frame moves are allowed.
 
-Anything a table does not list raises :class:`~lrc_toolbox.core.job_store_errors.InvalidTransitionError`
-in :class:`~lrc_toolbox.core.job_store.JobStore`. Frame states that mean "a verified image exists"
+Anything a table does not list raises
+:class:`~lrc_toolbox.core.job_store_errors.InvalidTransitionError` in
+:class:`~lrc_toolbox.core.job_store.JobStore`. Frame states that mean "a verified image exists"
 (``done``, ``skipped_existing``) are final and *sticky*: reports that would change them are ignored
 rather than rejected, because a killed task's frames that already have verified images stay done.
 """
