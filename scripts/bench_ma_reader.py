@@ -16,6 +16,7 @@ Usage::
     python scripts/bench_ma_reader.py                   # 200 MB of mesh data, 3 runs
     python scripts/bench_ma_reader.py --kind dense      # 200 MB of short statements
     python scripts/bench_ma_reader.py --size-mb 50 --runs 5 --markdown out.md
+    python scripts/bench_ma_reader.py --smoke           # CI: a 1 MB scene, one run
 
 POSIX only (``resource``); on Windows it exits with a message.
 """
@@ -41,6 +42,10 @@ HUGE_STATEMENT_SHARE: float = 0.25
 HUGE_STATEMENT_MAX_BYTES: int = 50 * 1024 * 1024
 #: Distinct random data blocks reused across meshes (keeps generation fast).
 DATA_VARIANTS: int = 8
+#: ``--smoke``: scene size and runs. CI runs the benchmark this way so it cannot rot; the figures
+#: mean nothing at this size.
+SMOKE_SIZE_MB: float = 1.0
+SMOKE_RUNS: int = 1
 LAYERS: tuple[tuple[str, bool], ...] = (
     ("MASTER_BG_A", True),
     ("MASTER_CHAR_A", True),
@@ -245,7 +250,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dir", type=Path, default=None, help="where to generate (temp dir)")
     parser.add_argument("--keep", action="store_true", help="keep the generated scene")
     parser.add_argument("--markdown", type=Path, default=None, help="also write the table here")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="a few seconds: a 1 MB scene, one run (CI checks the benchmark still runs; no goal)",
+    )
     args = parser.parse_args(argv)
+    if args.smoke:
+        args.size_mb, args.runs = SMOKE_SIZE_MB, SMOKE_RUNS
     if os.name == "nt":
         print("this benchmark needs the POSIX 'resource' module (Linux/macOS)", file=sys.stderr)
         return 2
@@ -286,6 +298,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(table)
         print(f"\n{machine}")
+        if args.smoke:
+            print("smoke run: the scene is too small for these figures to mean anything")
         if args.markdown:
             args.markdown.write_text(table + "\n\n" + machine + "\n", encoding="utf-8")
     finally:

@@ -19,6 +19,7 @@ Usage::
 
     python scripts/bench_scheduling.py                 # 3 rounds, unit 0.2 s
     python scripts/bench_scheduling.py --rounds 5 --unit 0.1 --json
+    python scripts/bench_scheduling.py --smoke         # CI: a tiny job, one round
 """
 
 from __future__ import annotations
@@ -52,6 +53,12 @@ JOB = {
 STARTUP_UNITS = 2.0
 SLOTS = 4
 
+#: ``--smoke``: frames per layer, seconds per cost unit, and the chatty render's size (lines per
+#: frame, frames). CI runs the benchmark this way so it cannot rot; the ratios mean nothing then.
+SMOKE_FRAMES_PER_LAYER = 3
+SMOKE_UNIT_S = 0.01
+SMOKE_OVERHEAD = (200, 2)
+
 
 def standin() -> str:
     beside = Path(sys.executable).with_name("lrc-render-standin")
@@ -80,17 +87,27 @@ def measure_startup(exe: str, startup_s: float, work: Path, runs: int = 5) -> fl
     return statistics.median(times)
 
 
-def run_job(exe: str, plan: str, unit_s: float, out: Path) -> float:
-    """Run the benchmark job with one plan; return its wall time in seconds."""
+def run_job(
+    exe: str, plan: str, unit_s: float, out: Path, workload: dict[str, tuple[int, float]] = JOB
+) -> float:
+    """Run the benchmark job with one plan; return its wall time in seconds.
+
+    Args:
+        exe: The Render stand-in.
+        plan: ``auto``, ``per-layer`` or ``sequential``.
+        unit_s: Seconds per cost unit.
+        out: Output folder (and store) of this run.
+        workload: Frames and cost (in units) per layer.
+    """
     os.environ["LRC_STANDIN_STARTUP_S"] = str(STARTUP_UNITS * unit_s)
     os.environ["LRC_STANDIN_LAYER_FRAME_S"] = ",".join(
-        f"{name}={cost * unit_s:g}" for name, (_, cost) in JOB.items()
+        f"{name}={cost * unit_s:g}" for name, (_, cost) in workload.items()
     )
     os.environ.pop("LRC_STANDIN_FAULTS", None)
-    frames = max(n for n, _ in JOB.values())
+    frames = max(n for n, _ in workload.values())
     config = RenderConfig(
         scene_file=str(SCENE),
-        layers=list(JOB),
+        layers=list(workload),
         frame_range=f"1-{frames}",
         renderer="redshift",
         render_exe=exe,
@@ -173,25 +190,37 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--unit", type=float, default=0.2, help="seconds per cost unit")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--skip-overhead", action="store_true")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="a few seconds: a tiny job, one round (CI checks the benchmark still runs; no goal)",
+    )
     args = parser.parse_args(argv)
+    workload = JOB
+    overhead_size = (20_000, 10)
+    if args.smoke:
+        args.rounds, args.unit = 1, SMOKE_UNIT_S
+        workload = {name: (SMOKE_FRAMES_PER_LAYER, cost) for name, (_, cost) in JOB.items()}
+        overhead_size = SMOKE_OVERHEAD
     exe = standin()
     results: dict[str, list[float]] = {"auto": [], "per-layer": [], "sequential": []}
     with tempfile.TemporaryDirectory(prefix="lrc-bench-") as tmp:
         work = Path(tmp)
         os.environ["LRC_TOOLBOX_DATA_DIR"] = str(work / "data")
         startup = measure_startup(exe, STARTUP_UNITS * args.unit, work)
-        costs = {name: [cost * args.unit] * n for name, (n, cost) in JOB.items()}
+        costs = {name: [cost * args.unit] * n for name, (n, cost) in workload.items()}
         bound = lower_bound_s(costs, SLOTS, startup)
         for round_index in range(args.rounds):
             for plan in results:  # side by side in each round: same machine state for all plans
                 out = work / f"r{round_index}-{plan}"
-                results[plan].append(run_job(exe, plan, args.unit, out))
-        overhead = None if args.skip_overhead else measure_overhead(work, 20_000, 10)
+                results[plan].append(run_job(exe, plan, args.unit, out, workload))
+        overhead = None if args.skip_overhead else measure_overhead(work, *overhead_size)
     report = {
         "unit_s": args.unit,
         "measured_startup_s": round(startup, 3),
         "lower_bound_s": round(bound, 3),
         "rounds": args.rounds,
+        "smoke": args.smoke,
         "plans": {
             plan: {
                 "median_wall_s": round(statistics.median(walls), 3),
@@ -205,8 +234,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
+    layers = ", ".join(f"{k} {n}x{c:g}u" for k, (n, c) in workload.items())
     print(
-        f"job: {', '.join(f'{k} {n}x{c:g}u' for k, (n, c) in JOB.items())}; unit {args.unit}s; "
+        f"job: {layers}; unit {args.unit}s; "
         f"{SLOTS} slots; measured start-up {startup:.2f}s; lower bound {bound:.2f}s; "
         f"median of {args.rounds} rounds\n"
     )
@@ -220,6 +250,8 @@ def main(argv: list[str] | None = None) -> int:
             f"= {overhead['cpu_s_per_100k']:.3f} CPU s per 100k lines "
             f"(wall {overhead['wall_s']:.2f}s)"
         )
+    if args.smoke:
+        print("\nsmoke run: the job is too small for these figures to mean anything")
     return 0
 
 

@@ -21,15 +21,21 @@ import json
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from collections.abc import Sequence
+from typing import TextIO
 
 from lrc_toolbox import __version__
+from lrc_toolbox.cli.cli_output import OneLineArgumentParser, follow_job, printable
 from lrc_toolbox.cli.dry_run import describe_plan
+from lrc_toolbox.cli.exit_codes import (
+    EXIT_FRAMES_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+)
 from lrc_toolbox.cli.farm_submit import add_farm_arguments, run_farm_submit
-from lrc_toolbox.cli.progress_display import ProgressDisplay
+from lrc_toolbox.cli.job_commands import main as job_commands_main
 from lrc_toolbox.config import batch_render_defaults as defaults
-from lrc_toolbox.core import events as ev
 from lrc_toolbox.core.batch_render_api import BatchRenderAPI
 from lrc_toolbox.core.models import RenderConfig, RenderMode
 from lrc_toolbox.core.notifications import DesktopNotifier, notify_when_finished
@@ -37,23 +43,23 @@ from lrc_toolbox.core.planner import PlanError
 from lrc_toolbox.renderers import profile_names
 from lrc_toolbox.scene import BinarySceneError, SceneReadError, read_scene
 
-if TYPE_CHECKING:
-    from lrc_toolbox.core.batch_render_api import JobHandle
-
 #: Sub-commands about jobs in the store (``lrc-batch-render status JOB``...).
 JOB_COMMANDS = ("status", "history", "cancel", "retry", "resume")
 
-EXIT_OK = 0
-EXIT_FRAMES_FAILED = 1
-EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
-
-
-class _ArgumentParser(argparse.ArgumentParser):
-    """argparse that reports a bad option as one line (plus a hint), exit code 2."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {printable(message)} (see --help)\n")
+# Names other code imported from here before the shared helpers moved to their own modules.
+__all__ = [
+    "EXIT_FRAMES_FAILED",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "JOB_COMMANDS",
+    "build_parser",
+    "config_from_args",
+    "follow_job",
+    "main",
+    "printable",
+    "run_job_command",
+]
 
 
 def _positive_int(text: str) -> int:
@@ -83,7 +89,7 @@ def _chunk(text: str) -> int | None:
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the CLI's argument parser."""
-    p = _ArgumentParser(
+    p = OneLineArgumentParser(
         prog="lrc-batch-render",
         description="Render Maya render layers with several Render processes at once, one per GPU.",
         epilog="Exit codes: 0 all frames verified, 1 some frames failed, 2 invalid input, "
@@ -323,84 +329,6 @@ def _list_layers(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-class _JsonLines:
-    """Writes every event as one JSON object per line on stdout (flushed: a pipe reads it live)."""
-
-    def __init__(self, out: TextIO) -> None:
-        self._out = out
-        self._lock = threading.Lock()
-
-    def __call__(self, event: ev.Event) -> None:
-        line = json.dumps(event.to_dict(), default=str)
-        with self._lock:
-            self._out.write(line + "\n")
-            self._out.flush()
-
-
-def follow_job(
-    api: BatchRenderAPI, start: Callable[[], JobHandle], *, as_json: bool, out: TextIO, err: TextIO
-) -> int:
-    """Start a job with ``start()`` and show it until it ends; return the exit code.
-
-    Args:
-        api: The API whose events are shown.
-        start: Starts the job (``api.submit``, ``api.resume``...); may raise :class:`PlanError`.
-        as_json: JSON Lines on ``out`` instead of the progress display.
-        out: Standard output.
-        err: Standard error.
-    """
-    display = None
-    if as_json:
-        api.subscribe(_JsonLines(out))
-    else:
-        display = ProgressDisplay(out, err)
-        api.subscribe(display.on_event)
-    handle = start()
-    if display is not None:
-        display.start(handle)
-    interrupted = False
-    try:
-        while not handle.wait(0.2):
-            pass
-    except RuntimeError as exc:  # the engine itself failed: its renders were already stopped
-        cause = exc.__cause__ or exc
-        err.write(
-            f"lrc-batch-render: internal error in job {handle.job_id}: {cause!r}; every "
-            "render was stopped\n"
-        )
-        return EXIT_FRAMES_FAILED
-    except KeyboardInterrupt:
-        interrupted = True
-        err.write("\ninterrupted: stopping every render (whole process trees)...\n")
-        handle.stop()
-        _wait_for_stop(handle, err)
-    finally:
-        if display is not None:
-            display.stop()
-    result = handle.result
-    if interrupted:
-        return EXIT_INTERRUPTED
-    return EXIT_OK if result is not None and result.ok else EXIT_FRAMES_FAILED
-
-
-def _wait_for_stop(handle: JobHandle, err: TextIO) -> None:
-    """Wait until every render is stopped; more Ctrl-C/SIGTERM must not orphan them."""
-    while True:
-        try:
-            if handle.wait(0.5):
-                return
-        except KeyboardInterrupt:
-            err.write(
-                "still stopping the renders (a render left running would keep its GPU); "
-                "please wait\n"
-            )
-
-
-def printable(text: str) -> str:
-    """``text`` with control characters escaped, so a message stays one line on a terminal."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-
-
 def _raise_keyboard_interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
@@ -460,9 +388,7 @@ def main(
 
 def run_job_command(argv: list[str], *, out: TextIO, err: TextIO) -> int:
     """``status``, ``history``, ``cancel``, ``retry`` and ``resume`` (see :mod:`.job_commands`)."""
-    from lrc_toolbox.cli.job_commands import main as job_main
-
-    return job_main(argv, out=out, err=err)
+    return job_commands_main(argv, out=out, err=err)
 
 
 if __name__ == "__main__":

@@ -16,13 +16,12 @@ import json
 import shlex
 from typing import TextIO
 
+from lrc_toolbox.cli.exit_codes import EXIT_OK, EXIT_USAGE
 from lrc_toolbox.core.planner import JobPlan
 from lrc_toolbox.farm import FARM_ENGINES, FarmError, submit_job
 
 __all__ = ["add_farm_arguments", "run_farm_submit"]
 
-EXIT_OK = 0
-EXIT_USAGE = 2
 PROG = "lrc-batch-render"
 
 

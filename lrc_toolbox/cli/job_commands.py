@@ -18,24 +18,16 @@ import datetime
 import json
 from typing import TextIO
 
+from lrc_toolbox.cli.cli_output import OneLineArgumentParser, follow_job
+from lrc_toolbox.cli.exit_codes import EXIT_OK, EXIT_USAGE
 from lrc_toolbox.core.batch_render_api import BatchRenderAPI
 from lrc_toolbox.core.job_control import JobSummary
 from lrc_toolbox.core.planner import PlanError
 
-EXIT_OK = 0
-EXIT_USAGE = 2
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        from lrc_toolbox.cli.batch_render_cli import printable
-
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {printable(message)} (see --help)\n")
-
 
 def build_parser() -> argparse.ArgumentParser:
     """Parser of the job sub-commands."""
-    parser = _Parser(prog="lrc-batch-render", description="Jobs in the job store.")
+    parser = OneLineArgumentParser(prog="lrc-batch-render", description="Jobs in the job store.")
     parser.add_argument("--store", metavar="FILE", help="job store file (default: per-user)")
     sub = parser.add_subparsers(dest="command", required=True)
     status = sub.add_parser("status", help="state of a job (default: the most recent)")
@@ -139,8 +131,6 @@ def main(argv: list[str], *, out: TextIO, err: TextIO) -> int:
                 (json.dumps({"job": args.job, "message": message}) if args.json else message) + "\n"
             )
             return EXIT_OK
-        from lrc_toolbox.cli.batch_render_cli import follow_job
-
         start = api.retry if args.command == "retry" else api.resume
         return follow_job(api, lambda: start(args.job), as_json=args.json, out=out, err=err)
     except PlanError as exc:

@@ -25,7 +25,7 @@ from typing import Any
 
 import psutil
 
-from lrc_toolbox.core.models import CPUInfo, GPUInfo, GPUProcess
+from lrc_toolbox.utils.hardware import CPUInfo, GPUInfo, GPUProcess
 
 logger = logging.getLogger(__name__)
 

@@ -28,20 +28,11 @@ standin_fixture = farm_fixtures.standin_fixture
 pytest.importorskip("outline", reason="opencue-pyoutline is not installed (extra opencue)")
 etree = pytest.importorskip("lxml.etree", reason="lxml is not installed (dev extra)")
 
-#: OpenCue's job-spec DTD, kept in ../shared next to the project (see shared/README.md).
-DTD_PATH = (
-    Path(__file__).resolve().parents[2]
-    / ".."
-    / "shared"
-    / "reference"
-    / "opencue"
-    / ("cjsl-1.15.dtd")
-)
+#: OpenCue's job-spec DTD, copied into the repository (source and licence: its README.md).
+DTD_PATH = farm_fixtures.ROOT / "tests" / "data" / "opencue" / "cjsl-1.15.dtd"
 
 
 def _dtd():
-    if not DTD_PATH.is_file():
-        pytest.skip(f"OpenCue's DTD is not at {DTD_PATH} (../shared is missing)")
     return etree.DTD(str(DTD_PATH))
 
 
