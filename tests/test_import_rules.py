@@ -32,7 +32,7 @@ from lrc_test_support import ROOT
 PACKAGE = "lrc_toolbox"
 
 #: Layers, highest first; the packages in one layer are independent siblings. Same order as the
-#: ``layers`` contract in pyproject.toml (checked below). ``scene`` may not exist yet.
+#: ``layers`` contract in pyproject.toml (checked below).
 LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"maya"}),
     frozenset({"ui", "cli", "api"}),
@@ -43,7 +43,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"utils"}),
     frozenset({"config"}),
 )
-OPTIONAL_PACKAGES = frozenset({"scene"})
+OPTIONAL_PACKAGES: frozenset[str] = frozenset()
 
 #: Packages outside the layers that share no code with the rest in either direction.
 APART = frozenset({"standin"})
