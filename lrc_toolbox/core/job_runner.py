@@ -1,215 +1,89 @@
-"""Runs one planned job: launches renders into free slots, watches them, verifies, retries.
+"""Runs one planned job: the supervisor that launches, watches, verifies, retries and finishes.
 
 One supervisor thread owns all job state. Each render's follower thread parses its log and sends
-:class:`~lrc_toolbox.core.task_monitor.Note` records through a queue; the supervisor applies them,
-verifies images, runs the watchdogs, finalises finished tasks, requeues missing frames and fills free
-slots. Nobody else mutates job state, so there are no lock-ordering puzzles.
+:class:`~lrc_toolbox.core.task_monitor.Note` records through a queue; the supervisor applies them
+and, every :data:`TICK_S`, runs the watchdog, finalises finished tasks, requeues missing frames and
+fills free slots. Nobody else mutates job state, so there are no lock-ordering puzzles.
 
-The rules it enforces:
+The supervisor keeps the loop and delegates each rule to the module that states it:
 
-* a frame is done only when every image reported for it exists and is non-empty (or, when no path
-  was reported, when the image predicted from the layer's naming exists and is fresh);
-* the exit code alone never decides: exit 0 with missing frames fails those frames;
-* fatal log lines fail the task with the line as the reason; deterministic ones (licence, bad scene)
-  are not retried, and the layer's remaining frames fail with the same reason;
-* a hung render (no output, no new image for ``hang_timeout_s``) has its whole tree killed; frames it
-  already verified stay done; while its layer's naming is unknown, any new file of that layer in
-  the output folder counts as a sign of life (it never verifies a frame);
-* a task is over only when its whole process tree is gone, not when its launcher exits;
-* a GPU that NVML no longer lists is lost: its renders are stopped and its slot is not used again;
-* missing frames go back to the queue until ``retries`` is spent, on whichever slot frees first.
+* when a frame is done (images reported or predicted, non-empty, fresh): :mod:`.verification`;
+* when a running render is stopped (fatal line, lost GPU, stalled start, hang, max task time; a
+  silent render that keeps writing images is alive): :mod:`.watchdog`, probing the disk through
+  :mod:`.output_activity` only when the decision asks;
+* what a finished task's missing frames become (requeued, failed for good, the layer or the queue
+  dropped) and its end state: :mod:`.task_outcome`; the job's end: :mod:`.job_outcome`;
+* free slots, leases, busy and lost GPUs: :mod:`.slot_dispatch`; launching: :mod:`.task_launcher`;
+* ``--skip-existing``: :mod:`.skip_existing`; resuming a job and its surviving renders:
+  :mod:`.reattach`; status rows: :mod:`.status_rows`; peak GPU memory: :mod:`.gpu_memory`;
+* every job-store write and every event: :class:`~lrc_toolbox.core.job_recorder.JobRecorder`;
+  every time reading: the one :class:`~lrc_toolbox.core.clock.Clock`.
+
+One rule is the loop's own: a task is over only when its whole process tree is gone, not when its
+launcher exits (a task whose stop is still ending its tree is not finalised yet).
 """
 
 from __future__ import annotations
 
-import itertools
 import logging
 import os
 import queue
-import re
 import threading
-import time
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
 
 from lrc_toolbox.core import events as ev
+from lrc_toolbox.core.clock import SYSTEM_CLOCK, Clock
 from lrc_toolbox.core.gpu_availability import GPUAvailability
-from lrc_toolbox.core.gpu_leases import Lease, LeaseBook, slot_key
+from lrc_toolbox.core.gpu_leases import Lease, LeaseBook
+from lrc_toolbox.core.gpu_memory import GpuMemorySampler
+from lrc_toolbox.core.job_outcome import FrameTally, JobResult
+from lrc_toolbox.core.job_recorder import JobRecorder
 from lrc_toolbox.core.job_store import JobStore
-from lrc_toolbox.core.models import FrameState, JobState, RenderStatus, TaskState
-from lrc_toolbox.core.output_activity import has_new_files
+from lrc_toolbox.core.models import RenderStatus, TaskState
+from lrc_toolbox.core.output_activity import shows_new_work
 from lrc_toolbox.core.planner import JobPlan, PlannedLayer
-from lrc_toolbox.core.render_process_manager import ProcessConfig, RenderProcessManager
-from lrc_toolbox.core.scheduler import (
-    ChunkPolicy,
-    CostModel,
-    RunningWork,
-    Slot,
-    TaskSpec,
-    WorkQueue,
+from lrc_toolbox.core.reattach import AttachedTask, ResumeState, take_back_survivors
+from lrc_toolbox.core.render_process_manager import RenderProcessManager
+from lrc_toolbox.core.running_task import RunningTask
+from lrc_toolbox.core.scheduler import ChunkPolicy, CostModel, TaskSpec, WorkQueue
+from lrc_toolbox.core.skip_existing import existing_images, learn_naming_from_history
+from lrc_toolbox.core.slot_dispatch import SlotDispatcher
+from lrc_toolbox.core.status_rows import StatusBoard
+from lrc_toolbox.core.task_launcher import TaskLauncher, build_task_argv, preview_argv
+from lrc_toolbox.core.task_monitor import TaskMonitor
+from lrc_toolbox.core.task_notes import NoteApplier
+from lrc_toolbox.core.task_outcome import FrameKey, decide_outcome
+from lrc_toolbox.core.verification import (
+    ImageNaming,
+    expand_image_template,
+    image_ok,
+    infer_image_template,
+    verify_frame,
 )
-from lrc_toolbox.core.task_monitor import Note, TaskMonitor
-from lrc_toolbox.renderers.base import RenderInvocation
-from lrc_toolbox.scene import SceneSnapshots
-from lrc_toolbox.utils.child_env import build_child_environment
-from lrc_toolbox.utils.frame_parser import FrameRun, FrameSet
-from lrc_toolbox.utils.render_subprocess import RenderLaunchError, RenderProcess
-from lrc_toolbox.utils.temp_file_manager import TempFileManager, safe_file_component
+from lrc_toolbox.core.watchdog import Act, WatchdogLimits, decide_with_look
+from lrc_toolbox.utils.frame_parser import FrameSet
+from lrc_toolbox.utils.render_subprocess import RenderLaunchError
+from lrc_toolbox.utils.temp_file_manager import TempFileManager
 
 _LOG = logging.getLogger(__name__)
 
 #: How often the supervisor wakes up when nothing happens (watchdogs, exits).
 TICK_S = 0.05
-#: How often running renders' GPU memory is sampled through NVML (history: peak per task).
-GPU_SAMPLE_INTERVAL_S = 2.0
-#: A slot busy elsewhere (lease or NVML) is asked again after this long.
-BLOCKED_SLOT_RETRY_S = 1.0
-#: Earlier jobs looked at to learn a layer's image naming for --skip-existing.
-HISTORY_JOBS_SEARCHED = 20
-#: An image older than its task's launch by more than this is stale (not rendered by that task).
-STALE_IMAGE_SLACK_S = 2.0
-#: Longest renderer error line quoted in a frame's failure reason.
-MAX_REASON_CHARS = 300
 
 
-# --------------------------------------------------------------------------------------------------
-# Output naming: learn it from the first reported image, predict the others
-# --------------------------------------------------------------------------------------------------
-def infer_image_template(path: str, frame: int) -> str | None:
-    """Turn a reported image path into a template with the frame number as a format field.
+def frames_by_layer(plan: JobPlan) -> dict[str, list[int]]:
+    """Frames of every layer of a plan (for the job store)."""
+    return {layer.name: list(layer.frames) for layer in plan.layers}
 
-    ``/out/BG/shot.0005.exr`` for frame 5 gives ``/out/BG/shot.{frame_signed:04d}.exr``. The last
-    number in the file name that equals the frame is used (``shot_v002.0005.exr`` keeps ``v002``);
-    None when the name has no such number. The width counts a minus sign, the way Maya pads
-    (``%0*d``): frame -5 at padding 4 is ``-005``, frame 5 is ``0005``.
-    """
-    directory, name = os.path.split(path)
-    for match in reversed(list(re.finditer(r"(-?)(\d+)", name))):
-        sign, digits = match.group(1), match.group(2)
-        if int(digits) != abs(frame) or (sign == "-") != (frame < 0):
-            continue
-        width = len(sign) + len(digits)
-        head = name[: match.start()].replace("{", "{{").replace("}", "}}")
-        tail = name[match.end() :].replace("{", "{{").replace("}", "}}")
-        directory = directory.replace("{", "{{").replace("}", "}}")
-        return os.path.join(directory, f"{head}{{frame_signed:0{width}d}}{tail}")
+
+def _output_root(plan: JobPlan) -> Path | None:
+    """The folder images go to when the user said so (``-rd``, or the project's images)."""
+    if plan.config.output_dir:
+        return Path(plan.config.output_dir).expanduser()
+    if plan.project_dir:
+        return Path(plan.project_dir) / "images"
     return None
-
-
-def expand_image_template(template: str, frame: int) -> str:
-    """Fill a template from :func:`infer_image_template` (or Maya) for ``frame``.
-
-    Padding follows C's ``%0*d`` as Maya does: the width includes the minus sign.
-    """
-    return template.format(frame_signed=frame)
-
-
-def image_ok(path: str) -> tuple[bool, str]:
-    """Return (True, "") when ``path`` is a non-empty file, else (False, why)."""
-    try:
-        size = os.stat(path).st_size
-    except FileNotFoundError:
-        return False, f"the renderer reported {path} but it does not exist"
-    except OSError as exc:
-        return False, f"cannot read {path}: {exc.strerror or exc}"
-    if size <= 0:
-        return False, f"image is empty (0 bytes): {path}"
-    return True, ""
-
-
-# --------------------------------------------------------------------------------------------------
-# Per-task state, owned by the supervisor thread
-# --------------------------------------------------------------------------------------------------
-@dataclass
-class _Task:
-    spec: TaskSpec
-    layers: list[PlannedLayer]
-    log_path: Path
-    launched_at: float
-    process: RenderProcess | None = None
-    render_started_at: float | None = None
-    last_image_at: float | None = None
-    current_layer: str | None = None
-    current_frame: int | None = None
-    percent: float | None = None
-    last_percent_published: int | None = None
-    open_frame: tuple[str, int] | None = None
-    open_since: float | None = None
-    images: dict[tuple[str, int], list[str]] = field(default_factory=dict)
-    done: dict[tuple[str, int], str] = field(default_factory=dict)
-    bad: dict[tuple[str, int], str] = field(default_factory=dict)
-    fatal_reason: str | None = None
-    fatal_deterministic: bool = False
-    stop_state: TaskState | None = None
-    stop_reason: str | None = None
-    launch_error: str | None = None
-    lease: Lease | None = None
-    peak_gpu_memory: int = 0
-    errors: dict[tuple[str, int], str] = field(default_factory=dict)
-
-    @property
-    def keys(self) -> list[tuple[str, int]]:
-        return [(layer.name, frame) for layer in self.layers for frame in self.spec.frames]
-
-    def running_work(self) -> RunningWork:
-        left = sum(1 for key in self.keys if key not in self.done)
-        per_layer = max(1, len(self.layers))
-        return RunningWork(
-            layers=tuple(layer.name for layer in self.layers),
-            frames_left=max(0, left // per_layer),
-            started_s=self.launched_at,
-            first_frame_seen=self.render_started_at is not None,
-        )
-
-
-@dataclass
-class JobResult:
-    """What a finished job produced."""
-
-    ok: bool
-    state: JobState
-    done: dict[str, list[int]]
-    failed: dict[str, list[int]]
-    reasons: dict[tuple[str, int], str]
-    elapsed_s: float
-    reason: str | None = None
-
-
-@dataclass(frozen=True)
-class AttachedTask:
-    """A render started by an earlier manager of the job, to follow again (or replay)."""
-
-    task_id: str
-    layers: tuple[str, ...]
-    frames: tuple[int, ...]
-    attempt: int
-    slot_index: int | None
-    gpu: str | None
-    pid: int
-    create_time: float | None
-    log_path: str
-
-
-@dataclass
-class ResumeState:
-    """Where a job stood when its manager died, read back from the job store.
-
-    Attributes:
-        done: Verified frames per layer, with their image.
-        failed: Frames that failed for good per layer, with the reason.
-        pending: Frames still to render per layer (never started, or requeued).
-        attempts: Tasks each frame was already given, per layer.
-        attached: Renders that were running (alive now or not): followed, or their log replayed.
-        next_task_number: Task ids continue after the last one used.
-    """
-
-    done: dict[str, dict[int, str]]
-    failed: dict[str, dict[int, str]]
-    pending: dict[str, FrameSet]
-    attempts: dict[str, dict[int, int]]
-    attached: list[AttachedTask]
-    next_task_number: int
 
 
 class JobRunner:
@@ -225,7 +99,7 @@ class JobRunner:
         low_priority: Run renders below normal priority (inside Maya, so the UI stays responsive).
         image_templates: Known output naming per layer name (``{frame_signed:04d}`` templates),
             e.g. from Maya; otherwise it is learned from the first reported image.
-        clock: Monotonic clock (tests).
+        clock: The one clock of the job (tests pass a :class:`~lrc_toolbox.core.clock.ManualClock`).
         leases: Machine-wide GPU slot leases (default: the machine's lease folder).
         availability: NVML's view of busy GPUs.
         resume: State of a job whose manager died: only its unfinished work is done, and its
@@ -243,7 +117,7 @@ class JobRunner:
         log_dir: Path,
         low_priority: bool = False,
         image_templates: Mapping[str, list[str]] | None = None,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Clock | None = None,
         leases: LeaseBook | None = None,
         availability: GPUAvailability | None = None,
         resume: ResumeState | None = None,
@@ -251,13 +125,11 @@ class JobRunner:
         config = plan.config
         self.plan = plan
         self.job_id = job_id
-        self._bus = bus
-        self._store = store
+        self._clock = clock or SYSTEM_CLOCK
         self._temp = temp
         self._log_dir = log_dir
-        self._low_priority = low_priority
-        self._clock = clock
         self._layers = {layer.name: layer for layer in plan.layers}
+        self._output_root = _output_root(plan)
         self._cost = CostModel()
         self._resume = resume
         queued = (
@@ -274,34 +146,42 @@ class JobRunner:
             attempts=resume.attempts if resume is not None else None,
             first_task_number=resume.next_task_number if resume is not None else 1,
         )
-        self._templates: dict[str, list[str]] = {
-            name: list(paths) for name, paths in (image_templates or {}).items()
-        }
-        self._inbox: queue.SimpleQueue[Note] = queue.SimpleQueue()
+        self._limits = WatchdogLimits(
+            start_timeout_s=config.start_timeout_s,
+            hang_timeout_s=config.hang_timeout_s,
+            max_task_time_s=config.max_task_time_s,
+        )
+        self._naming = ImageNaming(image_templates)
+        self._recorder = JobRecorder(job_id, bus, store)
+        self._notes = NoteApplier(
+            cost=self._cost, naming=self._naming, recorder=self._recorder, verify=self._verify
+        )
+        self._tally = FrameTally(
+            self._layers,
+            done=resume.done if resume is not None else None,
+            failed=resume.failed if resume is not None else None,
+        )
         self._processes = RenderProcessManager()
-        self._running: dict[str, _Task] = {}
-        self._finished: dict[str, _Task] = {}
-        self._free_slots: list[Slot] = list(plan.slots)
-        self._snapshots: dict[tuple[str, ...], Path] = {}
-        self._leases = leases or LeaseBook()
-        self._availability = availability or GPUAvailability()
-        self._slot_notices: dict[int, str] = {}
-        self._lost_slot_reason: str | None = None
-        self._next_dispatch_at = 0.0
-        self._next_gpu_sample_at = 0.0
-        self._done: dict[str, dict[int, str]] = {name: {} for name in self._layers}
-        self._failed: dict[str, dict[int, str]] = {name: {} for name in self._layers}
-        if resume is not None:
-            for name in self._layers:
-                self._done[name].update(resume.done.get(name, {}))
-                self._failed[name].update(resume.failed.get(name, {}))
+        self._launcher = TaskLauncher(
+            plan, temp=temp, log_dir=log_dir, processes=self._processes, low_priority=low_priority
+        )
+        self._availability = availability or GPUAvailability(clock=self._clock.monotonic)
+        self._slots = SlotDispatcher(
+            plan.slots,
+            job_id=job_id,
+            leases=leases or LeaseBook(),
+            availability=self._availability,
+            notice=self._recorder.notice,
+        )
+        self._gpu_memory = GpuMemorySampler(self._availability)
+        self._running: dict[str, RunningTask] = {}
+        self._finished: dict[str, RunningTask] = {}
         self._cancel = threading.Event()
         self._cancel_reason = "cancelled by the user"
         self._stop_requests: queue.SimpleQueue[str] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._finished_event = threading.Event()
-        self._status_lock = threading.Lock()
-        self._status: list[RenderStatus] = []
+        self._status = StatusBoard()
         self._started_at = 0.0
         self.result: JobResult | None = None
         self.error: BaseException | None = None
@@ -311,7 +191,7 @@ class JobRunner:
         """Start the supervisor thread and return at once."""
         if self._thread is not None:
             raise RuntimeError("job already started")
-        self._started_at = self._clock()
+        self._started_at = self._clock.monotonic()
         self._thread = threading.Thread(target=self._run, name=f"job-{self.job_id}", daemon=True)
         self._thread.start()
 
@@ -335,28 +215,41 @@ class JobRunner:
 
     def status(self) -> list[RenderStatus]:
         """Snapshot of every task (running and finished), safe from any thread."""
-        with self._status_lock:
-            return list(self._status)
-
-    def _store_id(self, task_id: str) -> str:
-        """Task ids are short per job (``t0001``); the store needs them unique across jobs."""
-        return f"{self.job_id}.{task_id}"
+        return self._status.rows()
 
     # -- supervisor -------------------------------------------------------------------------------
     def _run(self) -> None:
         try:
-            self._publish_job_started()
+            self._recorder.job_started(
+                layers=frames_by_layer(self.plan),
+                slots=[slot.label for slot in self.plan.slots],
+                renderer=self.plan.profile.name,
+                render_exe=self.plan.render_exe.path,
+                log_dir=self._log_dir,
+            )
             if self.plan.config.skip_existing:
                 self._skip_existing_images()
             if self._resume is not None:
-                self._follow_surviving_renders(self._resume.attached)
+                take_back_survivors(
+                    self._resume.attached,
+                    slots=self.plan.slots,
+                    layers=self._layers,
+                    running=self._running,
+                    dispatcher=self._slots,
+                    now=self._clock.monotonic(),
+                    follow=lambda task_id, layers: self._monitor(task_id, layers).feed,
+                    notice=self._recorder.notice,
+                )
             while True:
-                self._drain_inbox(TICK_S)
+                self._notes.drain(self._running, TICK_S)
                 self._handle_stop_requests()
                 if self._cancel.is_set():
                     self._cancel_everything()
                 self._check_running()
-                self._sample_gpu_memory()
+                self._gpu_memory.sample(
+                    self._clock.monotonic(),
+                    {task_id: task.process for task_id, task in self._running.items()},
+                )
                 if not self._cancel.is_set():
                     self._dispatch()
                 self._refresh_status()
@@ -371,306 +264,59 @@ class JobRunner:
         finally:
             self._finished_event.set()
 
-    def _publish_job_started(self) -> None:
-        plan = self.plan
-        if self._store is not None:
-            self._store.set_job_state(self.job_id, JobState.RUNNING)
-        self._bus.publish(
-            ev.JobStarted(
-                job_id=self.job_id,
-                layers={layer.name: list(layer.frames) for layer in plan.layers},
-                slots=[slot.label for slot in plan.slots],
-                renderer=plan.profile.name,
-                render_exe=plan.render_exe.path,
-                store_path=str(self._store.path) if self._store is not None else "",
-                log_dir=str(self._log_dir),
-            )
+    def _monitor(self, task_id: str, layers: list[PlannedLayer]) -> TaskMonitor:
+        """The log reader of one task, sending its notes to the supervisor's inbox."""
+        return TaskMonitor(
+            task_id=task_id,
+            layers=[(layer.name, layer.node) for layer in layers],
+            parser=self.plan.parse_profile.new_parser(),
+            emit=self._notes.emit,
+            on_log=self._recorder.log_publisher(task_id),
+            clock=self._clock,
         )
 
-    def _follow_surviving_renders(self, attached: list[AttachedTask]) -> None:
-        """Take the renders of a dead manager back: follow live ones, replay the logs of the rest.
-
-        Their log files hold every line they printed, so replaying from the start rebuilds which
-        images they reported; verification then decides as for any task.
-        """
-        for old in attached:
-            slot = self._slot_for(old)
-            frames = FrameSet(old.frames)
-            runs = frames.runs()
-            run = runs[0] if len(runs) == 1 else FrameRun(frames.first, frames.last, 1)
-            spec = TaskSpec(old.task_id, old.layers, run, old.attempt, slot)
-            layers = [self._layers[name] for name in old.layers if name in self._layers]
-            if not layers:
-                continue
-            task = _Task(
-                spec=spec, layers=layers, log_path=Path(old.log_path), launched_at=self._clock()
-            )
-            self._running[spec.task_id] = task
-            if slot in self._free_slots:
-                self._free_slots.remove(slot)
-            monitor = TaskMonitor(
-                task_id=spec.task_id,
-                layers=[(layer.name, layer.node) for layer in layers],
-                parser=self.plan.parse_profile.new_parser(),
-                emit=self._inbox.put,
-                on_log=self._log_publisher(spec.task_id),
-            )
-            process = RenderProcess.attach(
-                pid=old.pid,
-                create_time=old.create_time or 0.0,
-                log_path=old.log_path,
-                on_line=monitor.feed,
-                name=spec.task_id,
-                allow_gone=True,
-            )
-            task.process = process
-            if process.poll() is None:
-                task.lease = self._leases.adopt(
-                    slot_key(slot.cuda_device, slot.sub_index),
-                    job_id=self.job_id,
-                    task_id=spec.task_id,
-                    render_pid=old.pid,
-                    render_create_time=old.create_time,
-                )
-                self._bus.publish(
-                    ev.Notice(
-                        job_id=self.job_id,
-                        message=f"re-attached to {spec.task_id} (pid {old.pid}) still rendering "
-                        f"{'+'.join(old.layers)} {run.to_string()}",
-                    )
-                )
-            else:
-                self._bus.publish(
-                    ev.Notice(
-                        job_id=self.job_id,
-                        message=f"{spec.task_id} (pid {old.pid}) ended while no manager ran: "
-                        "verifying its images from its log",
-                    )
-                )
-
-    def _slot_for(self, old: AttachedTask) -> Slot:
-        for slot in self.plan.slots:
-            if slot.index == old.slot_index and (old.gpu is None or slot.cuda_device == old.gpu):
-                return slot
-        for slot in self.plan.slots:
-            if old.gpu is not None and slot.cuda_device == old.gpu:
-                return slot
-        # The GPU is no longer among this plan's slots: book-keep it on a stand-alone slot.
-        return Slot(index=-1 - len(self._running), gpu=None, sub_index=0)
-
     def _skip_existing_images(self) -> None:
-        """Mark frames whose images already exist as done before launching anything.
+        """Mark frames whose images already exist as done before launching anything."""
+        learn_naming_from_history(
+            self._recorder.history,
+            self._naming,
+            scene=str(self.plan.scene_path),
+            layers=list(self._layers),
+            job_id=self.job_id,
+        )
+        for layer, found in existing_images(self.plan.layers, self._naming).items():
+            self._queue.remove(layer, [frame for frame, _ in found])
+            for frame, path in found:
+                self._tally.mark_done(layer, frame, path)
+                self._recorder.frame_skipped(layer, frame, path)
 
-        The naming comes from Maya (``image_templates``) or is learned from earlier jobs of the same
-        scene in the job store. Frames whose naming is unknown are left to ``Render
-        -skipExistingFrames`` (passed on the command line) and verified afterwards.
-        """
-        self._learn_templates_from_history()
-        for layer in self.plan.layers:
-            existing: list[tuple[int, str]] = []
-            for frame in layer.frames:
-                for path in self._predicted((layer.name, frame)):
-                    if image_ok(path)[0]:
-                        existing.append((frame, path))
-                        break
-            if not existing:
-                continue
-            self._queue.remove(layer.name, [frame for frame, _ in existing])
-            for frame, path in existing:
-                self._done[layer.name][frame] = path
-                if self._store is not None:
-                    self._store.set_frames_state(
-                        self.job_id,
-                        layer.name,
-                        [frame],
-                        FrameState.SKIPPED_EXISTING,
-                        output_path=path,
-                    )
-                self._bus.publish(
-                    ev.FrameDone(
-                        job_id=self.job_id, layer=layer.name, frame=frame, output=path, task=""
-                    )
-                )
-
-    def _learn_templates_from_history(self) -> None:
-        if self._store is None:
-            return
-        scene = str(self.plan.scene_path)
-        missing = {layer.name for layer in self.plan.layers if not self._templates.get(layer.name)}
-        for job in self._store.list_jobs(limit=HISTORY_JOBS_SEARCHED):
-            if not missing:
-                return
-            if job.id == self.job_id or job.scene != scene:
-                continue
-            for layer in list(missing):
-                for record in self._store.get_frames(job.id, layer, [FrameState.DONE]):
-                    if record.output_path:
-                        self._learn_template(layer, record.output_path, record.frame)
-                        missing.discard(layer)
-                        break
-
-    # notes from followers ------------------------------------------------------------------------
-    def _drain_inbox(self, timeout: float) -> None:
-        try:
-            note = self._inbox.get(timeout=timeout)
-        except queue.Empty:
-            return
-        self._apply(note)
-        while True:
-            try:
-                note = self._inbox.get_nowait()
-            except queue.Empty:
-                return
-            self._apply(note)
-
-    def _apply(self, note: Note) -> None:
-        task = self._running.get(note.task_id)
-        if task is None:
-            return
-        if note.kind == "render_started":
-            if task.render_started_at is None:
-                task.render_started_at = note.at
-                self._cost.record_startup(note.at - task.launched_at)
-            return
-        if note.kind == "fatal":
-            if task.fatal_reason is None:
-                task.fatal_reason = note.reason
-                task.fatal_deterministic = note.deterministic
-            return
-        layer = note.layer or task.layers[0].name
-        if note.kind == "error":
-            if note.frame is not None and note.reason:
-                task.errors[(layer, note.frame)] = note.reason[:MAX_REASON_CHARS]
-            return
-        if note.kind == "frame_started" and note.frame is not None:
-            self._open_frame(task, (layer, note.frame), note.at)
-        elif note.kind == "progress":
-            task.percent = note.percent
-            self._publish_progress(task, layer, note.frame)
-        elif note.kind == "image" and note.path:
-            frame = note.frame
-            if frame is None:
-                return
-            key = (layer, frame)
-            if task.open_frame != key:
-                self._open_frame(task, key, note.at)
-            task.images.setdefault(key, [])
-            if note.path not in task.images[key]:
-                task.images[key].append(note.path)
-            task.last_image_at = note.at
-            self._learn_template(layer, note.path, frame)
-        elif note.kind == "frame_finished" and task.open_frame is not None:
-            self._close_frame(task, note.at)
-
-    def _open_frame(self, task: _Task, key: tuple[str, int], at: float) -> None:
-        if task.open_frame is not None and task.open_frame != key:
-            self._close_frame(task, at)
-        if task.open_frame != key:
-            task.open_frame = key
-            task.open_since = at
-            task.current_layer, task.current_frame = key
-            task.percent = 0.0
-
-    def _close_frame(self, task: _Task, at: float) -> None:
-        key = task.open_frame
-        if key is None:
-            return
-        task.open_frame = None
-        if key in task.done or key not in {(k[0], k[1]) for k in task.keys}:
-            return
-        ok, why = self._verify(task, key)
-        if ok:
-            if task.open_since is not None:
-                self._cost.record_frame(key[0], max(0.0, at - task.open_since))
-        elif why:
-            task.bad[key] = why
-
-    def _verify(self, task: _Task, key: tuple[str, int]) -> tuple[bool, str]:
+    # verification ------------------------------------------------------------------------------
+    def _verify(self, task: RunningTask, key: FrameKey) -> tuple[bool, str]:
         """Verify one (layer, frame) of a task; record it as done when its images are good."""
         if key in task.done:
             return True, ""
-        paths = task.images.get(key, [])
-        if paths:
-            for path in paths:
-                ok, why = image_ok(path)
-                if not ok:
-                    return False, why
-            self._frame_done(task, key, paths[0])
-            return True, ""
-        predicted = self._predicted(key)
-        for path in predicted:
-            ok, _ = image_ok(path)
-            if ok and self._fresh_enough(path, task):
-                self._frame_done(task, key, path)
-                return True, ""
-        return False, ""
-
-    def _predicted(self, key: tuple[str, int]) -> list[str]:
-        layer, frame = key
-        return [expand_image_template(t, frame) for t in self._templates.get(layer, [])]
-
-    def _fresh_enough(self, path: str, task: _Task) -> bool:
-        if self.plan.config.skip_existing:
-            return True  # the user asked to keep existing images
-        try:
-            mtime = os.stat(path).st_mtime
-        except OSError:
-            return False
-        launched_wall = time.time() - (self._clock() - task.launched_at)
-        return mtime >= launched_wall - STALE_IMAGE_SLACK_S
-
-    def _learn_template(self, layer: str, path: str, frame: int) -> None:
-        template = infer_image_template(path, frame)
-        if template is None:
-            return
-        known = self._templates.setdefault(layer, [])
-        if template not in known:
-            known.append(template)
-
-    def _frame_done(self, task: _Task, key: tuple[str, int], path: str) -> None:
-        task.done[key] = path
-        task.bad.pop(key, None)
-        layer, frame = key
-        self._done[layer][frame] = path
-        self._failed[layer].pop(frame, None)
-        if self._store is not None:
-            self._store.set_frames_state(
-                self.job_id,
-                layer,
-                [frame],
-                FrameState.DONE,
-                task_id=self._store_id(task.spec.task_id),
+        verdict = verify_frame(
+            task.images.get(key, []),
+            self._naming.predict(*key),
+            launched_wall=self._clock.wall_at(task.launched_at),
+            skip_existing=self.plan.config.skip_existing,
+        )
+        if verdict.ok and verdict.path is not None:
+            task.done[key] = verdict.path
+            task.bad.pop(key, None)
+            self._tally.mark_done(key[0], key[1], verdict.path)
+            self._recorder.frame_done(
+                key[0],
+                key[1],
+                verdict.path,
+                task_id=task.task_id,
                 gpu=task.spec.slot.cuda_device,
-                output_path=path,
             )
-        self._bus.publish(
-            ev.FrameDone(
-                job_id=self.job_id, layer=layer, frame=frame, output=path, task=task.spec.task_id
-            )
-        )
-
-    def _publish_progress(self, task: _Task, layer: str, frame: int | None) -> None:
-        percent = task.percent
-        rounded = None if percent is None else int(percent)
-        if rounded == task.last_percent_published:
-            return  # coalesce: Redshift prints a line per block
-        task.last_percent_published = rounded
-        self._bus.publish(
-            ev.Progress(
-                job_id=self.job_id,
-                task=task.spec.task_id,
-                layer=layer,
-                frame=frame,
-                percent=percent,
-                frames_done=len(task.done),
-                frames_total=len(task.keys),
-            )
-        )
+        return verdict.ok, verdict.why
 
     # watchdogs and exits -------------------------------------------------------------------------
     def _check_running(self) -> None:
-        now = self._clock()
-        config = self.plan.config
+        now = self._clock.monotonic()
         for task_id, task in list(self._running.items()):
             process = task.process
             if process is None or process.wait(timeout=0) is not None:
@@ -678,111 +324,47 @@ class JobRunner:
                     continue  # its launcher is gone, but the stop is still ending its tree
                 self._finalise(task_id)
                 continue
-            if task.stop_state is not None:
-                continue  # already being stopped
-            if task.fatal_reason is not None:
-                self._stop(task, TaskState.FAILED, task.fatal_reason)
-                continue
+            task.observe_output(now)
+            self._watch(task, now)
+
+    def _watch(self, task: RunningTask, now: float) -> None:
+        """Apply the watchdog's decision to one running task."""
+        lost = None
+        if task.stop_state is None and task.fatal_reason is None:
             lost = self._availability.lost_reason(task.spec.slot.gpu)
-            if lost is not None:
-                self._stop(task, TaskState.KILLED, lost)
-                continue
-            last_output = max(
-                process.last_output_monotonic or task.launched_at,
-                task.last_image_at or task.launched_at,
-                task.launched_at,
-            )
-            if task.render_started_at is None and now - task.launched_at > config.start_timeout_s:
-                if self._shows_work(task, task.launched_at):
-                    task.render_started_at = now  # prints nothing, but its images appear
-                    continue
-                self._stop(
-                    task,
-                    TaskState.KILLED,
-                    f"no render progress {config.start_timeout_s:g}s after launch (stalled start)",
-                )
-            elif now - last_output > config.hang_timeout_s:
-                if self._shows_work(task, last_output):
-                    task.last_image_at = now  # silent but still writing images: not hung
-                    continue
-                self._stop(
-                    task,
-                    TaskState.KILLED,
-                    f"hung: no output and no new image for {config.hang_timeout_s:g}s",
-                )
-            elif (
-                config.max_task_time_s is not None
-                and now - task.launched_at > config.max_task_time_s
-            ):
-                self._stop(
-                    task,
-                    TaskState.KILLED,
-                    f"ran longer than the maximum task time ({config.max_task_time_s:g}s)",
-                )
+        action = decide_with_look(
+            task.watchdog_view(lost),
+            now,
+            self._limits,
+            lambda since: self._shows_work(task, since),
+        )
+        if action.act is Act.STOP and action.state is not None:
+            self._stop(task, action.state, action.reason or "")
+        elif action.act is Act.MARK_STARTED:
+            task.render_started_at = now
+        elif action.act is Act.MARK_ALIVE:
+            task.last_image_at = now
 
-    def _sample_gpu_memory(self) -> None:
-        """Track each render's peak GPU memory (for the job history) when NVML can tell."""
-        now = self._clock()
-        if now < self._next_gpu_sample_at or not self._running:
-            return
-        self._next_gpu_sample_at = now + GPU_SAMPLE_INTERVAL_S
-        usage = self._availability.process_memory()
-        if not usage:
-            return
-        for task in self._running.values():
-            if task.process is None or not task.process.pid:
-                continue
-            pids = {task.process.pid, *task.process.known_descendant_pids}
-            used = sum(usage.get(pid, 0) for pid in pids)
-            task.peak_gpu_memory = max(task.peak_gpu_memory, used)
-
-    def _shows_work(self, task: _Task, since_monotonic: float) -> bool:
-        """Whether a render that printed nothing since ``since`` wrote images meanwhile."""
-        return self._new_images_on_disk(task, since_monotonic) or self._new_output_files(
-            task, since_monotonic
+    def _shows_work(self, task: RunningTask, since: float) -> bool:
+        """The watchdog's disk probe: did a render silent since ``since`` write work meanwhile?"""
+        unknown = [layer for layer in task.layers if not self._naming.is_known(layer.name)]
+        return shows_new_work(
+            (
+                path
+                for layer in task.layers
+                for frame in task.spec.frames
+                for path in self._naming.predict(layer.name, frame)
+            ),
+            since_wall=self._clock.wall_at(since),
+            root=self._output_root,
+            unknown_layer_names={name for layer in unknown for name in (layer.name, layer.node)},
+            match_names=len(self._layers) > 1,
         )
 
-    def _output_root(self) -> Path | None:
-        """The folder images go to when the user said so (``-rd``, or the project's images)."""
-        if self.plan.config.output_dir:
-            return Path(self.plan.config.output_dir).expanduser()
-        if self.plan.project_dir:
-            return Path(self.plan.project_dir) / "images"
-        return None
-
-    def _new_output_files(self, task: _Task, since_monotonic: float) -> bool:
-        """Any new file of the task's layers whose naming is still unknown (see output_activity).
-
-        With several layers in the job, a file counts only when its path names one of this
-        task's layers, so one layer's images never keep another layer's hung render alive.
-        """
-        unknown = [layer for layer in task.layers if not self._templates.get(layer.name)]
-        root = self._output_root()
-        if not unknown or root is None:
-            return False
-        since_wall = time.time() - (self._clock() - since_monotonic)
-        names = None
-        if len(self._layers) > 1:
-            names = {name for layer in unknown for name in (layer.name, layer.node)}
-        return has_new_files(root, since_wall, names)
-
-    def _new_images_on_disk(self, task: _Task, since_monotonic: float) -> bool:
-        """Look for images of this task written since ``since`` (a render that prints nothing)."""
-        since_wall = time.time() - (self._clock() - since_monotonic)
-        for layer in task.layers:
-            for frame in task.spec.frames:
-                for path in self._predicted((layer.name, frame)):
-                    try:
-                        if os.stat(path).st_mtime > since_wall:
-                            return True
-                    except OSError:
-                        continue
-        return False
-
-    def _stop(self, task: _Task, state: TaskState, reason: str) -> None:
+    def _stop(self, task: RunningTask, state: TaskState, reason: str) -> None:
         task.stop_state = state
         task.stop_reason = reason
-        self._processes.terminate_process(task.spec.task_id)
+        self._processes.terminate_process(task.task_id)
 
     def _handle_stop_requests(self) -> None:
         while True:
@@ -798,274 +380,91 @@ class JobRunner:
         for task in self._running.values():
             if task.stop_state is None:
                 self._stop(task, TaskState.CANCELLED, self._cancel_reason)
-        dropped = self._queue.drop_all(self._cancel_reason)
-        for layer, frames in dropped.items():
-            self._fail_frames(layer, frames, self._cancel_reason, task_id="", will_retry=False)
+        for layer, frames in self._queue.drop_all(self._cancel_reason).items():
+            self._fail_frames(layer, frames, self._cancel_reason, task_id="")
 
     # finishing a task ----------------------------------------------------------------------------
     def _finalise(self, task_id: str) -> None:
+        """A task's process tree is gone: verify its frames and apply the outcome rules."""
         task = self._running.pop(task_id)
-        self._drain_late_notes(task)
-        now = self._clock()
+        # The follower has read the whole log; its last notes may still be queued.
+        self._notes.drain_now({**self._running, task_id: task})
         if task.open_frame is not None:
-            self._close_frame(task, now)
-        missing: dict[str, list[int]] = {}
-        reasons: dict[tuple[str, int], str] = {}
-        exit_code = task.process.returncode if task.process is not None else None
+            self._notes.close_frame(task, self._clock.monotonic())
+        why_missing: dict[FrameKey, str] = {}
         for key in task.keys:
             if key in task.done:
                 continue
             ok, why = self._verify(task, key)
-            if ok:
-                continue
-            missing.setdefault(key[0], []).append(key[1])
-            reasons[key] = self._missing_reason(task, key, why or task.bad.get(key, ""), exit_code)
-        state, reason = self._task_outcome(task, exit_code, missing)
-        self._record_task_end(task, state, exit_code, reason, missing)
-        retryable = not task.fatal_deterministic and state is not TaskState.CANCELLED
-        for layer, frames in missing.items():
-            first_reason = reasons[(layer, frames[0])]
-            requeued, failed = self._queue.requeue_missing(
-                layer,
-                frames,
-                retryable=retryable and task.launch_error is None,
-                reason=first_reason,
-            )
-            for frame in requeued:
-                self._publish_frame_failed(layer, frame, reasons[(layer, frame)], task_id, True)
-                if self._store is not None:
-                    self._store.set_frames_state(
-                        self.job_id,
-                        layer,
-                        [frame],
-                        FrameState.PENDING,
-                        task_id=self._store_id(task_id),
-                        reason=reasons[(layer, frame)],
-                    )
-            for frame in failed:
-                self._fail_frames(layer, [frame], reasons[(layer, frame)], task_id, False)
-            if task.fatal_deterministic or task.launch_error is not None:
-                why = f"not rendered: {first_reason}"
-                self._fail_frames(layer, self._queue.drop_layer(layer, why), why, task_id, False)
-        if task.launch_error is not None:
-            # The executable cannot be started (deleted, no permission): every launch would fail.
-            why = f"not rendered: {task.launch_error}"
-            for layer, frames in self._queue.drop_all(why).items():
-                self._fail_frames(layer, frames, why, task_id, False)
+            if not ok:
+                why_missing[key] = why or task.bad.get(key, "")
+        facts = task.finished(
+            why_missing=why_missing,
+            naming_known=frozenset(
+                layer.name for layer in task.layers if self._naming.is_known(layer.name)
+            ),
+            attempts={key: self._queue.attempts(*key) for key in why_missing},
+            retries=self.plan.config.retries,
+        )
+        outcome = decide_outcome(facts)
+        self._recorder.task_finished(
+            task_id,
+            state=outcome.state,
+            exit_code=facts.exit_code,
+            reason=outcome.reason,
+            launched=task.process is not None,
+            peak_gpu_memory=self._gpu_memory.take_peak(task_id),
+            frames_done=sorted(frame for _, frame in task.done),
+            frames_missing=outcome.frames_missing,
+        )
+        task.stop_state = outcome.state
+        task.stop_reason = outcome.reason
+        for item in outcome.layers:
+            self._queue.requeue(item.layer, item.requeued)
+            for frame in item.requeued:
+                self._recorder.frame_requeued(
+                    item.layer, frame, item.reasons[frame], task_id=task_id
+                )
+            for frame in item.failed:
+                self._fail_frames(item.layer, [frame], item.reasons[frame], task_id)
+            if item.drop_queued_reason is not None:
+                why = item.drop_queued_reason
+                self._fail_frames(item.layer, self._queue.drop_layer(item.layer, why), why, task_id)
+        if outcome.drop_all_reason is not None:
+            for layer, frames in self._queue.drop_all(outcome.drop_all_reason).items():
+                self._fail_frames(layer, frames, outcome.drop_all_reason, task_id)
         self._finished[task_id] = task
-        if task.lease is not None:
-            self._leases.release(task.lease)
-        if task.spec.slot.index >= 0:
-            self._free_slots.append(task.spec.slot)
-        self._free_slots.sort(key=lambda slot: slot.index)
+        self._slots.give_back(task.spec.slot, task.lease)
         self._processes.forget(task_id)
 
-    def _drain_late_notes(self, task: _Task) -> None:
-        # The follower has drained the log; its last notes may still be in the inbox.
-        pending: list[Note] = []
-        while True:
-            try:
-                pending.append(self._inbox.get_nowait())
-            except queue.Empty:
-                break
-        self._running[task.spec.task_id] = task
-        try:
-            for note in pending:
-                self._apply(note)
-        finally:
-            self._running.pop(task.spec.task_id, None)
-
-    def _missing_reason(
-        self, task: _Task, key: tuple[str, int], why: str, exit_code: int | None
-    ) -> str:
-        frame = key[1]
-        if task.launch_error:
-            return task.launch_error
-        if task.fatal_reason:
-            return task.fatal_reason
-        if task.stop_reason:
-            return f"render stopped before frame {frame} was written: {task.stop_reason}"
-        if why:
-            return why
-        if exit_code is None:
-            text = (
-                f"render ended without writing frame {frame} (exit code unknown: it was "
-                "followed again after its manager died)"
-            )
-        elif exit_code != 0:
-            text = f"render exited with code {exit_code} before writing frame {frame}"
-        elif not self._templates.get(key[0]):
-            text = (
-                f"render exited 0 without reporting an image for frame {frame}, and the "
-                "layer's image naming is unknown, so no image could be looked for"
-            )
-        else:
-            text = f"render exited 0 but wrote no image for frame {frame} (skipped silently)"
-        error = task.errors.get(key)
-        return f"{text}; its last error: {error}" if error else text
-
-    def _task_outcome(
-        self, task: _Task, exit_code: int | None, missing: Mapping[str, list[int]]
-    ) -> tuple[TaskState, str | None]:
-        if task.launch_error:
-            return TaskState.FAILED, task.launch_error
-        if task.stop_state is TaskState.CANCELLED:
-            return TaskState.CANCELLED, task.stop_reason
-        if task.stop_state is TaskState.KILLED:
-            if not missing:
-                return (
-                    TaskState.KILLED,
-                    f"{task.stop_reason}; every frame was verified before the kill",
-                )
-            return TaskState.KILLED, task.stop_reason
-        if task.fatal_reason:
-            return TaskState.FAILED, task.fatal_reason
-        if missing:
-            count = sum(len(frames) for frames in missing.values())
-            return TaskState.FAILED, f"{count} frame(s) without a verified image"
-        if exit_code not in (0, None):
-            return TaskState.SUCCEEDED, f"exited with code {exit_code} after writing every frame"
-        return TaskState.SUCCEEDED, None
-
-    def _record_task_end(
-        self,
-        task: _Task,
-        state: TaskState,
-        exit_code: int | None,
-        reason: str | None,
-        missing: Mapping[str, list[int]],
-    ) -> None:
-        if self._store is not None and task.peak_gpu_memory:
-            self._store.set_task_peak_gpu_memory(
-                self._store_id(task.spec.task_id), task.peak_gpu_memory
-            )
-        if self._store is not None and task.process is not None:
-            self._store.task_finished(
-                self._store_id(task.spec.task_id), state=state, exit_code=exit_code, reason=reason
-            )
-        elif self._store is not None:
-            self._store.task_finished(
-                self._store_id(task.spec.task_id),
-                state=TaskState.FAILED,
-                exit_code=None,
-                reason=reason,
-            )
-        self._bus.publish(
-            ev.TaskFinished(
-                job_id=self.job_id,
-                task=task.spec.task_id,
-                status=state.value,
-                exit_code=exit_code,
-                reason=reason,
-                frames_done=sorted(frame for _, frame in task.done),
-                frames_missing=sorted(f for frames in missing.values() for f in frames),
-            )
-        )
-        task.stop_state = state
-        task.stop_reason = reason
-
-    def _fail_frames(
-        self, layer: str, frames: list[int], reason: str, task_id: str, will_retry: bool
-    ) -> None:
+    def _fail_frames(self, layer: str, frames: list[int], reason: str, task_id: str) -> None:
+        """Frames failed for good (a done frame stays done and is not announced)."""
         if not frames:
             return
-        for frame in frames:
-            if frame in self._done[layer]:
-                continue
-            self._failed[layer][frame] = reason
-            self._publish_frame_failed(layer, frame, reason, task_id, will_retry)
-        if self._store is not None:
-            self._store.set_frames_state(
-                self.job_id,
-                layer,
-                frames,
-                FrameState.FAILED,
-                task_id=self._store_id(task_id) if task_id else None,
-                reason=reason,
-            )
-
-    def _publish_frame_failed(
-        self, layer: str, frame: int, reason: str, task_id: str, will_retry: bool
-    ) -> None:
-        self._bus.publish(
-            ev.FrameFailed(
-                job_id=self.job_id,
-                layer=layer,
-                frame=frame,
-                reason=reason,
-                task=task_id,
-                will_retry=will_retry,
-            )
-        )
+        announce = self._tally.mark_failed(layer, frames, reason)
+        self._recorder.frames_failed(layer, frames, reason, task_id=task_id, announce=announce)
 
     # launching -----------------------------------------------------------------------------------
     def _dispatch(self) -> None:
-        """Fill free slots: each needs its machine-wide lease and a GPU NVML does not see busy."""
+        """Fill free slots; once no slot is usable and nothing runs, fail what is queued."""
         self._fail_queue_without_slots()
-        if self._queue.is_empty() or not self._free_slots:
-            return
-        now = self._clock()
-        if now < self._next_dispatch_at:
-            return  # slots were busy elsewhere a moment ago: don't hammer the lease folder/NVML
-        blocked = False
-        for slot in list(self._free_slots):
-            if self._queue.is_empty():
-                break
-            lost = self._availability.lost_reason(slot.gpu)
-            if lost is not None:
-                self._retire_slot(slot, lost)
-                continue
-            reason = self._availability.busy_reason(slot.gpu, self._own_pids())
-            lease = None
-            if reason is None:
-                lease = self._leases.acquire(
-                    slot_key(slot.cuda_device, slot.sub_index),
-                    job_id=self.job_id,
-                    task_id="pending",
-                )
-                if lease is None:
-                    holder = self._leases.read(slot_key(slot.cuda_device, slot.sub_index))
-                    who = (
-                        f"job {holder.job_id} (pid {holder.owner_pid})" if holder else "another job"
-                    )
-                    reason = f"{slot.label} is in use by {who}"
-            if reason is not None:
-                blocked = True
-                self._notice_once(slot, reason)
-                continue
-            assert lease is not None
-            spec = self._queue.next_task(
-                slot,
-                running=[task.running_work() for task in self._running.values()],
-                slot_count=len(self.plan.slots),
-                now=now,
-            )
-            if spec is None:
-                self._leases.release(lease)
-                return
-            lease.task_id = spec.task_id
-            self._free_slots.remove(slot)
-            self._slot_notices.pop(slot.index, None)
-            self._launch(spec, lease)
-        self._next_dispatch_at = now + (BLOCKED_SLOT_RETRY_S if blocked else 0.0)
-
-    def _retire_slot(self, slot: Slot, reason: str) -> None:
-        """Stop using a slot whose GPU is lost; with no slot left, fail what is still queued."""
-        self._free_slots.remove(slot)
-        self._lost_slot_reason = reason
-        self._bus.publish(
-            ev.Notice(job_id=self.job_id, message=f"{slot.label} is no longer used: {reason}")
+        self._slots.fill(
+            self._queue,
+            now=self._clock.monotonic(),
+            slot_count=len(self.plan.slots),
+            running_work=lambda: [task.running_work() for task in self._running.values()],
+            own_pids=self._own_pids,
+            launch=self._launch,
         )
         self._fail_queue_without_slots()
 
     def _fail_queue_without_slots(self) -> None:
-        """Once every slot is lost and nothing runs, queued frames can never render: fail them."""
-        reason = self._lost_slot_reason
-        if reason is None or self._free_slots or self._running or self._queue.is_empty():
-            return
-        why = f"not rendered: no usable GPU slot left ({reason})"
-        for layer, frames in self._queue.drop_all(why).items():
-            self._fail_frames(layer, frames, why, task_id="", will_retry=False)
+        why = self._slots.dead_end_reason(
+            running=bool(self._running), queue_empty=self._queue.is_empty()
+        )
+        if why is not None:
+            for layer, frames in self._queue.drop_all(why).items():
+                self._fail_frames(layer, frames, why, task_id="")
 
     def _own_pids(self) -> set[int]:
         pids = {os.getpid()}
@@ -1075,257 +474,71 @@ class JobRunner:
                 pids.update(task.process.known_descendant_pids)
         return pids
 
-    def _notice_once(self, slot: Slot, reason: str) -> None:
-        if self._slot_notices.get(slot.index) != reason:
-            self._slot_notices[slot.index] = reason
-            self._bus.publish(ev.Notice(job_id=self.job_id, message=f"waiting: {reason}"))
-
-    def _snapshot_for(self, layers: list[PlannedLayer]) -> Path:
-        """A private copy of the scene for these layers (made once, reused by their tasks).
-
-        A ``.ma`` copy has exactly these layers renderable. A Maya Binary scene cannot be patched
-        without Maya, so it is copied byte for byte and the layers are chosen with ``-rl`` alone;
-        either way the artist may keep saving the original while the renders read the copy.
-        """
-        key = tuple(layer.node for layer in layers)
-        path = self._snapshots.get(key)
-        if path is None:
-            nodes = [layer.node for layer in layers]
-            snapshots = SceneSnapshots(self._temp)
-            if self.plan.scene is None:
-                path = snapshots.copy_scene(
-                    self.plan.scene_path, "+".join(lay.name for lay in layers)
-                )
-            else:
-                path = snapshots.snapshot_scene(self.plan.scene_path, self.plan.scene, nodes)
-            self._snapshots[key] = path
-        return path
-
     def _launch(self, spec: TaskSpec, lease: Lease) -> None:
-        plan = self.plan
         layers = [self._layers[name] for name in spec.layers]
-        label = safe_file_component("+".join(spec.layers))
-        log_path = self._log_dir / f"{spec.task_id}_{label}_a{spec.attempt}.log"
-        task = _Task(
-            spec=spec, layers=layers, log_path=log_path, launched_at=self._clock(), lease=lease
+        log_path = self._launcher.log_path(spec)
+        task = RunningTask(
+            spec=spec,
+            layers=layers,
+            log_path=log_path,
+            launched_at=self._clock.monotonic(),
+            lease=lease,
         )
         self._running[spec.task_id] = task
-        if self._store is not None:
-            self._store.add_task(
-                task_id=self._store_id(spec.task_id),
-                job_id=self.job_id,
-                layers=list(spec.layers),
-                frames=spec.frames,
-                gpu=spec.slot.cuda_device,
-                slot=spec.slot.index,
-                attempt=spec.attempt,
-                log_path=str(log_path),
-                temp_scene=None,
-            )
+        self._recorder.task_added(spec, log_path)
         try:
-            scene_copy = self._snapshot_for(layers)
-            argv = build_task_argv(plan, spec, str(scene_copy))
-            env = build_child_environment(
-                cuda_device=spec.slot.cuda_device, renderer_env=plan.profile.environment()
-            )
-            monitor = TaskMonitor(
-                task_id=spec.task_id,
-                layers=[(layer.name, layer.node) for layer in layers],
-                parser=plan.parse_profile.new_parser(),
-                emit=self._inbox.put,
-                on_log=self._log_publisher(spec.task_id),
-            )
-            process = self._processes.create_render_process(
-                ProcessConfig(
-                    process_id=spec.task_id,
-                    argv=argv,
-                    env=env,
-                    log_path=log_path,
-                    on_line=monitor.feed,
-                    low_priority=self._low_priority,
-                )
-            )
+            monitor = self._monitor(spec.task_id, layers)
+            process, argv = self._launcher.launch(spec, layers, log_path, monitor.feed)
         except (RenderLaunchError, OSError, ValueError) as exc:  # ValueError: scene/temp errors
             task.launch_error = f"could not start the render: {exc}"
             _LOG.error("task %s: %s", spec.task_id, task.launch_error)
-            self._publish_task_started(task, [], None)
+            self._recorder.task_not_started(spec, log_path)
             return
         task.process = process
-        self._leases.attach_render(lease, process.pid or 0, process.create_time)
-        if self._store is not None:
-            self._store.task_started(
-                self._store_id(spec.task_id),
-                pid=process.pid or 0,
-                pid_create_time=process.create_time,
-                argv=argv,
-                gpu=spec.slot.cuda_device,
-                slot=spec.slot.index,
-            )
-            for layer in layers:
-                self._store.set_frames_state(
-                    self.job_id,
-                    layer.name,
-                    spec.frames,
-                    FrameState.RENDERING,
-                    task_id=self._store_id(spec.task_id),
-                    gpu=spec.slot.cuda_device,
-                )
-        self._publish_task_started(task, argv, process.pid)
-
-    def _publish_task_started(self, task: _Task, argv: list[str], pid: int | None) -> None:
-        spec = task.spec
-        self._bus.publish(
-            ev.TaskStarted(
-                job_id=self.job_id,
-                task=spec.task_id,
-                layer=spec.layers[0],
-                layers=list(spec.layers),
-                frames=spec.frames,
-                gpus=[spec.slot.cuda_device] if spec.slot.cuda_device is not None else [],
-                slot=spec.slot.label,
-                pid=pid,
-                argv=list(argv),
-                attempt=spec.attempt,
-                log_path=str(task.log_path),
-            )
+        self._slots.attach_render(lease, process.pid or 0, process.create_time)
+        self._recorder.task_started(
+            spec, pid=process.pid, create_time=process.create_time, argv=argv, log_path=log_path
         )
-
-    def _log_publisher(self, task_id: str) -> Callable[[str, str], None] | None:
-        if not self._bus.wants_logs():
-            return None
-        bus, job_id = self._bus, self.job_id
-
-        def publish(line: str, level: str) -> None:
-            bus.publish(ev.LogLine(job_id=job_id, task=task_id, line=line, level=level))
-
-        return publish
 
     # status and the end --------------------------------------------------------------------------
     def _refresh_status(self) -> None:
-        now = self._clock()
-        rows = []
-        for task in itertools.chain(self._finished.values(), self._running.values()):
-            rows.append(self._status_row(task, now))
-        with self._status_lock:
-            self._status = rows
-
-    def _status_row(self, task: _Task, now: float) -> RenderStatus:
-        spec = task.spec
-        running = spec.task_id in self._running
-        if running:
-            state = TaskState.RUNNING
-        else:
-            state = task.stop_state or TaskState.FAILED
-        elapsed = now - task.launched_at if running else None
-        done = len(task.done)
-        total = len(task.keys)
-        eta = None
-        if running:
-            per_frame = sum(self._cost.frame_s(layer.name) for layer in task.layers) / max(
-                1, len(task.layers)
-            )
-            eta = max(0.0, (total - done) * per_frame)
-        return RenderStatus(
-            task_id=spec.task_id,
-            layers=spec.layers,
-            frames=tuple(spec.frames),
-            gpu=spec.slot.label,
-            pid=task.process.pid if task.process is not None else None,
-            state=state,
-            frames_done=done,
-            frames_failed=0 if running else total - done,
-            current_frame=task.current_frame,
-            percent=task.percent,
-            attempt=spec.attempt,
-            elapsed_s=elapsed,
-            eta_s=eta,
-            reason=task.stop_reason or task.launch_error,
-            log_path=str(task.log_path),
+        self._status.refresh(
+            finished=self._finished.values(),
+            running=self._running.values(),
+            now=self._clock.monotonic(),
+            cost=self._cost,
         )
 
     def _finish_job(self, error: BaseException | None = None) -> None:
-        elapsed = self._clock() - self._started_at
-        done = {name: sorted(frames) for name, frames in self._done.items()}
-        failed: dict[str, list[int]] = {name: [] for name in self._layers}
-        reasons: dict[tuple[str, int], str] = {}
-        for layer in self.plan.layers:
-            for frame in layer.frames:
-                if frame in self._done[layer.name]:
-                    continue
-                failed[layer.name].append(frame)
-                reasons[(layer.name, frame)] = self._failed[layer.name].get(frame, "not rendered")
-        ok = error is None and not any(failed.values())
-        if ok:
-            state = JobState.SUCCEEDED
-        elif self._cancel.is_set():
-            state = JobState.CANCELLED
-        else:
-            state = JobState.FAILED
-        reason = None
-        if error is not None:
-            reason = f"internal error: {error!r}"
-        elif self._cancel.is_set():
-            reason = self._cancel_reason
-        self.result = JobResult(ok, state, done, failed, reasons, elapsed, reason)
+        elapsed = self._clock.monotonic() - self._started_at
+        result = self._tally.result(
+            {layer.name: layer.frames for layer in self.plan.layers},
+            elapsed_s=elapsed,
+            error=error,
+            cancel_reason=self._cancel_reason if self._cancel.is_set() else None,
+        )
+        self.result = result
         self._refresh_status()
-        if self._store is not None:
-            try:
-                self._store.set_job_state(self.job_id, state, reason)
-            except Exception:  # the summary must still reach the user
-                _LOG.exception("could not record the end of job %s", self.job_id)
+        self._recorder.job_state(result.state, result.reason)
         if not self.plan.config.keep_temp:
             self._temp.cleanup_all()
-        self._bus.publish(
-            ev.JobFinished(
-                job_id=self.job_id,
-                ok=ok,
-                state=state.value,
-                layers={
-                    name: {"done": done[name], "failed": failed[name]} for name in self._layers
-                },
-                elapsed_s=round(elapsed, 3),
-                reason=reason,
-            )
+        self._recorder.job_finished(
+            ok=result.ok,
+            state=result.state,
+            layers={
+                name: {"done": result.done[name], "failed": result.failed[name]}
+                for name in self._layers
+            },
+            elapsed_s=elapsed,
+            reason=result.reason,
         )
-
-
-def build_task_argv(plan: JobPlan, spec: TaskSpec, scene_copy: str) -> list[str]:
-    """``Render``'s argv for one task of ``plan``, rendering ``scene_copy``."""
-    config = plan.config
-    nodes = {layer.name: layer.node for layer in plan.layers}
-    return plan.profile.build_argv(
-        RenderInvocation(
-            render_exe=plan.render_exe.path,
-            scene_file=scene_copy,
-            layers=tuple(nodes[name] for name in spec.layers),
-            start=spec.run.start,
-            end=spec.run.end,
-            by=spec.run.step,
-            output_dir=config.output_dir,
-            project_dir=plan.project_dir,
-            threads=config.cpu_threads,
-            gpu_pinned=spec.slot.gpu is not None,
-            skip_existing=config.skip_existing,
-            extra_args=tuple(config.extra_args),
-        )
-    )
-
-
-def preview_argv(plan: JobPlan, spec: TaskSpec) -> list[str]:
-    """The argv a task would get, with a placeholder for the temp scene not written yet."""
-    stem = safe_file_component(plan.scene_path.stem)
-    label = safe_file_component("+".join(spec.layers))
-    return build_task_argv(plan, spec, f"<temp>/render_{stem}_<timestamp>_{label}.ma")
-
-
-def frames_by_layer(plan: JobPlan) -> dict[str, list[int]]:
-    """Frames of every layer of a plan (for the job store)."""
-    return {layer.name: list(layer.frames) for layer in plan.layers}
 
 
 __all__ = [
+    "AttachedTask",
     "JobResult",
     "JobRunner",
+    "ResumeState",
     "build_task_argv",
     "expand_image_template",
     "preview_argv",

@@ -10,13 +10,17 @@ since the render's last sign of life counts as life.
 It never counts as a verified frame: only a reported or predicted image verifies a frame. The look
 is bounded (depth and entries) so a huge output tree cannot stall the supervisor, and runs at most
 once per hang timeout per render.
+
+:func:`any_modified_after` is the other probe the watchdog's caller uses: whether one of the images
+*predicted* for a render changed after its last sign of life. Both are the file-system side of the
+pure decision in :mod:`~lrc_toolbox.core.watchdog`.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 #: Folder levels searched below the output folder (``<out>/<layer>/<aov>/file`` is depth 3).
@@ -47,7 +51,7 @@ def has_new_files(
 
     Args:
         root: The output folder (it may not exist yet).
-        since_wall: A ``time.time()`` value.
+        since_wall: A wall-clock time (:meth:`~lrc_toolbox.core.clock.Clock.wall_at`).
         names: When given, only files whose path below ``root`` names one of them (a folder
             called ``MASTER_BG_A``, or ``shot_MASTER_BG_A.0001.exr``) count: several layers may
             write into one folder.
@@ -92,4 +96,55 @@ def has_new_files(
     return False
 
 
-__all__ = ["MAX_SCAN_DEPTH", "MAX_SCAN_ENTRIES", "has_new_files"]
+def any_modified_after(paths: Iterable[str], since_wall: float) -> bool:
+    """Return whether any of ``paths`` exists and was modified after ``since_wall``.
+
+    Args:
+        paths: Image paths (predicted from a layer's naming); looked at in order, lazily.
+        since_wall: A wall-clock time (:meth:`~lrc_toolbox.core.clock.Clock.wall_at`).
+    """
+    for path in paths:
+        try:
+            if os.stat(path).st_mtime > since_wall:
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def shows_new_work(
+    predicted: Iterable[str],
+    *,
+    since_wall: float,
+    root: str | os.PathLike[str] | None,
+    unknown_layer_names: Collection[str],
+    match_names: bool,
+) -> bool:
+    """Whether a render that printed nothing since ``since_wall`` wrote work meanwhile.
+
+    Its predicted images count first. While some of its layers' naming is unknown, any new file
+    of those layers under the output folder counts too; with several layers in the job
+    (``match_names``), only a path naming one of them (artist or node name), so one layer's
+    images never keep another layer's hung render alive.
+
+    Args:
+        predicted: The task's predicted image paths (looked at lazily).
+        since_wall: The render's last sign of life, on the wall clock.
+        root: The output folder, or None when the user gave none (no folder look then).
+        unknown_layer_names: Names of the task's layers whose naming is unknown.
+        match_names: Count only files whose path names one of ``unknown_layer_names``.
+    """
+    if any_modified_after(predicted, since_wall):
+        return True
+    if not unknown_layer_names or root is None:
+        return False
+    return has_new_files(root, since_wall, unknown_layer_names if match_names else None)
+
+
+__all__ = [
+    "MAX_SCAN_DEPTH",
+    "MAX_SCAN_ENTRIES",
+    "any_modified_after",
+    "has_new_files",
+    "shows_new_work",
+]

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from lrc_toolbox.config import batch_render_defaults as defaults
 from lrc_toolbox.core.models import GPUInfo, RenderMode
+from lrc_toolbox.core.task_outcome import split_retries
 from lrc_toolbox.utils.frame_parser import FrameRun, FrameSet
 
 #: Guided scheduling factor: a chunk takes at most 1/GUIDED_FACTOR of the balanced per-slot time.
@@ -409,17 +410,24 @@ class WorkQueue:
             (requeued frames, frames failed for good).
         """
         work = self._layers[layer]
-        requeued: list[int] = []
-        failed: list[int] = []
-        for frame in frames:
-            if retryable and work.attempts.get(frame, 0) <= self.retries:
-                requeued.append(frame)
-            else:
-                failed.append(frame)
-                self._failed[(layer, frame)] = reason
-        if requeued:
-            work.frames = work.frames.union(FrameSet(requeued))
+        frames = list(frames)
+        requeued, failed = split_retries(
+            frames, work.attempts, retries=self.retries, retryable=retryable
+        )
+        for frame in failed:
+            self._failed[(layer, frame)] = reason
+        self.requeue(layer, requeued)
         return requeued, failed
+
+    def requeue(self, layer: str, frames: Iterable[int]) -> None:
+        """Put frames back in the queue (the retry decision was made by the caller).
+
+        See :func:`~lrc_toolbox.core.task_outcome.split_retries` for the rule.
+        """
+        frames = list(frames)
+        if frames:
+            work = self._layers[layer]
+            work.frames = work.frames.union(FrameSet(frames))
 
     def remove(self, layer: str, frames: Iterable[int]) -> None:
         """Take frames out of the queue without a task (e.g. images that already exist)."""

@@ -2,17 +2,18 @@
 
 The monitor owns the renderer's stateful :class:`LogParser` and is only ever called from the one
 thread that follows the task's log, so it needs no lock. It turns parser events into small
-:class:`Note` records, stamped with the time the line was read, and hands them to the supervisor
-through a queue: the supervisor owns every piece of shared state.
+:class:`Note` records, stamped with the time the line was read on the job's one
+:class:`~lrc_toolbox.core.clock.Clock` (so the supervisor compares them with its own readings), and
+hands them to the supervisor through a queue: the supervisor owns every piece of shared state.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from lrc_toolbox.core.clock import SYSTEM_CLOCK, Clock
 from lrc_toolbox.renderers.base import EventKind, LogEvent, LogParser
 
 
@@ -24,7 +25,7 @@ class Note:
         task_id: The task.
         kind: ``render_started``, ``frame_started``, ``progress``, ``image``, ``frame_finished``,
             ``fatal``, ``error`` (a non-fatal error line: kept to explain a missing frame).
-        at: ``time.monotonic()`` when the line was read.
+        at: The job clock's ``monotonic()`` when the line was read.
         layer: Artist-facing layer the line is about (combined tasks render several).
         frame: Frame number when known.
         percent: Percent of the current frame (``progress``).
@@ -60,7 +61,7 @@ class TaskMonitor:
         parser: A fresh parser from the renderer profile.
         emit: Called with each note (the supervisor's queue ``put``).
         on_log: Called with ``(line, level)`` for every line, or None to skip that work.
-        clock: Monotonic clock.
+        clock: The job's clock (the supervisor's own).
     """
 
     def __init__(
@@ -71,7 +72,7 @@ class TaskMonitor:
         parser: LogParser,
         emit: Callable[[Note], None],
         on_log: Callable[[str, str], None] | None = None,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Clock = SYSTEM_CLOCK,
     ) -> None:
         self.task_id = task_id
         self._layers = list(layers)
@@ -102,7 +103,7 @@ class TaskMonitor:
 
     # -- internals --------------------------------------------------------------------------------
     def _note(self, kind: str, **fields: object) -> None:
-        self._emit(Note(self.task_id, kind, self._clock(), **fields))  # type: ignore[arg-type]
+        self._emit(Note(self.task_id, kind, self._clock.monotonic(), **fields))  # type: ignore[arg-type]
 
     def _mark_started(self) -> None:
         if not self._started:

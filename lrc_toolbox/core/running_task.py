@@ -1,0 +1,153 @@
+"""One task's state while it runs and after it ends, owned by the supervisor thread.
+
+Plain data plus the views the policies need: what the chunk policy needs to balance the queue
+(:meth:`RunningTask.running_work`), what the watchdog decides on (:meth:`RunningTask.watchdog_view`)
+and what the outcome rules decide on (:meth:`RunningTask.finished`). Every time in it comes from
+the job's one :class:`~lrc_toolbox.core.clock.Clock` (monotonic).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lrc_toolbox.core.gpu_leases import Lease
+from lrc_toolbox.core.models import TaskState
+from lrc_toolbox.core.planner import PlannedLayer
+from lrc_toolbox.core.scheduler import RunningWork, TaskSpec
+from lrc_toolbox.core.task_outcome import FinishedTask, FrameKey
+from lrc_toolbox.core.watchdog import TaskView
+from lrc_toolbox.utils.render_subprocess import RenderProcess
+
+
+@dataclass
+class RunningTask:
+    """A task of the job: its spec, its process and what its log and images told so far.
+
+    Attributes:
+        spec: What it renders, where.
+        layers: Its planned layers.
+        log_path: Its log file.
+        launched_at: Launch (or re-attach) time.
+        process: Its render, or None when the launch failed.
+        render_started_at: First sign of rendering.
+        last_output_at: When the supervisor last saw its log grow.
+        output_mark: The process's last-growth marker seen then (only compared for change).
+        last_image_at: Its last reported image, or when the disk last showed it alive.
+        current_layer: Layer of the frame being rendered.
+        current_frame: Frame being rendered.
+        percent: Progress of that frame.
+        last_percent_published: Last whole percent published (progress events are coalesced).
+        open_frame: The frame being rendered, until the renderer moves on.
+        open_since: When it began.
+        images: Image paths reported per (layer, frame).
+        done: Verified (layer, frame) with their image.
+        bad: What was wrong with a frame's reported image when it was checked.
+        fatal_reason: A fatal log line's reason.
+        fatal_deterministic: That line means a retry cannot help.
+        stop_state: How the supervisor stopped it, then its end state.
+        stop_reason: Why, then the end reason.
+        launch_error: Why the render could not be started.
+        lease: Its GPU slot lease.
+        errors: The last error line logged per (layer, frame).
+    """
+
+    spec: TaskSpec
+    layers: list[PlannedLayer]
+    log_path: Path
+    launched_at: float
+    process: RenderProcess | None = None
+    render_started_at: float | None = None
+    last_output_at: float | None = None
+    output_mark: float | None = None
+    last_image_at: float | None = None
+    current_layer: str | None = None
+    current_frame: int | None = None
+    percent: float | None = None
+    last_percent_published: int | None = None
+    open_frame: FrameKey | None = None
+    open_since: float | None = None
+    images: dict[FrameKey, list[str]] = field(default_factory=dict)
+    done: dict[FrameKey, str] = field(default_factory=dict)
+    bad: dict[FrameKey, str] = field(default_factory=dict)
+    fatal_reason: str | None = None
+    fatal_deterministic: bool = False
+    stop_state: TaskState | None = None
+    stop_reason: str | None = None
+    launch_error: str | None = None
+    lease: Lease | None = None
+    errors: dict[FrameKey, str] = field(default_factory=dict)
+
+    @property
+    def task_id(self) -> str:
+        """The task's id."""
+        return self.spec.task_id
+
+    @property
+    def keys(self) -> list[FrameKey]:
+        """Every (layer, frame) of the task, in render order."""
+        return [(layer.name, frame) for layer in self.layers for frame in self.spec.frames]
+
+    def running_work(self) -> RunningWork:
+        """What the work queue needs to know about this task to balance the rest."""
+        left = sum(1 for key in self.keys if key not in self.done)
+        per_layer = max(1, len(self.layers))
+        return RunningWork(
+            layers=tuple(layer.name for layer in self.layers),
+            frames_left=max(0, left // per_layer),
+            started_s=self.launched_at,
+            first_frame_seen=self.render_started_at is not None,
+        )
+
+    def observe_output(self, now: float) -> None:
+        """Note the time when the render's log has grown since the last look.
+
+        The process stamps growth on its own clock; that stamp is only compared with the one
+        seen last time, and the time recorded is ``now`` on the job's clock, so the watchdog never
+        mixes two clocks.
+        """
+        mark = self.process.last_output_monotonic if self.process is not None else None
+        if mark is not None and mark != self.output_mark:
+            self.output_mark = mark
+            self.last_output_at = now
+
+    def watchdog_view(self, gpu_lost_reason: str | None) -> TaskView:
+        """The task as the watchdog sees it (the disk is looked at only when it asks)."""
+        return TaskView(
+            launched_at=self.launched_at,
+            render_started_at=self.render_started_at,
+            last_output_at=self.last_output_at,
+            last_image_at=self.last_image_at,
+            stopping=self.stop_state is not None,
+            fatal_reason=self.fatal_reason,
+            gpu_lost_reason=gpu_lost_reason,
+        )
+
+    def finished(
+        self,
+        *,
+        why_missing: Mapping[FrameKey, str],
+        naming_known: frozenset[str],
+        attempts: Mapping[FrameKey, int],
+        retries: int,
+    ) -> FinishedTask:
+        """The task as the outcome rules see it, once its process tree is gone."""
+        return FinishedTask(
+            keys=tuple(self.keys),
+            verified=frozenset(self.done),
+            exit_code=self.process.returncode if self.process is not None else None,
+            why_missing=why_missing,
+            launch_error=self.launch_error,
+            fatal_reason=self.fatal_reason,
+            fatal_deterministic=self.fatal_deterministic,
+            stop_state=self.stop_state,
+            stop_reason=self.stop_reason,
+            last_errors=dict(self.errors),
+            naming_known=naming_known,
+            attempts=attempts,
+            retries=retries,
+        )
+
+
+__all__ = ["RunningTask"]

@@ -1,0 +1,84 @@
+"""The job's task table as :class:`~lrc_toolbox.core.models.RenderStatus` rows, for any thread.
+
+Rules for a row: a running task shows its elapsed time and an estimate of what is left (its frames
+not verified yet times the measured frame time of its layers); a finished task shows its end state
+(a task that never got one is shown failed) and how many of its frames ended without a verified
+image. The reason is the end (or stop) reason, else the launch error.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+
+from lrc_toolbox.core.models import RenderStatus, TaskState
+from lrc_toolbox.core.running_task import RunningTask
+from lrc_toolbox.core.scheduler import CostModel
+
+
+def status_row(task: RunningTask, *, now: float, running: bool, cost: CostModel) -> RenderStatus:
+    """One task's row.
+
+    Args:
+        task: The task.
+        now: The job clock's monotonic() now.
+        running: The task is still running (not finalised).
+        cost: The job's cost model (frame times for the estimate).
+    """
+    spec = task.spec
+    state = TaskState.RUNNING if running else (task.stop_state or TaskState.FAILED)
+    done = len(task.done)
+    total = len(task.keys)
+    eta = None
+    if running:
+        per_frame = sum(cost.frame_s(layer.name) for layer in task.layers) / max(
+            1, len(task.layers)
+        )
+        eta = max(0.0, (total - done) * per_frame)
+    return RenderStatus(
+        task_id=spec.task_id,
+        layers=spec.layers,
+        frames=tuple(spec.frames),
+        gpu=spec.slot.label,
+        pid=task.process.pid if task.process is not None else None,
+        state=state,
+        frames_done=done,
+        frames_failed=0 if running else total - done,
+        current_frame=task.current_frame,
+        percent=task.percent,
+        attempt=spec.attempt,
+        elapsed_s=now - task.launched_at if running else None,
+        eta_s=eta,
+        reason=task.stop_reason or task.launch_error,
+        log_path=str(task.log_path),
+    )
+
+
+class StatusBoard:
+    """The latest rows, written by the supervisor and read from any thread."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._rows: list[RenderStatus] = []
+
+    def refresh(
+        self,
+        *,
+        finished: Iterable[RunningTask],
+        running: Iterable[RunningTask],
+        now: float,
+        cost: CostModel,
+    ) -> None:
+        """Rebuild the rows: finished tasks first, then running ones."""
+        rows = [status_row(task, now=now, running=False, cost=cost) for task in finished]
+        rows += [status_row(task, now=now, running=True, cost=cost) for task in running]
+        with self._lock:
+            self._rows = rows
+
+    def rows(self) -> list[RenderStatus]:
+        """A copy of the latest rows."""
+        with self._lock:
+            return list(self._rows)
+
+
+__all__ = ["StatusBoard", "status_row"]

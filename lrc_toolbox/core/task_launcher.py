@@ -1,0 +1,153 @@
+"""Starting one task's render: its private scene copy, its command line, environment and log.
+
+Rules:
+
+* every render reads a private copy of the scene, made once per set of layers and reused by their
+  tasks, so the artist may keep saving the original meanwhile (:meth:`TaskLauncher.snapshot_for`);
+* the command line comes from the renderer profile (:func:`build_task_argv`), never a shell
+  string; the output folder is passed explicitly;
+* the environment is built on purpose: pinned to the slot's GPU (``CUDA_VISIBLE_DEVICES`` with
+  ``CUDA_DEVICE_ORDER=PCI_BUS_ID``), with the renderer's variables and without the launcher's own;
+* stdout and stderr go, merged, into the task's own log file
+  (``<task>_<layers>_a<attempt>.log``), followed line by line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from lrc_toolbox.core.planner import JobPlan, PlannedLayer
+from lrc_toolbox.core.render_process_manager import ProcessConfig, RenderProcessManager
+from lrc_toolbox.core.scheduler import TaskSpec
+from lrc_toolbox.renderers.base import RenderInvocation
+from lrc_toolbox.scene import SceneSnapshots
+from lrc_toolbox.utils.child_env import build_child_environment
+from lrc_toolbox.utils.render_subprocess import RenderProcess
+from lrc_toolbox.utils.temp_file_manager import TempFileManager, safe_file_component
+
+
+def build_task_argv(plan: JobPlan, spec: TaskSpec, scene_copy: str) -> list[str]:
+    """``Render``'s argv for one task of ``plan``, rendering ``scene_copy``."""
+    config = plan.config
+    nodes = {layer.name: layer.node for layer in plan.layers}
+    return plan.profile.build_argv(
+        RenderInvocation(
+            render_exe=plan.render_exe.path,
+            scene_file=scene_copy,
+            layers=tuple(nodes[name] for name in spec.layers),
+            start=spec.run.start,
+            end=spec.run.end,
+            by=spec.run.step,
+            output_dir=config.output_dir,
+            project_dir=plan.project_dir,
+            threads=config.cpu_threads,
+            gpu_pinned=spec.slot.gpu is not None,
+            skip_existing=config.skip_existing,
+            extra_args=tuple(config.extra_args),
+        )
+    )
+
+
+def preview_argv(plan: JobPlan, spec: TaskSpec) -> list[str]:
+    """The argv a task would get, with a placeholder for the temp scene not written yet."""
+    stem = safe_file_component(plan.scene_path.stem)
+    label = safe_file_component("+".join(spec.layers))
+    return build_task_argv(plan, spec, f"<temp>/render_{stem}_<timestamp>_{label}.ma")
+
+
+class TaskLauncher:
+    """Launches the renders of one job.
+
+    Args:
+        plan: The job's plan.
+        temp: Temp file manager for scene snapshots.
+        log_dir: Folder for per-task logs.
+        processes: The job's registry of render processes.
+        low_priority: Run renders below normal priority (inside Maya).
+    """
+
+    def __init__(
+        self,
+        plan: JobPlan,
+        *,
+        temp: TempFileManager,
+        log_dir: Path,
+        processes: RenderProcessManager,
+        low_priority: bool,
+    ) -> None:
+        self._plan = plan
+        self._temp = temp
+        self._log_dir = log_dir
+        self._processes = processes
+        self._low_priority = low_priority
+        self._snapshots: dict[tuple[str, ...], Path] = {}
+
+    def log_path(self, spec: TaskSpec) -> Path:
+        """The log file of a task."""
+        label = safe_file_component("+".join(spec.layers))
+        return self._log_dir / f"{spec.task_id}_{label}_a{spec.attempt}.log"
+
+    def snapshot_for(self, layers: Sequence[PlannedLayer]) -> Path:
+        """A private copy of the scene for these layers (made once, reused by their tasks).
+
+        A ``.ma`` copy has exactly these layers renderable. A Maya Binary scene cannot be patched
+        without Maya, so it is copied byte for byte and the layers are chosen with ``-rl`` alone;
+        either way the artist may keep saving the original while the renders read the copy.
+        """
+        key = tuple(layer.node for layer in layers)
+        path = self._snapshots.get(key)
+        if path is None:
+            nodes = [layer.node for layer in layers]
+            snapshots = SceneSnapshots(self._temp)
+            if self._plan.scene is None:
+                path = snapshots.copy_scene(
+                    self._plan.scene_path, "+".join(lay.name for lay in layers)
+                )
+            else:
+                path = snapshots.snapshot_scene(self._plan.scene_path, self._plan.scene, nodes)
+            self._snapshots[key] = path
+        return path
+
+    def launch(
+        self,
+        spec: TaskSpec,
+        layers: Sequence[PlannedLayer],
+        log_path: Path,
+        on_line: Callable[[str], None],
+    ) -> tuple[RenderProcess, list[str]]:
+        """Start a task's render.
+
+        Args:
+            spec: The task.
+            layers: Its planned layers.
+            log_path: Its log file (:meth:`log_path`).
+            on_line: Gets each log line, on the process's follower thread (the task's monitor).
+
+        Returns:
+            (the running process, its argv).
+
+        Raises:
+            RenderLaunchError, OSError: The render could not be started.
+            ValueError: The scene copy or the command line could not be made.
+        """
+        plan = self._plan
+        scene_copy = self.snapshot_for(layers)
+        argv = build_task_argv(plan, spec, str(scene_copy))
+        env = build_child_environment(
+            cuda_device=spec.slot.cuda_device, renderer_env=plan.profile.environment()
+        )
+        process = self._processes.create_render_process(
+            ProcessConfig(
+                process_id=spec.task_id,
+                argv=argv,
+                env=env,
+                log_path=log_path,
+                on_line=on_line,
+                low_priority=self._low_priority,
+            )
+        )
+        return process, argv
+
+
+__all__ = ["TaskLauncher", "build_task_argv", "preview_argv"]
