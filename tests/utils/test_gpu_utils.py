@@ -33,7 +33,7 @@ from lrc_toolbox.utils.gpu_utils import (
     query_gpus_nvml,
 )
 
-DATA_DIR = Path(__file__).parent / "data" / "nvidia_smi"
+DATA_DIR = Path(__file__).parents[1] / "data" / "nvidia_smi"
 
 # --------------------------------------------------------------------------------------------------
 # A fake pynvml that behaves like nvidia-ml-py
