@@ -17,7 +17,7 @@ from lrc_toolbox.core.models import RenderMode  # noqa: E402
 from lrc_toolbox.core.scene_source import PreparationCancelled  # noqa: E402
 from lrc_toolbox.ui.controller import ControllerError  # noqa: E402
 from lrc_toolbox.ui.dialogs import batch_render_dialog  # noqa: E402
-from lrc_toolbox.ui.models.render_rows import RowState  # noqa: E402
+from lrc_toolbox.ui.view_state.render_rows import RowState  # noqa: E402
 
 LEFT = QtCore.Qt.MouseButton.LeftButton
 

@@ -55,9 +55,9 @@ def test_controller_and_pure_modules_import_without_qt() -> None:
         sys.meta_path.insert(0, Blocker())
         import lrc_toolbox.ui
         import lrc_toolbox.ui.controller
-        import lrc_toolbox.ui.formatting
-        import lrc_toolbox.ui.log_buffer
-        import lrc_toolbox.ui.models.render_rows
+        import lrc_toolbox.ui.view_state.formatting
+        import lrc_toolbox.ui.view_state.log_buffer
+        import lrc_toolbox.ui.view_state.render_rows
         from lrc_toolbox.ui import standalone
         assert standalone.main(["--scene", sys.argv[1]]) == 2
         print("ok")

@@ -48,10 +48,10 @@ from lrc_toolbox.ui.controller import (
     StartedJob,
 )
 from lrc_toolbox.ui.dialogs.render_progress_widget import RenderProgressWidget
-from lrc_toolbox.ui.formatting import plural
-from lrc_toolbox.ui.models.render_rows import RenderRow, RowState
 from lrc_toolbox.ui.qt_compat import exec_modal, is_alive
 from lrc_toolbox.ui.settings import DialogSettings
+from lrc_toolbox.ui.view_state.formatting import plural
+from lrc_toolbox.ui.view_state.render_rows import RenderRow, RowState
 from lrc_toolbox.ui.widgets.control_buttons import ButtonState, ControlButtonsWidget
 from lrc_toolbox.ui.widgets.history_panel import HistoryPanel
 from lrc_toolbox.ui.widgets.logs_monitor import LogsMonitorWidget

@@ -14,8 +14,6 @@ from collections.abc import Callable
 
 from Qt import QtCore, QtWidgets
 
-from lrc_toolbox.ui.formatting import plural
-from lrc_toolbox.ui.models.render_rows import RenderRow
 from lrc_toolbox.ui.models.renders_table_model import (
     PROGRESS_ROLE,
     ROW_ROLE,
@@ -23,6 +21,8 @@ from lrc_toolbox.ui.models.renders_table_model import (
     Column,
     RendersTableModel,
 )
+from lrc_toolbox.ui.view_state.formatting import plural
+from lrc_toolbox.ui.view_state.render_rows import RenderRow
 from lrc_toolbox.ui.widgets.progress_delegate import ProgressBarDelegate
 
 #: Initial column widths in pixels (the status column takes the rest).

@@ -17,8 +17,9 @@ from Qt import QtCore, QtGui
 
 from lrc_toolbox.core.events import Event
 from lrc_toolbox.core.models import RenderStatus
-from lrc_toolbox.ui.formatting import format_duration
-from lrc_toolbox.ui.models.render_rows import (
+from lrc_toolbox.ui.qt_compat import enum_value, user_role
+from lrc_toolbox.ui.view_state.formatting import format_duration
+from lrc_toolbox.ui.view_state.render_rows import (
     STATE_SORT_ORDER,
     Changes,
     RenderRow,
@@ -26,7 +27,6 @@ from lrc_toolbox.ui.models.render_rows import (
     RowListener,
     RowState,
 )
-from lrc_toolbox.ui.qt_compat import enum_value, user_role
 
 #: Typed value to sort a column by (numbers sort as numbers).
 SORT_ROLE: int = user_role(1)
