@@ -170,10 +170,7 @@ class RenderProgressWidget(QtWidgets.QGroupBox):
         return menu
 
     def _retry_job(self, rows: list[RenderRow]) -> str | None:
-        for row in rows:
-            if self.model.job_finished(row.job_id) and self.model.job_summary(row.job_id)[1]:
-                return row.job_id
-        return None
+        return self.model.retryable_job(row.job_id for row in rows)
 
     def _show_context_menu(self, position: QtCore.QPoint) -> None:
         rows = self.selected_rows()

@@ -200,6 +200,10 @@ class RendersTableModel(QtCore.QAbstractTableModel):
         """True once the job's summary event arrived."""
         return self._state.job_finished(job_id)
 
+    def retryable_job(self, job_ids: Iterable[str]) -> str | None:
+        """The first of ``job_ids`` that finished with frames failed for good, or None."""
+        return self._state.retryable_job(job_ids)
+
     def log_dir(self, job_id: str) -> str | None:
         """The job's log folder, when known."""
         return self._state.log_dirs.get(job_id)

@@ -76,8 +76,3 @@ class RequestGate:
     def drop_waiting(self) -> None:
         """Forget the waiting request (what it asked for is no longer wanted)."""
         self._waiting = None
-
-    def reset(self) -> None:
-        """Forget everything (the owner no longer waits for the request in flight)."""
-        self._in_flight = False
-        self._waiting = None
