@@ -410,6 +410,7 @@ class BatchRenderAPI:
 
         Raises:
             PlanError: Unknown job, or the job store cannot be opened.
+            JobStoreError: The store failed while reading.
         """
         with self._store() as store:
             return load_stored_job(store, job_id)
