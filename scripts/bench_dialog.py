@@ -12,11 +12,20 @@ as the engine's follower threads would. Measured:
   the layers being listed (read on a worker thread).
 
 Each run is a fresh process (clean memory numbers); the table shows every run and the median.
+The engine is a stand-in controller that implements the whole
+:class:`~lrc_toolbox.ui.controller.BatchRenderController` interface (the History tab reads its
+one job), so the dialog is exactly the one artists get.
+
+``--smoke`` is the check CI runs: one short run in this process with small numbers (a few
+seconds), the History tab shown once at the end; it exits 0 when the dialog painted, delivered the
+flood's lines and listed the job in History, whatever the timings (CI machines vary). The goals
+are only judged by the full run.
 
 Usage::
 
     QT_QPA_PLATFORM=offscreen python scripts/bench_dialog.py            # 3 runs of 30 s
     QT_QPA_PLATFORM=offscreen python scripts/bench_dialog.py --runs 1 --seconds 10
+    QT_QPA_PLATFORM=offscreen python scripts/bench_dialog.py --smoke    # CI: a few seconds
 """
 
 from __future__ import annotations
@@ -44,6 +53,9 @@ BURST_S = 0.01
 PROGRESS_PER_S = 20
 FRAME_LINES = 400  # a "frame" every this many lines: FrameDone + a new frame's progress
 
+#: The smoke run (CI): a few seconds, small numbers; it checks that the dialog works, not speed.
+SMOKE = {"seconds": 2.0, "renders": 2, "lines_per_s": 500, "layers": 3}
+
 GOALS = {
     "stall_p99_ms": 50.0,
     "stall_max_ms": 200.0,
@@ -60,12 +72,23 @@ def _percentile(values: list[float], fraction: float) -> float:
     return ordered[index]
 
 
-def one_run(seconds: float, renders: int, lines_per_s: int, layers: int) -> dict[str, float]:
-    """One measurement in this process; returns the numbers."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import psutil
-    from Qt import QtCore, QtWidgets
+#: The job the flood belongs to (the stand-in controller's only job).
+JOB_ID = "bench"
+#: When the stand-in's job was created (seconds since the epoch; shown in History).
+JOB_CREATED_AT = 1_763_900_000.0
 
+
+def make_flood_controller(renders: int, layers: int):
+    """An engine stand-in that publishes events and answers the whole controller interface.
+
+    Args:
+        renders: GPUs (one render each) the machine shows.
+        layers: Render layers the scene lists.
+
+    Returns:
+        A :class:`~lrc_toolbox.ui.controller.BatchRenderController` whose ``bus`` the benchmark
+        publishes on; its job store holds the benchmark's one running job.
+    """
     from lrc_toolbox.core import events as ev
     from lrc_toolbox.core.models import CPUInfo, GPUInfo, ResourceInfo, SystemInfo
     from lrc_toolbox.core.scene_source import LayerChoice, PreparedScene
@@ -73,9 +96,10 @@ def one_run(seconds: float, renders: int, lines_per_s: int, layers: int) -> dict
         ActiveJob,
         BatchRenderController,
         ControllerError,
+        JobDetails,
+        JobRow,
         SceneSummary,
     )
-    from lrc_toolbox.ui.dialogs.batch_render_dialog import BatchRenderDialog
 
     gb = 1024**3
 
@@ -144,7 +168,7 @@ def one_run(seconds: float, renders: int, lines_per_s: int, layers: int) -> dict
             return True
 
         def active_job(self):
-            return ActiveJob(job_id="bench", running=True)
+            return ActiveJob(job_id=JOB_ID, running=True)
 
         def retry_request(self, job_id=None):
             raise ControllerError("nothing to retry")
@@ -155,12 +179,59 @@ def one_run(seconds: float, renders: int, lines_per_s: int, layers: int) -> dict
         def submit_to_farm(self, config, prepared, engine, *, dry_run=False):
             raise ControllerError("no farm in the benchmark")
 
+        # -- the job store: the benchmark's one running job ---------------------------------------
+        def _row(self) -> JobRow:
+            return JobRow(
+                job_id=JOB_ID,
+                state="running",
+                scene="/tmp/bench.ma",
+                created_at=JOB_CREATED_AT,
+                ended_at=None,
+                frames_done=0,
+                frames_total=renders * 1000,
+                frames_failed=0,
+                manager_alive=True,
+                running_renders=renders,
+            )
+
+        def history(self, limit=50):
+            return [self._row()][: max(1, limit)]
+
+        def job_details(self, job_id):
+            if job_id != JOB_ID:
+                raise ControllerError(f"no job {job_id} in the job store")
+            return JobDetails(job=self._row(), renderer="redshift")
+
+        def orphaned_jobs(self, scene_path=None):
+            return []
+
+        def resume_job(self, job_id):
+            raise ControllerError("the benchmark does not resume jobs")
+
+        def retry_job(self, job_id):
+            raise ControllerError("the benchmark does not retry jobs")
+
+        def cancel_job(self, job_id):
+            raise ControllerError("the benchmark does not cancel jobs")
+
+    return FloodController()
+
+
+def one_run(seconds: float, renders: int, lines_per_s: int, layers: int) -> dict[str, float]:
+    """One measurement in this process; returns the numbers."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import psutil
+    from Qt import QtCore, QtWidgets
+
+    from lrc_toolbox.core import events as ev
+    from lrc_toolbox.ui.dialogs.batch_render_dialog import BatchRenderDialog
+
     _app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])  # noqa: F841
     settings_dir = tempfile.mkdtemp(prefix="lrc-bench-settings-")
     settings = QtCore.QSettings(
         os.path.join(settings_dir, "bench.ini"), QtCore.QSettings.Format.IniFormat
     )
-    controller = FloodController()
+    controller = make_flood_controller(renders, layers)
 
     # -- first paint ------------------------------------------------------------------------------
     painted: dict[str, float] = {}
@@ -201,7 +272,7 @@ def one_run(seconds: float, renders: int, lines_per_s: int, layers: int) -> dict
     layers_ms = (painted.get("layers", time.perf_counter()) - started) * 1000
 
     # -- the job the flood belongs to -------------------------------------------------------------
-    job = "bench"
+    job = JOB_ID
     layer_names = [f"LAYER_{n:02d}" for n in range(renders)]
     controller.bus.publish(
         ev.JobStarted(job_id=job, layers={name: list(range(1, 1001)) for name in layer_names})
@@ -326,6 +397,10 @@ def one_run(seconds: float, renders: int, lines_per_s: int, layers: int) -> dict
         "rss_peak_growth_mb": (rss_peak - rss_start) / 1e6,
         "log_view_lines": float(dialog.logs_monitor.model.rowCount()),
     }
+    # After the measurement: the History tab lists the job (its reads run on a worker).
+    dialog.show_history()
+    run_loop(10, lambda: dialog.history_panel.jobs.rowCount() > 0)
+    result["history_jobs_listed"] = float(dialog.history_panel.jobs.rowCount())
     dialog.shutdown()
     return result
 
@@ -381,6 +456,24 @@ def verdict(key: str, value: float) -> str:
     return "met" if value < goal else "**missed**"
 
 
+def smoke() -> int:
+    """Run the dialog briefly under a small flood; 0 when it painted, logged and listed the job."""
+    numbers = one_run(SMOKE["seconds"], SMOKE["renders"], SMOKE["lines_per_s"], SMOKE["layers"])
+    print(json.dumps(numbers, indent=1, sort_keys=True))
+    problems = [
+        what
+        for what, ok in (
+            ("no log line reached the Logs panel", numbers["lines_delivered"] > 0),
+            ("the bridge delivered no batch", numbers["batches"] > 0),
+            ("History did not list the job", numbers["history_jobs_listed"] >= 1),
+        )
+        if not ok
+    ]
+    for problem in problems:
+        sys.stderr.write(f"bench_dialog --smoke: {problem}\n")
+    return 1 if problems else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print a markdown table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -389,8 +482,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--renders", type=int, default=RENDERS)
     parser.add_argument("--lines-per-s", type=int, default=LINES_PER_S)
     parser.add_argument("--layers", type=int, default=LAYERS)
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="CI check: one short run here with small numbers; exit 0 when the dialog worked",
+    )
     parser.add_argument("--one-run", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.smoke:
+        return smoke()
     if args.one_run:
         print(json.dumps(one_run(args.seconds, args.renders, args.lines_per_s, args.layers)))
         return 0

@@ -9,19 +9,11 @@ set -uo pipefail
 source "$(dirname "$0")/_venv.sh"
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 
-# Benchmarks whose --smoke mode is being added on another branch: reported and skipped until they
-# have one, then run like the others (remove a name here once its branch is merged).
-PENDING_SMOKE=(bench_dialog.py)
-
 status=0
 ran=0
 for bench in scripts/bench_*.py; do
   name="$(basename "$bench")"
   if ! grep -q -- '--smoke' "$bench"; then
-    if [[ " ${PENDING_SMOKE[*]} " == *" $name "* ]]; then
-      echo "bench smoke: SKIP $name (no --smoke mode yet; listed in PENDING_SMOKE)"
-      continue
-    fi
     echo "bench smoke: FAIL $name has no --smoke mode" >&2
     status=1
     continue

@@ -31,11 +31,13 @@ from lrc_toolbox.core import events as ev
 from lrc_toolbox.core.gpu_availability import GPUAvailability
 from lrc_toolbox.core.job_control import (
     JobSummary,
+    StoredJob,
     cancel_job,
     config_from_record,
     frames_to_retry,
     get_job_or_fail,
     load_resume_state,
+    load_stored_job,
     summarise,
 )
 from lrc_toolbox.core.job_runner import JobResult, JobRunner, ResumeState, frames_by_layer
@@ -53,7 +55,19 @@ from lrc_toolbox.core.system_detector import SystemDetector
 from lrc_toolbox.utils.frame_parser import FrameSet
 from lrc_toolbox.utils.temp_file_manager import TempFileError, TempFileManager
 
-__all__ = ["BatchRenderAPI", "JobHandle", "PlanError"]
+__all__ = [
+    "STORED_JOB_ERRORS",
+    "BatchRenderAPI",
+    "JobHandle",
+    "JobSummary",
+    "PlanError",
+    "StoredJob",
+]
+
+#: What the calls on stored jobs (``history``, ``job_status``, ``stored_job``, ``resume``,
+#: ``retry``, ``cancel``) raise for a reason to show the user: a refused request
+#: (:class:`PlanError`) or a job store that cannot be read or written.
+STORED_JOB_ERRORS: tuple[type[Exception], ...] = (PlanError, JobStoreError)
 
 _LOG = logging.getLogger(__name__)
 
@@ -390,6 +404,16 @@ class BatchRenderAPI:
         """The most recent jobs, newest first."""
         with self._store() as store:
             return [summarise(store, job) for job in store.list_jobs(limit=limit)]
+
+    def stored_job(self, job_id: str) -> StoredJob:
+        """One job with its tasks and frames as the store keeps them, read at once.
+
+        Raises:
+            PlanError: Unknown job, or the job store cannot be opened.
+            JobStoreError: The store failed while reading.
+        """
+        with self._store() as store:
+            return load_stored_job(store, job_id)
 
     @property
     def active_job(self) -> JobHandle | None:

@@ -22,7 +22,7 @@ from typing import Any
 
 from lrc_toolbox.core.gpu_leases import is_same_process
 from lrc_toolbox.core.job_runner import AttachedTask, ResumeState
-from lrc_toolbox.core.job_store import JobRecord, JobStore, TaskRecord
+from lrc_toolbox.core.job_store import FrameRecord, JobRecord, JobStore, TaskRecord
 from lrc_toolbox.core.models import FrameState, JobState, RenderConfig, RenderMode, TaskState
 from lrc_toolbox.core.planner import PlanError
 from lrc_toolbox.utils.frame_parser import FrameSet
@@ -251,3 +251,35 @@ def cancel_job(store: JobStore, job: JobRecord, *, grace_s: float = 10.0) -> str
     store.set_job_state(job.id, JobState.CANCELLED, "cancelled by the user")
     what = f"stopped renders {', '.join(stopped)}" if stopped else "no render was running"
     return f"job {job.id} cancelled ({what})"
+
+
+@dataclass
+class StoredJob:
+    """Everything the store keeps of one job, read at once (for history views).
+
+    Attributes:
+        summary: State, per-layer counts, running tasks, orphaned or not.
+        job: The job's record (its configuration among others).
+        tasks: Its task records, in launch order.
+        frames: Its frame records.
+    """
+
+    summary: JobSummary
+    job: JobRecord
+    tasks: list[TaskRecord]
+    frames: list[FrameRecord]
+
+
+def load_stored_job(store: JobStore, job_id: str) -> StoredJob:
+    """Read one job with its tasks and frames.
+
+    Raises:
+        PlanError: Unknown job (the message names the recent ones).
+    """
+    job = get_job_or_fail(store, job_id)
+    return StoredJob(
+        summary=summarise(store, job),
+        job=job,
+        tasks=store.get_tasks(job_id),
+        frames=store.get_frames(job_id),
+    )

@@ -9,8 +9,12 @@ from fakes import require_qt
 require_qt()
 
 from lrc_toolbox.core import events as ev  # noqa: E402
-from lrc_toolbox.ui.bridge import EventBridge, EventCoalescer, coalesce_progress  # noqa: E402
-from lrc_toolbox.ui.log_buffer import TASK, TEXT  # noqa: E402
+from lrc_toolbox.ui.bridge import EventBridge  # noqa: E402
+from lrc_toolbox.ui.view_state.event_coalescer import (  # noqa: E402
+    EventCoalescer,
+    coalesce_progress,
+)
+from lrc_toolbox.ui.view_state.log_buffer import TASK, TEXT  # noqa: E402
 
 THREADS = 4
 PER_THREAD = 2_000

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
-import types
 from pathlib import Path
 
 import pytest
 from fakes import SAMPLE_SCENE, make_gpu
 
+from lrc_toolbox import farm
 from lrc_toolbox.api import BatchRenderAPI, RenderConfig
 from lrc_toolbox.core.scene_source import FileSceneSource, PreparedScene
 from lrc_toolbox.core.system_detector import SystemDetector
@@ -130,38 +129,18 @@ def test_copy_config_shares_no_lists() -> None:
     assert config.layers == ["A"] and config.gpus == ["0"] and copied.scene_file == "t.ma"
 
 
-def test_farm_package_missing_is_a_message(tmp_path, monkeypatch) -> None:
-    monkeypatch.setitem(sys.modules, "lrc_toolbox.farm", None)  # import now raises ImportError
-    ctrl = controller(tmp_path)
-    with pytest.raises(ControllerError, match="farm submission is not available"):
-        ctrl.farm_engines()
-
-
 def test_farm_errors_become_messages(tmp_path, monkeypatch, standin_exe, render_env) -> None:
-    class FarmError(RuntimeError):
-        pass
-
-    class FarmUnavailableError(FarmError):
-        pass
-
     def submit_job(plan, engine, *, out_dir=None, dry_run=False):
-        raise FarmUnavailableError("OpenCue needs pyoutline: pip install 'lrc-toolbox[opencue]'")
+        raise farm.FarmUnavailableError("opencue", "opencue", "outline")
 
-    fake = types.SimpleNamespace(
-        FARM_ENGINES=("opencue",),
-        submit_job=submit_job,
-        FarmError=FarmError,
-        FarmUnavailableError=FarmUnavailableError,
-    )
-    monkeypatch.setitem(sys.modules, "lrc_toolbox.farm", fake)
+    monkeypatch.setattr(farm, "submit_job", submit_job)
     ctrl = controller(tmp_path, render_exe=standin_exe)
     config = RenderConfig(scene_file=str(SAMPLE_SCENE), frame_range="1-2", gpus=["0"])
-    with pytest.raises(ControllerError, match=r"pip install 'lrc-toolbox\[opencue\]'"):
+    with pytest.raises(ControllerError, match=r'pip install "lrc-toolbox\[opencue\]"'):
         ctrl.submit_to_farm(config, PreparedScene(scene_file=str(SAMPLE_SCENE)), "opencue")
 
 
 def test_real_farm_dry_run_writes_job_files(tmp_path, standin_exe, render_env) -> None:
-    pytest.importorskip("lrc_toolbox.farm")
     ctrl = controller(tmp_path, render_exe=standin_exe)
     assert "deadline" in ctrl.farm_engines()
     config = RenderConfig(

@@ -16,8 +16,8 @@ from Qt import QtCore, QtWidgets  # noqa: E402
 from lrc_toolbox.core.models import RenderMode  # noqa: E402
 from lrc_toolbox.core.scene_source import PreparationCancelled  # noqa: E402
 from lrc_toolbox.ui.controller import ControllerError  # noqa: E402
-from lrc_toolbox.ui.dialogs import batch_render_dialog  # noqa: E402
-from lrc_toolbox.ui.models.render_rows import RowState  # noqa: E402
+from lrc_toolbox.ui.dialogs import batch_render_dialog, prompts  # noqa: E402
+from lrc_toolbox.ui.view_state.render_rows import RowState  # noqa: E402
 
 LEFT = QtCore.Qt.MouseButton.LeftButton
 
@@ -554,4 +554,4 @@ def test_the_real_confirmation_box_answers(qtbot, button, answer) -> None:
         boxes[0].button(which).click()
 
     QtCore.QTimer.singleShot(0, press)
-    assert batch_render_dialog._ask_yes_no(parent, "Stop all renders", "Stop?") is answer
+    assert prompts.ask_yes_no(parent, "Stop all renders", "Stop?") is answer

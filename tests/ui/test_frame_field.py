@@ -7,13 +7,17 @@ from fakes import require_qt
 
 require_qt()
 
-from lrc_toolbox.ui.formatting import format_duration, format_gb, frames_preview  # noqa: E402
-from lrc_toolbox.ui.widgets.frame_range_field import (  # noqa: E402
+from lrc_toolbox.ui.view_state.formatting import (  # noqa: E402
+    format_duration,
+    format_gb,
+    frames_preview,
+)
+from lrc_toolbox.ui.view_state.frame_check import (  # noqa: E402
     BAD_PART_STYLE,
-    FrameRangeField,
     check_frames,
     mark_bad_part,
 )
+from lrc_toolbox.ui.widgets.frame_range_field import FrameRangeField  # noqa: E402
 
 MARK = f"<span style='{BAD_PART_STYLE}'>"
 

@@ -18,8 +18,8 @@ from lrc_toolbox.core.job_control import JobSummary
 from lrc_toolbox.core.job_store import JobStore
 from lrc_toolbox.core.scene_source import FileSceneSource
 from lrc_toolbox.ui.controller import ControllerError, EngineController, JobRow
-from lrc_toolbox.ui.formatting import format_timestamp, gpu_label
-from lrc_toolbox.ui.job_history import job_row_from_summary, output_folder_of
+from lrc_toolbox.ui.view_state.formatting import format_timestamp, gpu_label
+from lrc_toolbox.ui.view_state.job_history import job_row_from_summary, output_folder_of
 
 #: Generous: a loaded CI machine may be slow to start processes (not a timing assertion).
 JOB_TIMEOUT_S = 90.0

@@ -21,7 +21,7 @@ from lrc_toolbox.api import BatchRenderAPI  # noqa: E402
 from lrc_toolbox.core.scene_source import FileSceneSource  # noqa: E402
 from lrc_toolbox.ui.controller import EngineController  # noqa: E402
 from lrc_toolbox.ui.models.history_table_models import JobColumn  # noqa: E402
-from lrc_toolbox.ui.models.render_rows import RowState  # noqa: E402
+from lrc_toolbox.ui.view_state.render_rows import RowState  # noqa: E402
 
 pytestmark = pytest.mark.slow
 

@@ -10,7 +10,7 @@ require_qt()
 from Qt import QtCore, QtWidgets  # noqa: E402
 
 from lrc_toolbox.core.events import LogLine  # noqa: E402
-from lrc_toolbox.ui.log_buffer import TASK, TEXT, LogBuffer, LogFilter  # noqa: E402
+from lrc_toolbox.ui.view_state.log_buffer import TASK, TEXT, LogBuffer, LogFilter  # noqa: E402
 from lrc_toolbox.ui.widgets.logs_monitor import LogsMonitorWidget  # noqa: E402
 
 

@@ -11,13 +11,13 @@ from Qt import QtCore  # noqa: E402
 
 from lrc_toolbox.core import events as ev  # noqa: E402
 from lrc_toolbox.core.models import RenderStatus, TaskState  # noqa: E402
-from lrc_toolbox.ui.models.render_rows import RowState  # noqa: E402
 from lrc_toolbox.ui.models.renders_table_model import (  # noqa: E402
     PROGRESS_ROLE,
     SORT_ROLE,
     Column,
     RendersTableModel,
 )
+from lrc_toolbox.ui.view_state.render_rows import RowState  # noqa: E402
 
 JOB = "20260101-120000-abcdef"
 DISPLAY = QtCore.Qt.ItemDataRole.DisplayRole

@@ -53,11 +53,13 @@ def test_controller_and_pure_modules_import_without_qt() -> None:
                     raise ImportError(f"{name} is blocked in this test")
                 return None
         sys.meta_path.insert(0, Blocker())
+        import importlib, pkgutil
         import lrc_toolbox.ui
         import lrc_toolbox.ui.controller
-        import lrc_toolbox.ui.formatting
-        import lrc_toolbox.ui.log_buffer
-        import lrc_toolbox.ui.models.render_rows
+        for package in ("lrc_toolbox.ui.view_state", "lrc_toolbox.ui.control"):
+            module = importlib.import_module(package)
+            for info in pkgutil.walk_packages(module.__path__, prefix=package + "."):
+                importlib.import_module(info.name)
         from lrc_toolbox.ui import standalone
         assert standalone.main(["--scene", sys.argv[1]]) == 2
         print("ok")
@@ -73,3 +75,24 @@ def test_controller_and_pure_modules_import_without_qt() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
     assert "needs Qt for Python" in result.stderr
+
+
+def test_the_ui_reaches_stored_jobs_and_the_farm_only_through_their_fronts() -> None:
+    # Jobs in the store go through BatchRenderAPI (CONVENTIONS item 16): no UI module opens the
+    # job store or uses job_control, and the farm package is imported, never looked up by name.
+    offenders = []
+    for path in _modules():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module in (
+                "lrc_toolbox.core.job_store",
+                "lrc_toolbox.core.job_control",
+            ):
+                offenders.append(f"{path.relative_to(ROOT)}: imports {node.module}")
+            if isinstance(node, ast.Import) and any(
+                alias.name in ("importlib", "lrc_toolbox.core.job_store") for alias in node.names
+            ):
+                offenders.append(f"{path.relative_to(ROOT)}: imports importlib or the job store")
+            if isinstance(node, ast.Attribute) and node.attr in ("store_path", "_store_path"):
+                offenders.append(f"{path.relative_to(ROOT)}: reads {node.attr}")
+    assert offenders == []

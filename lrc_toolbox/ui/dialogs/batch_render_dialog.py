@@ -15,13 +15,16 @@ Closing the dialog hides it: renders keep running, and :func:`show_dialog` bring
 back with its table and logs. Standalone (``owns_renders``), closing with renders running asks
 whether to stop them, since the process is about to end.
 
-The History tab lists the job store's recent jobs (read on a worker while the tab is shown);
-re-running a job's failed frames, resuming an orphaned job and cancelling run on a worker too.
-When the dialog opens or the scene is reloaded, a job whose manager died while it rendered (Maya
-crashed, a CLI was killed) is offered for Resume / Cancel in the message bar. When a job ends, the
-message bar shows the end-of-job text (:func:`~lrc_toolbox.core.notifications.job_finished_message`)
-and :attr:`BatchRenderDialog.job_finished` lets the host add its own notification (a tray message
-standalone; Maya shows an in-view message itself).
+The Active Renders table and the Logs are fed by the
+:class:`~lrc_toolbox.ui.presenters.renders_presenter.RendersPresenter`; the History tab and the
+orphaned-job offer by the :class:`~lrc_toolbox.ui.presenters.history_presenter.HistoryPresenter`
+(reads on a worker while the tab is shown; cancel); the farm menu and submissions by the
+:class:`~lrc_toolbox.ui.presenters.farm_presenter.FarmPresenter`. Re-running a job's failed
+frames and resuming an orphaned job start a job here, like Start. When a job ends, the message bar
+shows the end-of-job text (:func:`~lrc_toolbox.ui.view_state.messages.job_finished_text`) and
+:attr:`BatchRenderDialog.job_finished` lets the host add its own notification (a tray message
+standalone; Maya shows an in-view message itself). What the dialog shows is computed in
+:mod:`lrc_toolbox.ui.view_state` (no Qt there).
 """
 
 from __future__ import annotations
@@ -35,30 +38,33 @@ from Qt import QtCore, QtGui, QtWidgets
 
 from lrc_toolbox.core import events as ev
 from lrc_toolbox.core.models import RenderConfig, ResourceInfo
-from lrc_toolbox.core.notifications import job_finished_message
 from lrc_toolbox.core.scene_source import PreparationCancelled, PreparedScene
 from lrc_toolbox.ui.bridge import EventBatch, EventBridge
-from lrc_toolbox.ui.controller import (
+from lrc_toolbox.ui.control.abstract import (
     BatchRenderController,
     ControllerError,
-    FarmOutcome,
-    JobDetails,
-    JobRow,
     SceneSummary,
     StartedJob,
 )
+from lrc_toolbox.ui.dialogs.prompts import PrepareProgress, ask_yes_no, open_local_path
 from lrc_toolbox.ui.dialogs.render_progress_widget import RenderProgressWidget
-from lrc_toolbox.ui.formatting import plural
-from lrc_toolbox.ui.models.render_rows import RenderRow, RowState
-from lrc_toolbox.ui.qt_compat import exec_modal, is_alive
+from lrc_toolbox.ui.presenters.farm_presenter import FarmPresenter
+from lrc_toolbox.ui.presenters.history_presenter import HistoryPresenter
+from lrc_toolbox.ui.presenters.renders_presenter import RendersPresenter
+from lrc_toolbox.ui.qt_compat import is_alive
 from lrc_toolbox.ui.settings import DialogSettings
-from lrc_toolbox.ui.widgets.control_buttons import ButtonState, ControlButtonsWidget
+from lrc_toolbox.ui.view_state.button_rules import button_state, start_blocked_reason
+from lrc_toolbox.ui.view_state.formatting import plural
+from lrc_toolbox.ui.view_state.messages import job_finished_text, job_started_text
+from lrc_toolbox.ui.widgets.control_buttons import ControlButtonsWidget
 from lrc_toolbox.ui.widgets.history_panel import HistoryPanel
 from lrc_toolbox.ui.widgets.logs_monitor import LogsMonitorWidget
 from lrc_toolbox.ui.widgets.message_bar import MessageBar
 from lrc_toolbox.ui.widgets.render_config_widget import ConfigError, RenderConfigWidget
 from lrc_toolbox.ui.widgets.system_info_widget import SystemInfoWidget
 from lrc_toolbox.ui.workers import BackgroundRunner, ResourcePoller
+
+__all__ = ["WINDOW_TITLE", "BatchRenderDialog", "current_dialog", "open_local_path", "show_dialog"]
 
 _LOG = logging.getLogger(__name__)
 
@@ -67,36 +73,9 @@ WINDOW_TITLE: str = "Batch Render"
 DEFAULT_SIZE_PX: tuple[int, int] = (1360, 860)
 #: The configuration column never gets narrower than this (its fields stay readable).
 LEFT_COLUMN_MIN_WIDTH_PX: int = 520
-#: Elapsed/ETA refresh and engine status merge.
-STATUS_REFRESH_MS: int = 1000
-#: Prepare progress dialogs appear only for preparations longer than this.
-PREPARE_PROGRESS_DELAY_MS: int = 400
-#: The History tab re-reads the job store this often while it is shown.
-HISTORY_REFRESH_MS: int = 5000
-#: Jobs the History tab lists (newest first; retention forgets old ones anyway).
-HISTORY_LIMIT: int = 100
 
 ConfirmFn = Callable[[str, str], bool]
 OpenPathFn = Callable[[str], bool]
-
-
-def _ask_yes_no(parent: QtWidgets.QWidget, title: str, text: str) -> bool:
-    box = QtWidgets.QMessageBox(parent)
-    box.setIcon(QtWidgets.QMessageBox.Icon.Question)
-    box.setWindowTitle(title)
-    box.setText(text)
-    box.setStandardButtons(
-        QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No
-    )
-    box.setDefaultButton(QtWidgets.QMessageBox.StandardButton.No)
-    exec_modal(box)
-    # Compare buttons, not exec()'s int: the bindings differ in how they type it.
-    return box.clickedButton() == box.button(QtWidgets.QMessageBox.StandardButton.Yes)
-
-
-def open_local_path(path: str) -> bool:
-    """Open a file or folder with the desktop's default application; False if that failed."""
-    return bool(QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(path)))
 
 
 class BatchRenderDialog(QtWidgets.QDialog):
@@ -121,6 +100,9 @@ class BatchRenderDialog(QtWidgets.QDialog):
         open_path: Opens a file or folder (replace it in tests).
         owns_renders: True when closing the window ends the process (standalone): closing with
             renders running then asks to stop them.
+        renders: The Active Renders and Logs presenter.
+        history: The History tab's presenter.
+        farm: The farm menu's and submissions' presenter.
     """
 
     #: A job ended (once per job, GUI thread): the engine's ``JobFinished`` event, for the host's
@@ -145,43 +127,49 @@ class BatchRenderDialog(QtWidgets.QDialog):
         )
         self.controller = controller
         self.settings = DialogSettings(settings)
-        self.confirm: ConfirmFn = lambda title, text: _ask_yes_no(self, title, text)
+        self.confirm: ConfirmFn = lambda title, text: ask_yes_no(self, title, text)
         self.open_path: OpenPathFn = open_local_path
         self.owns_renders = False
         self._clock = clock
         self._scene: SceneSummary | None = None
-        self._farm_engines: list[str] = []
-        self._farm_error = ""
         self._starting = False
         self._preparing = False
-        self._submitting = False
         self._shown_once = False
-        self._was_running = False
         self._announced_jobs: set[str] = set()
         self._closing = False
-        self._history_in_flight = False
-        self._history_again = False
-        self._details_in_flight = False
-        self._details_again = False
-        self._details_wanted = ""
 
         self.runner = BackgroundRunner(self)
         self.bridge = EventBridge(self)
         self.poller = ResourcePoller(self.runner, self._resource_query, self)
-        self._status_timer = QtCore.QTimer(self)
-        self._status_timer.setInterval(STATUS_REFRESH_MS)
-        self._status_timer.timeout.connect(self._on_status_tick)
-        self._history_timer = QtCore.QTimer(self)
-        self._history_timer.setInterval(HISTORY_REFRESH_MS)
-        self._history_timer.timeout.connect(self.refresh_history)
         self._build()
+        self.renders = RendersPresenter(
+            controller,
+            self.active_renders_table,
+            self.logs_monitor,
+            self.system_info_widget,
+            self.message_bar,
+            self,
+        )
+        self.history = HistoryPresenter(
+            controller,
+            self.history_panel,
+            self.runner,
+            self.message_bar,
+            confirm=lambda title, text: self.confirm(title, text),
+            is_shown=lambda: self.history_shown,
+            is_busy=lambda: self.busy,
+            parent=self,
+        )
+        self.farm = FarmPresenter(
+            controller, self.control_buttons, self.runner, self.message_bar, self.settings, self
+        )
         self._connect()
         self._restore_settings()
 
         self.bridge.attach(controller.subscribe)
-        self._seed_from_controller()
+        self.renders.seed()
         self.reload_scene()
-        self._load_farm_engines()
+        self.farm.load_engines()
         self.update_buttons()
 
     # -- construction -----------------------------------------------------------------------------
@@ -243,31 +231,28 @@ class BatchRenderDialog(QtWidgets.QDialog):
         config.gpu_choice_changed.connect(self.refresh_resources)
         config.open_scene_requested.connect(self._pick_scene)
         config.reload_requested.connect(self.reload_scene)
-        table = self.active_renders_table
-        table.selection_changed.connect(self._on_selection_changed)
-        table.stop_requested.connect(self._stop_rows)
-        table.retry_requested.connect(self.retry_failed)
-        table.open_log_requested.connect(self._open_row_log)
-        table.open_folder_requested.connect(self._open_folder)
+        self.active_renders_table.retry_requested.connect(self.retry_failed)
+        self.active_renders_table.open_folder_requested.connect(self._open_folder)
+        self.renders.running_changed.connect(self._after_state_change)
+        self.renders.selection_changed.connect(self.update_buttons)
+        self.renders.open_requested.connect(self._open)
         self.views_tabs.currentChanged.connect(self._on_view_changed)
-        history = self.history_panel
-        history.refresh_requested.connect(self.refresh_history)
-        history.job_selected.connect(self._request_details)
-        history.rerun_requested.connect(self.rerun_failed_frames)
-        history.resume_requested.connect(self.resume_job)
-        history.cancel_requested.connect(self.cancel_job)
-        history.open_log_requested.connect(lambda path: self._open(path, "log"))
-        history.open_folder_requested.connect(self._open_folder)
-        self.logs_monitor.open_log_requested.connect(self._open_shown_log)
+        panel = self.history_panel
+        panel.rerun_requested.connect(self.rerun_failed_frames)
+        panel.resume_requested.connect(self.resume_job)
+        panel.open_log_requested.connect(lambda path: self._open(path, "log"))
+        panel.open_folder_requested.connect(self._open_folder)
+        self.history.resume_requested.connect(self.resume_job)
+        self.history.show_requested.connect(self.show_history)
+        self.history.jobs_changed.connect(self._after_state_change)
+        self.farm.submitting_changed.connect(self.update_buttons)
         self.logs_monitor.level_changed.connect(self._remember_log_level)
         buttons = self.control_buttons
         buttons.start_clicked.connect(self.start)
-        buttons.stop_selected_clicked.connect(self.stop_selected)
+        buttons.stop_selected_clicked.connect(self.renders.stop_selected)
         buttons.stop_all_clicked.connect(self.stop_all)
         buttons.retry_clicked.connect(self.retry_failed)
         buttons.farm_clicked.connect(self.submit_to_farm)
-        buttons.farm_engine_chosen.connect(self._choose_farm_engine)
-        buttons.farm_dry_run_toggled.connect(self._remember_dry_run)
         buttons.close_clicked.connect(self.close)
 
     @property
@@ -278,7 +263,7 @@ class BatchRenderDialog(QtWidgets.QDialog):
     @property
     def busy(self) -> bool:
         """True while a job is being prepared or started, or a farm submission runs."""
-        return self._starting or self._preparing or self._submitting
+        return self._starting or self._preparing or self.farm.submitting
 
     # -- settings ---------------------------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -312,7 +297,7 @@ class BatchRenderDialog(QtWidgets.QDialog):
 
         Also looks for orphaned jobs (renders that outlived a crash) to offer them again.
         """
-        self.check_orphaned_jobs()
+        self.history.check_orphaned_jobs()
         if self.controller.scene_reads_are_thread_safe:
             self.render_config_widget.set_loading()
             self.runner.run(self.controller.describe_scene, self._on_scene, self._on_scene_error)
@@ -371,131 +356,27 @@ class BatchRenderDialog(QtWidgets.QDialog):
 
     # -- events -----------------------------------------------------------------------------------
     def _on_batch(self, batch: EventBatch) -> None:
-        if batch.events:
-            self.active_renders_table.model.apply_events(batch.events)
-        if batch.logs or batch.dropped_log_lines:
-            self.logs_monitor.append_lines(batch.logs, batch.dropped_log_lines)
+        self.renders.apply_batch(batch)
         if not batch.events:
             return
         for event in batch.events:
             if isinstance(event, ev.JobFinished):
                 self._announce_finished(event)
         if any(isinstance(event, (ev.JobStarted, ev.JobFinished)) for event in batch.events):
-            self._refresh_history_if_shown()
+            self.history.refresh_if_shown()
         self._after_state_change()
 
     def _after_state_change(self) -> None:
-        running = self.controller.is_running()
-        self.active_renders_table.update_summary(running)
-        busy = {
-            row.gpu: f"{row.task_id} ({row.layer_text})"
-            for row in self.active_renders_table.model.rows
-            if row.state.is_active and row.gpu
-        }
-        self.system_info_widget.set_busy_slots(busy)
-        self._was_running = running
+        self.renders.update_running_state()
         self.update_buttons()
 
     def _announce_finished(self, event: ev.JobFinished) -> None:
         if event.job_id in self._announced_jobs:
             return
         self._announced_jobs.add(event.job_id)
-        # The same words as the host's notification (tray, Maya's in-view message), then what
-        # only the dialog can add: the reason of the first failure and what to do about it.
-        title, body = job_finished_message(event)
-        headline = f"{title} (job {event.job_id}): {body}"
-        done = sum(len(result.get("done", ())) for result in event.layers.values())
-        failed_layers = {
-            layer: result.get("failed", ())
-            for layer, result in event.layers.items()
-            if result.get("failed")
-        }
-        failed = sum(len(frames) for frames in failed_layers.values())
-        if event.ok:
-            self.message_bar.show_message(headline, "success")
-        elif event.state == "cancelled":
-            self.message_bar.show_message(
-                f"{headline}\nJob {event.job_id} stopped ({event.reason or 'cancelled'}): "
-                f"{plural(done, 'frame')} verified, {plural(failed, 'frame')} not rendered.",
-                "warning",
-            )
-        else:
-            reason = event.reason or self._first_failure_reason(event.job_id) or "see the task logs"
-            layers = ", ".join(sorted(failed_layers))
-            self.message_bar.show_message(
-                f"{headline}\nJob {event.job_id} finished with {plural(failed, 'failed frame')} "
-                f"({layers}): {reason}. Retry Failed (or History › Re-run failed frames) "
-                "re-renders only those frames.",
-                "error",
-            )
+        reason = None if event.ok else self.renders.first_failure_reason(event.job_id)
+        self.message_bar.show_message(*job_finished_text(event, reason))
         self.job_finished.emit(event)
-
-    def _first_failure_reason(self, job_id: str) -> str | None:
-        for row in self.active_renders_table.model.rows:
-            if row.job_id == job_id and row.state is RowState.FAILED and row.reason:
-                return row.reason
-        return None
-
-    def _seed_from_controller(self) -> None:
-        """A dialog created while a job runs shows that job's tasks at once."""
-        try:
-            active = self.controller.active_job()
-        except Exception as exc:  # a broken controller must not stop the dialog from opening
-            _LOG.warning("could not read the running job: %r", exc)
-            return
-        if active is not None:
-            self.active_renders_table.model.apply_status(active.job_id, active.tasks)
-            self.active_renders_table.update_summary(active.running)
-
-    def _on_status_tick(self) -> None:
-        model = self.active_renders_table.model
-        model.tick()
-        try:
-            active = self.controller.active_job()
-        except Exception as exc:
-            _LOG.warning("status query failed: %r", exc)
-            return
-        if active is not None and active.running:
-            model.apply_status(active.job_id, active.tasks)
-        if self.controller.is_running() != self._was_running:
-            self._after_state_change()
-
-    # -- selection and logs -----------------------------------------------------------------------
-    def _on_selection_changed(self, rows: list[RenderRow]) -> None:
-        logs = self.logs_monitor
-        if not rows:
-            logs.set_tasks(None, "all tasks")
-        else:
-            keys = frozenset((row.job_id, row.task_id) for row in rows if not row.is_waiting_row)
-            if keys:
-                names = [
-                    f"{row.task_id} ({row.layer_text})" for row in rows if not row.is_waiting_row
-                ]
-                label = ", ".join(names[:3]) + (
-                    f" and {len(names) - 3} more" if len(names) > 3 else ""
-                )
-            else:
-                label = "queued frames (no log yet)"
-            logs.set_tasks(keys, label)
-        path = self._shown_log_path()
-        logs.set_log_file_available(bool(path), path or "")
-        self.update_buttons()
-
-    def _shown_log_path(self) -> str | None:
-        rows = [row for row in self.active_renders_table.selected_rows() if row.log_path]
-        if rows:
-            return rows[0].log_path
-        jobs = self.active_renders_table.model.job_ids()
-        return self.active_renders_table.model.log_dir(jobs[-1]) if jobs else None
-
-    def _open_shown_log(self) -> None:
-        path = self._shown_log_path()
-        if path:
-            self._open(path, "log")
-
-    def _open_row_log(self, row: RenderRow) -> None:
-        if row is not None and row.log_path:
-            self._open(row.log_path, "log file")
 
     def _open_folder(self, folder: str) -> None:
         if folder:
@@ -516,47 +397,22 @@ class BatchRenderDialog(QtWidgets.QDialog):
     def update_buttons(self) -> None:
         """Enable what can be pressed now."""
         running = self.controller.is_running()
-        busy = self._starting or self._preparing
+        starting = self._starting or self._preparing
         problems = self.render_config_widget.problems()
         if self._scene is None:
             problems = ["Reading the scene…", *problems]
-        if running:
-            tip = "A job is running: stop it or wait for it to finish"
-        elif busy:
-            tip = "Starting…"
-        elif problems:
-            tip = problems[0]
-        else:
-            tip = "Start rendering with these settings"
-        selected = self.active_renders_table.selected_rows()
-        self.history_panel.set_can_start_jobs(
-            not running and not busy,
-            "A job is running here: stop it or wait for it to finish"
-            if running
-            else "Starting…"
-            if busy
-            else "",
-        )
+        blocked = start_blocked_reason(running=running, starting=starting)
+        self.history_panel.set_can_start_jobs(not running and not starting, blocked)
         self.control_buttons.set_state(
-            ButtonState(
-                can_start=not running and not busy and not problems,
-                start_tooltip=tip,
-                can_stop_selected=any(row.state.is_active for row in selected),
-                can_stop_all=running,
-                can_retry=not running and not busy and self._retry_job_id() is not None,
-                can_submit_farm=not problems and not busy and not self._submitting,
+            button_state(
+                running=running,
+                starting=starting,
+                submitting=self.farm.submitting,
+                problems=problems,
+                stop_selected=self.renders.can_stop_selected(),
+                retryable=self.renders.retry_job_id() is not None,
             )
         )
-
-    def _retry_job_id(self) -> str | None:
-        model = self.active_renders_table.model
-        candidates = [row.job_id for row in self.active_renders_table.selected_rows()]
-        jobs = model.job_ids()
-        candidates += jobs[-1:]
-        for job_id in candidates:
-            if model.job_finished(job_id) and model.job_summary(job_id)[1]:
-                return job_id
-        return None
 
     # -- starting ---------------------------------------------------------------------------------
     def start(self) -> None:
@@ -577,7 +433,7 @@ class BatchRenderDialog(QtWidgets.QDialog):
         if self._starting or self._preparing or self.controller.is_running():
             return
         try:
-            request = self.controller.retry_request(job_id or self._retry_job_id())
+            request = self.controller.retry_request(job_id or self.renders.retry_job_id())
         except ControllerError as exc:
             self.message_bar.show_message(str(exc), "warning")
             return
@@ -614,7 +470,7 @@ class BatchRenderDialog(QtWidgets.QDialog):
             return None
         self._preparing = True
         self.update_buttons()
-        progress = _PrepareProgress(self)
+        progress = PrepareProgress(self)
         try:
             return self.controller.prepare(config, progress)
         except PreparationCancelled:
@@ -632,9 +488,9 @@ class BatchRenderDialog(QtWidgets.QDialog):
 
     def _on_started(self, started: StartedJob) -> None:
         self._starting = False
-        lines = [f"Started job {started.job_id}: {plural(started.total_frames, 'frame')}."]
-        lines += [f"Note: {note}" for note in started.notes]
-        self.message_bar.show_message("\n".join(lines), "info")
+        self.message_bar.show_message(
+            job_started_text(started.job_id, started.total_frames, started.notes), "info"
+        )
         self._after_state_change()
 
     def _on_start_failed(self, error: BaseException) -> None:
@@ -651,18 +507,7 @@ class BatchRenderDialog(QtWidgets.QDialog):
     # -- stopping ---------------------------------------------------------------------------------
     def stop_selected(self) -> None:
         """Stop the selected renders (their unverified frames are retried)."""
-        self._stop_rows(self.active_renders_table.selected_rows())
-
-    def _stop_rows(self, rows: list[RenderRow]) -> None:
-        active = [row for row in rows if row.state.is_active]
-        for row in active:
-            self.controller.stop_task(row.job_id, row.task_id)
-        if active:
-            self.message_bar.show_message(
-                f"Stopping {plural(len(active), 'render')} "
-                f"({', '.join(row.task_id for row in active)})…",
-                "info",
-            )
+        self.renders.stop_selected()
 
     def stop_all(self) -> None:
         """Stop every render after confirmation."""
@@ -688,78 +533,11 @@ class BatchRenderDialog(QtWidgets.QDialog):
         return self.isVisible() and self.views_tabs.currentWidget() is self.history_panel
 
     def _on_view_changed(self, _index: int) -> None:
-        if self.history_shown:
-            self.refresh_history()
-            self._history_timer.start()
-        else:
-            self._history_timer.stop()
+        self.history.update_shown()
 
-    def _refresh_history_if_shown(self) -> None:
-        if self.history_shown:
-            self.refresh_history()
-
-    def refresh_history(self) -> None:
-        """Read the recent jobs again, off the GUI thread (one read at a time)."""
-        if self._history_in_flight:
-            self._history_again = True
-            return
-        self._history_in_flight = True
-        controller = self.controller
-        self.runner.run(
-            lambda: controller.history(HISTORY_LIMIT), self._on_history, self._on_history_error
-        )
-
-    def _on_history(self, rows: list[JobRow]) -> None:
-        self._history_in_flight = False
-        self.history_panel.set_jobs(rows)
-        selected = self.history_panel.selected_job_id()
-        if selected:
-            self._request_details(selected)  # a running job's renders change between reads
-        self._after_history_read()
-
-    def _on_history_error(self, error: BaseException) -> None:
-        self._history_in_flight = False
-        if not isinstance(error, ControllerError):
-            _LOG.error("reading the job history failed: %r", error)
-        self.history_panel.set_error(str(error))
-        self._after_history_read()
-
-    def _after_history_read(self) -> None:
-        if self._history_again:
-            self._history_again = False
-            self.refresh_history()
-
-    def _request_details(self, job_id: str) -> None:
-        self._details_wanted = job_id
-        if not job_id:
-            return
-        if self._details_in_flight:
-            self._details_again = True
-            return
-        self._details_in_flight = True
-        controller = self.controller
-        self.runner.run(
-            lambda: controller.job_details(job_id),
-            self._on_details,
-            lambda error: self._on_details_error(job_id, error),
-        )
-
-    def _on_details(self, details: JobDetails) -> None:
-        self._details_in_flight = False
-        self.history_panel.set_details(details)
-        self._after_details_read()
-
-    def _on_details_error(self, job_id: str, error: BaseException) -> None:
-        self._details_in_flight = False
-        if not isinstance(error, ControllerError):
-            _LOG.error("reading job %s failed: %r", job_id, error)
-        self.history_panel.set_details_error(job_id, str(error))
-        self._after_details_read()
-
-    def _after_details_read(self) -> None:
-        if self._details_again:
-            self._details_again = False
-            self._request_details(self._details_wanted)
+    def check_orphaned_jobs(self) -> None:
+        """Look for jobs whose manager died while they rendered; offer Resume / Cancel."""
+        self.history.check_orphaned_jobs()
 
     def rerun_failed_frames(self, job_id: str) -> None:
         """Start a job for the frames of stored job ``job_id`` without a verified image."""
@@ -789,107 +567,11 @@ class BatchRenderDialog(QtWidgets.QDialog):
         # Its renders show in Active Renders and the Logs, like a job started with Start.
         self.views_tabs.setCurrentWidget(self.active_renders_table)
 
-    def cancel_job(self, job_id: str) -> None:
-        """Cancel a job after confirmation, wherever its renders were started."""
-        if not self.confirm(
-            "Cancel job",
-            f"Cancel job {job_id}?\nIts running renders are stopped, even if the "
-            "process that started them is gone. Frames already verified are "
-            "kept.",
-        ):
-            return
-        self.message_bar.show_message(f"Cancelling job {job_id}…", "info")
-        controller = self.controller
-        self.runner.run(
-            lambda: controller.cancel_job(job_id),
-            self._on_cancelled,
-            lambda error: self._on_cancel_failed(job_id, error),
-        )
-
-    def _on_cancelled(self, message: str) -> None:
-        self.message_bar.show_message(message[:1].upper() + message[1:] + ".", "warning")
-        self._refresh_history_if_shown()
-        self._after_state_change()
-
-    def _on_cancel_failed(self, job_id: str, error: BaseException) -> None:
-        if not isinstance(error, ControllerError):
-            _LOG.error("cancelling job %s failed: %r", job_id, error)
-        self.message_bar.show_message(f"Could not cancel job {job_id}: {error}", "error")
-        self._refresh_history_if_shown()
-
-    # -- orphaned jobs ----------------------------------------------------------------------------
-    def check_orphaned_jobs(self) -> None:
-        """Look for jobs whose manager died while they rendered; offer Resume / Cancel."""
-        self.runner.run(
-            self.controller.orphaned_jobs, self._on_orphaned_jobs, self._on_orphan_check_failed
-        )
-
-    def _on_orphaned_jobs(self, rows: list[JobRow]) -> None:
-        if not rows or self.busy:
-            return
-        newest = rows[0]
-        scene = os.path.basename(newest.scene) or newest.scene
-        lines = [
-            f"Job {newest.job_id} ({scene}, {newest.frames_done:,}/{newest.frames_total:,} "
-            "frames verified) lost the process that ran it (Maya or a CLI ended while it "
-            "rendered); its renders may still be running.",
-            "Resume re-attaches to them and renders what is left; Cancel stops them.",
-        ]
-        actions = []
-        if not self.controller.is_running():
-            actions.append(("Resume", lambda: self.resume_job(newest.job_id)))
-        actions.append(("Cancel", lambda: self.cancel_job(newest.job_id)))
-        if len(rows) > 1:
-            lines.append(f"{plural(len(rows) - 1, 'more orphaned job')} in History.")
-            actions.append(("Show History", self.show_history))
-        self.message_bar.show_message("\n".join(lines), "warning", actions)
-
-    def _on_orphan_check_failed(self, error: BaseException) -> None:
-        # The dialog still works without the store (nothing to resume); say so once.
-        _LOG.warning("looking for orphaned jobs failed: %r", error)
-        if not self.busy:
-            self.message_bar.show_message(
-                f"Could not look for interrupted jobs: {error}", "warning"
-            )
-
     # -- farm -------------------------------------------------------------------------------------
-    def _load_farm_engines(self) -> None:
-        self.runner.run(self.controller.farm_engines, self._on_farm_engines, self._on_farm_error)
-
-    def _on_farm_engines(self, engines: list[str]) -> None:
-        self._farm_engines = list(engines)
-        self._farm_error = ""
-        current = self.settings.farm_engine
-        if current not in self._farm_engines and self._farm_engines:
-            current = self._farm_engines[0]
-        self.control_buttons.set_farm_engines(
-            self._farm_engines, current, self.settings.farm_dry_run
-        )
-
-    def _on_farm_error(self, error: BaseException) -> None:
-        self._farm_engines = []
-        self._farm_error = str(error)
-        self.control_buttons.set_farm_engines([], "", self.settings.farm_dry_run, self._farm_error)
-
-    def _choose_farm_engine(self, engine: str) -> None:
-        self.settings.farm_engine = engine
-
-    def _remember_dry_run(self, dry_run: bool) -> None:
-        self.settings.farm_dry_run = dry_run
-
     def submit_to_farm(self) -> None:
         """Export the configured job to the chosen farm engine (or only write its files)."""
-        if self._submitting or self._preparing:
+        if self.farm.submitting or self._preparing or not self.farm.check_available():
             return
-        if not self._farm_engines:
-            self.message_bar.show_message(
-                self._farm_error or "No farm engine is available.", "error"
-            )
-            return
-        engine = self.settings.farm_engine
-        if engine not in self._farm_engines:
-            engine = self._farm_engines[0]
-        dry_run = self.settings.farm_dry_run
         scene_file = (self._scene.path if self._scene else None) or ""
         try:
             config = self.render_config_widget.build_config(scene_file)
@@ -898,33 +580,8 @@ class BatchRenderDialog(QtWidgets.QDialog):
             return
         self.save_settings()
         prepared = self._validate_and_prepare(config)
-        if prepared is None:
-            return
-        self._submitting = True
-        self.update_buttons()
-        self.message_bar.show_message(f"Submitting to {engine}…", "info")
-        self.runner.run(
-            lambda: self.controller.submit_to_farm(config, prepared, engine, dry_run=dry_run),
-            self._on_farm_submitted,
-            self._on_farm_failed,
-        )
-
-    def _on_farm_submitted(self, outcome: FarmOutcome) -> None:
-        self._submitting = False
-        lines = [outcome.message]
-        if outcome.files:
-            lines.append(
-                "Files: " + ", ".join(outcome.files[:4]) + (" …" if len(outcome.files) > 4 else "")
-            )
-        self.message_bar.show_message("\n".join(lines), "success" if outcome.submitted else "info")
-        self.update_buttons()
-
-    def _on_farm_failed(self, error: BaseException) -> None:
-        self._submitting = False
-        if not isinstance(error, ControllerError):
-            _LOG.error("farm submission failed: %r", error)
-        self.message_bar.show_message(f"Farm submission failed: {error}", "error")
-        self.update_buttons()
+        if prepared is not None:
+            self.farm.submit(config, prepared)
 
     # -- window -----------------------------------------------------------------------------------
     def showEvent(self, event: QtGui.QShowEvent) -> None:  # noqa: N802 (Qt API)
@@ -934,15 +591,14 @@ class BatchRenderDialog(QtWidgets.QDialog):
             self.reload_scene()
         self._shown_once = True
         self.poller.start()
-        self._status_timer.start()
-        self._on_status_tick()
+        self.renders.start()
         self._on_view_changed(self.views_tabs.currentIndex())
 
     def hideEvent(self, event: QtGui.QHideEvent) -> None:  # noqa: N802 (Qt API)
         """Pause what only matters on screen; renders and event buffering go on."""
         self.poller.stop()
-        self._status_timer.stop()
-        self._history_timer.stop()
+        self.renders.stop()
+        self.history.stop()
         super().hideEvent(event)
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802 (Qt API)
@@ -973,39 +629,9 @@ class BatchRenderDialog(QtWidgets.QDialog):
         """Unsubscribe from the engine and wait for background calls (before deleting)."""
         self.bridge.detach()
         self.poller.stop()
-        self._status_timer.stop()
-        self._history_timer.stop()
+        self.renders.stop()
+        self.history.stop()
         self.runner.wait_for_done(timeout_ms)
-
-
-class _PrepareProgress:
-    """The ``prepare`` progress callback: a progress dialog with Cancel, shown only if slow."""
-
-    def __init__(self, parent: QtWidgets.QWidget) -> None:
-        self._parent = parent
-        self._dialog: QtWidgets.QProgressDialog | None = None
-
-    def __call__(self, fraction: float, message: str) -> bool:
-        if self._dialog is None:
-            dialog = QtWidgets.QProgressDialog(
-                "Preparing the scene…", "Cancel", 0, 1000, self._parent
-            )
-            dialog.setWindowTitle("Batch Render")
-            dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
-            dialog.setMinimumDuration(PREPARE_PROGRESS_DELAY_MS)
-            dialog.setAutoClose(False)
-            self._dialog = dialog
-        self._dialog.setLabelText(message or "Preparing the scene…")
-        self._dialog.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
-        # Maya exports on its main thread in steps: let the Cancel button be clicked between them.
-        QtCore.QCoreApplication.processEvents()
-        return not self._dialog.wasCanceled()
-
-    def finish(self) -> None:
-        if self._dialog is not None:
-            self._dialog.close()
-            self._dialog.deleteLater()
-            self._dialog = None
 
 
 # --------------------------------------------------------------------------------------------------

@@ -14,8 +14,6 @@ from collections.abc import Callable
 
 from Qt import QtCore, QtWidgets
 
-from lrc_toolbox.ui.formatting import plural
-from lrc_toolbox.ui.models.render_rows import RenderRow
 from lrc_toolbox.ui.models.renders_table_model import (
     PROGRESS_ROLE,
     ROW_ROLE,
@@ -23,6 +21,8 @@ from lrc_toolbox.ui.models.renders_table_model import (
     Column,
     RendersTableModel,
 )
+from lrc_toolbox.ui.view_state.formatting import plural
+from lrc_toolbox.ui.view_state.render_rows import RenderRow
 from lrc_toolbox.ui.widgets.progress_delegate import ProgressBarDelegate
 
 #: Initial column widths in pixels (the status column takes the rest).
@@ -170,10 +170,7 @@ class RenderProgressWidget(QtWidgets.QGroupBox):
         return menu
 
     def _retry_job(self, rows: list[RenderRow]) -> str | None:
-        for row in rows:
-            if self.model.job_finished(row.job_id) and self.model.job_summary(row.job_id)[1]:
-                return row.job_id
-        return None
+        return self.model.retryable_job(row.job_id for row in rows)
 
     def _show_context_menu(self, position: QtCore.QPoint) -> None:
         rows = self.selected_rows()

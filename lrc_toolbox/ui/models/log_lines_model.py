@@ -15,8 +15,8 @@ from typing import Any
 
 from Qt import QtCore, QtGui
 
-from lrc_toolbox.ui.log_buffer import LEVEL, TASK, TEXT, LogRecord, level_rank
 from lrc_toolbox.ui.qt_compat import enum_value
+from lrc_toolbox.ui.view_state.log_buffer import LEVEL, TASK, TEXT, LogRecord, level_rank
 
 #: Rows kept in the view (older rows scroll out; the buffer and the log file keep more).
 DISPLAY_MAX_LINES: int = 20_000

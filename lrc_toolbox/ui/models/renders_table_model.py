@@ -17,8 +17,9 @@ from Qt import QtCore, QtGui
 
 from lrc_toolbox.core.events import Event
 from lrc_toolbox.core.models import RenderStatus
-from lrc_toolbox.ui.formatting import format_duration
-from lrc_toolbox.ui.models.render_rows import (
+from lrc_toolbox.ui.qt_compat import enum_value, user_role
+from lrc_toolbox.ui.view_state.formatting import format_duration
+from lrc_toolbox.ui.view_state.render_rows import (
     STATE_SORT_ORDER,
     Changes,
     RenderRow,
@@ -26,7 +27,6 @@ from lrc_toolbox.ui.models.render_rows import (
     RowListener,
     RowState,
 )
-from lrc_toolbox.ui.qt_compat import enum_value, user_role
 
 #: Typed value to sort a column by (numbers sort as numbers).
 SORT_ROLE: int = user_role(1)
@@ -199,6 +199,10 @@ class RendersTableModel(QtCore.QAbstractTableModel):
     def job_finished(self, job_id: str) -> bool:
         """True once the job's summary event arrived."""
         return self._state.job_finished(job_id)
+
+    def retryable_job(self, job_ids: Iterable[str]) -> str | None:
+        """The first of ``job_ids`` that finished with frames failed for good, or None."""
+        return self._state.retryable_job(job_ids)
 
     def log_dir(self, job_id: str) -> str | None:
         """The job's log folder, when known."""

@@ -1,37 +1,19 @@
 """The dialog's buttons: Start, Stop Selected, Stop All, Retry Failed, Submit to farm, Close.
 
 The panel owns no logic: it emits what was pressed and shows the state the dialog gives it
-(:class:`ButtonState`). "Submit to farm" has a menu to pick the farm engine (remembered) and to
-only write the job files (dry run).
+(:class:`~lrc_toolbox.ui.view_state.button_rules.ButtonState`). "Submit to farm" has a menu to
+pick the farm engine (remembered) and to only write the job files (dry run).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from Qt import QtCore, QtWidgets
 
+from lrc_toolbox.ui.view_state.button_rules import ButtonState
 
-@dataclass(frozen=True)
-class ButtonState:
-    """What can be pressed now.
-
-    Attributes:
-        can_start: No job runs, none is starting, and the configuration is valid.
-        start_tooltip: Why Start is disabled (or what it does).
-        can_stop_selected: A selected row is rendering.
-        can_stop_all: A job is running.
-        can_retry: The selected (or last) finished job has failed frames.
-        can_submit_farm: The configuration is valid and nothing is being submitted.
-    """
-
-    can_start: bool = False
-    start_tooltip: str = ""
-    can_stop_selected: bool = False
-    can_stop_all: bool = False
-    can_retry: bool = False
-    can_submit_farm: bool = False
+__all__ = ["ButtonState", "ControlButtonsWidget"]
 
 
 class ControlButtonsWidget(QtWidgets.QWidget):

@@ -3,18 +3,22 @@
 Typing ``1,10-1,50`` shows *reversed range '10-1': type '1-10'* with ``10-1`` highlighted in the
 input; typing ``1-100x5`` shows *21 frames: 1, 6, 11, …, 91, 96, 100*. Parsing is the engine's own
 :class:`~lrc_toolbox.utils.frame_parser.FrameSet`, so the dialog accepts exactly what the CLI and
-the API accept (and refuses ``1-999999999`` at once, before allocating anything).
+the API accept (and refuses ``1-999999999`` at once, before allocating anything). The verdict
+itself is Qt-free (:mod:`lrc_toolbox.ui.view_state.frame_check`); this widget shows it.
 """
 
 from __future__ import annotations
 
-import html
-from dataclasses import dataclass
-
 from Qt import QtCore, QtWidgets
 
-from lrc_toolbox.ui.formatting import frames_preview, plural
-from lrc_toolbox.utils.frame_parser import MAX_STEP, FrameRangeError, FrameSet
+from lrc_toolbox.ui.view_state.formatting import frames_preview, plural
+from lrc_toolbox.ui.view_state.frame_check import (
+    FrameCheck,
+    check_frames,
+    escape_html,
+    mark_bad_part,
+)
+from lrc_toolbox.utils.frame_parser import MAX_STEP
 
 FRAME_TOOLTIP: str = (
     "Frames to render, separated by commas:\n"
@@ -25,80 +29,6 @@ FRAME_TOOLTIP: str = (
     "Step (next field) applies to plain ranges such as 1-100; an x in a part wins.\n"
     "Leave empty to render the scene's own frame range."
 )
-
-#: Highlight of the bad part in the message (readable on dark and light palettes).
-BAD_PART_STYLE: str = "color:#ff6b5e; font-weight:bold; text-decoration:underline"
-
-
-def _html(text: str) -> str:
-    """User text escaped for a rich-text label (quotes stay readable)."""
-    return html.escape(text, quote=False)
-
-
-@dataclass(frozen=True)
-class FrameCheck:
-    """The result of checking the field.
-
-    Attributes:
-        ok: The text parses.
-        frames: The frames when ``ok``.
-        message: The parser's message when not ``ok``.
-        part: The exact part of the input that is wrong, when the parser names one.
-        text: The text that was checked (the scene's range when the field is empty).
-    """
-
-    ok: bool
-    frames: tuple[int, ...] = ()
-    message: str = ""
-    part: str | None = None
-    text: str = ""
-
-
-def check_frames(text: str, step: int = 1) -> FrameCheck:
-    """Parse ``text`` like the engine will.
-
-    Args:
-        text: The frame string.
-        step: The Step field.
-
-    Returns:
-        The frames, or the error message and the offending part.
-    """
-    try:
-        frames = FrameSet.parse(text, step=step)
-    except FrameRangeError as exc:
-        return FrameCheck(ok=False, message=str(exc), part=exc.part, text=text)
-    return FrameCheck(ok=True, frames=frames.frames, text=text)
-
-
-def mark_bad_part(text: str, part: str | None) -> str:
-    """The input as HTML with the first comma-separated part equal to ``part`` highlighted.
-
-    Args:
-        text: The input as typed.
-        part: The parser's offending part (stripped), ``""`` for an empty part, or None.
-
-    Returns:
-        Escaped HTML; without a matching part, the whole input (escaped) unmarked.
-    """
-    if part is None:
-        return _html(text)
-    pieces = text.split(",")
-    for index, piece in enumerate(pieces):
-        if piece.strip() != part:
-            continue
-        lead = piece[: len(piece) - len(piece.lstrip())]
-        trail = piece[len(piece.rstrip()) :]
-        shown = part if part else "␣"  # an empty part (``1,,3``) is marked by a visible blank
-        marked = f"{_html(lead)}<span style='{BAD_PART_STYLE}'>{_html(shown)}</span>{_html(trail)}"
-        before = ",".join(pieces[:index])
-        after = ",".join(pieces[index + 1 :])
-        return (
-            (_html(before) + "," if index else "")
-            + marked
-            + ("," + _html(after) if index < len(pieces) - 1 else "")
-        )
-    return _html(text)
 
 
 class FrameRangeField(QtWidgets.QWidget):
@@ -188,12 +118,12 @@ class FrameRangeField(QtWidgets.QWidget):
     def _show(self, result: FrameCheck, prefix: str) -> None:
         if result.ok:
             count = plural(len(result.frames), "frame")
-            preview = _html(frames_preview(result.frames))
+            preview = escape_html(frames_preview(result.frames))
             self.message_label.setText(f"{prefix}{count}: {preview}")
             self.message_label.setToolTip(frames_preview(result.frames, max_frames=400))
             self.edit.setStyleSheet("")
             return
-        message = _html(result.message)
+        message = escape_html(result.message)
         shown = mark_bad_part(result.text, result.part) if result.text else ""
         where = f"<br>in: <tt>{shown}</tt>" if shown and result.part is not None else ""
         self.message_label.setText(f"<span style='color:#ff6b5e'>✗ {message}</span>{where}")

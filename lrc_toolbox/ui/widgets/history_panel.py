@@ -17,8 +17,6 @@ from typing import Any
 
 from Qt import QtCore, QtWidgets
 
-from lrc_toolbox.ui.formatting import plural
-from lrc_toolbox.ui.job_history import JobDetails, JobRow, TaskDetail
 from lrc_toolbox.ui.models.history_table_models import (
     HISTORY_SORT_ROLE,
     RECORD_ROLE,
@@ -28,6 +26,8 @@ from lrc_toolbox.ui.models.history_table_models import (
     jobs_model,
     tasks_model,
 )
+from lrc_toolbox.ui.view_state.formatting import plural
+from lrc_toolbox.ui.view_state.job_history import JobDetails, JobRow, TaskDetail
 
 #: Initial widths of the jobs list's columns in pixels (the scene column takes the rest).
 JOB_COLUMN_WIDTHS_PX: dict[int, int] = {

@@ -1,8 +1,8 @@
 """The Logs panel: live lines of the selected task (or all), filtered, highlighted, bounded.
 
 Lines arrive in batches from the bridge (one per ~100 ms tick). They all go into a
-:class:`~lrc_toolbox.ui.log_buffer.LogBuffer` (ring buffers per task and overall: bounded memory);
-those passing the filter are appended to a
+:class:`~lrc_toolbox.ui.view_state.log_buffer.LogBuffer` (ring buffers per task and overall:
+bounded memory); those passing the filter are appended to a
 :class:`~lrc_toolbox.ui.models.log_lines_model.LogLinesModel` shown in a fixed-row-height
 table, which costs the same whether a tick brings ten lines or ten thousand. Older lines stay in
 the task's log file, one click away ("Open log file").
@@ -18,8 +18,15 @@ from collections.abc import Sequence
 from Qt import QtCore, QtGui, QtWidgets
 
 from lrc_toolbox.core.events import LogLine
-from lrc_toolbox.ui.log_buffer import TEXT, LogBuffer, LogFilter, LogRecord, TaskKey, as_records
 from lrc_toolbox.ui.models.log_lines_model import DISPLAY_MAX_LINES, LogLinesModel, marker_line
+from lrc_toolbox.ui.view_state.log_buffer import (
+    TEXT,
+    LogBuffer,
+    LogFilter,
+    LogRecord,
+    TaskKey,
+    as_records,
+)
 
 #: Pause after typing in the search box before the view is rebuilt.
 SEARCH_DEBOUNCE_MS: int = 200

@@ -15,7 +15,7 @@ from Qt import QtCore, QtWidgets
 from lrc_toolbox.config import batch_render_defaults as defaults
 from lrc_toolbox.core.models import RenderConfig, RenderMode
 from lrc_toolbox.core.scene_source import LayerChoice
-from lrc_toolbox.ui.controller import SceneSummary
+from lrc_toolbox.ui.control.abstract import SceneSummary
 from lrc_toolbox.ui.settings import DialogValues
 from lrc_toolbox.ui.widgets.frame_range_field import FrameRangeField
 

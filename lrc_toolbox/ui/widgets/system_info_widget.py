@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from Qt import QtCore, QtWidgets
 
 from lrc_toolbox.core.models import GPUInfo, ResourceInfo
-from lrc_toolbox.ui.formatting import format_gb
+from lrc_toolbox.ui.view_state.formatting import format_gb
 
 #: Height of a GPU row (room for a small progress bar).
 GPU_ROW_HEIGHT_PX: int = 22

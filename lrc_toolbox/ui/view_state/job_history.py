@@ -1,7 +1,7 @@
 """Jobs after the fact as the History view shows them: plain rows built from the job store.
 
-The engine describes a stored job as a :class:`~lrc_toolbox.core.job_control.JobSummary`
-(per-layer counts by frame state) and its tasks and frames as store records. The dialog needs
+The engine describes a stored job as a ``JobSummary`` (per-layer counts by frame state) and, through
+``BatchRenderAPI.stored_job``, as a ``StoredJob`` with its task and frame records. The dialog needs
 less and in another shape: one :class:`JobRow` per job (frames done/total, failed, orphaned) and,
 for the selected job, :class:`JobDetails` (its renders with GPU, attempt, peak GPU memory and log,
 its failed frames with reasons, its output and log folders). The functions here make those rows;
@@ -14,11 +14,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from lrc_toolbox.core.job_control import JobSummary
-from lrc_toolbox.core.job_store import FrameRecord, JobRecord, TaskRecord
 from lrc_toolbox.core.models import FrameState, JobState
+
+if TYPE_CHECKING:  # only read here: the records come from BatchRenderAPI
+    from lrc_toolbox.core.batch_render_api import JobSummary, StoredJob
 
 __all__ = [
     "FINAL_JOB_STATES",
@@ -26,7 +27,7 @@ __all__ = [
     "JobDetails",
     "JobRow",
     "TaskDetail",
-    "job_details_from_records",
+    "job_details_from_stored",
     "job_row_from_summary",
     "output_folder_of",
 ]
@@ -255,23 +256,17 @@ def output_folder_of(config: Mapping[str, Any], outputs: Iterable[str]) -> str |
         return folders[0]
 
 
-def job_details_from_records(
-    row: JobRow,
-    job: JobRecord,
-    tasks: Iterable[TaskRecord],
-    frames: Iterable[FrameRecord],
-) -> JobDetails:
+def job_details_from_stored(stored: StoredJob) -> JobDetails:
     """Gather a stored job's renders, failed frames and folders for the History view.
 
     Args:
-        row: The job's row (from its summary).
-        job: The job as stored.
-        tasks: Its task records.
-        frames: Its frame records.
+        stored: The job as ``BatchRenderAPI.stored_job`` read it (summary, job, tasks, frames).
 
     Returns:
         The details.
     """
+    row = job_row_from_summary(stored.summary)
+    job = stored.job
     task_details = tuple(
         TaskDetail(
             task_id=_short(task.id) or task.id,
@@ -288,11 +283,11 @@ def job_details_from_records(
             exit_code=task.exit_code,
             reason=task.reason,
         )
-        for task in tasks
+        for task in stored.tasks
     )
     failures = []
     outputs = []
-    for record in frames:
+    for record in stored.frames:
         if record.state is FrameState.FAILED:
             failures.append(
                 FrameFailure(

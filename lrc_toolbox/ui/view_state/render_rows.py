@@ -259,6 +259,13 @@ class RenderRowsState:
         track = self._jobs.get(job_id)
         return track is not None and track.finished
 
+    def retryable_job(self, job_ids: Iterable[str]) -> str | None:
+        """The first of ``job_ids`` that finished with frames failed for good, or None."""
+        for job_id in job_ids:
+            if self.job_finished(job_id) and self.job_summary(job_id)[1]:
+                return job_id
+        return None
+
     # -- applying events --------------------------------------------------------------------------
     def apply(self, events: Iterable[ev.Event]) -> Changes:
         """Apply events in order; return which rows changed, were added or removed."""

@@ -1,0 +1,11 @@
+"""Presenters of the Batch Render dialog's parts: each feeds one panel from the controller.
+
+* :mod:`.history_presenter`: the History tab (reads off the GUI thread, one at a time), cancel,
+  and the offer of orphaned jobs;
+* :mod:`.farm_presenter`: the farm engine menu and farm submission;
+* :mod:`.renders_presenter`: the Active Renders table, the Logs panel and the busy GPU slots.
+
+They import Qt (timers, signals); what they show is computed by :mod:`lrc_toolbox.ui.view_state`.
+"""
+
+from __future__ import annotations
