@@ -33,7 +33,7 @@ from lrc_toolbox.core.system_detector import (
 )
 from lrc_toolbox.utils.gpu_utils import GPUQueryError, query_gpus_nvidia_smi
 
-DATA_DIR = Path(__file__).parent / "data" / "nvidia_smi"
+DATA_DIR = Path(__file__).parents[1] / "data" / "nvidia_smi"
 UUID_0 = "GPU-8932f937-d72c-4106-c12f-20bd9faed9f6"
 UUID_1 = "GPU-5c1b8d2e-0a4f-4b7e-9d3c-2f6e8a1b7c40"
 UUID_2 = "GPU-5c1b9999-1111-2222-3333-444444444444"  # shares the prefix GPU-5c1b with UUID_1

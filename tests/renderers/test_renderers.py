@@ -34,7 +34,7 @@ from lrc_toolbox.renderers.base import line_rule
 from lrc_toolbox.renderers.maya_common import MAYA_CORE_ENV
 from lrc_toolbox.renderers.needle_dispatch import NeedleDispatch, scan_key
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
+REPO_ROOT = Path(__file__).resolve().parents[2]
 ALL_PROFILES = ("redshift", "arnold", "vray", "sw", "hw2", "file")
 
 

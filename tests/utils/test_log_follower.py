@@ -136,9 +136,11 @@ def test_follower_error_is_data_and_the_finish_still_runs(tmp_path: Path) -> Non
         assert follower is not None
         finished.append(follower.error)
 
+    # Built before it starts: on_finish may run before start() returns.
     follower = LogFollower(
         tmp_path / "missing.log", writer_exited=lambda: True, on_finish=on_finish
-    ).start()
+    )
+    follower.start()
     assert follower.join(PATIENCE_S)
     assert isinstance(follower.error, FileNotFoundError)
     assert finished == [follower.error]  # the owner sees the error when it writes its footer

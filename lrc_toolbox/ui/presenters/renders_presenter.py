@@ -14,12 +14,12 @@ from Qt import QtCore
 
 from lrc_toolbox.ui.bridge import EventBatch
 from lrc_toolbox.ui.control.abstract import BatchRenderController
-from lrc_toolbox.ui.dialogs.render_progress_widget import RenderProgressWidget
 from lrc_toolbox.ui.view_state.active_renders import busy_slots, first_failure_reason, log_selection
 from lrc_toolbox.ui.view_state.formatting import plural
 from lrc_toolbox.ui.view_state.render_rows import RenderRow
 from lrc_toolbox.ui.widgets.logs_monitor import LogsMonitorWidget
 from lrc_toolbox.ui.widgets.message_bar import MessageBar
+from lrc_toolbox.ui.widgets.renders_panel import RenderProgressWidget
 from lrc_toolbox.ui.widgets.system_info_widget import SystemInfoWidget
 
 __all__ = ["STATUS_REFRESH_MS", "RendersPresenter"]
