@@ -67,3 +67,25 @@ def _no_leftover_children():
         except psutil.NoSuchProcess:
             pass
     assert not leftovers, f"test left processes running: {[p.pid for p in leftovers]}"
+
+
+def _process_start_refused(*_args: object, **_kwargs: object) -> None:
+    raise RuntimeError(
+        "this test starts a process but is not marked @pytest.mark.slow: mark it, so that "
+        '`pytest -m "not slow"` stays a few-second, process-free run'
+    )
+
+
+@pytest.fixture(autouse=True)
+def _only_slow_tests_start_processes(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keep the slow marker honest: a test that is not marked slow cannot start a process."""
+    if request.node.get_closest_marker("slow") is not None:
+        return
+    import subprocess
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", _process_start_refused)
+    monkeypatch.setattr(os, "fork", _process_start_refused)
+    if hasattr(os, "posix_spawn"):
+        monkeypatch.setattr(os, "posix_spawn", _process_start_refused)

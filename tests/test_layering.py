@@ -6,6 +6,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from lrc_test_support import ROOT
 
 _BLOCKER = textwrap.dedent(
@@ -35,6 +37,7 @@ _BLOCKER = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_core_cli_and_api_import_without_maya_or_qt() -> None:
     result = subprocess.run(
         [sys.executable, "-c", _BLOCKER], cwd=ROOT, capture_output=True, text=True, timeout=120

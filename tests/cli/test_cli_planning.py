@@ -42,6 +42,7 @@ def test_list_layers_text() -> None:
     assert "[x] MASTER_BG_A" in out and "[ ] MASTER_FX_A" in out
 
 
+@pytest.mark.slow
 def test_dry_run_prints_every_task_with_gpu_argv_and_env(standin_exe, render_env) -> None:
     code, out, err = run(
         [
@@ -78,6 +79,7 @@ def test_dry_run_prints_every_task_with_gpu_argv_and_env(standin_exe, render_env
     assert not Path(render_env["LRC_TOOLBOX_DATA_DIR"]).exists()
 
 
+@pytest.mark.slow
 def test_seed_form_dry_run_text(standin_exe, render_env) -> None:
     code, out, err = run(
         [
@@ -286,6 +288,7 @@ def test_maya_project_is_found_from_workspace_mel(tmp_path) -> None:
     assert find_maya_project(SAMPLE_SCENE) is None
 
 
+@pytest.mark.slow
 def test_module_entry_point_runs() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "lrc_toolbox.cli.batch_render_cli", "--help"],

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import psutil
+import pytest
 
 from lrc_test_support import ROOT, SAMPLE_SCENE
 from lrc_toolbox.core.gpu_availability import GIB, GPUAvailability
@@ -42,6 +43,7 @@ def _write(tmp_path: Path, key: str, **fields: object) -> None:
     (tmp_path / f"{key}.lease").write_text(json.dumps(data))
 
 
+@pytest.mark.slow
 def test_stale_lease_of_a_dead_manager_is_reclaimed(tmp_path) -> None:
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
@@ -58,6 +60,7 @@ def test_recycled_pid_does_not_keep_a_lease_alive(tmp_path) -> None:
     assert LeaseBook(tmp_path).acquire("0.slot0", job_id="new", task_id="t1") is not None
 
 
+@pytest.mark.slow
 def test_a_surviving_render_keeps_the_lease_after_its_manager_died(tmp_path) -> None:
     render = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
@@ -114,6 +117,7 @@ def test_no_nvml_means_no_opinion() -> None:
     assert GPUAvailability(broken).busy_reason(_gpu(0), own_pids=()) is None
 
 
+@pytest.mark.slow
 def test_two_clis_at_once_never_share_a_gpu_slot(standin_exe, render_env, tmp_path) -> None:
     def start(name: str) -> subprocess.Popen:
         return subprocess.Popen(

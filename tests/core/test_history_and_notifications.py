@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import psutil
+import pytest
 
 from lrc_test_support import SAMPLE_SCENE
 from lrc_toolbox.api import BatchRenderAPI
@@ -37,6 +38,7 @@ class EveryProcessUsesOneGiB(GPUAvailability):
         return None
 
 
+@pytest.mark.slow
 def test_peak_gpu_memory_is_kept_per_task(standin_exe, render_env, tmp_path, monkeypatch):
     monkeypatch.setenv("LRC_STANDIN_FRAME_S", "1.5")
     api = BatchRenderAPI(gpu_availability=EveryProcessUsesOneGiB())

@@ -141,6 +141,7 @@ CHILD_SCRIPT = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_concurrent_processes_lose_nothing(tmp_path: Path) -> None:
     path = tmp_path / "fresh" / "jobs.sqlite3"  # not created yet: the children race to create it
     workers, n_frames = 3, 60
@@ -198,6 +199,7 @@ OPEN_RACE_SCRIPT = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_many_processes_open_fresh_stores_together(tmp_path: Path) -> None:
     # Converting a fresh file to WAL takes an exclusive lock without running the busy handler;
     # before the store retried that step, about 1 open in 60 failed with "database is locked".
@@ -256,6 +258,7 @@ def test_a_writer_waits_for_another_connection_lock(store: JobStore) -> None:
     assert job is not None and (job.state, job.reason) == (JobState.RUNNING, "after the lock")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork()")
 def test_a_forked_child_cannot_use_the_parents_connection(store: JobStore) -> None:
     make_job(store)

@@ -237,6 +237,7 @@ def test_integration_pynvml_not_installed_and_smi_not_loaded(
     assert "couldn't communicate with the NVIDIA driver" in info.gpu_error
 
 
+@pytest.mark.slow
 def test_real_detector_on_this_machine() -> None:
     info = SystemDetector().detect()  # real NVML, real nvidia-smi, real psutil
 

@@ -184,6 +184,7 @@ def _files(result) -> list[tuple[dict[str, str], dict[str, str]]]:
     return [(_read_info(job), _read_info(plugin)) for job, plugin in zip(it, it, strict=True)]
 
 
+@pytest.mark.slow
 def test_files_use_only_documented_keys_with_the_jobs_values(make_plan, tmp_path):
     project = tmp_path / "proj"
     project.mkdir()
@@ -225,6 +226,7 @@ def test_files_use_only_documented_keys_with_the_jobs_values(make_plan, tmp_path
     assert result.command[1] == "-SubmitMultipleJobs"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("frames", FRAME_CASES)
 @pytest.mark.parametrize("chunk", [1, 4, None])
 def test_mayacmd_tasks_render_exactly_the_specs_frames(make_plan, tmp_path, frames, chunk):
@@ -239,6 +241,7 @@ def test_mayacmd_tasks_render_exactly_the_specs_frames(make_plan, tmp_path, fram
     assert len(rendered) == len(set(rendered))
 
 
+@pytest.mark.slow
 def test_renderers_mayacmd_does_not_pin_get_the_local_gpu_and_thread_flags(make_plan, tmp_path):
     plan = make_plan(
         renderer="arnold",
@@ -270,6 +273,7 @@ def test_renderers_mayacmd_does_not_pin_get_the_local_gpu_and_thread_flags(make_
     assert plugin["CommandLineOptions"] == ""  # MayaCmd passes -n and -skipExistingFrames
 
 
+@pytest.mark.slow
 def test_scene_renderer_is_named_and_unknown_one_keeps_rl(make_plan, binary_scene, tmp_path):
     # -r file on a Redshift scene: MayaCmd needs the renderer's name to pin GPUs and add -rl.
     ((_job, plugin),) = _files(
@@ -289,6 +293,7 @@ def test_scene_renderer_is_named_and_unknown_one_keeps_rl(make_plan, binary_scen
     assert any("Maya version is unknown" in note for note in result.notes)
 
 
+@pytest.mark.slow
 def test_odd_names_cannot_break_out_of_their_line(make_plan, binary_scene, tmp_path):
     plan = make_plan(scene_file=str(binary_scene), layers=ODD_LAYERS, frame_range="1-2")
     files = _files(submit_job(plan, "deadline", out_dir=tmp_path / "dl"))
@@ -313,6 +318,7 @@ def _fake_deadlinecommand(folder: Path, calls: Path, output: str, code: int = 0)
     return script
 
 
+@pytest.mark.slow
 def test_deadlinecommand_on_path_submits_and_its_job_ids_are_read(make_plan, tmp_path, monkeypatch):
     calls = tmp_path / "calls.jsonl"
     output = (
@@ -331,6 +337,7 @@ def test_deadlinecommand_on_path_submits_and_its_job_ids_are_read(make_plan, tmp
     assert result.command == [str(tmp_path / "bin" / "deadlinecommand"), *result.files]
 
 
+@pytest.mark.slow
 def test_deadline_path_finds_it_and_multiple_jobs_go_in_one_call(make_plan, tmp_path, monkeypatch):
     calls = tmp_path / "calls.jsonl"
     _fake_deadlinecommand(
@@ -346,6 +353,7 @@ def test_deadline_path_finds_it_and_multiple_jobs_go_in_one_call(make_plan, tmp_
     assert argv == ["-SubmitMultipleJobs", "-job", *result.files[:2], "-job", *result.files[2:]]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("output", "code", "match"),
     [
@@ -360,6 +368,7 @@ def test_failed_submission_is_a_farm_error(make_plan, tmp_path, monkeypatch, out
         submit_job(make_plan(), "deadline", out_dir=tmp_path / "dl")
 
 
+@pytest.mark.slow
 def test_without_deadlinecommand_the_files_are_written_with_the_command(make_plan, tmp_path):
     result = submit_job(make_plan(), "deadline", out_dir=tmp_path / "dl")
     assert not result.submitted and result.job_id is None

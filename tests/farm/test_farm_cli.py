@@ -41,6 +41,7 @@ def _cli(args: list[str], standin: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("engine", FARM_ENGINES)
 def test_dry_run_json_describes_what_would_be_submitted(standin, tmp_path, engine):
     pytest.importorskip(
@@ -59,6 +60,7 @@ def test_dry_run_json_describes_what_would_be_submitted(standin, tmp_path, engin
     assert "would" in result["message"].lower()
 
 
+@pytest.mark.slow
 def test_human_output_lists_files_and_the_command_to_submit(standin, tmp_path):
     code, out, err = _cli(["--submit", "deadline", "--farm-out", str(tmp_path / "dl")], standin)
     assert code == 0, err
@@ -67,6 +69,7 @@ def test_human_output_lists_files_and_the_command_to_submit(standin, tmp_path):
     assert "note: Deadline has no 'no output' timeout" in out
 
 
+@pytest.mark.slow
 def test_missing_library_exits_2_with_the_install_hint(standin, tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "outline", None)
     code, out, err = _cli(["--submit", "opencue", "--farm-out", str(tmp_path / "x")], standin)
@@ -74,6 +77,7 @@ def test_missing_library_exits_2_with_the_install_hint(standin, tmp_path, monkey
     assert err.count("\n") == 1 and 'pip install "lrc-toolbox[opencue]"' in err
 
 
+@pytest.mark.slow
 def test_opencue_without_a_cuebot_exits_2_and_says_why(standin, tmp_path):
     pytest.importorskip("outline")
     code, _out, err = _cli(["--submit", "opencue", "--farm-out", str(tmp_path / "x")], standin)

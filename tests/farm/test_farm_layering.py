@@ -6,6 +6,7 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
 from farm_fixtures import ROOT, SAMPLE_SCENE
 
 _SCRIPT = textwrap.dedent(
@@ -40,6 +41,7 @@ _SCRIPT = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_farm_imports_without_its_libraries_and_names_the_extra_to_install(tmp_path):
     result = subprocess.run(
         [sys.executable, "-c", _SCRIPT, str(SAMPLE_SCENE)],

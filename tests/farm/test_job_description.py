@@ -23,6 +23,7 @@ make_plan_fixture = farm_fixtures.make_plan_fixture
 standin_fixture = farm_fixtures.standin_fixture
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("frames", FRAME_CASES)
 @pytest.mark.parametrize("chunk", [1, 3, None])
 def test_chunks_hold_exactly_the_planned_frames_in_contiguous_runs(make_plan, frames, chunk):
@@ -42,6 +43,7 @@ def test_chunks_hold_exactly_the_planned_frames_in_contiguous_runs(make_plan, fr
             assert list(range(start, end + 1, step)) == c.frames
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("frames", FRAME_CASES)
 def test_chunks_are_the_runs_cut_to_the_chunk_size(make_plan, frames):
     plan = make_plan(frame_range=frames, chunk_size=4)
@@ -54,6 +56,7 @@ def test_chunks_are_the_runs_cut_to_the_chunk_size(make_plan, frames):
     assert layer.chunks[0].run == work.next_task(plan.slots[0], slot_count=1).run
 
 
+@pytest.mark.slow
 def test_argv_is_the_local_argv_with_the_saved_scene(make_plan, tmp_path):
     plan = make_plan(
         layers=["MASTER_BG_A", "masterLayer"],
@@ -75,6 +78,7 @@ def test_argv_is_the_local_argv_with_the_saved_scene(make_plan, tmp_path):
     assert "-gpu" in argv  # pinned to one GPU, as a local render is
 
 
+@pytest.mark.slow
 def test_template_tokens_replace_only_their_items(make_plan, tmp_path):
     project = tmp_path / "proj"
     (project / "scenes").mkdir(parents=True)
@@ -96,6 +100,7 @@ def test_template_tokens_replace_only_their_items(make_plan, tmp_path):
         layer.command({})
 
 
+@pytest.mark.slow
 def test_odd_layer_names_stay_single_argv_items(make_plan, binary_scene):
     plan = make_plan(scene_file=str(binary_scene), layers=ODD_LAYERS, frame_range="1-2")
     job = describe_job(plan)
@@ -106,6 +111,7 @@ def test_odd_layer_names_stay_single_argv_items(make_plan, binary_scene):
     assert job.maya_version is None and job.uses_render_setup is None
 
 
+@pytest.mark.slow
 def test_job_carries_limits_and_drops_notes_about_local_gpus(make_plan):
     plan = make_plan(
         retries=4,
@@ -131,6 +137,7 @@ def test_default_chunk_follows_the_local_policys_startup_rule():
     assert DEFAULT_FARM_CHUNK_FRAMES == 9
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("bad", [0, -2, True, 1.5])
 def test_bad_chunk_size_is_refused(make_plan, bad):
     with pytest.raises(ValueError, match="chunk size"):

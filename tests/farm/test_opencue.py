@@ -53,6 +53,7 @@ def _flag(argv: list[str], flag: str) -> str:
     return argv[argv.index(flag) + 1]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("frames", FRAME_CASES)
 @pytest.mark.parametrize("chunk", [1, 3])
 def test_spec_is_valid_and_cuebots_chunks_render_exactly_the_frames(
@@ -87,6 +88,7 @@ def _shell_words(line: str) -> list[str]:
     return shlex.split(line)
 
 
+@pytest.mark.slow
 def test_layers_carry_gpus_service_timeouts_env_and_retries(make_plan, tmp_path):
     job = describe_job(
         make_plan(
@@ -113,6 +115,7 @@ def test_layers_carry_gpus_service_timeouts_env_and_retries(make_plan, tmp_path)
     assert cpu_layer.find("gpus") is None and not cpu_layer.findtext("cmd").startswith("if ")
 
 
+@pytest.mark.slow
 def test_x_step_becomes_runs_whose_opencue_meaning_is_the_specs(make_plan):
     job = describe_job(make_plan(frame_range="1-100x5", chunk_size=4))
     layers = cue.cue_layers(job)
@@ -123,6 +126,7 @@ def test_x_step_becomes_runs_whose_opencue_meaning_is_the_specs(make_plan):
     assert "-b 5 " in layers[0].command and "-b 1 " in layers[1].command
 
 
+@pytest.mark.slow
 def test_odd_layer_names_become_valid_unique_layer_names(make_plan, binary_scene, tmp_path):
     job = describe_job(
         make_plan(scene_file=str(binary_scene), layers=ODD_LAYERS, frame_range="1-3")
@@ -181,6 +185,7 @@ def test_commands_run_by_a_shell_render_exactly_and_pin_the_reserved_gpu(
     assert not list(tmp_path.rglob("PWNED*"))
 
 
+@pytest.mark.slow
 def test_no_cuebot_configured_is_a_clear_error_and_contacts_nothing(
     make_plan, tmp_path, monkeypatch
 ):
@@ -204,6 +209,7 @@ def test_no_cuebot_configured_is_a_clear_error_and_contacts_nothing(
     assert not (Path.home() / ".opencue").exists()
 
 
+@pytest.mark.slow
 def test_unreachable_cuebot_fails_with_a_farm_error(make_plan, tmp_path, monkeypatch):
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))
@@ -215,6 +221,7 @@ def test_unreachable_cuebot_fails_with_a_farm_error(make_plan, tmp_path, monkeyp
     assert f"127.0.0.1:{port}" in dry.message and not dry.submitted
 
 
+@pytest.mark.slow
 def test_configured_cuebot_launch_returns_the_job_id(make_plan, tmp_path, monkeypatch):
     """The launch path with pycue's network boundary faked: the spec pyoutline sends is ours."""
     import opencue
@@ -241,6 +248,7 @@ def test_configured_cuebot_launch_returns_the_job_id(make_plan, tmp_path, monkey
     assert sent and sent[0] == (tmp_path / "x" / cue.SPEC_FILE).read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_missing_pyoutline_says_how_to_install(make_plan, tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "outline", None)
     with pytest.raises(FarmUnavailableError) as info:

@@ -56,6 +56,7 @@ def _frames_of_step(step) -> list[int]:
     return frames
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("frames", FRAME_CASES)
 @pytest.mark.parametrize("chunk", [1, 4])
 def test_template_validates_and_its_tasks_render_exactly_the_frames(make_plan, frames, chunk):
@@ -72,6 +73,7 @@ def test_template_validates_and_its_tasks_render_exactly_the_frames(make_plan, f
         assert len(rendered) == len(set(rendered))  # no frame rendered twice
 
 
+@pytest.mark.slow
 def test_steps_carry_command_gpu_requirement_os_and_timeouts(make_plan, tmp_path):
     job = describe_job(make_plan(max_task_time_s=90.5, output_dir=str(tmp_path / "img")))
     template = ojd.build_job_template(job, platform="linux")
@@ -101,6 +103,7 @@ def test_steps_carry_command_gpu_requirement_os_and_timeouts(make_plan, tmp_path
     assert "timeout" not in cpu["steps"][0]["script"]["actions"]["onRun"]
 
 
+@pytest.mark.slow
 def test_bundle_files_are_a_deadline_cloud_job_bundle(make_plan, tmp_path):
     result = submit_job(make_plan(frame_range="1-5"), "openjd", out_dir=tmp_path / "bundle")
     assert not result.submitted and result.job_id is None
@@ -125,6 +128,7 @@ def test_bundle_files_are_a_deadline_cloud_job_bundle(make_plan, tmp_path):
     assert "deadline bundle submit" in result.message and "openjd run" in result.message
 
 
+@pytest.mark.slow
 def test_odd_names_give_unique_valid_steps_and_braces_pass_as_parameters(make_plan, binary_scene):
     layers = [*ODD_LAYERS, "x" * 70 + "A", "x" * 70 + "B"]
     job = describe_job(make_plan(scene_file=str(binary_scene), layers=layers, frame_range="1-3"))
@@ -141,6 +145,7 @@ def test_odd_names_give_unique_valid_steps_and_braces_pass_as_parameters(make_pl
     assert values[reference[8:-2]] == f"rs_{ODD_LAYERS[2]}"
 
 
+@pytest.mark.slow
 def test_a_layer_with_more_chunks_than_a_step_holds_is_split(make_plan):
     job = describe_job(make_plan(frame_range="1-2100", chunk_size=1))
     template = ojd.build_job_template(job)
@@ -218,6 +223,7 @@ def test_openjd_run_renders_every_frame_of_every_layer(
     assert result.files[0].endswith("template.json")
 
 
+@pytest.mark.slow
 def test_fake_deadline_cloud_cli_submits_the_bundle(make_plan, tmp_path, monkeypatch):
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
@@ -251,6 +257,7 @@ def test_fake_deadline_cloud_cli_submits_the_bundle(make_plan, tmp_path, monkeyp
         submit_job(plan, "openjd", out_dir=tmp_path / "again")
 
 
+@pytest.mark.slow
 def test_missing_openjd_model_says_how_to_install(make_plan, tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "openjd.model", None)
     with pytest.raises(FarmUnavailableError) as info:

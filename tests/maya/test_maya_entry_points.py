@@ -320,6 +320,7 @@ def test_find_mayapy_prefers_maya_location_then_the_newest_install(tmp_path):
     assert found is None and "PATH (mayapy)" in looked
 
 
+@pytest.mark.slow
 def test_run_maya_tests_without_mayapy_says_so_and_exits_0(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "MAYA_LOCATION"}
     env["PATH"] = str(tmp_path)  # no mayapy on PATH (the standard install folders are empty here)
@@ -338,6 +339,7 @@ def test_run_maya_tests_without_mayapy_says_so_and_exits_0(tmp_path):
 
 
 # -- layering --------------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_the_maya_package_imports_where_maya_and_qt_cannot():
     code = textwrap.dedent("""
         import importlib, importlib.abc, pkgutil, sys

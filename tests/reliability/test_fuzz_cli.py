@@ -204,6 +204,7 @@ def test_regressions_found_by_the_fuzzer(
     assert code == 2 and message in err, err
 
 
+@pytest.mark.slow
 def test_infinite_timeouts_mean_no_limit_and_are_accepted(
     render_env, standin_exe, no_launch, clean_sigterm
 ) -> None:

@@ -114,6 +114,7 @@ def test_a_container_hiding_pids_is_matched_by_the_new_process_on_one_gpu() -> N
     assert result.ok and result.matched_by == "new-process"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("nvidia-smi") is not None, reason="this machine has a driver")
 def test_without_a_driver_the_script_says_so_and_exits_2(tmp_path: Path) -> None:
     out = tmp_path / "report.json"
@@ -162,6 +163,7 @@ int cuDeviceGetUuid(unsigned char *uuid, int dev) {
 """
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix" or shutil.which("cc") is None, reason="needs a C compiler")
 def test_the_pinned_child_allocates_through_libcuda_reports_its_gpu_and_releases(
     tmp_path: Path,

@@ -92,6 +92,7 @@ def test_hostile_layer_names_of_an_ascii_scene_are_refused_as_unknown(
     assert "not found" in message or "no render layer" in message or "unknown" in message.lower()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
 def test_hostile_layer_names_of_a_binary_scene_never_reach_render(
     standin_exe, render_env, tmp_path, name
@@ -103,6 +104,7 @@ def test_hostile_layer_names_of_a_binary_scene_never_reach_render(
         BatchRenderAPI().plan(_config(standin_exe, tmp_path, scene_file=str(scene), layers=[name]))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["MASTER_BG_A", "env:trees", "rs_X_01", "masterLayer"])
 def test_real_maya_layer_names_of_a_binary_scene_are_accepted(
     standin_exe, render_env, tmp_path, name
@@ -114,6 +116,7 @@ def test_real_maya_layer_names_of_a_binary_scene_are_accepted(
     assert [layer.name for layer in plan.layers] == [name]
 
 
+@pytest.mark.slow
 def test_cli_hostile_layer_is_one_line_exit_2_and_nothing_runs(standin_exe, render_env, tmp_path):
     args = job_args(standin_exe, tmp_path / "img")
     args[args.index("--layers") + 1] = 'x"; system("touch PWNED"); "'
@@ -126,6 +129,7 @@ def test_cli_hostile_layer_is_one_line_exit_2_and_nothing_runs(standin_exe, rend
 # --------------------------------------------------------------------------------------------------
 # Scene, output and project paths
 # --------------------------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_scene_named_with_shell_syntax_renders_and_runs_nothing(standin_exe, render_env, tmp_path):
     # Spaces, $(...), ;, a quote and unicode are legal in a file name: the scene renders, the
     # name travels as one argv item (no shell anywhere), and no command in it ever runs.
@@ -151,6 +155,7 @@ def test_scene_named_with_shell_syntax_renders_and_runs_nothing(standin_exe, ren
     assert_no_render_left(render_env["LRC_STANDIN_RECORD"])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
@@ -173,6 +178,7 @@ def test_paths_that_could_end_a_mel_string_are_refused(
             Path(value).rmdir()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ['shot"1.ma', "shot\n1.ma"])
 def test_scene_file_names_that_could_end_a_mel_string_are_refused(
     standin_exe, render_env, tmp_path, name
@@ -186,6 +192,7 @@ def test_scene_file_names_that_could_end_a_mel_string_are_refused(
 # --------------------------------------------------------------------------------------------------
 # Extra Render arguments and MEL
 # --------------------------------------------------------------------------------------------------
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "flag",
     [
@@ -207,12 +214,14 @@ def test_mel_hooks_in_extra_arguments_are_refused(standin_exe, render_env, tmp_p
         BatchRenderAPI().plan(config)
 
 
+@pytest.mark.slow
 def test_extra_arguments_with_a_line_break_are_refused(standin_exe, render_env, tmp_path):
     config = _config(standin_exe, tmp_path, extra_args=["-x", "1920\n-preRender"])
     with pytest.raises(PlanError, match="control character"):
         BatchRenderAPI().plan(config)
 
 
+@pytest.mark.slow
 def test_plain_extra_arguments_pass_as_separate_items(standin_exe, render_env, tmp_path):
     plan = BatchRenderAPI().plan(
         _config(standin_exe, tmp_path, extra_args=["-x", "1920", "-y", "1080"])
@@ -227,6 +236,7 @@ def test_plain_extra_arguments_pass_as_separate_items(standin_exe, render_env, t
     assert not any(arg.lower().startswith(("-pre", "-post")) for arg in argv)
 
 
+@pytest.mark.slow
 def test_the_engine_never_adds_mel_to_the_command_line(standin_exe, render_env, tmp_path):
     code, events, err = run_cli(job_args(standin_exe, tmp_path / "img", frames="1-2"))
     assert code == 0, err
@@ -238,6 +248,7 @@ def test_the_engine_never_adds_mel_to_the_command_line(standin_exe, render_env, 
 # --------------------------------------------------------------------------------------------------
 # Private folders and files
 # --------------------------------------------------------------------------------------------------
+@pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
 def test_temp_scenes_logs_and_the_store_are_private_during_a_real_job(
     standin_exe, render_env, tmp_path
@@ -259,6 +270,7 @@ def test_temp_scenes_logs_and_the_store_are_private_during_a_real_job(
     )  # logs (command line, environment changes) stay in the private folder
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
 def test_logs_beside_a_custom_store_are_private(standin_exe, render_env, tmp_path):
     store = tmp_path / "shared" / "jobs.sqlite3"
@@ -272,6 +284,7 @@ def test_logs_beside_a_custom_store_are_private(standin_exe, render_env, tmp_pat
     assert stat.S_IMODE(log.parent.stat().st_mode) == 0o700  # logs/<job>/
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("job_id", ["../../etc", "../jobs", "x; rm -rf ~", "$(touch PWNED)"])
 def test_job_ids_are_looked_up_never_used_as_paths(render_env, tmp_path, job_id):
     for command in ("status", "cancel", "resume", "retry"):
@@ -305,6 +318,7 @@ def _as_other_user(work):  # noqa: ANN001, ANN202
     return json.loads(data)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     not is_root() or not hasattr(os, "fork"), reason="needs root to act as a second user"
 )
@@ -428,6 +442,7 @@ def _export(plan: object, engine: str, folder: Path) -> list[str]:
         pytest.skip(f"{engine} client library not installed: {exc}")
 
 
+@pytest.mark.slow
 def test_openjd_export_keeps_hostile_paths_out_of_its_expressions(
     standin_exe, render_env, tmp_path
 ):
@@ -445,6 +460,7 @@ def test_openjd_export_keeps_hostile_paths_out_of_its_expressions(
     assert str(out) in [item["value"] for item in values["parameterValues"]]
 
 
+@pytest.mark.slow
 def test_opencue_command_quotes_hostile_paths_for_the_shell(standin_exe, render_env, tmp_path):
     from lrc_toolbox.farm.job_description import describe_job
     from lrc_toolbox.farm.opencue import shell_command
@@ -466,6 +482,7 @@ def test_opencue_command_quotes_hostile_paths_for_the_shell(standin_exe, render_
     assert not list(tmp_path.rglob("PWNED*"))
 
 
+@pytest.mark.slow
 def test_opencue_export_refuses_or_protects_cuebot_tokens_in_paths(
     standin_exe, render_env, tmp_path
 ):
@@ -483,6 +500,7 @@ def test_opencue_export_refuses_or_protects_cuebot_tokens_in_paths(
     assert "#JOB#" not in command.split("-rd", 1)[1]
 
 
+@pytest.mark.slow
 def test_deadline_export_keeps_one_key_per_line_and_paths_literal(
     standin_exe, render_env, tmp_path
 ):

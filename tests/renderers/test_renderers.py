@@ -814,6 +814,7 @@ def test_line_rule_rejects_a_bad_pattern() -> None:
 # --------------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_renderers_import_without_maya_or_qt() -> None:
     code = (
         "import sys\n"
@@ -829,6 +830,7 @@ def test_renderers_import_without_maya_or_qt() -> None:
     assert sorted(result.stdout.strip().split(",")) == sorted(ALL_PROFILES)
 
 
+@pytest.mark.slow
 def test_bench_script_runs_and_reports_every_profile() -> None:
     result = subprocess.run(
         [

@@ -711,9 +711,11 @@ def test_invalid_stand_in_settings_exit_2(
 
 @slow
 def test_console_script_is_installed(env: dict[str, str], scene: Path) -> None:
-    exe = shutil.which("lrc-render-standin")
-    if exe is None:
-        pytest.skip("lrc-render-standin is not on PATH (package not pip-installed)")
+    # The script sits beside the interpreter of the environment the package is installed in.
+    exe = shutil.which("lrc-render-standin", path=str(Path(sys.executable).parent))
+    assert exe is not None, (
+        "lrc-render-standin is not installed beside this Python (pip install -e .)"
+    )
     proc = subprocess.run(
         [exe, "-s", "1", "-e", "1", str(scene)], capture_output=True, env=env, timeout=RUN_TIMEOUT_S
     )

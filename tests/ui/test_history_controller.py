@@ -96,6 +96,7 @@ def run_to_end(ctrl: EngineController, config: RenderConfig) -> str:
     return started.job_id
 
 
+@pytest.mark.slow
 def test_history_and_details_of_a_job_with_a_failed_frame(
     tmp_path, standin_exe, render_env, monkeypatch
 ) -> None:
@@ -142,6 +143,7 @@ def test_history_and_details_of_a_job_with_a_failed_frame(
     assert rendered_frames(render_env["LRC_STANDIN_RECORD"])[-1:] == [("rs_MASTER_BG_A", 2)]
 
 
+@pytest.mark.slow
 def test_an_orphaned_job_is_found_and_resumed_rendering_only_what_was_left(
     tmp_path, standin_exe, render_env
 ) -> None:

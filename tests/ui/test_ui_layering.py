@@ -8,6 +8,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from fakes import ROOT
 
 UI = ROOT / "lrc_toolbox" / "ui"
@@ -42,6 +43,7 @@ def test_no_python2_era_exec_or_shell_calls() -> None:
         assert "subprocess" not in text, path  # the dialog never starts processes itself
 
 
+@pytest.mark.slow
 def test_controller_and_pure_modules_import_without_qt() -> None:
     script = textwrap.dedent(
         """

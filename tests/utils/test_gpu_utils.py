@@ -700,6 +700,7 @@ def fake_smi_on_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callabl
     return install
 
 
+@pytest.mark.slow
 def test_smi_real_subprocess_with_fake_tool(fake_smi_on_path: Callable[[str], Path]) -> None:
     args_file = fake_smi_on_path("two_gpus.csv")
 
@@ -712,6 +713,7 @@ def test_smi_real_subprocess_with_fake_tool(fake_smi_on_path: Callable[[str], Pa
     ]
 
 
+@pytest.mark.slow
 def test_smi_real_subprocess_tool_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))  # an empty directory: no nvidia-smi anywhere
 
@@ -730,6 +732,7 @@ def test_detect_cuda_gpus_counts_through_nvml(
     assert detect_cuda_gpus() == 2
 
 
+@pytest.mark.slow
 def test_detect_cuda_gpus_falls_back_to_nvidia_smi(
     install_pynvml: Callable[..., types.ModuleType], fake_smi_on_path: Callable[[str], Path]
 ) -> None:
@@ -739,6 +742,7 @@ def test_detect_cuda_gpus_falls_back_to_nvidia_smi(
     assert detect_cuda_gpus() == 2
 
 
+@pytest.mark.slow
 def test_detect_cuda_gpus_is_zero_without_driver_or_tool(
     install_pynvml: Callable[..., types.ModuleType],
     tmp_path: Path,
