@@ -93,3 +93,24 @@ def test_help_lists_the_farm_options(capsys):
     assert main(["--help"]) == 0
     text = capsys.readouterr().out
     assert "--submit {openjd,opencue,deadline}" in text and "--farm-out DIR" in text
+
+
+@pytest.mark.parametrize("engine", FARM_ENGINES)
+def test_a_gpu_job_exports_on_a_machine_without_a_gpu(standin, tmp_path, monkeypatch, engine):
+    pytest.importorskip(
+        {"openjd": "openjd.model", "opencue": "outline", "deadline": "json"}[engine]
+    )
+    from lrc_toolbox.core.system_detector import SystemDetector
+
+    def no_gpu_here(self, **kwargs):
+        raise AssertionError("a farm export must not depend on this machine's GPUs")
+
+    monkeypatch.setattr(SystemDetector, "get_available_resources", no_gpu_here)
+    out, err = io.StringIO(), io.StringIO()
+    args = ["--scene", str(SAMPLE_SCENE), "--layers", "MASTER_BG_A", "--frames", "1-10"]
+    args += ["--renderer", "redshift", "--render-exe", standin, "--submit", engine]
+    args += ["--dry-run", "--json", "--farm-out", str(tmp_path / "farm")]
+    code = main(args, out=out, err=err)
+    assert code == 0, err.getvalue()
+    text = "".join(Path(p).read_text(encoding="utf-8") for p in json.loads(out.getvalue())["files"])
+    assert "-gpu" in text or "GPUsPerTask" in text  # Redshift still gets its GPU on the farm
