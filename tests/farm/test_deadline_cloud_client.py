@@ -26,6 +26,8 @@ standin_fixture = farm_fixtures.standin_fixture
 farm_isolation_fixture = farm_fixtures.farm_isolation_fixture
 
 fake_farm.client_or_skip()
+# The client's UI helpers call locale.getdefaultlocale() (deprecated in Python 3.11+).
+pytestmark = pytest.mark.filterwarnings("ignore:.*getdefaultlocale:DeprecationWarning")
 pytest.importorskip("openjd.model", reason="openjd-model is not installed (extra openjd)")
 
 AWS_SCENES = farm_fixtures.ROOT / "tests" / "data" / "maya_scenes" / "deadline_cloud_for_maya"
