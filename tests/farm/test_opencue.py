@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -338,3 +339,38 @@ def test_the_workers_render_replaces_this_machines(make_plan):
     job = describe_job(make_plan())
     layers = cue.cue_layers(job, FarmOptions(worker_render="/opt/autodesk/maya2024/bin/Render"))
     assert "exec /opt/autodesk/maya2024/bin/Render -r redshift" in layers[0].command
+
+
+@pytest.mark.slow
+def test_cuebots_validating_parser_accepts_every_offered_version(make_plan, tmp_path):
+    """Java's validating SAX parse with Cuebot's DTD redirect (tests/farm/java/CuebotSpecCheck)."""
+    java = shutil.which("java")
+    if java is None:
+        pytest.skip("no Java runtime: Cuebot's parser path is Java")
+    checker = Path(__file__).parent / "java" / "CuebotSpecCheck.java"
+    specs = []
+    for version in CUE_SPEC_VERSIONS:
+        result = submit_job(
+            make_plan(frame_range="1-20x5"),
+            "opencue",
+            out_dir=tmp_path / version,
+            dry_run=True,
+            options=FarmOptions(cue_spec_version=version, show="nemo"),
+        )
+        specs.append(result.files[0])
+    # Control: a 1.15 spec relabelled 1.12 uses elements 1.12 does not declare.
+    spec = Path(specs[-1]).read_text(encoding="utf-8")
+    relabelled = tmp_path / "relabelled.xml"
+    relabelled.write_text(spec.replace("cjsl-1.15.dtd", "cjsl-1.12.dtd"), encoding="utf-8")
+    proc = subprocess.run(
+        [java, str(checker), str(DTD_DIR), *specs, str(relabelled)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    lines = proc.stdout.splitlines()
+    assert [line.split()[0] for line in lines] == ["VALID"] * len(specs) + ["INVALID"], (
+        proc.stdout + proc.stderr
+    )
+    assert proc.returncode == 1
