@@ -369,7 +369,7 @@ def main(
         config = config_from_args(args)
         api = BatchRenderAPI(store_path=args.store)
         if args.submit:
-            return run_farm_submit(args, api.plan(config), out, err)
+            return run_farm_submit(args, api.plan(config, for_farm=True), out, err)
         if args.dry_run:
             plan = api.plan(config)
             describe_plan(plan, out, as_json=args.json)

@@ -1,7 +1,10 @@
 """``lrc-batch-render --submit ENGINE``: send the planned job to a farm instead of rendering here.
 
-The job is planned exactly as for a local render (same validation, same one-line errors), then
-handed to :func:`lrc_toolbox.farm.submit_job`. With ``--dry-run`` the farm files are written and
+The job is planned as for a local render (same validation, same one-line errors; only this
+machine's GPUs are not required), then handed to :func:`lrc_toolbox.farm.submit_job` with the
+farm-side options (:class:`~lrc_toolbox.farm.FarmOptions`): ``--farm-job-name``,
+``--farm-render``, ``--conda-packages``, ``--show``, ``--shot``, ``--cue-spec-version``,
+``--concurrent-tasks``. With ``--dry-run`` the farm files are written and
 described but nothing is submitted; ``--json`` prints the result as one JSON object.
 
 Exit codes: 0 written (and submitted where a farm was reachable); 2 the engine's library is missing
@@ -18,9 +21,9 @@ from typing import TextIO
 
 from lrc_toolbox.cli.exit_codes import EXIT_OK, EXIT_USAGE
 from lrc_toolbox.core.planner import JobPlan
-from lrc_toolbox.farm import FARM_ENGINES, FarmError, submit_job
+from lrc_toolbox.farm import CUE_SPEC_VERSIONS, FARM_ENGINES, FarmError, FarmOptions, submit_job
 
-__all__ = ["add_farm_arguments", "run_farm_submit"]
+__all__ = ["add_farm_arguments", "farm_options", "run_farm_submit"]
 
 PROG = "lrc-batch-render"
 
@@ -46,6 +49,44 @@ def add_farm_arguments(parser: argparse.ArgumentParser) -> None:
         help="folder for the farm files (default: a new folder under the data folder, or a "
         "temp folder with --dry-run)",
     )
+    group.add_argument(
+        "--farm-job-name",
+        metavar="NAME",
+        help="the job's name on the farm (default: scene and layers; OpenCue adds the time, "
+        "since it refuses a name that is still pending)",
+    )
+    group.add_argument(
+        "--farm-render",
+        metavar="PATH",
+        help="our workers have Maya installed: the Render they run (default: Deadline Cloud "
+        "installs Maya with --conda-packages and runs its Render; OpenCue and the Deadline "
+        "CommandLine jobs run this machine's Render)",
+    )
+    group.add_argument(
+        "--conda-packages",
+        metavar="SPECS",
+        help="Deadline Cloud: the CondaPackages the queue's conda environment installs (default: "
+        '"maya=<scene version>.* maya-openjd" and the renderer\'s package; "" for none)',
+    )
+    group.add_argument(
+        "--show", help="OpenCue show (default: $SHOW, else pyoutline's configured default)"
+    )
+    group.add_argument(
+        "--shot", help="OpenCue shot (default: $SHOT, else pyoutline's configured default)"
+    )
+    group.add_argument(
+        "--cue-spec-version",
+        choices=CUE_SPEC_VERSIONS,
+        help="OpenCue job-spec version for older Cuebots (default: pyoutline's, 1.15 needs "
+        "Cuebot 1.13.8 or newer)",
+    )
+    group.add_argument(
+        "--concurrent-tasks",
+        type=int,
+        metavar="N",
+        help="Deadline 10: tasks per worker, each on its own GPU (the workers' GPU count; "
+        "default: one task per worker, on the GPUs its affinity gives)",
+    )
 
 
 def _write_human(result_dict: dict[str, object], out: TextIO) -> None:
@@ -59,6 +100,26 @@ def _write_human(result_dict: dict[str, object], out: TextIO) -> None:
         out.write(f"  job id: {result_dict['job_id']}\n")
     for note in result_dict["notes"]:  # type: ignore[union-attr]
         out.write(f"  note: {note}\n")
+
+
+def farm_options(args: argparse.Namespace) -> FarmOptions:
+    """The farm-side options the command line gave (unset ones stay None).
+
+    Args:
+        args: Parsed CLI arguments.
+
+    Returns:
+        The options (not validated yet: :func:`lrc_toolbox.farm.submit_job` does that).
+    """
+    return FarmOptions(
+        job_name=getattr(args, "farm_job_name", None),
+        worker_render=getattr(args, "farm_render", None),
+        conda_packages=getattr(args, "conda_packages", None),
+        show=getattr(args, "show", None),
+        shot=getattr(args, "shot", None),
+        cue_spec_version=getattr(args, "cue_spec_version", None),
+        concurrent_tasks=getattr(args, "concurrent_tasks", None),
+    )
 
 
 def run_farm_submit(args: argparse.Namespace, plan: JobPlan, out: TextIO, err: TextIO) -> int:
@@ -79,6 +140,7 @@ def run_farm_submit(args: argparse.Namespace, plan: JobPlan, out: TextIO, err: T
             args.submit,
             out_dir=getattr(args, "farm_out", None),
             dry_run=bool(getattr(args, "dry_run", False)),
+            options=farm_options(args),
         )
     except FarmError as exc:  # FarmUnavailableError included: its message has the pip command
         err.write(f"{PROG}: error: {exc}\n")

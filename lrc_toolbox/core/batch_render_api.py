@@ -164,13 +164,19 @@ class BatchRenderAPI:
         return self.events.subscribe(callback, logs=logs)
 
     # -- planning and starting --------------------------------------------------------------------
-    def plan(self, config: RenderConfig) -> JobPlan:
+    def plan(self, config: RenderConfig, *, for_farm: bool = False) -> JobPlan:
         """Validate ``config`` and return the plan without starting anything.
+
+        Args:
+            config: What to render.
+            for_farm: Plan for a farm export: this machine's GPUs are not probed or required.
 
         Raises:
             PlanError: One clear reason the job cannot start.
         """
-        return plan_job(config, detector=self.system_detector, environ=self._environ)
+        return plan_job(
+            config, detector=self.system_detector, environ=self._environ, for_farm=for_farm
+        )
 
     def submit(
         self, config: RenderConfig, *, image_templates: Mapping[str, list[str]] | None = None

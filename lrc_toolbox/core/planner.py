@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lrc_toolbox.core.farm_target import farm_resources
 from lrc_toolbox.core.models import GPUInfo, RenderConfig, RenderMode, ResourceInfo
 from lrc_toolbox.core.render_executable import (
     RenderExecutable,
@@ -315,11 +316,43 @@ def _profiles(renderer: str, scene: SceneInfo | None) -> tuple[RendererProfile, 
     return profile, parse_profile
 
 
+def _local_resources(
+    config: RenderConfig, detector: SystemDetector, parse_profile: RendererProfile
+) -> tuple[ResourceInfo, list[Slot]]:
+    """This machine's resources for the job and the render slots they give."""
+    try:
+        resources = detector.get_available_resources(
+            gpus=config.gpus,
+            reserve_gpus=config.reserve_gpus,
+            gpu_count=config.gpu_count,
+        )
+    except (GPUSelectionError, ValueError) as exc:
+        raise PlanError(str(exc)) from exc
+    uses_gpu = parse_profile.uses_gpu
+    usable: list[GPUInfo] = list(resources.usable_gpus)
+    if uses_gpu and not usable:
+        why = resources.system.gpu_error or "all GPUs are reserved for the interactive session"
+        raise PlanError(
+            f"no usable NVIDIA GPU for {parse_profile.label}: {why}. "
+            "Name GPUs with --gpus 0,1 to use them anyway, or lower --reserve-gpus"
+        )
+    cpu_slots = 1
+    if not uses_gpu:
+        threads = resources.cpu_threads_available or resources.cpu_threads_total or 1
+        cpu_slots = max(1, threads // config.cpu_threads) if config.cpu_threads else 1
+    try:
+        slots = build_slots(usable, config.renders_per_gpu, uses_gpu=uses_gpu, cpu_slots=cpu_slots)
+    except ValueError as exc:
+        raise PlanError(str(exc)) from exc
+    return resources, slots
+
+
 def plan_job(
     config: RenderConfig,
     *,
     detector: SystemDetector | None = None,
     environ: Mapping[str, str] | None = None,
+    for_farm: bool = False,
 ) -> JobPlan:
     """Validate ``config`` against the scene and this machine and return the plan.
 
@@ -327,6 +360,8 @@ def plan_job(
         config: What the user asked for.
         detector: System detector (injectable for tests); default probes this machine.
         environ: Environment for finding ``Render`` (default ``os.environ``).
+        for_farm: Plan for a farm export (:mod:`lrc_toolbox.core.farm_target`): the farm's
+            workers provide the GPUs, so this machine's GPUs are neither probed nor required.
 
     Returns:
         A plan with layers, frames, slots and the executable. Nothing has been started or written.
@@ -346,32 +381,11 @@ def plan_job(
     except RenderExecutableNotFound as exc:
         raise PlanError(" ".join(str(exc).split())) from exc
 
-    detector = detector or SystemDetector()
-    try:
-        resources = detector.get_available_resources(
-            gpus=config.gpus,
-            reserve_gpus=config.reserve_gpus,
-            gpu_count=config.gpu_count,
-        )
-    except (GPUSelectionError, ValueError) as exc:
-        raise PlanError(str(exc)) from exc
+    if for_farm:
+        resources, slots = farm_resources(uses_gpu=parse_profile.uses_gpu)
+    else:
+        resources, slots = _local_resources(config, detector or SystemDetector(), parse_profile)
     notes = list(resources.notes)
-    uses_gpu = parse_profile.uses_gpu
-    usable: list[GPUInfo] = list(resources.usable_gpus)
-    if uses_gpu and not usable:
-        why = resources.system.gpu_error or "all GPUs are reserved for the interactive session"
-        raise PlanError(
-            f"no usable NVIDIA GPU for {parse_profile.label}: {why}. "
-            "Name GPUs with --gpus 0,1 to use them anyway, or lower --reserve-gpus"
-        )
-    cpu_slots = 1
-    if not uses_gpu:
-        threads = resources.cpu_threads_available or resources.cpu_threads_total or 1
-        cpu_slots = max(1, threads // config.cpu_threads) if config.cpu_threads else 1
-    try:
-        slots = build_slots(usable, config.renders_per_gpu, uses_gpu=uses_gpu, cpu_slots=cpu_slots)
-    except ValueError as exc:
-        raise PlanError(str(exc)) from exc
     if config.render_mode is RenderMode.COMBINED and len(layer_pairs) > 1:
         notes.append(
             "combined mode: one process renders several layers (all frames of one "

@@ -12,7 +12,8 @@ Example::
     from lrc_toolbox.api import BatchRenderAPI, RenderConfig
     from lrc_toolbox.farm import submit_job
 
-    plan = BatchRenderAPI().plan(RenderConfig(scene_file="shot001.ma", frame_range="1-100x5"))
+    config = RenderConfig(scene_file="shot001.ma", frame_range="1-100x5")
+    plan = BatchRenderAPI().plan(config, for_farm=True)
     result = submit_job(plan, "deadline", out_dir="/shows/x/farm", dry_run=True)
     print(result.message)
 """
@@ -22,6 +23,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lrc_toolbox.core.planner import JobPlan
+from lrc_toolbox.farm.options import CUE_SPEC_VERSIONS, FarmOptions
 from lrc_toolbox.farm.submission import (
     FarmError,
     FarmSubmission,
@@ -30,8 +32,10 @@ from lrc_toolbox.farm.submission import (
 )
 
 __all__ = [
+    "CUE_SPEC_VERSIONS",
     "FARM_ENGINES",
     "FarmError",
+    "FarmOptions",
     "FarmSubmission",
     "FarmUnavailableError",
     "install_hint",
@@ -48,6 +52,7 @@ def submit_job(
     *,
     out_dir: str | Path | None = None,
     dry_run: bool = False,
+    options: FarmOptions | None = None,
 ) -> FarmSubmission:
     """Export ``plan`` for a farm engine and submit it where a farm is reachable.
 
@@ -65,6 +70,8 @@ def submit_job(
             for a dry run, else under the per-user data folder).
         dry_run: Write and validate the files and describe what would be submitted; never
             contacts a server or runs a submission tool.
+        options: Farm-side choices (job name, the workers' Render, conda packages, OpenCue
+            show/shot/spec version, Deadline 10 concurrent tasks); None: the defaults.
 
     Returns:
         What was written, the submission command, and the farm's job id when submitted.
@@ -79,6 +86,7 @@ def submit_job(
 
     if engine not in FARM_ENGINES:
         raise FarmError(f"unknown farm engine {engine!r}: choose one of {', '.join(FARM_ENGINES)}")
+    options = (options or FarmOptions()).validate()
     try:
         job = describe_job(plan)
     except ValueError as exc:
@@ -89,4 +97,4 @@ def submit_job(
         from lrc_toolbox.farm import opencue as exporter  # type: ignore[no-redef]
     else:
         from lrc_toolbox.farm import deadline10 as exporter  # type: ignore[no-redef]
-    return exporter.submit(job, out_dir, dry_run=dry_run)
+    return exporter.submit(job, out_dir, dry_run=dry_run, options=options)

@@ -2,19 +2,40 @@
 
 MayaCmd runs ``Render`` itself, building the command line from the plugin info keys (``Renderer``,
 ``RenderLayer``, ``SceneFile``, ``OutputFilePath``, ``ProjectPath``, ``GPUsPerTask``...) and each
-task's frames as ``-s <first> -e <last> -b 1``. A task therefore renders every frame from its first
-to its last, so a task must never span a gap or a step. The export keeps the spec's frames exactly:
+task's frames as ``-s <first> -e <last> -b 1`` (``plugins/MayaCmd/MayaCmd.py``,
+``RenderArgument``; copies of Deadline 10.1 and 10.3 in ``applemin/Deadline_Development`` and
+``bsukhadia/beta``, quoted in ``/work/research/farm/farm_facts.md`` section 5). A MayaCmd task
+therefore renders every frame from its first to its last, and the export keeps the spec's frames
+exactly:
 
-* every contiguous run with step 1 of a layer becomes a job with ``ChunkSize`` = the chunk size;
-* the layer's other frames (single frames, stepped runs such as ``1-96x5``) become one job with
-  ``ChunkSize=1``, their ``Frames`` written with Deadline's ``x`` step only where the run ends on
-  its step grid (Deadline's ``x`` never adds the end frame, unlike the spec's).
+* every contiguous run with step 1 of a layer becomes a MayaCmd job with ``ChunkSize`` = the
+  chunk size;
+* a stepped run (``1-96x5``) becomes a job for Deadline's stock ``CommandLine`` plugin, which runs
+  the same ``Render`` command line with ``-s <STARTFRAME> -e <ENDFRAME> -b <step>``: Deadline
+  cuts the stepped frame list into chunks and replaces the two tokens with a chunk's first and
+  last frame (``plugins/CommandLine/CommandLine.py``, ``GetRenderArguments``), so a stepped layer
+  takes as many tasks as on the other engines instead of one per frame. With a chunk size of 1,
+  stepped frames stay MayaCmd one-frame tasks;
+* the layer's single frames become one MayaCmd job with ``ChunkSize=1``. ``Frames`` is written
+  with Deadline's ``x`` step only where a run ends on its step grid (Deadline's ``x`` never adds
+  the end frame, unlike the spec's).
 
-All jobs of one export share a ``BatchName``. GPUs: ``GPUsPerTask`` (1) makes MayaCmd give each
-concurrent task its own GPU (``-gpu {N}`` for Redshift); renderers MayaCmd does not pin get the
-profile's GPU flags in ``CommandLineOptions``. Retries: task failure detection after
-``retries + 1`` errors. ``max_task_time_s``: ``TaskTimeoutMinutes``. Deadline has no "no output
-for N seconds" timeout, so the hang timeout cannot be carried.
+All jobs of one export share a ``BatchName``. GPUs, as MayaCmd reads them:
+
+* Redshift: MayaCmd adds ``-gpu {ids}`` from ``GPUsSelectDevices``, else from ``GPUsPerTask`` and
+  the task's concurrent-task slot (slot *i* gets GPUs *i*k*...), else from the worker's GPU
+  affinity. ``GPUsPerTask`` wins over the affinity, so with one task per worker it would put
+  every task on GPU 0: by default the export writes ``GPUsPerTask=0`` (the worker's affinity, or
+  all of Redshift's GPUs), and with ``concurrent_tasks`` N it writes ``ConcurrentTasks=N`` and
+  ``GPUsPerTask=1``, one GPU per concurrent task.
+* Arnold: MayaCmd passes no GPU flag at all, so the GPU device flag goes in
+  ``CommandLineOptions`` (``-ai:device 1``) without a GPU index, which would put every task on the
+  same GPU; Arnold picks its GPUs itself, one task per worker.
+
+Retries: task failure detection after ``retries + 1`` errors. ``max_task_time_s``:
+``TaskTimeoutMinutes``. Deadline has neither a start timeout nor a "no output for N seconds"
+timeout for a render task (``StartJobTimeout`` bounds the plugin's start, not Render's), so those
+two are not carried (a note says so).
 
 Files are ``Key=Value`` lines in UTF-8. Submission runs ``deadlinecommand <job info> <plugin info>``
 (``-SubmitMultipleJobs`` for several jobs) when ``deadlinecommand`` is on PATH or in
@@ -30,7 +51,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from lrc_toolbox.farm.job_description import FarmJob, FarmLayer
+from lrc_toolbox.farm.job_description import ArgToken, FarmJob, FarmLayer
+from lrc_toolbox.farm.options import FarmOptions
 from lrc_toolbox.farm.submission import (
     FarmError,
     FarmSubmission,
@@ -60,6 +82,13 @@ __all__ = [
 
 ENGINE = "deadline"
 PLUGIN = "MayaCmd"
+#: Deadline's stock plugin that runs a command line with per-task frame tokens.
+COMMANDLINE_PLUGIN = "CommandLine"
+#: The CommandLine plugin's tokens for a task's first and last frame.
+STARTFRAME_TOKEN = "<STARTFRAME>"
+ENDFRAME_TOKEN = "<ENDFRAME>"
+#: Deadline's limit on concurrent tasks per worker.
+MAX_CONCURRENT_TASKS = 16
 DEADLINE_COMMAND = "deadlinecommand"
 #: Environment variable naming the folder of ``deadlinecommand`` (set by Deadline's installer).
 DEADLINE_PATH_ENV = "DEADLINE_PATH"
@@ -79,6 +108,10 @@ MAYACMD_RENDERERS: dict[str, str] = {
 }
 #: Renderers whose GPUs MayaCmd selects itself from ``GPUsPerTask`` (``-gpu {N}``).
 MAYACMD_PINS_GPUS = frozenset({"redshift"})
+#: The GPU flags a renderer gets where nothing assigns it a GPU: the device choice alone, so the
+#: renderer uses the GPUs it sees (MtoA ``Render -help``: ``-ai:device 1`` renders on the GPU;
+#: ``-ai:gpu N`` would put every task on GPU N). Renderers not listed get no GPU flag.
+DEVICE_ONLY_GPU_ARGS: dict[str, tuple[str, ...]] = {"arnold": ("-ai:device", "1")}
 #: Renderers whose thread count MayaCmd passes from ``MaxProcessors``.
 MAYACMD_PASSES_THREADS = frozenset({"mayaSoftware", "vray"})
 #: Renderers for which MayaCmd passes ``-skipExistingFrames`` from ``SkipExistingFrames``.
@@ -91,14 +124,15 @@ _LINE_BREAK_RE = re.compile(r"[\r\n\x0b\x0c\x85\u2028\u2029]+")
 
 @dataclass(frozen=True)
 class DeadlineJob:
-    """One Deadline job: a render layer's frames that MayaCmd can chunk exactly.
+    """One Deadline job: a render layer's frames that its plugin chunks exactly.
 
     Attributes:
         layer: The render layer.
         runs: The runs this job renders.
-        chunk_size: ``ChunkSize`` (1 unless ``runs`` is one contiguous step-1 run).
+        chunk_size: ``ChunkSize`` (1 for single frames, and for stepped frames with MayaCmd).
         job_info: The job info file's keys and values, in file order.
         plugin_info: The plugin info file's keys and values, in file order.
+        plugin: ``MayaCmd``, or ``CommandLine`` for a stepped run.
     """
 
     layer: FarmLayer
@@ -106,6 +140,7 @@ class DeadlineJob:
     chunk_size: int
     job_info: dict[str, str]
     plugin_info: dict[str, str]
+    plugin: str = PLUGIN
 
 
 def deadline_frames(runs: tuple[FrameRun, ...] | list[FrameRun]) -> str:
@@ -128,15 +163,21 @@ def deadline_frames(runs: tuple[FrameRun, ...] | list[FrameRun]) -> str:
     return ",".join(parts)
 
 
-def _group_runs(layer: FarmLayer, chunk_size: int) -> list[tuple[tuple[FrameRun, ...], int]]:
-    """Split a layer's runs into (runs, ChunkSize) groups MayaCmd renders exactly."""
+def _group_runs(layer: FarmLayer, chunk_size: int) -> list[tuple[tuple[FrameRun, ...], int, str]]:
+    """Split a layer's runs into (runs, ChunkSize, plugin) groups rendered exactly."""
     if chunk_size == 1:
-        return [(layer.runs, 1)]
-    contiguous = [run for run in layer.runs if run.step == 1 and len(run) > 1]
-    others = tuple(run for run in layer.runs if run not in contiguous)
-    groups: list[tuple[tuple[FrameRun, ...], int]] = [((run,), chunk_size) for run in contiguous]
-    if others:
-        groups.append((others, 1))
+        return [(layer.runs, 1, PLUGIN)]
+    groups: list[tuple[tuple[FrameRun, ...], int, str]] = []
+    singles = []
+    for run in layer.runs:
+        if len(run) == 1:
+            singles.append(run)
+        elif run.step == 1:
+            groups.append(((run,), chunk_size, PLUGIN))
+        else:
+            groups.append(((run,), chunk_size, COMMANDLINE_PLUGIN))
+    if singles:
+        groups.append((tuple(singles), 1, PLUGIN))
     groups.sort(key=lambda group: group[0][0].start)
     return groups
 
@@ -182,6 +223,15 @@ def _quote_windows_style(args: list[str]) -> str:
     return subprocess.list2cmdline(args)
 
 
+def _device_only(argv: list[str], profile_name: str, gpu_args: tuple[str, ...]) -> list[str]:
+    """``argv`` with the profile's GPU selection replaced by :data:`DEVICE_ONLY_GPU_ARGS`."""
+    size = len(gpu_args)
+    for i in range(len(argv) - size + 1):
+        if size and tuple(argv[i : i + size]) == gpu_args:
+            return argv[:i] + list(DEVICE_ONLY_GPU_ARGS.get(profile_name, ())) + argv[i + size :]
+    return argv
+
+
 def _command_line_options(job: FarmJob, layer: FarmLayer, renderer: str) -> list[str]:
     """Flags MayaCmd does not produce from its own keys but the local command line has."""
     profile = get_profile(job.scene_renderer)
@@ -190,7 +240,7 @@ def _command_line_options(job: FarmJob, layer: FarmLayer, renderer: str) -> list
         # MayaCmd only adds -rl for a named renderer.
         options += ["-rl", layer.node]
     if job.gpus_per_task and renderer not in MAYACMD_PINS_GPUS:
-        options += list(profile.gpu_args)
+        options += list(DEVICE_ONLY_GPU_ARGS.get(profile.name, ()))
     if job.cpu_threads and profile.threads_flag and renderer not in MAYACMD_PASSES_THREADS:
         options += [profile.threads_flag, str(job.cpu_threads)]
     if job.skip_existing and renderer not in MAYACMD_PASSES_SKIP_EXISTING:
@@ -199,32 +249,74 @@ def _command_line_options(job: FarmJob, layer: FarmLayer, renderer: str) -> list
     return options
 
 
-def deadline_jobs(job: FarmJob) -> list[DeadlineJob]:
+def _concurrency(job: FarmJob, renderer: str, options: FarmOptions) -> tuple[int, list[str]]:
+    """Tasks per worker MayaCmd can give each its own GPU, and notes about it."""
+    wanted = options.concurrent_tasks or 1
+    if wanted == 1 or not job.gpus_per_task or renderer in MAYACMD_PINS_GPUS:
+        return wanted, []
+    return 1, [
+        f"{wanted} concurrent tasks were asked for, but MayaCmd picks no GPU for {renderer}: "
+        "one task per worker, on the GPUs the renderer sees"
+    ]
+
+
+def _gpu_keys(job: FarmJob, renderer: str, concurrent: int) -> dict[str, str]:
+    """MayaCmd's GPU plugin info keys (see the module docstring for MayaCmd's precedence)."""
+    per_task = job.gpus_per_task if renderer in MAYACMD_PINS_GPUS and concurrent > 1 else 0
+    return {"GPUsPerTask": str(per_task), "GPUsSelectDevices": ""}
+
+
+def _commandline_plugin_info(
+    job: FarmJob, layer: FarmLayer, run: FrameRun, options: FarmOptions
+) -> dict[str, str]:
+    """The CommandLine plugin's keys: the local ``Render`` argv with Deadline's frame tokens."""
+    argv = layer.command(
+        {
+            ArgToken.FRAME_START: STARTFRAME_TOKEN,
+            ArgToken.FRAME_END: ENDFRAME_TOKEN,
+            ArgToken.FRAME_STEP: str(run.step),
+        }
+    )
+    if job.gpus_per_task:
+        profile = get_profile(job.scene_renderer)
+        argv = _device_only(argv, profile.name, get_profile(job.renderer).gpu_args)
+    return {
+        "Executable": options.worker_render or job.render_exe,
+        "Arguments": _quote_windows_style(argv[1:]),
+        "StartupDirectory": "",
+        "ShellExecute": "False",
+        "SingleFramesOnly": "False",
+    }
+
+
+def deadline_jobs(job: FarmJob, options: FarmOptions | None = None) -> list[DeadlineJob]:
     """The Deadline jobs of a farm job, with their job info and plugin info.
 
     Args:
         job: The farm job.
+        options: ``concurrent_tasks`` (tasks per worker, one GPU each, for the renderers MayaCmd
+            assigns GPUs to) and ``worker_render`` (the CommandLine jobs' executable).
 
     Returns:
         Jobs in layer order, then frame order.
     """
+    options = options or FarmOptions()
     renderer = MAYACMD_RENDERERS.get(job.scene_renderer, "file")
     version, _guessed = _maya_version(job)
+    concurrent, _notes = _concurrency(job, renderer, options)
     batch = f"{job.name} (lrc_toolbox)"
-    image_dir = job.output_dir or (
-        str(Path(job.project_dir) / "images") if job.project_dir else None
-    )
+    image_dir = job.output_dir
     result = []
     for layer in job.layers:
         groups = _group_runs(layer, job.chunk_size)
-        options = _command_line_options(job, layer, renderer)
-        for runs, chunk in groups:
+        command_options = _command_line_options(job, layer, renderer)
+        for runs, chunk, plugin in groups:
             frames = deadline_frames(runs)
             name = f"{job.name} - {layer.name}"
             if len(groups) > 1:
                 name += f" [{frames}]"
             job_info = {
-                "Plugin": PLUGIN,
+                "Plugin": plugin,
                 "Name": name,
                 "BatchName": batch,
                 "Comment": f"lrc_toolbox: layer {layer.name} (Render -rl {layer.node}), frames "
@@ -234,19 +326,28 @@ def deadline_jobs(job: FarmJob) -> list[DeadlineJob]:
                 "OverrideTaskFailureDetection": "True",
                 "FailureDetectionTaskErrors": str(job.retries + 1),
             }
-            if image_dir:
-                job_info["OutputDirectory0"] = image_dir
+            tasks_per_worker = concurrent
+            if plugin == COMMANDLINE_PLUGIN and job.gpus_per_task:
+                tasks_per_worker = 1  # nothing gives each concurrent task its own GPU there
+            if tasks_per_worker > 1:
+                job_info["ConcurrentTasks"] = str(tasks_per_worker)
+                job_info["LimitConcurrentTasksToNumberOfCpus"] = "False"
+            job_info["OutputDirectory0"] = image_dir
             if job.max_task_time_s is not None:
                 job_info["TaskTimeoutMinutes"] = str(max(1, math.ceil(job.max_task_time_s / 60)))
                 job_info["OnTaskTimeout"] = "Error"
             for index, (key, value) in enumerate(job.environment.items()):
                 job_info[f"EnvironmentKeyValue{index}"] = f"{key}={value}"
+            if plugin == COMMANDLINE_PLUGIN:
+                plugin_info = _commandline_plugin_info(job, layer, runs[0], options)
+                result.append(DeadlineJob(layer, runs, chunk, job_info, plugin_info, plugin))
+                continue
             plugin_info = {
                 "SceneFile": job.scene_file,
                 "Version": version,
                 "Build": MAYA_BUILD,
                 "ProjectPath": job.project_dir or "",
-                "OutputFilePath": job.output_dir or "",
+                "OutputFilePath": job.output_dir,
                 "Renderer": renderer,
                 "RenderLayer": layer.node,
                 "UsingRenderLayers": "1",
@@ -255,11 +356,10 @@ def deadline_jobs(job: FarmJob) -> list[DeadlineJob]:
                 # no renderable camera, scene load), like the local fatal-line allow-list.
                 "StrictErrorChecking": "True",
                 "LocalRendering": "False",
-                "GPUsPerTask": str(job.gpus_per_task),
-                "GPUsSelectDevices": "",
+                **_gpu_keys(job, renderer, tasks_per_worker),
                 "MaxProcessors": str(job.cpu_threads or 0),
                 "SkipExistingFrames": "True" if job.skip_existing else "False",
-                "CommandLineOptions": _quote_windows_style(options),
+                "CommandLineOptions": _quote_windows_style(command_options),
                 "UseOnlyCommandLineOptions": "0",
             }
             if job.uses_render_setup is not None:
@@ -316,7 +416,13 @@ def parse_job_ids(output: str) -> list[str]:
     return _JOB_ID_RE.findall(output)
 
 
-def submit(job: FarmJob, out_dir: str | Path | None, *, dry_run: bool) -> FarmSubmission:
+def submit(
+    job: FarmJob,
+    out_dir: str | Path | None,
+    *,
+    dry_run: bool,
+    options: FarmOptions | None = None,
+) -> FarmSubmission:
     """Write the info files and, unless a dry run, submit them with ``deadlinecommand``.
 
     Args:
@@ -330,7 +436,8 @@ def submit(job: FarmJob, out_dir: str | Path | None, *, dry_run: bool) -> FarmSu
     Raises:
         FarmError: A file cannot be written, or ``deadlinecommand`` failed or printed no job id.
     """
-    jobs = deadline_jobs(job)
+    options = options or FarmOptions()
+    jobs = deadline_jobs(job, options)
     folder = job_folder(ENGINE, job.name, out_dir, dry_run=dry_run)
     pairs = write_job_files(jobs, folder)
     files = [path for pair in pairs for path in pair]
@@ -338,16 +445,27 @@ def submit(job: FarmJob, out_dir: str | Path | None, *, dry_run: bool) -> FarmSu
     version, guessed = _maya_version(job)
     if guessed:
         notes.append(f"the Maya version is unknown (binary scene): Version={version} was written")
+    notes += _concurrency(job, MAYACMD_RENDERERS.get(job.scene_renderer, "file"), options)[1]
     notes.append(
-        "Deadline has no 'no output' timeout: set a max task time to bound a render that hangs"
+        "Deadline has no start or 'no output' timeout for a render task: "
+        + (
+            "only the task timeout (max task time) bounds a render that stalls or hangs"
+            if job.max_task_time_s is not None
+            else "set a max task time to bound a render that stalls or hangs"
+        )
     )
     tasks = sum(math.ceil(sum(len(run) for run in dl.runs) / dl.chunk_size) for dl in jobs)
-    if any(dl.chunk_size < job.chunk_size for dl in jobs):
+    if any(dl.plugin == COMMANDLINE_PLUGIN for dl in jobs):
         notes.append(
-            "single and stepped frames go in one-frame tasks: MayaCmd renders every "
-            "frame from a task's first to its last"
+            "stepped frames are CommandLine plugin jobs running Render "
+            f"({options.worker_render or job.render_exe}): MayaCmd renders every frame from a "
+            "task's first to its last"
         )
-    summary = f"{len(jobs)} MayaCmd job(s), {tasks} task(s) of up to {job.chunk_size} frames"
+    if any(dl.chunk_size < job.chunk_size for dl in jobs):
+        notes.append("single frames go in one-frame MayaCmd tasks")
+    stepped = sum(1 for dl in jobs if dl.plugin == COMMANDLINE_PLUGIN)
+    kinds = f"{len(jobs) - stepped} MayaCmd" + (f", {stepped} CommandLine" if stepped else "")
+    summary = f"{len(jobs)} job(s) ({kinds}), {tasks} task(s) of up to {job.chunk_size} frames"
     executable = (
         None if dry_run else find_executable(DEADLINE_COMMAND, env_dir_var=DEADLINE_PATH_ENV)
     )

@@ -28,24 +28,30 @@ from __future__ import annotations
 import dataclasses
 import enum
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from lrc_toolbox.config import batch_render_defaults as defaults
 from lrc_toolbox.core.job_runner import build_task_argv
 from lrc_toolbox.core.models import RenderMode
 from lrc_toolbox.core.planner import JobPlan, PlannedLayer
 from lrc_toolbox.core.scheduler import TaskSpec
+from lrc_toolbox.scene import SceneReadError, find_dependencies, split_statements, tokenize
 from lrc_toolbox.utils.frame_parser import FrameRun, FrameSet
 
 __all__ = [
     "DEFAULT_FARM_CHUNK_FRAMES",
+    "DEFAULT_MAYA_VERSION",
     "GPUS_PER_TASK",
     "ArgToken",
     "FarmChunk",
     "FarmJob",
     "FarmLayer",
     "describe_job",
+    "maya_version_of",
+    "workspace_images_dir",
 ]
 
 #: Frames per farm task when the config asks for automatic chunking. A farm cuts its tasks before
@@ -64,6 +70,15 @@ DEFAULT_FARM_CHUNK_FRAMES: int = max(
 
 #: GPUs one farm task asks for: the local engine pins exactly one GPU per render.
 GPUS_PER_TASK: int = 1
+
+#: Maya version assumed when neither the scene (``.mb``) nor the Render path says which.
+DEFAULT_MAYA_VERSION: str = "2024"
+#: Maya's default ``images`` file rule (a fresh workspace's), relative to the project root.
+DEFAULT_IMAGES_RULE: str = "images"
+#: Missing dependencies named in a note (the rest are counted).
+MISSING_NAMED_IN_NOTE: int = 3
+
+_MAYA_VERSION_RE = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 
 
 class ArgToken(str, enum.Enum):
@@ -183,7 +198,10 @@ class FarmJob:
         name: Job name (the scene's file name without extension).
         scene_file: Absolute path of the saved scene the workers render.
         project_dir: Maya project (``Render -proj``), absolute, or None.
-        output_dir: Image folder (``Render -rd``), absolute, or None (the scene's own).
+        output_dir: Image folder (``Render -rd``), absolute: the user's, else the project's
+            ``images`` folder (its workspace rule), else ``images`` beside the scene. Always
+            set, so every engine knows where the images come back from.
+        output_dir_is_default: True when the user gave no output folder.
         render_exe: ``Render`` as found on this machine (workers may need another path).
         renderer: Renderer profile name (``redshift``, ``file``...).
         scene_renderer: The profile that reads this scene's logs (the scene's renderer when
@@ -203,13 +221,17 @@ class FarmJob:
         maya_version: Maya version that saved the scene (``2024``), or None when unknown.
         uses_render_setup: The scene uses Render Setup layers (None when unknown, e.g. ``.mb``).
         layers: The render layers, in the user's order.
+        dependencies: Files the scene needs (references, textures, caches), absolute, found
+            on this machine (:func:`lrc_toolbox.scene.find_dependencies`); empty for ``.mb``.
+        missing_dependencies: Paths the scene names that were not found here (as written).
         notes: Things the user should know about this export.
     """
 
     name: str
     scene_file: str
     project_dir: str | None
-    output_dir: str | None
+    output_dir: str
+    output_dir_is_default: bool
     render_exe: str
     renderer: str
     scene_renderer: str
@@ -228,6 +250,8 @@ class FarmJob:
     maya_version: str | None
     uses_render_setup: bool | None
     layers: tuple[FarmLayer, ...]
+    dependencies: tuple[str, ...] = ()
+    missing_dependencies: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
 
     @property
@@ -246,6 +270,93 @@ def _absolute(path: str | None) -> str | None:
     if not path:
         return None
     return os.path.abspath(os.path.expanduser(path))
+
+
+def workspace_images_dir(project: str | Path) -> Path:
+    """The folder a Maya project's ``images`` file rule names (Maya renders there by default).
+
+    ``workspace.mel`` holds ``workspace -fr "images" "<rule>";``: a relative rule is joined to
+    the project root, an absolute one used as is, and a missing rule is Maya's default
+    ``images`` (research notes ``maya_facts.md`` 1c: Autodesk ``workspace`` documentation and
+    AWS's Maya submitter ``scene.py``).
+
+    Args:
+        project: The project root (the folder holding ``workspace.mel``).
+
+    Returns:
+        The absolute images folder.
+    """
+    root = Path(project)
+    rule = DEFAULT_IMAGES_RULE
+    try:
+        text = (root / "workspace.mel").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        text = ""
+    for statement in split_statements(text):
+        words = [w.text for w in tokenize(statement)]
+        if words[:2] in (["workspace", "-fr"], ["workspace", "-fileRule"]) and len(words) >= 4:
+            if words[2] == "images" and words[3].strip():
+                rule = words[3].strip()
+    return Path(os.path.abspath(root / os.path.expanduser(rule)))
+
+
+def maya_version_of(job: FarmJob) -> tuple[str, bool]:
+    """The Maya release (``2024``) the workers need: the scene's, else from the Render path.
+
+    Args:
+        job: The farm job.
+
+    Returns:
+        ``(version, guessed)``: guessed is True when neither says and
+        :data:`DEFAULT_MAYA_VERSION` was taken.
+    """
+    for source in (job.maya_version or "", job.render_exe):
+        match = _MAYA_VERSION_RE.search(source)
+        if match:
+            return match.group(1), False
+    return DEFAULT_MAYA_VERSION, True
+
+
+def _output_dir(plan: JobPlan, project: str | None) -> tuple[str, bool]:
+    """Where the images go on the farm, and whether that is a default (see FarmJob)."""
+    given = _absolute(plan.config.output_dir)
+    if given:
+        return given, False
+    if project:
+        return str(workspace_images_dir(project)), True
+    return str(plan.scene_path.resolve().parent / DEFAULT_IMAGES_RULE), True
+
+
+def _dependencies(plan: JobPlan, project: str | None) -> tuple[list[str], list[str], list[str]]:
+    """(files, missing, notes) of the scene's dependencies."""
+    if plan.scene is None:
+        return (
+            [],
+            [],
+            [
+                "a Maya Binary scene's references and textures cannot be listed without Maya: "
+                "only the scene is sent with the job (save it as .ma to send them too)"
+            ],
+        )
+    try:
+        deps = find_dependencies(plan.scene_path, project_dir=project)
+    except (SceneReadError, OSError) as exc:
+        return [], [], [f"the scene's dependencies could not be listed: {exc}"]
+    notes = []
+    missing = [item.value for item in deps.missing]
+    if missing:
+        named = ", ".join(missing[:MISSING_NAMED_IN_NOTE])
+        more = len(missing) - MISSING_NAMED_IN_NOTE
+        notes.append(
+            f"{len(missing)} file(s) the scene uses were not found on this machine and are not "
+            f"sent with the job: {named}" + (f" and {more} more" if more > 0 else "")
+        )
+    if deps.unread:
+        notes.append(
+            "what these references use could not be read (Maya Binary or unreadable): "
+            + ", ".join(str(p) for p in deps.unread[:MISSING_NAMED_IN_NOTE])
+        )
+    return [str(p) for p in deps.files], missing, notes
 
 
 def _task_spec(plan: JobPlan, layer: PlannedLayer, run: FrameRun) -> TaskSpec:
@@ -327,15 +438,14 @@ def describe_job(plan: JobPlan, *, chunk_size: int | None = None) -> FarmJob:
         raise ValueError(f"chunk size must be a whole number of frames >= 1 (got {size!r})")
     scene_file = str(plan.scene_path.resolve())
     project = _absolute(plan.project_dir)
-    output = _absolute(config.output_dir)
+    output, output_is_default = _output_dir(plan, project)
     values: dict[ArgToken, str] = {
         ArgToken.RENDER_EXE: plan.render_exe.path,
         ArgToken.SCENE_FILE: scene_file,
+        ArgToken.OUTPUT_DIR: output,
     }
     if project:
         values[ArgToken.PROJECT_DIR] = project
-    if output:
-        values[ArgToken.OUTPUT_DIR] = output
     layers = []
     for planned in plan.layers:
         if not planned.frames:
@@ -378,6 +488,10 @@ def describe_job(plan: JobPlan, *, chunk_size: int | None = None) -> FarmJob:
             f"chunk size 'auto' cannot adapt on a farm: {size} frames per task (set a chunk "
             "size to choose)"
         )
+    if output_is_default:
+        notes.append(f"images go to {output} (set an output folder to choose)")
+    dependencies, missing, dependency_notes = _dependencies(plan, project)
+    notes += dependency_notes
     uses_gpu = plan.parse_profile.uses_gpu
     scene = plan.scene
     return FarmJob(
@@ -385,6 +499,7 @@ def describe_job(plan: JobPlan, *, chunk_size: int | None = None) -> FarmJob:
         scene_file=scene_file,
         project_dir=project,
         output_dir=output,
+        output_dir_is_default=output_is_default,
         render_exe=plan.render_exe.path,
         renderer=plan.profile.name,
         scene_renderer=plan.parse_profile.name,
@@ -403,5 +518,7 @@ def describe_job(plan: JobPlan, *, chunk_size: int | None = None) -> FarmJob:
         maya_version=scene.maya_version if scene is not None else None,
         uses_render_setup=scene.uses_render_setup if scene is not None else None,
         layers=tuple(layers),
+        dependencies=tuple(dependencies),
+        missing_dependencies=tuple(missing),
         notes=tuple(notes),
     )

@@ -12,6 +12,8 @@ One job per module:
   ones, and the streaming copy that applies them.
 - :mod:`~lrc_toolbox.scene.snapshots`: :class:`SceneSnapshots`, the per-layer private copies
   written into a :class:`~lrc_toolbox.utils.temp_file_manager.TempFileManager`'s job folder.
+- :mod:`~lrc_toolbox.scene.dependencies`: :func:`find_dependencies`, the references, textures and
+  caches a scene needs (what a farm must receive along with it).
 - :mod:`~lrc_toolbox.scene.errors`: :class:`SceneReadError` and its subclasses.
 
 Layering: this package may import ``lrc_toolbox.utils`` and ``lrc_toolbox.config``; ``core`` and
@@ -20,6 +22,12 @@ the layers above it import it; ``utils``, ``config`` and ``renderers`` never do.
 
 from __future__ import annotations
 
+from lrc_toolbox.scene.dependencies import (
+    SceneDependencies,
+    ScenePath,
+    find_dependencies,
+    read_scene_paths,
+)
 from lrc_toolbox.scene.errors import (
     BINARY_SCENE_HINT,
     BinarySceneError,
@@ -70,22 +78,26 @@ __all__ = [
     "LayerNotFoundError",
     "NotMayaAsciiError",
     "RenderablePatch",
+    "SceneDependencies",
     "SceneInfo",
     "SceneIsDirectoryError",
     "SceneNotFoundError",
     "ScenePermissionError",
     "SceneReadError",
     "SceneSnapshots",
+    "ScenePath",
     "SceneStatement",
     "Statement",
     "Word",
     "check_scene_file",
     "copy_with_edits",
+    "find_dependencies",
     "iter_scene_statements",
     "iter_statements",
     "parse_plug",
     "plan_renderable_patch",
     "read_scene",
+    "read_scene_paths",
     "split_statements",
     "tokenize",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import os
@@ -298,3 +299,26 @@ def test_module_entry_point_runs() -> None:
         timeout=60,
     )
     assert result.returncode == 0 and "--renders-per-gpu" in result.stdout
+
+
+def test_a_farm_plan_needs_no_gpu_on_this_machine(standin_exe) -> None:
+    config = RenderConfig(
+        scene_file=str(SAMPLE_SCENE),
+        layers=["MASTER_BG_A"],
+        frame_range="1-4",
+        render_exe=standin_exe,
+        renderer="redshift",
+        gpus=["7"],  # a local choice: meaningless for the farm's workers
+    )
+
+    def no_probe():
+        raise AssertionError("a farm plan must not probe this machine's GPUs")
+
+    detector = SystemDetector(nvml_query=no_probe, smi_query=no_probe, inside_maya=False)
+    plan = plan_job(config, detector=detector, for_farm=True)
+    assert len(plan.slots) == 1 and plan.slots[0].gpu is not None  # Render gets its GPU flags
+    assert plan.parse_profile.uses_gpu
+    cpu = plan_job(
+        dataclasses.replace(config, renderer="sw", gpus=None), detector=detector, for_farm=True
+    )
+    assert [slot.gpu for slot in cpu.slots] == [None]

@@ -75,7 +75,8 @@ _NODE_NAME = re.compile(r"^:?[A-Za-z_][A-Za-z0-9_]*(?::[A-Za-z_][A-Za-z0-9_]*)*$
 def make_plan_fixture(standin: str) -> Callable[..., JobPlan]:
     """Plan a job against the stand-in: ``make_plan(frame_range="1-10", layers=[...], ...)``.
 
-    Defaults: the sample scene, Redshift, GPU 0 named explicitly (no GPU is needed to plan).
+    Defaults: the sample scene, Redshift; planned for a farm, as ``--submit`` plans (no GPU of
+    this machine is probed or needed).
     """
 
     def make(**overrides: object) -> JobPlan:
@@ -91,13 +92,13 @@ def make_plan_fixture(standin: str) -> Callable[..., JobPlan]:
         layers = list(values["layers"])  # type: ignore[arg-type]
         odd = [name for name in layers if not _NODE_NAME.match(f"rs_{name}")]
         if not odd:
-            return BatchRenderAPI().plan(RenderConfig(**values))  # type: ignore[arg-type]
+            return BatchRenderAPI().plan(RenderConfig(**values), for_farm=True)  # type: ignore[arg-type]
         # The planner refuses names that are not Maya node names (no real scene holds them, and
         # Render writes -rl into a MEL script). The exporters must still quote whatever reaches
         # them (defence in depth), so plan with stand-in names and put the odd ones back.
         stand_ins = [f"ODD_LAYER_{i}" for i in range(len(layers))]
         values["layers"] = stand_ins
-        plan = BatchRenderAPI().plan(RenderConfig(**values))  # type: ignore[arg-type]
+        plan = BatchRenderAPI().plan(RenderConfig(**values), for_farm=True)  # type: ignore[arg-type]
         plan.layers = [
             PlannedLayer(name, name if name.startswith("rs_") else f"rs_{name}", planned.frames)
             for name, planned in zip(layers, plan.layers, strict=True)

@@ -4,7 +4,11 @@ Each function follows the engine's documented behaviour, independently of the ex
 
 * Deadline 10: a job's ``Frames`` list is cut in order into tasks of ``ChunkSize`` frames, and the
   MayaCmd plugin renders each task as ``Render -s <first> -e <last> -b 1`` (MayaCmd.py,
-  ``RenderArgument``). Deadline's ``a-bxN`` steps by N from a and never adds b.
+  ``RenderArgument``). Deadline's ``a-bxN`` steps by N from a and never adds b. The CommandLine
+  plugin replaces ``<STARTFRAME>``/``<ENDFRAME>`` in its ``Arguments`` with a task's first and last
+  frame (CommandLine.py, ``GetRenderArguments``). MayaCmd's Redshift GPU choice follows
+  MayaCmd.py's ``RenderArgument`` (``applemin/Deadline_Development`` @ ``75ccfeaf``, lines
+  370-401, quoted in ``/work/research/farm/farm_facts.md`` section 5).
 * OpenCue: Cuebot makes a frame for every chunk-th frame of the layer's range (fileseq syntax) and
   replaces ``#FRAME_START#``/``#FRAME_END#`` with that chunk's first and last frame
   (``DispatchSupportService``); the range is read with pycue's own ``FileSequence``.
@@ -51,6 +55,38 @@ def deadline_mayacmd_tasks(frames_text: str, chunk_size: int) -> list[list[int]]
     frames = deadline_frame_list(frames_text)
     tasks = [frames[i : i + chunk_size] for i in range(0, len(frames), chunk_size)]
     return [list(range(task[0], task[-1] + 1)) for task in tasks]
+
+
+def deadline_commandline_tasks(
+    frames_text: str, chunk_size: int, arguments: str
+) -> list[list[int]]:
+    """Frames each CommandLine task's ``Render`` renders: its first to last frame by ``-b``."""
+    frames = deadline_frame_list(frames_text)
+    words = split_windows_args(arguments)
+    assert words[words.index("-s") + 1] == "<STARTFRAME>"
+    assert words[words.index("-e") + 1] == "<ENDFRAME>"
+    by = int(words[words.index("-b") + 1])
+    tasks = [frames[i : i + chunk_size] for i in range(0, len(frames), chunk_size)]
+    return [list(range(task[0], task[-1] + 1, by)) for task in tasks]
+
+
+def mayacmd_redshift_gpu_flag(
+    plugin_info: dict[str, str], thread: int, affinity: list[int] | None
+) -> str | None:
+    """The ``-gpu {...}`` MayaCmd adds for Redshift in concurrent-task slot ``thread``.
+
+    ``affinity`` is the worker's GPU affinity when it overrides it (None: it does not).
+    """
+    per_task = int(plugin_info.get("GPUsPerTask", "0") or 0)
+    select = plugin_info.get("GPUsSelectDevices", "")
+    if per_task == 0 and select != "":
+        return "-gpu {" + select + "}"
+    if per_task > 0:
+        ids = range(thread * per_task, thread * per_task + per_task)
+        return "-gpu {" + ",".join(str(i) for i in ids) + "}"
+    if affinity is not None:
+        return "-gpu {" + ",".join(str(i) for i in affinity) + "}"
+    return None
 
 
 def cuebot_chunks(frame_range: str, chunk_size: int) -> list[tuple[int, int]]:

@@ -9,9 +9,16 @@ from pathlib import Path
 
 import farm_fixtures
 import pytest
-from farm_helpers import FRAME_CASES, ODD_LAYERS, deadline_mayacmd_tasks, split_windows_args
+from farm_helpers import (
+    FRAME_CASES,
+    ODD_LAYERS,
+    deadline_commandline_tasks,
+    deadline_mayacmd_tasks,
+    mayacmd_redshift_gpu_flag,
+    split_windows_args,
+)
 
-from lrc_toolbox.farm import FarmError, submit_job
+from lrc_toolbox.farm import FarmError, FarmOptions, submit_job
 from lrc_toolbox.farm import deadline10 as dl
 from lrc_toolbox.utils.frame_parser import FrameSet
 
@@ -159,6 +166,15 @@ MAYACMD_PLUGIN_INFO_KEYS = {
     "OCIOConfigFile",
     "OCIOPolicyFile",
 }
+# Plugin info keys Deadline's CommandLine plugin reads (CommandLine.py).
+COMMANDLINE_PLUGIN_INFO_KEYS = {
+    "Executable",
+    "Arguments",
+    "StartupDirectory",
+    "ShellExecute",
+    "Shell",
+    "SingleFramesOnly",
+}
 
 
 def _read_info(path: str) -> dict[str, str]:
@@ -220,7 +236,9 @@ def test_files_use_only_documented_keys_with_the_jobs_values(make_plan, tmp_path
         assert plugin_info["OutputFilePath"] == str(tmp_path / "img")
         assert plugin_info["ProjectPath"] == str(project)
         assert (plugin_info["Version"], plugin_info["Build"]) == ("2024", "64bit")
-        assert plugin_info["GPUsPerTask"] == "1" and plugin_info["GPUsSelectDevices"] == ""
+        # 0: the worker's GPU affinity, or all of Redshift's GPUs (1 would mean GPU 0 for all).
+        assert plugin_info["GPUsPerTask"] == "0" and plugin_info["GPUsSelectDevices"] == ""
+        assert "ConcurrentTasks" not in job_info
         assert plugin_info["UseLegacyRenderLayers"] == "0"  # the scene uses Render Setup
         assert plugin_info["CommandLineOptions"] == ""  # MayaCmd pins Redshift's GPU itself
     assert result.command[1] == "-SubmitMultipleJobs"
@@ -234,8 +252,15 @@ def test_mayacmd_tasks_render_exactly_the_specs_frames(make_plan, tmp_path, fram
         make_plan(frame_range=frames, chunk_size=chunk), "deadline", out_dir=tmp_path / "dl"
     )
     rendered: list[int] = []
-    for job_info, _plugin in _files(result):
-        for task in deadline_mayacmd_tasks(job_info["Frames"], int(job_info["ChunkSize"])):
+    for job_info, plugin in _files(result):
+        if job_info["Plugin"] == "CommandLine":
+            tasks = deadline_commandline_tasks(
+                job_info["Frames"], int(job_info["ChunkSize"]), plugin["Arguments"]
+            )
+            assert set(plugin) <= COMMANDLINE_PLUGIN_INFO_KEYS
+        else:
+            tasks = deadline_mayacmd_tasks(job_info["Frames"], int(job_info["ChunkSize"]))
+        for task in tasks:
             rendered += task
     assert sorted(rendered) == list(FrameSet.parse(frames))
     assert len(rendered) == len(set(rendered))
@@ -251,13 +276,11 @@ def test_renderers_mayacmd_does_not_pin_get_the_local_gpu_and_thread_flags(make_
     )
     ((_job, plugin),) = _files(submit_job(plan, "deadline", out_dir=tmp_path / "dl"))
     assert plugin["Renderer"] == "arnold"
+    # MayaCmd gives Arnold no GPU: render on the GPU, without naming one (-ai:gpu 0 would put
+    # every task of a multi-GPU worker on GPU 0).
     assert split_windows_args(plugin["CommandLineOptions"]) == [
         "-ai:device",
         "1",
-        "-ai:manGpuSel",
-        "true",
-        "-ai:gpu",
-        "0",
         "-ai:threads",
         "8",
         "-skipExistingFrames",
@@ -375,3 +398,84 @@ def test_without_deadlinecommand_the_files_are_written_with_the_command(make_pla
     assert result.command == ["deadlinecommand", *result.files]
     assert "deadlinecommand was not found" in result.message
     assert all(Path(path).is_file() for path in result.files)
+
+
+def _redshift_slots(plugin: dict[str, str], job_info: dict[str, str], affinity):
+    slots = int(job_info.get("ConcurrentTasks", "1"))
+    return [mayacmd_redshift_gpu_flag(plugin, thread, affinity) for thread in range(slots)]
+
+
+def test_redshift_gpus_follow_the_worker_or_one_per_concurrent_task(make_plan, tmp_path):
+    plan = make_plan(frame_range="1-40", chunk_size=5)
+    ((job, plugin),) = _files(submit_job(plan, "deadline", out_dir=tmp_path / "a"))
+    # A worker with GPU affinity 1 (say, the second of two workers on one machine) renders on 1;
+    # one without affinity lets Redshift use every GPU it has.
+    assert _redshift_slots(plugin, job, affinity=[1]) == ["-gpu {1}"]
+    assert _redshift_slots(plugin, job, affinity=None) == [None]
+    # Control: the keys exported before put every worker on GPU 0, whatever its affinity.
+    old = {**plugin, "GPUsPerTask": "1"}
+    assert _redshift_slots(old, job, affinity=[1]) == ["-gpu {0}"]
+    # Four tasks at a time on a four-GPU worker, each on its own GPU.
+    four = FarmOptions(concurrent_tasks=4)
+    ((job, plugin),) = _files(submit_job(plan, "deadline", out_dir=tmp_path / "b", options=four))
+    assert (job["ConcurrentTasks"], job["LimitConcurrentTasksToNumberOfCpus"]) == ("4", "False")
+    assert _redshift_slots(plugin, job, affinity=None) == [f"-gpu {{{i}}}" for i in range(4)]
+
+
+def test_arnold_cannot_share_a_worker_so_concurrent_tasks_stay_one(make_plan, tmp_path):
+    plan = make_plan(renderer="arnold", frame_range="1-10")
+    result = submit_job(
+        plan, "deadline", out_dir=tmp_path / "a", options=FarmOptions(concurrent_tasks=2)
+    )
+    ((job, plugin),) = _files(result)
+    assert "ConcurrentTasks" not in job and plugin["GPUsPerTask"] == "0"
+    assert any("MayaCmd picks no GPU for arnold" in note for note in result.notes)
+    cpu = make_plan(renderer="sw", gpus=None, frame_range="1-10")
+    ((job, _plugin),) = _files(
+        submit_job(cpu, "deadline", out_dir=tmp_path / "b", options=FarmOptions(concurrent_tasks=3))
+    )
+    assert job["ConcurrentTasks"] == "3"
+
+
+def test_stepped_frames_take_as_many_tasks_as_on_the_other_engines(make_plan, tmp_path):
+    from lrc_toolbox.farm.job_description import describe_job
+
+    layers = ["MASTER_BG_A", "MASTER_FX_A", "MASTER_CHAR_A"]
+    plan = make_plan(layers=layers, frame_range="1-100x5", chunk_size=5)
+    result = submit_job(plan, "deadline", out_dir=tmp_path / "dl")
+    files = _files(result)
+    tasks = sum(
+        len(range(0, len(deadline_mayacmd_tasks(job["Frames"], 1)), int(job["ChunkSize"])))
+        for job, _plugin in files
+    )
+    assert tasks == describe_job(plan).task_count == 15  # one-frame tasks made it 63
+    stepped = [(job, plugin) for job, plugin in files if job["Plugin"] == "CommandLine"]
+    assert len(stepped) == 3
+    job, plugin = stepped[0]
+    assert (job["Frames"], job["ChunkSize"]) == ("1-96x5", "5")
+    assert plugin["Executable"] == plan.render_exe.path
+    args = split_windows_args(plugin["Arguments"])
+    assert args[args.index("-b") + 1] == "5" and args[-1] == str(plan.scene_path.resolve())
+    assert args[args.index("-rl") + 1] == "rs_MASTER_BG_A"
+    assert "-gpu" not in args  # no GPU index: one task per worker, Redshift's own GPUs
+    assert "ConcurrentTasks" not in job
+    worker = FarmOptions(worker_render="/usr/autodesk/maya2024/bin/Render", concurrent_tasks=2)
+    stepped = [
+        plugin
+        for job, plugin in _files(
+            submit_job(plan, "deadline", out_dir=tmp_path / "w", options=worker)
+        )
+        if job["Plugin"] == "CommandLine"
+    ]
+    assert stepped[0]["Executable"] == worker.worker_render
+    ones = _files(
+        submit_job(
+            make_plan(frame_range="1-100x5", chunk_size=1), "deadline", out_dir=tmp_path / "one"
+        )
+    )
+    assert [job["Plugin"] for job, _plugin in ones] == ["MayaCmd"]
+
+
+def test_timeouts_deadline_cannot_carry_are_noted(make_plan, tmp_path):
+    result = submit_job(make_plan(), "deadline", out_dir=tmp_path / "a")
+    assert any("no start or 'no output' timeout" in note for note in result.notes)

@@ -65,8 +65,9 @@ def test_human_output_lists_files_and_the_command_to_submit(standin, tmp_path):
     code, out, err = _cli(["--submit", "deadline", "--farm-out", str(tmp_path / "dl")], standin)
     assert code == 0, err
     assert "deadlinecommand -SubmitMultipleJobs" in out
-    assert out.count("  wrote ") == 4
-    assert "note: Deadline has no 'no output' timeout" in out
+    # Per layer: the stepped frames 1-16x5 (CommandLine) and the last frame 20 (MayaCmd).
+    assert out.count("  wrote ") == 8 and "4 job(s) (2 MayaCmd, 2 CommandLine)" in out
+    assert "note: Deadline has no start or 'no output' timeout" in out
 
 
 @pytest.mark.slow
@@ -97,3 +98,73 @@ def test_help_lists_the_farm_options(capsys):
     assert main(["--help"]) == 0
     text = capsys.readouterr().out
     assert "--submit {openjd,opencue,deadline}" in text and "--farm-out DIR" in text
+
+
+@pytest.mark.parametrize("engine", FARM_ENGINES)
+def test_a_gpu_job_exports_on_a_machine_without_a_gpu(standin, tmp_path, monkeypatch, engine):
+    pytest.importorskip(
+        {"openjd": "openjd.model", "opencue": "outline", "deadline": "json"}[engine]
+    )
+    from lrc_toolbox.core.system_detector import SystemDetector
+
+    def no_gpu_here(self, **kwargs):
+        raise AssertionError("a farm export must not depend on this machine's GPUs")
+
+    monkeypatch.setattr(SystemDetector, "get_available_resources", no_gpu_here)
+    out, err = io.StringIO(), io.StringIO()
+    args = ["--scene", str(SAMPLE_SCENE), "--layers", "MASTER_BG_A", "--frames", "1-10"]
+    args += ["--renderer", "redshift", "--render-exe", standin, "--submit", engine]
+    args += ["--dry-run", "--json", "--farm-out", str(tmp_path / "farm")]
+    code = main(args, out=out, err=err)
+    assert code == 0, err.getvalue()
+    text = "".join(Path(p).read_text(encoding="utf-8") for p in json.loads(out.getvalue())["files"])
+    assert "-gpu" in text or "GPUsPerTask" in text  # Redshift still gets its GPU on the farm
+
+
+def test_farm_options_reach_each_engine(standin, tmp_path, monkeypatch):
+    pytest.importorskip("outline")
+    pytest.importorskip("openjd.model")
+    monkeypatch.delenv("SHOW", raising=False)
+    code, out, err = _cli(
+        ["--submit", "opencue", "--dry-run", "--json", "--farm-out", str(tmp_path / "cue")]
+        + ["--show", "nemo", "--shot", "sh010", "--cue-spec-version", "1.13"]
+        + ["--farm-job-name", "sh010_lighting_v3", "--farm-render", "/opt/maya/bin/Render"],
+        standin,
+    )
+    assert code == 0, err
+    spec = Path(json.loads(out)["files"][0]).read_text(encoding="utf-8")
+    assert "cjsl-1.13.dtd" in spec and "<show>nemo</show>" in spec and "<shot>sh010</shot>" in spec
+    assert 'name="sh010_lighting_v3"' in spec and "exec /opt/maya/bin/Render " in spec
+    code, out, err = _cli(
+        ["--submit", "openjd", "--dry-run", "--json", "--farm-out", str(tmp_path / "ojd")]
+        + ["--conda-packages", "maya=2024.* maya-redshift=3.5"],
+        standin,
+    )
+    assert code == 0, err
+    values = json.loads((tmp_path / "ojd" / "openjd_job_params.json").read_text("utf-8"))
+    assert values["CondaPackages"] == "maya=2024.* maya-redshift=3.5"
+    code, out, err = _cli(
+        ["--submit", "deadline", "--dry-run", "--json", "--farm-out", str(tmp_path / "dl")]
+        + ["--concurrent-tasks", "2"],
+        standin,
+    )
+    assert code == 0, err
+    infos = [Path(p).read_text(encoding="utf-8") for p in json.loads(out)["files"]]
+    mayacmd = [text for text in infos if "Plugin=MayaCmd\n" in text]
+    assert mayacmd and all("ConcurrentTasks=2\n" in text for text in mayacmd)
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--concurrent-tasks", "0"], "concurrent tasks"),
+        (["--show", "a b"], "show"),
+        (["--farm-job-name", "x"], "job name"),
+    ],
+)
+def test_bad_farm_options_are_one_line(standin, tmp_path, extra, message):
+    code, out, err = _cli(
+        ["--submit", "deadline", "--farm-out", str(tmp_path / "x"), *extra], standin
+    )
+    assert code == 2 and out == "" and message in err and err.count("\n") == 1
+    assert not (tmp_path / "x").exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -14,7 +15,13 @@ import farm_fixtures
 import pytest
 from farm_helpers import FRAME_CASES, ODD_LAYERS, cuebot_chunks
 
-from lrc_toolbox.farm import FarmError, FarmUnavailableError, submit_job
+from lrc_toolbox.farm import (
+    CUE_SPEC_VERSIONS,
+    FarmError,
+    FarmOptions,
+    FarmUnavailableError,
+    submit_job,
+)
 from lrc_toolbox.farm import opencue as cue
 from lrc_toolbox.farm.job_description import describe_job
 from lrc_toolbox.utils.frame_parser import FrameSet
@@ -28,24 +35,28 @@ standin_fixture = farm_fixtures.standin_fixture
 pytest.importorskip("outline", reason="opencue-pyoutline is not installed (extra opencue)")
 etree = pytest.importorskip("lxml.etree", reason="lxml is not installed (dev extra)")
 
-#: OpenCue's job-spec DTD, copied into the repository (source and licence: its README.md).
-DTD_PATH = farm_fixtures.ROOT / "tests" / "data" / "opencue" / "cjsl-1.15.dtd"
+#: OpenCue's job-spec DTDs, copied into the repository (source and licence: their README.md).
+DTD_DIR = farm_fixtures.ROOT / "tests" / "data" / "opencue"
+
+#: Cuebot's rule for the job name suffix (JobSpec.java NAME_REGEX, research notes section 4).
+CUEBOT_NAME_RE = re.compile(r"^[\w.-]{3,}$")
 
 
-def _dtd():
-    return etree.DTD(str(DTD_PATH))
+def _dtd(version: str = "1.15"):
+    return etree.DTD(str(DTD_DIR / f"cjsl-{version}.dtd"))
 
 
-def _spec(job, tmp_path: Path) -> str:
-    launcher = cue._launcher(job, cue.build_outline(job))
-    return cue.serialize_spec(launcher, tmp_path / "session")
+def _spec(job, tmp_path: Path, options: FarmOptions | None = None) -> str:
+    launcher = cue._launcher(job, cue.build_outline(job, options=options))
+    version = options.cue_spec_version if options else None
+    return cue.serialize_spec(launcher, tmp_path / "session", version)
 
 
-def _valid_layers(spec: str):
+def _valid_layers(spec: str, version: str = "1.15"):
     root = etree.fromstring(spec.encode("utf-8"))
-    dtd = _dtd()
+    dtd = _dtd(version)
     assert dtd.validate(root), dtd.error_log.filter_from_errors()
-    assert "cjsl-1.15.dtd" in spec.split("<spec>")[0]
+    assert f"cjsl-{version}.dtd" in spec.split("<spec>")[0]
     return root
 
 
@@ -103,7 +114,9 @@ def test_layers_carry_gpus_service_timeouts_env_and_retries(make_plan, tmp_path)
     assert layer.findtext("gpus") == "1" and layer.findtext("gpu_memory") == cue.DEFAULT_GPU_MEMORY
     assert layer.findtext("cores") == "4.0"
     assert layer.findtext("timeout") == "61"  # minutes, rounded up
-    assert layer.findtext("timeout_llu") == "2"
+    # No log line for the longer of the start (default 15 min) and hang (90 s) timeouts: one
+    # Cuebot timer covers a render that never starts printing and one that stops.
+    assert layer.findtext("timeout_llu") == "15"
     assert layer.findtext("services/service") == cue.DEFAULT_SERVICE
     env = {key.get("name"): key.text for key in layer.findall("env/key")}
     assert env["REDSHIFT_FORCEQUITONINTERNALERROR"] == "1"
@@ -255,3 +268,117 @@ def test_missing_pyoutline_says_how_to_install(make_plan, tmp_path, monkeypatch)
         submit_job(make_plan(), "opencue", out_dir=tmp_path / "never")
     assert 'pip install "lrc-toolbox[opencue]"' in str(info.value)
     assert not (tmp_path / "never").exists()
+
+
+def test_two_submissions_of_one_scene_get_different_valid_names(make_plan, tmp_path):
+    job = describe_job(make_plan(layers=["MASTER_BG_A", "MASTER_FX_A"]))
+    first = _valid_layers(_spec(job, tmp_path / "a")).find("job").get("name")
+    second = _valid_layers(_spec(job, tmp_path / "b")).find("job").get("name")
+    assert first != second  # Cuebot refuses a name that is still pending
+    for name in (first, second):
+        assert name.startswith("shot001_MASTER_BG_A_MASTER_FX_A_")
+        assert CUEBOT_NAME_RE.match(name.lower().replace("-", "_"))
+    same_second = {cue.job_name(job, now=1_700_000_000.0) for _ in range(20)}
+    assert len(same_second) == 20
+    many = describe_job(
+        make_plan(layers=["MASTER_BG_A", "MASTER_FX_A", "MASTER_CHAR_A", "masterLayer"])
+    )
+    assert "_and1_" in cue.job_name(many)
+    named = _valid_layers(_spec(job, tmp_path / "c", FarmOptions(job_name="shot001 final v2")))
+    assert named.find("job").get("name") == "shot001_final_v2"
+
+
+def test_show_and_shot_come_from_options_then_the_environment(make_plan, tmp_path, monkeypatch):
+    job = describe_job(make_plan())
+    monkeypatch.delenv("SHOW", raising=False)
+    monkeypatch.delenv("SHOT", raising=False)
+    root = _valid_layers(_spec(job, tmp_path / "a", FarmOptions(show="nemo", shot="sh010")))
+    assert (root.findtext("show"), root.findtext("shot")) == ("nemo", "sh010")
+    monkeypatch.setenv("SHOW", "envshow")
+    monkeypatch.setenv("SHOT", "envshot")
+    root = _valid_layers(_spec(job, tmp_path / "b"))
+    assert (root.findtext("show"), root.findtext("shot")) == ("envshow", "envshot")
+    monkeypatch.delenv("SHOW")
+    dry = submit_job(make_plan(), "opencue", out_dir=tmp_path / "dry", dry_run=True)
+    assert any("pyoutline's default" in note and "--show" in note for note in dry.notes)
+    shown = submit_job(
+        make_plan(),
+        "opencue",
+        out_dir=tmp_path / "dry2",
+        dry_run=True,
+        options=FarmOptions(show="nemo"),
+    )
+    assert not any("pyoutline's default" in note for note in shown.notes)
+    assert "show nemo" in shown.message
+    with pytest.raises(FarmError, match="show"):
+        submit_job(make_plan(), "opencue", dry_run=True, options=FarmOptions(show="a b"))
+
+
+@pytest.mark.parametrize("version", CUE_SPEC_VERSIONS)
+def test_every_offered_spec_version_is_valid_against_its_own_dtd(make_plan, tmp_path, version):
+    job = describe_job(make_plan(max_task_time_s=600, frame_range="1-20x5"))
+    options = FarmOptions(cue_spec_version=version)
+    result = submit_job(
+        make_plan(max_task_time_s=600, frame_range="1-20x5"),
+        "opencue",
+        out_dir=tmp_path / "x",
+        dry_run=True,
+        options=options,
+    )
+    spec = Path(result.files[0]).read_text(encoding="utf-8")
+    root = _valid_layers(spec, version)
+    layer = root.find("job/layers/layer")
+    assert layer.findtext("gpus") == "1" and layer.findtext("timeout") == "10"
+    assert _spec(job, tmp_path / "y", options).split("<spec>")[0] == spec.split("<spec>")[0]
+    # pyoutline's global config is left as it was.
+    from outline.config import config
+
+    assert config.get("outline", "spec_version") == "1.15"
+
+
+def test_an_older_spec_is_invalid_against_a_dtd_it_does_not_name(make_plan, tmp_path):
+    """Control: the DTDs really differ (a 1.15 spec fails 1.12, which lacks its elements)."""
+    job = describe_job(make_plan())
+    root = etree.fromstring(_spec(job, tmp_path).encode("utf-8"))
+    assert not _dtd("1.12").validate(root)
+
+
+def test_the_workers_render_replaces_this_machines(make_plan):
+    job = describe_job(make_plan())
+    layers = cue.cue_layers(job, FarmOptions(worker_render="/opt/autodesk/maya2024/bin/Render"))
+    assert "exec /opt/autodesk/maya2024/bin/Render -r redshift" in layers[0].command
+
+
+@pytest.mark.slow
+def test_cuebots_validating_parser_accepts_every_offered_version(make_plan, tmp_path):
+    """Java's validating SAX parse with Cuebot's DTD redirect (tests/farm/java/CuebotSpecCheck)."""
+    java = shutil.which("java")
+    if java is None:
+        pytest.skip("no Java runtime: Cuebot's parser path is Java")
+    checker = Path(__file__).parent / "java" / "CuebotSpecCheck.java"
+    specs = []
+    for version in CUE_SPEC_VERSIONS:
+        result = submit_job(
+            make_plan(frame_range="1-20x5"),
+            "opencue",
+            out_dir=tmp_path / version,
+            dry_run=True,
+            options=FarmOptions(cue_spec_version=version, show="nemo"),
+        )
+        specs.append(result.files[0])
+    # Control: a 1.15 spec relabelled 1.12 uses elements 1.12 does not declare.
+    spec = Path(specs[-1]).read_text(encoding="utf-8")
+    relabelled = tmp_path / "relabelled.xml"
+    relabelled.write_text(spec.replace("cjsl-1.15.dtd", "cjsl-1.12.dtd"), encoding="utf-8")
+    proc = subprocess.run(
+        [java, str(checker), str(DTD_DIR), *specs, str(relabelled)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    lines = proc.stdout.splitlines()
+    assert [line.split()[0] for line in lines] == ["VALID"] * len(specs) + ["INVALID"], (
+        proc.stdout + proc.stderr
+    )
+    assert proc.returncode == 1

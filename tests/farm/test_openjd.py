@@ -14,10 +14,14 @@ import farm_fixtures
 import pytest
 from farm_helpers import FRAME_CASES, ODD_LAYERS
 
-from lrc_toolbox.farm import FarmError, FarmUnavailableError, submit_job
+from lrc_toolbox.farm import FarmError, FarmOptions, FarmUnavailableError, submit_job
+from lrc_toolbox.farm import deadline_cloud as dc
 from lrc_toolbox.farm import openjd as ojd
 from lrc_toolbox.farm.job_description import describe_job
 from lrc_toolbox.utils.frame_parser import FrameSet
+
+#: The workstation's Render on the workers (the bundle's command before CondaPackages existed).
+WORKSTATION_RENDER = FarmOptions(conda_packages="")
 
 # The shared fixtures (pytest finds them by their names: make_plan, standin...).
 binary_scene_fixture = farm_fixtures.binary_scene_fixture
@@ -47,16 +51,27 @@ def _job(template: dict, values: dict) -> object:
     return model.create_job(job_template=decoded, job_parameter_values=params)
 
 
-def _frames_of_step(step) -> list[int]:
+def _step_by(template: dict, name: str) -> int:
+    """The ``-b`` a template step gives Render (a literal: one frame step per step)."""
+    step = next(s for s in template["steps"] if s["name"] == name)
+    args = step["script"]["actions"]["onRun"]["args"]
+    return int(args[args.index("-b") + 1])
+
+
+def _frames_of_step(step, by: int) -> list[int]:
     """Every frame a step's tasks render, as openjd iterates its parameter space."""
     frames = []
     for task in model.StepParameterSpaceIterator(space=step.parameterSpace):
-        start, end, by = (int(task[name].value) for name in ("Start", "End", "Step"))
+        start, end = (int(task[name].value) for name in ("Start", "End"))
         frames += list(range(start, end + 1, by))
     return frames
 
 
-@pytest.mark.slow
+def _values(job, options=None) -> dict:
+    bundle = ojd.build_parameter_values(job, options=options)
+    return {v["name"]: v["value"] for v in bundle["parameterValues"]}
+
+
 @pytest.mark.parametrize("frames", FRAME_CASES)
 @pytest.mark.parametrize("chunk", [1, 4])
 def test_template_validates_and_its_tasks_render_exactly_the_frames(make_plan, frames, chunk):
@@ -64,26 +79,30 @@ def test_template_validates_and_its_tasks_render_exactly_the_frames(make_plan, f
         make_plan(frame_range=frames, chunk_size=chunk, layers=["MASTER_BG_A", "masterLayer"])
     )
     template = ojd.build_job_template(job)
-    values = {v["name"]: v["value"] for v in ojd.build_parameter_values(job)["parameterValues"]}
-    created = _job(template, values)
-    assert [step.name for step in created.steps] == ["MASTER_BG_A", "masterLayer"]
-    for step in created.steps:
-        rendered = _frames_of_step(step)
+    created = _job(template, _values(job))
+    by_layer: dict[str, list[int]] = {}
+    for step, names in zip(job.layers, ojd.step_names(job), strict=True):
+        for name in names:
+            created_step = next(s for s in created.steps if s.name == name)
+            by_layer.setdefault(step.name, []).extend(
+                _frames_of_step(created_step, _step_by(template, name))
+            )
+    assert list(by_layer) == ["MASTER_BG_A", "masterLayer"]
+    for rendered in by_layer.values():
         assert sorted(rendered) == list(FrameSet.parse(frames))
         assert len(rendered) == len(set(rendered))  # no frame rendered twice
 
 
-@pytest.mark.slow
 def test_steps_carry_command_gpu_requirement_os_and_timeouts(make_plan, tmp_path):
     job = describe_job(make_plan(max_task_time_s=90.5, output_dir=str(tmp_path / "img")))
-    template = ojd.build_job_template(job, platform="linux")
+    template = ojd.build_job_template(job, platform="linux", options=WORKSTATION_RENDER)
     step = template["steps"][0]
     action = step["script"]["actions"]["onRun"]
     assert action["command"] == "{{Param.RenderExecutable}}"
     args = action["args"]
     assert args[args.index("-s") + 1] == "{{Task.Param.Start}}"
     assert args[args.index("-e") + 1] == "{{Task.Param.End}}"
-    assert args[args.index("-b") + 1] == "{{Task.Param.Step}}"
+    assert args[args.index("-b") + 1] == "1"
     assert args[args.index("-rd") + 1] == "{{Param.OutputDir}}"
     assert args[args.index("-rl") + 1] == "rs_MASTER_BG_A"
     assert args[-1] == "{{Param.SceneFile}}"
@@ -98,17 +117,71 @@ def test_steps_carry_command_gpu_requirement_os_and_timeouts(make_plan, tmp_path
     assert params["SceneFile"]["dataFlow"] == "IN"
     assert params["OutputDir"]["dataFlow"] == "OUT"
     assert params["RenderExecutable"]["default"] == job.render_exe
-    cpu = ojd.build_job_template(describe_job(make_plan(renderer="sw", gpus=None)))
+    cpu_job = describe_job(make_plan(renderer="sw", gpus=None))
+    cpu = ojd.build_job_template(cpu_job, options=WORKSTATION_RENDER)
     assert "amounts" not in cpu["steps"][0]["hostRequirements"]
     assert "timeout" not in cpu["steps"][0]["script"]["actions"]["onRun"]
 
 
-@pytest.mark.slow
+def test_the_image_folder_is_an_out_path_even_without_an_output_folder(make_plan, tmp_path):
+    project = tmp_path / "proj"
+    (project / "scenes").mkdir(parents=True)
+    (project / "workspace.mel").write_text('workspace -fr "images" "renders/img";\n')
+    scene = project / "scenes" / "shot.ma"
+    scene.write_bytes(farm_fixtures.SAMPLE_SCENE.read_bytes())
+    for plan, expected in (
+        (make_plan(scene_file=str(scene)), project / "renders" / "img"),  # the workspace rule
+        (make_plan(), farm_fixtures.SAMPLE_SCENE.parent / "images"),  # no project: beside it
+    ):
+        job = describe_job(plan)
+        assert job.output_dir == str(expected) and job.output_dir_is_default
+        assert any(str(expected) in note for note in job.notes)
+        template = ojd.build_job_template(job)
+        params = {p["name"]: p for p in template["parameterDefinitions"]}
+        assert params["OutputDir"]["dataFlow"] == "OUT"
+        assert _values(job)["OutputDir"] == str(expected)
+        for step in template["steps"]:
+            args = step["script"]["actions"]["onRun"]["args"]
+            assert args[args.index("-rd") + 1] == "{{Param.OutputDir}}"
+
+
+def test_conda_packages_give_service_managed_fleets_maya_and_the_renderer(make_plan, tmp_path):
+    redshift = describe_job(make_plan())
+    values = _values(redshift)
+    assert values["CondaPackages"] == "maya=2024.* maya-openjd maya-redshift"
+    assert values["RenderExecutable"] == "Render"  # on PATH in the conda environment
+    template = ojd.build_job_template(redshift)
+    assert "attributes" not in template["steps"][0]["hostRequirements"]  # any OS with Maya
+    arnold = describe_job(make_plan(renderer="arnold"))
+    assert _values(arnold)["CondaPackages"] == "maya=2024.* maya-openjd maya-mtoa"
+    software = describe_job(make_plan(renderer="sw", gpus=None))
+    assert _values(software)["CondaPackages"] == "maya=2024.* maya-openjd"
+    # Overridable, and "our workers have Maya installed at this path".
+    own = _values(redshift, FarmOptions(conda_packages="maya=2025.* my-plugins"))
+    assert own["CondaPackages"] == "maya=2025.* my-plugins" and own["RenderExecutable"] == "Render"
+    installed = FarmOptions(worker_render="/usr/autodesk/maya2024/bin/Render")
+    worker = _values(redshift, installed)
+    assert worker["CondaPackages"] == "" and worker["RenderExecutable"] == installed.worker_render
+    linux = ojd.build_job_template(redshift, options=installed)["steps"][0]["hostRequirements"]
+    assert linux["attributes"] == [{"name": "attr.worker.os.family", "anyOf": ["linux"]}]
+    windows = FarmOptions(worker_render="C:/Program Files/Autodesk/Maya2024/bin/Render.exe")
+    attrs = ojd.build_job_template(redshift, options=windows)["steps"][0]["hostRequirements"]
+    assert attrs["attributes"][0]["anyOf"] == ["windows"]
+    # The queue's conda environment only reads a parameter the template declares too.
+    params = {p["name"]: p for p in ojd.build_job_template(redshift)["parameterDefinitions"]}
+    assert params["CondaPackages"]["type"] == "STRING"
+
+
 def test_bundle_files_are_a_deadline_cloud_job_bundle(make_plan, tmp_path):
     result = submit_job(make_plan(frame_range="1-5"), "openjd", out_dir=tmp_path / "bundle")
     assert not result.submitted and result.job_id is None
     names = sorted(Path(p).name for p in result.files)
-    assert names == ["openjd_job_params.json", "parameter_values.json", "template.json"]
+    assert names == [
+        "asset_references.json",
+        "openjd_job_params.json",
+        "parameter_values.json",
+        "template.json",
+    ]
     bundle = tmp_path / "bundle"
     template = json.loads((bundle / "template.json").read_text(encoding="utf-8"))
     values = json.loads((bundle / "parameter_values.json").read_text(encoding="utf-8"))
@@ -124,16 +197,81 @@ def test_bundle_files_are_a_deadline_cloud_job_bundle(make_plan, tmp_path):
         str(bundle),
         "--max-retries-per-task",
         "2",
+        "-p",
+        f"SceneFile={plain['SceneFile']}",
+        "-p",
+        f"OutputDir={plain['OutputDir']}",
     ]
     assert "deadline bundle submit" in result.message and "openjd run" in result.message
 
 
-@pytest.mark.slow
+def test_asset_references_list_the_scenes_references_and_textures(make_plan, tmp_path):
+    scenes = farm_fixtures.ROOT / "tests" / "data" / "maya_scenes" / "deadline_cloud_for_maya"
+    folder = tmp_path / "shot"
+    folder.mkdir()
+    (folder / "cube.ma").write_bytes((scenes / "cube" / "cube.ma").read_bytes())
+    for name in ("deadline_logo_48x48.png", "scene_file_to_reference.mb"):
+        (folder / name).write_bytes(b"data")
+    plan = make_plan(scene_file=str(folder / "cube.ma"), layers=["masterLayer"], renderer="sw")
+    result = submit_job(plan, "openjd", out_dir=tmp_path / "bundle")
+    refs = json.loads((tmp_path / "bundle" / "asset_references.json").read_text("utf-8"))
+    assert refs["assetReferences"]["inputs"]["filenames"] == [
+        str(folder / "deadline_logo_48x48.png"),
+        str(folder / "scene_file_to_reference.mb"),
+    ]
+    # Their folder is named as known, so `--yes` does not cancel the submission.
+    assert result.command[-2:] == ["--known-asset-path", str(folder)]
+
+
+def test_a_long_layer_is_one_step_with_a_range_expression(make_plan):
+    job = describe_job(make_plan(frame_range="1-2100", chunk_size=1))
+    template = ojd.build_job_template(job)
+    created = _job(template, _values(job))
+    assert [step.name for step in created.steps] == ["MASTER_BG_A"]
+    space = template["steps"][0]["parameterSpace"]["taskParameterDefinitions"]
+    assert [d["range"] for d in space] == ["1-2100", "1-2100"]
+    assert sorted(_frames_of_step(created.steps[0], 1)) == list(range(1, 2101))
+
+
+@pytest.mark.parametrize(("frames", "chunk"), [("1-6000", 1), ("1-12000x2", 1), ("1-6000", 7)])
+def test_three_layers_of_6000_frames_fit_deadline_clouds_template_limit(
+    make_plan, tmp_path, frames, chunk
+):
+    layers = ["MASTER_BG_A", "MASTER_CHAR_A", "masterLayer"]
+    plan = make_plan(frame_range=frames, chunk_size=chunk, layers=layers)
+    job = describe_job(plan)
+    assert job.task_count >= 3 * 6000 // chunk
+    submit_job(plan, "openjd", out_dir=tmp_path / "bundle")
+    text = (tmp_path / "bundle" / "template.json").read_text(encoding="utf-8")
+    assert len(text) < dc.TEMPLATE_MAX_CHARS // 100  # three lists per layer made 1,054,790
+    template = json.loads(text)
+    created = _job(template, _values(job))
+    rendered = [
+        frame
+        for step in created.steps
+        for frame in _frames_of_step(step, _step_by(template, step.name))
+    ]
+    assert sorted(rendered) == sorted(list(FrameSet.parse(frames)) * 3)
+
+
+def test_a_job_that_still_does_not_fit_is_refused_before_anything_is_written(
+    make_plan, tmp_path, monkeypatch
+):
+    # Frames no range expression can shorten (no three in arithmetic progression).
+    frames = ",".join(str(n * (n + 1) // 2) for n in range(1, 400))
+    plan = make_plan(frame_range=frames, chunk_size=1, layers=["MASTER_BG_A", "MASTER_CHAR_A"])
+    monkeypatch.setattr(dc, "TEMPLATE_MAX_CHARS", 10_000)
+    with pytest.raises(FarmError, match="at most 10,000") as info:
+        submit_job(plan, "openjd", out_dir=tmp_path / "never")
+    assert "fewer layers" in str(info.value)
+    assert not (tmp_path / "never").exists()
+
+
 def test_odd_names_give_unique_valid_steps_and_braces_pass_as_parameters(make_plan, binary_scene):
     layers = [*ODD_LAYERS, "x" * 70 + "A", "x" * 70 + "B"]
     job = describe_job(make_plan(scene_file=str(binary_scene), layers=layers, frame_range="1-3"))
     template = ojd.build_job_template(job)
-    values = {v["name"]: v["value"] for v in ojd.build_parameter_values(job)["parameterValues"]}
+    values = _values(job)
     created = _job(template, values)
     names = [step.name for step in created.steps]
     assert len(set(names)) == len(names) and all(len(name) <= 64 for name in names)
@@ -143,21 +281,6 @@ def test_odd_names_give_unique_valid_steps_and_braces_pass_as_parameters(make_pl
     reference = brace_step[brace_step.index("-rl") + 1]
     assert re.fullmatch(r"\{\{Param\.LiteralArg\d+\}\}", reference)
     assert values[reference[8:-2]] == f"rs_{ODD_LAYERS[2]}"
-
-
-@pytest.mark.slow
-def test_a_layer_with_more_chunks_than_a_step_holds_is_split(make_plan):
-    job = describe_job(make_plan(frame_range="1-2100", chunk_size=1))
-    template = ojd.build_job_template(job)
-    values = {v["name"]: v["value"] for v in ojd.build_parameter_values(job)["parameterValues"]}
-    created = _job(template, values)
-    assert [step.name for step in created.steps] == [
-        "MASTER_BG_A",
-        "MASTER_BG_A #2",
-        "MASTER_BG_A #3",
-    ]
-    frames = [f for step in created.steps for f in _frames_of_step(step)]
-    assert sorted(frames) == list(range(1, 2101))
 
 
 def _run_all_steps(bundle: Path, job) -> None:
@@ -203,7 +326,9 @@ def test_openjd_run_renders_every_frame_of_every_layer(
             output_dir=str(out),
         )
     bundle = tmp_path / "bundle"
-    result = submit_job(plan, "openjd", out_dir=bundle)
+    # The workers run the Render on this machine (here the stand-in), as installed Maya would.
+    options = FarmOptions(worker_render=plan.render_exe.path)
+    result = submit_job(plan, "openjd", out_dir=bundle, options=options)
     job = describe_job(plan)
     _run_all_steps(bundle, job)
     expected = list(FrameSet.parse(frames))
@@ -223,7 +348,6 @@ def test_openjd_run_renders_every_frame_of_every_layer(
     assert result.files[0].endswith("template.json")
 
 
-@pytest.mark.slow
 def test_fake_deadline_cloud_cli_submits_the_bundle(make_plan, tmp_path, monkeypatch):
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
@@ -244,20 +368,24 @@ def test_fake_deadline_cloud_cli_submits_the_bundle(make_plan, tmp_path, monkeyp
     result = submit_job(plan, "openjd", out_dir=tmp_path / "bundle")
     assert result.submitted and result.job_id == "job-0123456789abcdef0123456789abcdef"
     argv = json.loads(calls.read_text().splitlines()[0])
+    plain = json.loads((tmp_path / "bundle" / "openjd_job_params.json").read_text("utf-8"))
     assert argv == [
         "bundle",
         "submit",
         str(tmp_path / "bundle"),
+        "--yes",
         "--max-retries-per-task",
         "3",
-        "--yes",
+        "-p",
+        f"SceneFile={plain['SceneFile']}",
+        "-p",
+        f"OutputDir={plain['OutputDir']}",
     ]
     script.write_text(f"#!{sys.executable}\nimport sys\nprint('not logged in')\nsys.exit(1)\n")
     with pytest.raises(FarmError, match="not logged in"):
         submit_job(plan, "openjd", out_dir=tmp_path / "again")
 
 
-@pytest.mark.slow
 def test_missing_openjd_model_says_how_to_install(make_plan, tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "openjd.model", None)
     with pytest.raises(FarmUnavailableError) as info:

@@ -241,7 +241,8 @@ def test_the_farm_models_engines_are_the_farm_packages() -> None:
 
 def test_a_farm_error_and_a_plan_error_are_messages(monkeypatch) -> None:
     class PlanAPI:
-        def plan(self, config: RenderConfig):
+        def plan(self, config: RenderConfig, *, for_farm: bool = False):
+            assert for_farm  # a farm job needs no GPU on this machine
             if not config.layers:
                 raise PlanError("no renderable layer")
             return "the plan"

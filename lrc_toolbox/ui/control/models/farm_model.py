@@ -1,7 +1,7 @@
 """Farm submission for the dialog: the engines, and one job planned and handed to an exporter.
 
 The job is planned by the same :meth:`~lrc_toolbox.core.batch_render_api.BatchRenderAPI.plan`
-the local engine uses, then handed to :func:`lrc_toolbox.farm.submit_job`. The farm package
+the local engine uses (for the farm: this machine's GPUs are not required), then handed to :func:`lrc_toolbox.farm.submit_job`. The farm package
 ships with lrc_toolbox and imports without any farm client library; a missing library is a
 :class:`~lrc_toolbox.farm.FarmUnavailableError` at submission, whose message says what to
 install, and becomes the one sentence the dialog shows.
@@ -42,7 +42,7 @@ class FarmModel:
                 refused the job.
         """
         try:
-            plan = self._api.plan(config)
+            plan = self._api.plan(config, for_farm=True)
         except PlanError as exc:
             raise ControllerError(str(exc)) from exc
         try:
