@@ -348,6 +348,7 @@ def test_openjd_run_renders_every_frame_of_every_layer(
     assert result.files[0].endswith("template.json")
 
 
+@pytest.mark.slow
 def test_fake_deadline_cloud_cli_submits_the_bundle(make_plan, tmp_path, monkeypatch):
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
