@@ -12,7 +12,7 @@ from typing import Any, TextIO
 
 from lrc_toolbox.core.job_runner import preview_argv
 from lrc_toolbox.core.planner import JobPlan
-from lrc_toolbox.core.scheduler import ChunkPolicy, CostModel, RunningWork, TaskSpec, WorkQueue
+from lrc_toolbox.core.scheduler import ChunkPolicy, CostModel, TaskLoad, TaskSpec, WorkQueue
 from lrc_toolbox.utils.child_env import build_child_environment, describe_env_changes
 
 
@@ -33,7 +33,7 @@ def preview_tasks(plan: JobPlan) -> list[TaskSpec]:
     while not work.is_empty():
         while free and not work.is_empty():
             slot = free.pop(0)
-            running = [RunningWork(spec.layers, len(spec.frames), now) for _, _, spec in busy]
+            running = [TaskLoad(spec.layers, len(spec.frames), now) for _, _, spec in busy]
             spec = work.next_task(slot, running=running, slot_count=len(plan.slots), now=now)
             if spec is None:
                 break

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lrc_toolbox.core.gpu_leases import is_same_process
-from lrc_toolbox.core.job_runner import AttachedTask, ResumeState
+from lrc_toolbox.core.job_runner import ResumeState, TaskAttachment
 from lrc_toolbox.core.job_store import FrameRecord, JobRecord, JobStore, TaskRecord
 from lrc_toolbox.core.models import FrameState, JobState, RenderConfig, RenderMode, TaskState
 from lrc_toolbox.core.planner import PlanError
@@ -169,8 +169,8 @@ def load_resume_state(store: JobStore, job: JobRecord) -> ResumeState:
     )
 
 
-def _attached(task: TaskRecord) -> AttachedTask:
-    return AttachedTask(
+def _attached(task: TaskRecord) -> TaskAttachment:
+    return TaskAttachment(
         task_id=_short(task.id),
         layers=tuple(task.layers),
         frames=tuple(task.frames),

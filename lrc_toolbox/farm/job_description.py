@@ -26,7 +26,6 @@ see :meth:`FarmLayer.command`.
 from __future__ import annotations
 
 import dataclasses
-import enum
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -37,6 +36,7 @@ from lrc_toolbox.core.models import RenderMode
 from lrc_toolbox.core.planner import JobPlan, PlannedLayer
 from lrc_toolbox.core.scheduler import TaskSpec
 from lrc_toolbox.utils.frame_parser import FrameRun, FrameSet
+from lrc_toolbox.utils.str_enum import StrEnum
 
 __all__ = [
     "DEFAULT_FARM_CHUNK_FRAMES",
@@ -66,7 +66,7 @@ DEFAULT_FARM_CHUNK_FRAMES: int = max(
 GPUS_PER_TASK: int = 1
 
 
-class ArgToken(str, enum.Enum):
+class ArgToken(StrEnum):
     """Items of a ``Render`` argv that an engine may replace with its own tokens or parameters."""
 
     RENDER_EXE = "render_exe"

@@ -16,7 +16,6 @@ modified flag back afterwards, also when reading fails half-way.
 
 from __future__ import annotations
 
-import enum
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from lrc_toolbox.maya.scene_state import (
     render_setup_active,
     switch_layer,
 )
+from lrc_toolbox.utils.str_enum import StrEnum
 
 #: The artist's name for the default layer.
 MASTER_LAYER_NAME = "masterLayer"
@@ -38,7 +38,7 @@ FRAME_TOKEN = "LRCFRAMETOKEN"
 _GLOBALS = "defaultRenderGlobals"
 
 
-class LayerMode(str, enum.Enum):
+class LayerMode(StrEnum):
     """Which render layer system this Maya runs."""
 
     RENDER_SETUP = "render_setup"

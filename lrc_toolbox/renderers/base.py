@@ -14,16 +14,16 @@ needle costs that one call.
 
 from __future__ import annotations
 
-import enum
 import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from lrc_toolbox.renderers.needle_dispatch import NeedleDispatch
+from lrc_toolbox.utils.str_enum import StrEnum
 
 
-class EventKind(str, enum.Enum):
+class EventKind(StrEnum):
     """What a log line means to the engine."""
 
     FRAME_STARTED = "frame_started"  # frame: the frame the renderer started

@@ -25,10 +25,10 @@ from lrc_toolbox.core.models import (
     CPUInfo,
     GPUInfo,
     RenderConfig,
-    RenderStatus,
     ResourceInfo,
     SystemInfo,
     TaskState,
+    TaskStatus,
 )
 from lrc_toolbox.core.scene_source import LayerChoice, PreparationCancelled, PreparedScene
 from lrc_toolbox.ui.controller import (
@@ -290,7 +290,7 @@ class FakeController(BatchRenderController):
         if job_id is None:
             return None
         tasks = tuple(
-            RenderStatus(
+            TaskStatus(
                 task_id=t.task,
                 layers=tuple(t.layers),
                 frames=tuple(t.frames),

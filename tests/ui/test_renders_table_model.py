@@ -10,7 +10,7 @@ require_qt()
 from Qt import QtCore  # noqa: E402
 
 from lrc_toolbox.core import events as ev  # noqa: E402
-from lrc_toolbox.core.models import RenderStatus, TaskState  # noqa: E402
+from lrc_toolbox.core.models import TaskState, TaskStatus  # noqa: E402
 from lrc_toolbox.ui.models.renders_table_model import (  # noqa: E402
     PROGRESS_ROLE,
     SORT_ROLE,
@@ -224,7 +224,7 @@ def test_rows_of_several_jobs_with_the_same_task_ids_stay_apart(model) -> None:
 
 
 def test_status_snapshots_seed_missing_rows_and_update_etas(model, clock) -> None:
-    status = RenderStatus(
+    status = TaskStatus(
         task_id="t0003",
         layers=("BG",),
         frames=(5, 6, 7, 8),

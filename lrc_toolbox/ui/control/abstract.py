@@ -4,7 +4,7 @@ The dialog depends only on :class:`BatchRenderController` (CONVENTIONS item 5), 
 with a fake and the Maya entry point hands it an
 :class:`~lrc_toolbox.ui.control.engine_controller.EngineController` built on the scene open in
 Maya. Data crossing the interface are the engine's plain dataclasses (``RenderConfig``,
-``RenderStatus``, ``ResourceInfo``, the events of :mod:`lrc_toolbox.core.events`), the History
+``TaskStatus``, ``ResourceInfo``, the events of :mod:`lrc_toolbox.core.events`), the History
 rows of :mod:`lrc_toolbox.ui.view_state.job_history` and the few small records below. Nothing here
 imports Qt: a TD can build a controller in any Python.
 
@@ -33,7 +33,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from lrc_toolbox.core.events import Event
-from lrc_toolbox.core.models import RenderConfig, RenderStatus, ResourceInfo
+from lrc_toolbox.core.models import RenderConfig, ResourceInfo, TaskStatus
 from lrc_toolbox.core.scene_source import (
     LayerChoice,
     PreparationCancelled,
@@ -116,7 +116,7 @@ class ActiveJob:
 
     job_id: str
     running: bool
-    tasks: tuple[RenderStatus, ...] = ()
+    tasks: tuple[TaskStatus, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -2,24 +2,24 @@
 
 One row per task (a render process: layer(s), a run of frames, a GPU slot), plus one *waiting* row
 per layer while some of its frames have not been given to a render yet ("Queue" in the spec's
-drawing). :class:`RenderRowsState` applies events in order and says which rows changed, appeared
+drawing). :class:`TaskRowsState` applies events in order and says which rows changed, appeared
 or disappeared; the Qt model only translates that into Qt's row signals.
 """
 
 from __future__ import annotations
 
-import enum
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from lrc_toolbox.core import events as ev
-from lrc_toolbox.core.models import RenderStatus, TaskState
+from lrc_toolbox.core.models import TaskState, TaskStatus
+from lrc_toolbox.utils.str_enum import StrEnum
 
 RowKey = tuple[str, str, str]  # (job id, task id or "", layer for a waiting row or "")
 
 
-class RowState(str, enum.Enum):
+class RowState(StrEnum):
     """What a row shows in its Status column (the spec's states, plus Stopped)."""
 
     WAITING = "Waiting"
@@ -54,7 +54,7 @@ _FINISHED_STATES: dict[str, RowState] = {
 
 
 @dataclass
-class RenderRow:
+class TaskRow:
     """One line of the Active Renders table.
 
     Attributes:
@@ -215,7 +215,7 @@ class RowListener:
         """The row was removed."""
 
 
-class RenderRowsState:
+class TaskRowsState:
     """The rows of every job seen, updated from events.
 
     Args:
@@ -228,18 +228,18 @@ class RenderRowsState:
     ) -> None:
         self._clock = clock
         self._listener = listener or RowListener()
-        self.rows: list[RenderRow] = []
+        self.rows: list[TaskRow] = []
         self._index: dict[RowKey, int] = {}
         self._jobs: dict[str, _JobTrack] = {}
         self.log_dirs: dict[str, str] = {}
 
     # -- lookups ----------------------------------------------------------------------------------
-    def find(self, job_id: str, task_id: str) -> RenderRow | None:
+    def find(self, job_id: str, task_id: str) -> TaskRow | None:
         """The row of a task, or None."""
         index = self._index.get((job_id, task_id, ""))
         return self.rows[index] if index is not None else None
 
-    def index_of(self, row: RenderRow) -> int:
+    def index_of(self, row: TaskRow) -> int:
         """Position of ``row`` in :attr:`rows`."""
         return self._index[row.key]
 
@@ -282,7 +282,7 @@ class RenderRowsState:
             self._sync_waiting_rows(job_id, changes)
         return changes
 
-    def _add_row(self, row: RenderRow, changes: Changes) -> None:
+    def _add_row(self, row: TaskRow, changes: Changes) -> None:
         self._listener.begin_insert(len(self.rows))
         self._index[row.key] = len(self.rows)
         self.rows.append(row)
@@ -306,7 +306,7 @@ class RenderRowsState:
         layers = tuple(event.layers) or ((event.layer,) if event.layer else ())
         row = self.find(event.job_id, event.task)
         if row is None:
-            row = RenderRow(
+            row = TaskRow(
                 job_id=event.job_id, task_id=event.task, layers=layers, frames=tuple(event.frames)
             )
             self._add_row(row, changes)
@@ -401,7 +401,7 @@ class RenderRowsState:
             key = (job_id, "", layer)
             index = self._index.get(key)
             if queued and index is None:
-                row = RenderRow(job_id=job_id, task_id="", layers=(layer,), frames=queued)
+                row = TaskRow(job_id=job_id, task_id="", layers=(layer,), frames=queued)
                 self._add_row(row, changes)
             elif queued and index is not None:
                 row = self.rows[index]
@@ -423,7 +423,7 @@ class RenderRowsState:
         changes.changed.discard(key)
 
     # -- status snapshots -------------------------------------------------------------------------
-    def apply_status(self, job_id: str, tasks: Iterable[RenderStatus]) -> Changes:
+    def apply_status(self, job_id: str, tasks: Iterable[TaskStatus]) -> Changes:
         """Merge the engine's status rows: ETAs, and tasks this dialog has no row for yet.
 
         A dialog opened (or re-created) while a job runs missed the earlier events; the
@@ -449,7 +449,7 @@ class RenderRowsState:
         return changes
 
 
-def _row_from_status(job_id: str, status: RenderStatus, now: float) -> RenderRow:
+def _row_from_status(job_id: str, status: TaskStatus, now: float) -> TaskRow:
     state = {
         TaskState.QUEUED: RowState.WAITING,
         TaskState.RUNNING: RowState.RETRYING if status.attempt > 1 else RowState.RENDERING,
@@ -459,7 +459,7 @@ def _row_from_status(job_id: str, status: RenderStatus, now: float) -> RenderRow
         TaskState.CANCELLED: RowState.STOPPED,
     }[status.state]
     started = now - status.elapsed_s if status.elapsed_s is not None else None
-    return RenderRow(
+    return TaskRow(
         job_id=job_id,
         task_id=status.task_id,
         layers=tuple(status.layers),
@@ -482,10 +482,10 @@ def _row_from_status(job_id: str, status: RenderStatus, now: float) -> RenderRow
 
 @dataclass
 class Changes:
-    """What one :meth:`RenderRowsState.apply` did."""
+    """What one :meth:`TaskRowsState.apply` did."""
 
-    added: list[RenderRow] = field(default_factory=list)
-    removed: list[tuple[int, RenderRow]] = field(default_factory=list)  # (old index, row)
+    added: list[TaskRow] = field(default_factory=list)
+    removed: list[tuple[int, TaskRow]] = field(default_factory=list)  # (old index, row)
     changed: set[RowKey] = field(default_factory=set)
 
     def __bool__(self) -> bool:
@@ -526,12 +526,12 @@ class _JobTrack:
         return done, failed, total
 
 
-_HANDLERS: dict[type, Callable[[RenderRowsState, ev.Event, float, Changes], None]] = {
-    ev.JobStarted: RenderRowsState._on_job_started,  # type: ignore[dict-item]
-    ev.TaskStarted: RenderRowsState._on_task_started,  # type: ignore[dict-item]
-    ev.Progress: RenderRowsState._on_progress,  # type: ignore[dict-item]
-    ev.FrameDone: RenderRowsState._on_frame_done,  # type: ignore[dict-item]
-    ev.FrameFailed: RenderRowsState._on_frame_failed,  # type: ignore[dict-item]
-    ev.TaskFinished: RenderRowsState._on_task_finished,  # type: ignore[dict-item]
-    ev.JobFinished: RenderRowsState._on_job_finished,  # type: ignore[dict-item]
+_HANDLERS: dict[type, Callable[[TaskRowsState, ev.Event, float, Changes], None]] = {
+    ev.JobStarted: TaskRowsState._on_job_started,  # type: ignore[dict-item]
+    ev.TaskStarted: TaskRowsState._on_task_started,  # type: ignore[dict-item]
+    ev.Progress: TaskRowsState._on_progress,  # type: ignore[dict-item]
+    ev.FrameDone: TaskRowsState._on_frame_done,  # type: ignore[dict-item]
+    ev.FrameFailed: TaskRowsState._on_frame_failed,  # type: ignore[dict-item]
+    ev.TaskFinished: TaskRowsState._on_task_finished,  # type: ignore[dict-item]
+    ev.JobFinished: TaskRowsState._on_job_finished,  # type: ignore[dict-item]
 }
