@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 
 from lrc_toolbox.core.job_recorder import JobRecorder
 from lrc_toolbox.core.scheduler import CostModel
-from lrc_toolbox.core.task_monitor import Note
+from lrc_toolbox.core.task_monitor import Note, NoteKind
 from lrc_toolbox.core.task_outcome import FrameKey
 from lrc_toolbox.core.task_run import TaskRun
 from lrc_toolbox.core.verification import ImageNaming
@@ -97,27 +97,27 @@ class NoteApplier:
 
     def apply(self, task: TaskRun, note: Note) -> None:
         """Apply one note of ``task`` (see the module rules)."""
-        if note.kind == "render_started":
+        if note.kind is NoteKind.RENDER_STARTED:
             if task.render_started_at is None:
                 task.render_started_at = note.at
                 self._cost.record_startup(note.at - task.launched_at)
             return
-        if note.kind == "fatal":
+        if note.kind is NoteKind.FATAL:
             if task.fatal_reason is None:
                 task.fatal_reason = note.reason
                 task.fatal_deterministic = note.deterministic
             return
         layer = note.layer or task.layers[0].name
-        if note.kind == "error":
+        if note.kind is NoteKind.ERROR:
             if note.frame is not None and note.reason:
                 task.errors[(layer, note.frame)] = note.reason[:MAX_REASON_CHARS]
             return
-        if note.kind == "frame_started" and note.frame is not None:
+        if note.kind is NoteKind.FRAME_STARTED and note.frame is not None:
             self._open_frame(task, (layer, note.frame), note.at)
-        elif note.kind == "progress":
+        elif note.kind is NoteKind.PROGRESS:
             task.percent = note.percent
             self._publish_progress(task, layer, note.frame)
-        elif note.kind == "image" and note.path:
+        elif note.kind is NoteKind.IMAGE and note.path:
             frame = note.frame
             if frame is None:
                 return
@@ -129,7 +129,7 @@ class NoteApplier:
                 task.images[key].append(note.path)
             task.last_image_at = note.at
             self._naming.learn(layer, note.path, frame)
-        elif note.kind == "frame_finished" and task.open_frame is not None:
+        elif note.kind is NoteKind.FRAME_FINISHED and task.open_frame is not None:
             self.close_frame(task, note.at)
 
     def close_frame(self, task: TaskRun, at: float) -> None:

@@ -37,7 +37,7 @@ __all__ = [
     "merge_processes",
 ]
 
-_log = logging.getLogger(__name__)
+_LOG = logging.getLogger(__name__)
 
 IS_WINDOWS: bool = os.name == "nt"
 
@@ -137,7 +137,7 @@ class ProcessTree:
                 if proc.nice() < niceness:
                     proc.nice(niceness)
             except psutil.Error as exc:
-                _log.warning("could not lower the priority of pid %s: %s", proc.pid, exc)
+                _LOG.warning("could not lower the priority of pid %s: %s", proc.pid, exc)
 
     # ------------------------------------------------------------------------------------------
     # Identity
@@ -300,7 +300,7 @@ class ProcessTree:
             # Anything forked during the grace period (a launcher's clean-up) is caught here.
             procs = merge_processes(alive, self.collect())
         if procs:
-            _log.info("killing %d process(es) of %s", len(procs), self._label)
+            _LOG.info("killing %d process(es) of %s", len(procs), self._label)
             self.signal(procs, hard=True)
         alive = self.wait_gone(procs, KILL_WAIT_S)
         return sorted(p.pid for p in alive)

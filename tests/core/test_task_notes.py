@@ -10,7 +10,7 @@ from lrc_toolbox.core.job_recorder import JobRecorder
 from lrc_toolbox.core.models import GPUInfo
 from lrc_toolbox.core.planner import PlannedLayer
 from lrc_toolbox.core.scheduler import CostModel, Slot, TaskSpec
-from lrc_toolbox.core.task_monitor import Note
+from lrc_toolbox.core.task_monitor import Note, NoteKind
 from lrc_toolbox.core.task_notes import MAX_REASON_CHARS, NoteApplier
 from lrc_toolbox.core.task_outcome import FrameKey
 from lrc_toolbox.core.task_run import TaskRun
@@ -54,7 +54,7 @@ class Harness:
         return False, "image is empty (0 bytes): x" if task.images.get(key) else ""
 
     def feed(self, task: TaskRun, kind: str, at: float, **fields: Any) -> None:
-        self.notes.emit(Note(task.task_id, kind, at, **fields))
+        self.notes.emit(Note(task.task_id, NoteKind(kind), at, **fields))
         self.notes.drain_now({task.task_id: task})
 
 
@@ -113,7 +113,7 @@ def test_progress_is_published_per_whole_percent() -> None:
 
 def test_notes_of_tasks_not_running_are_dropped() -> None:
     h, task = Harness(), _task()
-    h.notes.emit(Note("t0999", "fatal", 1.0, reason="x"))
+    h.notes.emit(Note("t0999", NoteKind.FATAL, 1.0, reason="x"))
     h.notes.drain(running={task.task_id: task}, timeout=0.0)
     assert task.fatal_reason is None
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from Qt import QtCore, QtGui
 
+from lrc_toolbox.core.models import TaskState
 from lrc_toolbox.ui.models.renders_table_model import (
     DONE_COLOR,
     FAILED_COLOR,
@@ -32,6 +33,7 @@ from lrc_toolbox.ui.view_state.history_columns import (
     ColumnSpec,
     JobColumn,
 )
+from lrc_toolbox.ui.view_state.job_history import ORPHANED_STATE
 
 __all__ = [
     "HISTORY_SORT_ROLE",
@@ -59,13 +61,14 @@ _RIGHT_ALIGNED = enum_value(QtCore.Qt.AlignmentFlag.AlignRight) | enum_value(
     QtCore.Qt.AlignmentFlag.AlignVCenter
 )
 
-#: Colour of a job's or render's state, by state name.
+#: Colour of a job's or render's state, by state name (job and task states share their texts;
+#: "orphaned" is the History tab's word for a running job whose manager is gone).
 STATE_COLORS: dict[str, QtGui.QColor] = {
-    "succeeded": DONE_COLOR,
-    "failed": FAILED_COLOR,
-    "killed": FAILED_COLOR,
-    "orphaned": RECOVERING_COLOR,
-    "cancelled": STOPPED_COLOR,
+    TaskState.SUCCEEDED: DONE_COLOR,
+    TaskState.FAILED: FAILED_COLOR,
+    TaskState.KILLED: FAILED_COLOR,
+    ORPHANED_STATE: RECOVERING_COLOR,
+    TaskState.CANCELLED: STOPPED_COLOR,
 }
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from lrc_toolbox.core import events as ev
-from lrc_toolbox.core.models import TaskState, TaskStatus
+from lrc_toolbox.core.models import JobState, TaskState, TaskStatus
 from lrc_toolbox.utils.str_enum import StrEnum
 
 RowKey = tuple[str, str, str]  # (job id, task id or "", layer for a waiting row or "")
@@ -45,11 +45,11 @@ STATE_SORT_ORDER: dict[RowState, int] = {
     RowState.DONE: 5,
 }
 
-_FINISHED_STATES: dict[str, RowState] = {
-    TaskState.SUCCEEDED.value: RowState.DONE,
-    TaskState.FAILED.value: RowState.FAILED,
-    TaskState.KILLED.value: RowState.FAILED,
-    TaskState.CANCELLED.value: RowState.STOPPED,
+_FINISHED_STATES: dict[TaskState, RowState] = {
+    TaskState.SUCCEEDED: RowState.DONE,
+    TaskState.FAILED: RowState.FAILED,
+    TaskState.KILLED: RowState.FAILED,
+    TaskState.CANCELLED: RowState.STOPPED,
 }
 
 
@@ -304,10 +304,13 @@ class TaskRowsState:
 
     def _on_task_started(self, event: ev.TaskStarted, now: float, changes: Changes) -> None:
         layers = tuple(event.layers) or ((event.layer,) if event.layer else ())
-        row = self.find(event.job_id, event.task)
+        row = self.find(event.job_id, event.task_id)
         if row is None:
             row = TaskRow(
-                job_id=event.job_id, task_id=event.task, layers=layers, frames=tuple(event.frames)
+                job_id=event.job_id,
+                task_id=event.task_id,
+                layers=layers,
+                frames=tuple(event.frames),
             )
             self._add_row(row, changes)
         else:
@@ -324,10 +327,10 @@ class TaskRowsState:
             # TaskFinished (with the reason) follows.
             row.reason = "could not be launched"
         track = self._track(event.job_id)
-        track.running[event.task] = [(layer, set(event.frames)) for layer in layers]
+        track.running[event.task_id] = [(layer, set(event.frames)) for layer in layers]
 
     def _on_progress(self, event: ev.Progress, now: float, changes: Changes) -> None:
-        row = self.find(event.job_id, event.task)
+        row = self.find(event.job_id, event.task_id)
         if row is None or not row.state.is_active:
             return
         row.current_frame = event.frame
@@ -339,7 +342,7 @@ class TaskRowsState:
         track = self._track(event.job_id)
         track.done.setdefault(event.layer, set()).add(event.frame)
         track.failed.get(event.layer, set()).discard(event.frame)
-        row = self.find(event.job_id, event.task) if event.task else None
+        row = self.find(event.job_id, event.task_id) if event.task_id else None
         if row is not None:
             row.done_keys.add((event.layer, event.frame))
             if event.output:
@@ -353,18 +356,21 @@ class TaskRowsState:
             failed.discard(event.frame)
         else:
             failed.add(event.frame)
-        row = self.find(event.job_id, event.task) if event.task else None
+        row = self.find(event.job_id, event.task_id) if event.task_id else None
         if row is not None and event.will_retry:
             row.frames_requeued += 1
             changes.changed.add(row.key)
 
     def _on_task_finished(self, event: ev.TaskFinished, now: float, changes: Changes) -> None:
         track = self._track(event.job_id)
-        track.running.pop(event.task, None)
-        row = self.find(event.job_id, event.task)
+        track.running.pop(event.task_id, None)
+        row = self.find(event.job_id, event.task_id)
         if row is None:
             return
-        row.state = _FINISHED_STATES.get(event.status, RowState.FAILED)
+        status = event.status
+        row.state = (
+            RowState.FAILED if status is None else _FINISHED_STATES.get(status, RowState.FAILED)
+        )
         row.reason = event.reason
         row.finished_at = now
         row.frames_failed = len(event.frames_missing)
@@ -386,7 +392,9 @@ class TaskRowsState:
             # A task still shown as running when its job ended was never finished by an event
             # (e.g. the dialog missed it): it is not running any more.
             if row.job_id == event.job_id and row.state.is_active:
-                row.state = RowState.STOPPED if event.state == "cancelled" else RowState.FAILED
+                row.state = (
+                    RowState.STOPPED if event.state is JobState.CANCELLED else RowState.FAILED
+                )
                 row.reason = row.reason or event.reason or "the job ended"
                 row.finished_at = now
                 changes.changed.add(row.key)

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from Qt import QtCore, QtGui, QtWidgets
 
-from lrc_toolbox.core.events import LogLine
+from lrc_toolbox.core.events import LogLevel, LogLine
 from lrc_toolbox.ui.models.log_lines_model import DISPLAY_MAX_LINES, LogLinesModel, marker_line
 from lrc_toolbox.ui.view_state.log_buffer import (
     TEXT,
@@ -33,9 +33,9 @@ SEARCH_DEBOUNCE_MS: int = 200
 
 #: Level filter choices: label -> lowest level shown.
 LEVEL_CHOICES: tuple[tuple[str, str], ...] = (
-    ("All lines", "info"),
-    ("Warnings and errors", "warning"),
-    ("Errors only", "error"),
+    ("All lines", LogLevel.INFO.value),
+    ("Warnings and errors", LogLevel.WARNING.value),
+    ("Errors only", LogLevel.ERROR.value),
 )
 
 #: Extra pixels under each line of text.
@@ -248,7 +248,7 @@ class LogsMonitorWidget(QtWidgets.QGroupBox):
             self.rebuild()
 
     def _on_level_changed(self, _index: int) -> None:
-        level = str(self.level_combo.currentData() or "info")
+        level = str(self.level_combo.currentData() or LogLevel.INFO.value)
         self._filter = LogFilter(self._filter.tasks, level, self._filter.text)
         self.level_changed.emit(level)
         self.rebuild()
