@@ -168,12 +168,17 @@ class BatchRenderController(abc.ABC):
     """Everything the Batch Render dialog needs from the engine (see the module docstring for
     which thread may call what)."""
 
-    #: True when :meth:`describe_scene` may run off the GUI thread (a file source reads a file,
-    #: which the GUI thread must not wait on; a Maya source uses ``maya.cmds`` and must not).
-    scene_reads_are_thread_safe: bool = False
+    @property
+    def scene_reads_are_thread_safe(self) -> bool:
+        """True when :meth:`describe_scene` may run off the GUI thread (a file source reads a
+        file, which the GUI thread must not wait on; a Maya source uses ``maya.cmds`` and must
+        not). A controller may also say so with a class attribute."""
+        return False
 
-    #: True when the user may pick another scene file (standalone dialog).
-    can_open_scenes: bool = False
+    @property
+    def can_open_scenes(self) -> bool:
+        """True when the user may pick another scene file (standalone dialog)."""
+        return False
 
     def open_scene(self, path: str) -> None:
         """Switch to another scene file.

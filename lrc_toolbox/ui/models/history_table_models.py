@@ -136,13 +136,17 @@ class RecordsTableModel(QtCore.QAbstractTableModel):
         return self._key(record)
 
     # -- Qt model ---------------------------------------------------------------------------------
-    def rowCount(self, parent: QtCore.QModelIndex | None = None) -> int:  # noqa: N802 (Qt API)
+    def rowCount(
+        self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex | None = None
+    ) -> int:  # noqa: N802 (Qt API)
         """Rows (none under a valid parent: a flat table)."""
         if parent is not None and parent.isValid():
             return 0
         return len(self._records)
 
-    def columnCount(self, parent: QtCore.QModelIndex | None = None) -> int:  # noqa: N802
+    def columnCount(
+        self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex | None = None
+    ) -> int:  # noqa: N802
         """Columns (none under a valid parent)."""
         if parent is not None and parent.isValid():
             return 0
@@ -156,13 +160,15 @@ class RecordsTableModel(QtCore.QAbstractTableModel):
             return None
         return self._columns[section].header if int(role) == _DISPLAY else None
 
-    def flags(self, index: QtCore.QModelIndex) -> QtCore.Qt.ItemFlag:
+    def flags(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex) -> QtCore.Qt.ItemFlag:
         """Rows are selectable, not editable."""
         if not index.isValid():
             return QtCore.Qt.ItemFlag.NoItemFlags
         return QtCore.Qt.ItemFlag.ItemIsEnabled | QtCore.Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: QtCore.QModelIndex, role: int = _DISPLAY) -> Any:
+    def data(
+        self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex, role: int = _DISPLAY
+    ) -> Any:
         """Cell text, tooltip, colour, alignment, sort value and the record itself."""
         role = int(role)
         if not index.isValid() or not 0 <= index.row() < len(self._records):

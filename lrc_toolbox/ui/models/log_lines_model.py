@@ -143,19 +143,25 @@ class LogLinesModel(QtCore.QAbstractTableModel):
         return text
 
     # -- Qt model ---------------------------------------------------------------------------------
-    def rowCount(self, parent: QtCore.QModelIndex | None = None) -> int:  # noqa: N802 (Qt API)
+    def rowCount(
+        self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex | None = None
+    ) -> int:  # noqa: N802 (Qt API)
         """Shown lines (none under a valid parent)."""
         if parent is not None and parent.isValid():
             return 0
         return len(self._lines)
 
-    def columnCount(self, parent: QtCore.QModelIndex | None = None) -> int:  # noqa: N802
+    def columnCount(
+        self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex | None = None
+    ) -> int:  # noqa: N802
         """One column: the line."""
         if parent is not None and parent.isValid():
             return 0
         return 1
 
-    def data(self, index: QtCore.QModelIndex, role: int = _DISPLAY) -> Any:
+    def data(
+        self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex, role: int = _DISPLAY
+    ) -> Any:
         """Text, colour by level, bold for fatal lines, italic for the panel's notes."""
         role = int(role)
         if role not in _HANDLED_ROLES:

@@ -209,13 +209,17 @@ class RendersTableModel(QtCore.QAbstractTableModel):
         return self._state.log_dirs.get(job_id)
 
     # -- Qt model ---------------------------------------------------------------------------------
-    def rowCount(self, parent: QtCore.QModelIndex | None = None) -> int:  # noqa: N802 (Qt API)
+    def rowCount(
+        self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex | None = None
+    ) -> int:  # noqa: N802 (Qt API)
         """Rows (none under a valid parent: a flat table)."""
         if parent is not None and parent.isValid():
             return 0
         return len(self._state.rows)
 
-    def columnCount(self, parent: QtCore.QModelIndex | None = None) -> int:  # noqa: N802
+    def columnCount(
+        self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex | None = None
+    ) -> int:  # noqa: N802
         """Columns (none under a valid parent)."""
         if parent is not None and parent.isValid():
             return 0
@@ -231,13 +235,15 @@ class RendersTableModel(QtCore.QAbstractTableModel):
             return HEADERS[Column(section)]
         return None
 
-    def flags(self, index: QtCore.QModelIndex) -> QtCore.Qt.ItemFlag:
+    def flags(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex) -> QtCore.Qt.ItemFlag:
         """Rows are selectable, not editable."""
         if not index.isValid():
             return QtCore.Qt.ItemFlag.NoItemFlags
         return QtCore.Qt.ItemFlag.ItemIsEnabled | QtCore.Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: QtCore.QModelIndex, role: int = _DISPLAY) -> Any:
+    def data(
+        self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex, role: int = _DISPLAY
+    ) -> Any:
         """Cell values for display, tooltips, colours, sorting and the delegate."""
         role = int(role)
         if role not in _HANDLED_ROLES:

@@ -18,6 +18,7 @@ import operator
 from collections import OrderedDict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from lrc_toolbox.core.events import LogLevel, LogLine
 
@@ -49,8 +50,9 @@ def record_of(line: LogLine) -> LogRecord:
 def as_records(lines: Sequence[LogRecord | LogLine]) -> Sequence[LogRecord]:
     """Records for ``lines`` (already records, as the bridge delivers them, are passed through)."""
     if not lines or isinstance(lines[0], tuple):
-        return lines  # type: ignore[return-value]
-    return [record_of(line) for line in lines]  # type: ignore[arg-type]
+        # One batch is all records or all lines (one producer each): the first decides.
+        return cast("Sequence[LogRecord]", lines)
+    return [record_of(cast(LogLine, line)) for line in lines]
 
 
 def level_rank(level: str) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from lrc_toolbox.core import events as ev
 from lrc_toolbox.core.models import JobState, TaskState, TaskStatus
@@ -534,12 +535,14 @@ class _JobTrack:
         return done, failed, total
 
 
-_HANDLERS: dict[type, Callable[[TaskRowsState, ev.Event, float, Changes], None]] = {
-    ev.JobStarted: TaskRowsState._on_job_started,  # type: ignore[dict-item]
-    ev.TaskStarted: TaskRowsState._on_task_started,  # type: ignore[dict-item]
-    ev.Progress: TaskRowsState._on_progress,  # type: ignore[dict-item]
-    ev.FrameDone: TaskRowsState._on_frame_done,  # type: ignore[dict-item]
-    ev.FrameFailed: TaskRowsState._on_frame_failed,  # type: ignore[dict-item]
-    ev.TaskFinished: TaskRowsState._on_task_finished,  # type: ignore[dict-item]
-    ev.JobFinished: TaskRowsState._on_job_finished,  # type: ignore[dict-item]
+#: The handler of each event class. Each takes the class it is filed under (a dispatch table can
+#: only say "some event": ``Any`` there, the key decides).
+_HANDLERS: dict[type[ev.Event], Callable[[TaskRowsState, Any, float, Changes], None]] = {
+    ev.JobStarted: TaskRowsState._on_job_started,
+    ev.TaskStarted: TaskRowsState._on_task_started,
+    ev.Progress: TaskRowsState._on_progress,
+    ev.FrameDone: TaskRowsState._on_frame_done,
+    ev.FrameFailed: TaskRowsState._on_frame_failed,
+    ev.TaskFinished: TaskRowsState._on_task_finished,
+    ev.JobFinished: TaskRowsState._on_job_finished,
 }

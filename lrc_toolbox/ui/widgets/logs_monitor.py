@@ -129,7 +129,8 @@ class LogsMonitorWidget(QtWidgets.QGroupBox):
         self.view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setHorizontalScrollMode(QtWidgets.QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.ActionsContextMenu)
-        copy = QtWidgets.QAction("Copy selected lines", self.view)
+        # Qt.py keeps QAction/QActionGroup in QtWidgets on Qt 6 too; its stubs follow PySide6.
+        copy = QtWidgets.QAction("Copy selected lines", self.view)  # type: ignore[attr-defined]
         copy.setShortcut(QtGui.QKeySequence(QtGui.QKeySequence.StandardKey.Copy))
         copy.setShortcutContext(QtCore.Qt.ShortcutContext.WidgetShortcut)
         copy.triggered.connect(self.view.copy_selection)
