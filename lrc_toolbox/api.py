@@ -34,6 +34,7 @@ from lrc_toolbox.core.models import (
     ResourceInfo,
     SystemInfo,
     TaskState,
+    TaskStatus,
 )
 from lrc_toolbox.core.planner import JobPlan, PlanError
 from lrc_toolbox.core.render_executable import RenderExecutableNotFound, find_render_executable
@@ -72,6 +73,7 @@ __all__ = [
     "TaskFinished",
     "TaskStarted",
     "TaskState",
+    "TaskStatus",
     "find_render_executable",
     "get_profile",
     "parse_frame_range",

@@ -281,7 +281,7 @@ def one_run(seconds: float, renders: int, lines_per_s: int, layers: int) -> dict
         controller.bus.publish(
             ev.TaskStarted(
                 job_id=job,
-                task=f"t{n + 1:04d}",
+                task_id=f"t{n + 1:04d}",
                 layer=name,
                 layers=[name],
                 frames=list(range(1, 1001)),
@@ -314,7 +314,7 @@ def one_run(seconds: float, renders: int, lines_per_s: int, layers: int) -> dict
                 bus.publish(
                     ev.LogLine(
                         job_id=job,
-                        task=task,
+                        task_id=task,
                         level=level,
                         line=f"[Redshift] Block {sent % 64}/64 ({sent % 8},{sent % 5}) rendered by "
                         f"GPU 0 in {sent % 40}ms (frame {frame})",
@@ -322,14 +322,14 @@ def one_run(seconds: float, renders: int, lines_per_s: int, layers: int) -> dict
                 )
                 sent += 1
                 if sent % FRAME_LINES == 0:
-                    bus.publish(ev.FrameDone(job_id=job, layer=layer, frame=frame, task=task))
+                    bus.publish(ev.FrameDone(job_id=job, layer=layer, frame=frame, task_id=task))
                     frame += 1
             progress_due = int(elapsed * PROGRESS_PER_S)
             while progress_sent < progress_due:
                 bus.publish(
                     ev.Progress(
                         job_id=job,
-                        task=task,
+                        task_id=task,
                         layer=layer,
                         frame=frame,
                         percent=float((sent % FRAME_LINES) * 100 // FRAME_LINES),

@@ -10,9 +10,10 @@ import heapq
 import json
 from typing import Any, TextIO
 
+from lrc_toolbox.core.events import TASK_KEY_ALIAS
 from lrc_toolbox.core.job_runner import preview_argv
 from lrc_toolbox.core.planner import JobPlan
-from lrc_toolbox.core.scheduler import ChunkPolicy, CostModel, RunningWork, TaskSpec, WorkQueue
+from lrc_toolbox.core.scheduler import ChunkPolicy, CostModel, TaskLoad, TaskSpec, WorkQueue
 from lrc_toolbox.utils.child_env import build_child_environment, describe_env_changes
 
 
@@ -33,7 +34,7 @@ def preview_tasks(plan: JobPlan) -> list[TaskSpec]:
     while not work.is_empty():
         while free and not work.is_empty():
             slot = free.pop(0)
-            running = [RunningWork(spec.layers, len(spec.frames), now) for _, _, spec in busy]
+            running = [TaskLoad(spec.layers, len(spec.frames), now) for _, _, spec in busy]
             spec = work.next_task(slot, running=running, slot_count=len(plan.slots), now=now)
             if spec is None:
                 break
@@ -61,7 +62,8 @@ def plan_as_dict(plan: JobPlan) -> dict[str, Any]:
         changes = describe_env_changes({}, env)
         tasks.append(
             {
-                "task": spec.task_id,
+                TASK_KEY_ALIAS: spec.task_id,
+                "task_id": spec.task_id,
                 "layers": list(spec.layers),
                 "frames": spec.frames,
                 "frames_text": spec.run.to_string(),
@@ -114,7 +116,7 @@ def describe_plan(plan: JobPlan, out: TextIO, *, as_json: bool) -> None:
     for task in data["tasks"]:
         env = " ".join(f"{k}={v}" for k, v in sorted(task["env"].items()))
         out.write(
-            f"  {task['task']}  {'+'.join(task['layers'])}  frames {task['frames_text']}  "
+            f"  {task['task_id']}  {'+'.join(task['layers'])}  frames {task['frames_text']}  "
             f"on {task['slot']}\n"
         )
         out.write(f"        env:  {env}\n")

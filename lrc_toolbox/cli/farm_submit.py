@@ -21,7 +21,14 @@ from typing import TextIO
 
 from lrc_toolbox.cli.exit_codes import EXIT_OK, EXIT_USAGE
 from lrc_toolbox.core.planner import JobPlan
-from lrc_toolbox.farm import CUE_SPEC_VERSIONS, FARM_ENGINES, FarmError, FarmOptions, submit_job
+from lrc_toolbox.farm import (
+    CUE_SPEC_VERSIONS,
+    FARM_ENGINES,
+    FarmError,
+    FarmOptions,
+    FarmSubmission,
+    submit_job,
+)
 
 __all__ = ["add_farm_arguments", "farm_options", "run_farm_submit"]
 
@@ -89,16 +96,15 @@ def add_farm_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _write_human(result_dict: dict[str, object], out: TextIO) -> None:
-    out.write(f"{result_dict['message']}\n")
-    for path in result_dict["files"]:  # type: ignore[union-attr]
+def _write_human(result: FarmSubmission, out: TextIO) -> None:
+    out.write(f"{result.message}\n")
+    for path in result.files:
         out.write(f"  wrote {path}\n")
-    command = result_dict["command"]
-    if command and result_dict["submitted"]:  # otherwise the message already gives it
-        out.write(f"  ran: {shlex.join(command)}\n")  # type: ignore[arg-type]
-    if result_dict["job_id"]:
-        out.write(f"  job id: {result_dict['job_id']}\n")
-    for note in result_dict["notes"]:  # type: ignore[union-attr]
+    if result.command and result.submitted:  # otherwise the message already gives it
+        out.write(f"  ran: {shlex.join(result.command)}\n")
+    if result.job_id:
+        out.write(f"  job id: {result.job_id}\n")
+    for note in result.notes:
         out.write(f"  note: {note}\n")
 
 
@@ -150,5 +156,5 @@ def run_farm_submit(args: argparse.Namespace, plan: JobPlan, out: TextIO, err: T
     if getattr(args, "json", False):
         out.write(json.dumps(data) + "\n")
     else:
-        _write_human(data, out)
+        _write_human(result, out)
     return EXIT_OK

@@ -22,6 +22,7 @@ from lrc_toolbox.cli.cli_output import OneLineArgumentParser, follow_job
 from lrc_toolbox.cli.exit_codes import EXIT_OK, EXIT_USAGE
 from lrc_toolbox.core.batch_render_api import BatchRenderAPI
 from lrc_toolbox.core.job_control import JobSummary
+from lrc_toolbox.core.models import FrameState
 from lrc_toolbox.core.planner import PlanError
 
 
@@ -73,7 +74,7 @@ def _describe(summary: JobSummary, out: TextIO) -> None:
     for task in summary.running_tasks:
         alive = "alive" if task["alive"] else "gone"
         out.write(
-            f"  running {task['task']} pid {task['pid']} ({alive}) on {task['gpu']}: "
+            f"  running {task['task_id']} pid {task['pid']} ({alive}) on {task['gpu']}: "
             f"{'+'.join(task['layers'])} {task['frames'][0]}-{task['frames'][-1]}\n"
         )
     if summary.reason:
@@ -116,7 +117,8 @@ def main(argv: list[str], *, out: TextIO, err: TextIO) -> int:
             else:
                 for job in jobs:
                     done = sum(
-                        c.get("done", 0) + c.get("skipped_existing", 0) for c in job.layers.values()
+                        c.get(FrameState.DONE, 0) + c.get(FrameState.SKIPPED_EXISTING, 0)
+                        for c in job.layers.values()
                     )
                     total = sum(sum(c.values()) for c in job.layers.values())
                     flag = "  ORPHANED" if job.orphaned else ""

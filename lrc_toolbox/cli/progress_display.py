@@ -81,16 +81,16 @@ class ProgressDisplay:
         elif isinstance(event, ev.TaskStarted):
             frames = f"{event.frames[0]}-{event.frames[-1]}" if event.frames else "-"
             retry = f" (attempt {event.attempt})" if event.attempt > 1 else ""
-            self._running[event.task] = f"{event.layer} {frames}"
+            self._running[event.task_id] = f"{event.layer} {frames}"
             self._line(
-                f"{event.task} started on {event.slot}: {'+'.join(event.layers)} frames "
+                f"{event.task_id} started on {event.slot}: {'+'.join(event.layers)} frames "
                 f"{frames}{retry} pid {event.pid}"
             )
         elif isinstance(event, ev.Progress):
-            if event.task in self._running:
+            if event.task_id in self._running:
                 frame = "" if event.frame is None else f" f{event.frame}"
                 pct = "" if event.percent is None else f" {event.percent:.0f}%"
-                self._running[event.task] = f"{event.layer}{frame}{pct}"
+                self._running[event.task_id] = f"{event.layer}{frame}{pct}"
         elif isinstance(event, ev.FrameDone):
             self._done += 1
         elif isinstance(event, ev.FrameFailed):
@@ -99,9 +99,9 @@ class ProgressDisplay:
             again = " (will retry)" if event.will_retry else ""
             self._line(f"frame {event.layer} {event.frame} failed{again}: {event.reason}")
         elif isinstance(event, ev.TaskFinished):
-            self._running.pop(event.task, None)
+            self._running.pop(event.task_id, None)
             why = f": {event.reason}" if event.reason else ""
-            self._line(f"{event.task} {event.status}{why}")
+            self._line(f"{event.task_id} {event.status}{why}")
         elif isinstance(event, ev.Notice):
             self._line(f"note: {event.message}")
         elif isinstance(event, ev.JobFinished):

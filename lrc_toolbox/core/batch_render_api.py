@@ -48,7 +48,7 @@ from lrc_toolbox.core.job_store import (
     default_store_path,
     new_job_id,
 )
-from lrc_toolbox.core.models import RenderConfig, RenderMode, RenderStatus, SystemInfo
+from lrc_toolbox.core.models import RenderConfig, RenderMode, SystemInfo, TaskStatus
 from lrc_toolbox.core.planner import JobPlan, PlanError, plan_job
 from lrc_toolbox.core.retention import CleanupReport, clean_up
 from lrc_toolbox.core.system_detector import SystemDetector
@@ -123,7 +123,7 @@ class JobHandle:
         """Stop one task; its unverified frames are retried like any missing frame."""
         self._runner.stop_task(task_id)
 
-    def status(self) -> list[RenderStatus]:
+    def status(self) -> list[TaskStatus]:
         """One row per task, running and finished."""
         return self._runner.status()
 
@@ -317,7 +317,7 @@ class BatchRenderAPI:
                 stopped = True
         return stopped
 
-    def get_render_status(self) -> list[RenderStatus]:
+    def get_render_status(self) -> list[TaskStatus]:
         """Every task of the active job (the spec's status call)."""
         handle = self._active
         return [] if handle is None else handle.status()

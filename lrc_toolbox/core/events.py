@@ -4,6 +4,10 @@ The CLI prints them (a progress display, or JSON Lines with ``--json``), TD scri
 callbacks, and the dialog's bridge turns them into Qt signals. No Qt here: subscribers are plain
 callables, called on whatever engine thread produced the event, so they must be quick and
 thread-safe (the dialog's bridge only queues them).
+
+A task is named by ``task_id`` (``t0001``, unique within its job) on every event. The JSON form
+also carries the same id under ``task``, the key the first JSON Lines output used, so scripts that
+parse it keep working (:meth:`Event.to_dict`); ``event.task`` reads the same id in Python.
 """
 
 from __future__ import annotations
@@ -11,10 +15,56 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, fields
+from typing import Any, ClassVar
+
+from lrc_toolbox.core.models import JobState, TaskState
+from lrc_toolbox.utils.str_enum import StrEnum
 
 _LOG = logging.getLogger(__name__)
+
+#: The JSON key that repeats ``task_id`` for scripts written against the first JSON Lines output.
+TASK_KEY_ALIAS = "task"
+
+
+class EventName(StrEnum):
+    """The JSON ``event`` key of each event class."""
+
+    EVENT = "event"
+    JOB_STARTED = "job_started"
+    TASK_STARTED = "task_started"
+    PROGRESS = "progress"
+    LOG = "log"
+    FRAME_DONE = "frame_done"
+    FRAME_FAILED = "frame_failed"
+    TASK_FINISHED = "task_finished"
+    NOTICE = "notice"
+    SUMMARY = "summary"
+
+
+class LogLevel(StrEnum):
+    """Severity of a render's log line, least severe first (:attr:`rank` orders them)."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+    FATAL = "fatal"
+
+    @property
+    def rank(self) -> int:
+        """0 for ``info`` ... 3 for ``fatal``."""
+        return list(LogLevel).index(self)
+
+
+def _plain(value: Any) -> Any:
+    """``value`` with enum members replaced by their plain values (the JSON form)."""
+    if isinstance(value, StrEnum):
+        return str(value)
+    if isinstance(value, dict):
+        return {_plain(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value
 
 
 @dataclass(frozen=True)
@@ -24,19 +74,40 @@ class Event:
     job_id: str
 
     #: Name used in the JSON ``event`` key; overridden by each subclass.
-    NAME = "event"
+    NAME: ClassVar[EventName] = EventName.EVENT
 
     def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-serialisable dict with an ``event`` key first."""
-        data = asdict(self)
-        return {"event": self.NAME, **data}
+        """Return a JSON-serialisable dict with an ``event`` key first.
+
+        Values are plain (enum members become their text). An event about a task carries its id
+        twice: ``task`` (the key of the first JSON Lines output, kept for scripts) just before
+        the canonical ``task_id``.
+        """
+        data: dict[str, Any] = {"event": str(self.NAME)}
+        for item in fields(self):
+            value = _plain(getattr(self, item.name))
+            if item.name == "task_id":
+                data[TASK_KEY_ALIAS] = value
+            data[item.name] = value
+        return data
+
+
+class _AboutATask:
+    """Mixed into the events about one task: ``task`` reads ``task_id`` (the first API's name)."""
+
+    task_id: str
+
+    @property
+    def task(self) -> str:
+        """The task's id; ``task_id`` is the canonical name."""
+        return self.task_id
 
 
 @dataclass(frozen=True)
 class JobStarted(Event):
     """A job was planned and its first tasks are about to launch."""
 
-    NAME = "job_started"
+    NAME: ClassVar[EventName] = EventName.JOB_STARTED
     layers: dict[str, list[int]] = field(default_factory=dict)
     slots: list[str] = field(default_factory=list)
     renderer: str = ""
@@ -46,11 +117,11 @@ class JobStarted(Event):
 
 
 @dataclass(frozen=True)
-class TaskStarted(Event):
+class TaskStarted(Event, _AboutATask):
     """A render process was launched for a task."""
 
-    NAME = "task_started"
-    task: str = ""
+    NAME: ClassVar[EventName] = EventName.TASK_STARTED
+    task_id: str = ""
     layer: str = ""  # first (usually only) layer, as the user named it
     layers: list[str] = field(default_factory=list)
     frames: list[int] = field(default_factory=list)
@@ -63,11 +134,11 @@ class TaskStarted(Event):
 
 
 @dataclass(frozen=True)
-class Progress(Event):
+class Progress(Event, _AboutATask):
     """Progress of the current frame of a task (``percent`` of that frame)."""
 
-    NAME = "progress"
-    task: str = ""
+    NAME: ClassVar[EventName] = EventName.PROGRESS
+    task_id: str = ""
     layer: str = ""
     frame: int | None = None
     percent: float | None = None
@@ -76,56 +147,65 @@ class Progress(Event):
 
 
 @dataclass(frozen=True)
-class LogLine(Event):
+class LogLine(Event, _AboutATask):
     """One line of a task's log. Only subscribers that ask for logs get them (they are many)."""
 
-    NAME = "log"
-    task: str = ""
+    NAME: ClassVar[EventName] = EventName.LOG
+    task_id: str = ""
     line: str = ""
-    level: str = "info"  # info, warning, error, fatal
+    level: LogLevel = LogLevel.INFO
+
+    def __post_init__(self) -> None:
+        """Accept a level given as its text (``"warning"``)."""
+        object.__setattr__(self, "level", LogLevel(self.level))
 
 
 @dataclass(frozen=True)
-class FrameDone(Event):
-    """A frame has a verified, non-empty image."""
+class FrameDone(Event, _AboutATask):
+    """A frame has a verified, non-empty image (``task_id`` "": it existed before the job)."""
 
-    NAME = "frame_done"
+    NAME: ClassVar[EventName] = EventName.FRAME_DONE
     layer: str = ""
     frame: int = 0
     output: str = ""
-    task: str = ""
+    task_id: str = ""
 
 
 @dataclass(frozen=True)
-class FrameFailed(Event):
+class FrameFailed(Event, _AboutATask):
     """A frame has no verified image after a task ended (``will_retry`` says if it is requeued)."""
 
-    NAME = "frame_failed"
+    NAME: ClassVar[EventName] = EventName.FRAME_FAILED
     layer: str = ""
     frame: int = 0
     reason: str = ""
-    task: str = ""
+    task_id: str = ""
     will_retry: bool = False
 
 
 @dataclass(frozen=True)
-class TaskFinished(Event):
+class TaskFinished(Event, _AboutATask):
     """A task ended: succeeded, failed, killed (watchdog) or cancelled (user)."""
 
-    NAME = "task_finished"
-    task: str = ""
-    status: str = ""
+    NAME: ClassVar[EventName] = EventName.TASK_FINISHED
+    task_id: str = ""
+    status: TaskState | None = None  # the engine always sets it
     exit_code: int | None = None
     reason: str | None = None
     frames_done: list[int] = field(default_factory=list)
     frames_missing: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        """Accept a state given as its text (``"succeeded"``)."""
+        if self.status is not None:
+            object.__setattr__(self, "status", TaskState(self.status))
 
 
 @dataclass(frozen=True)
 class Notice(Event):
     """Something the user should know that is not a failure (a GPU slot busy elsewhere...)."""
 
-    NAME = "notice"
+    NAME: ClassVar[EventName] = EventName.NOTICE
     message: str = ""
 
 
@@ -133,12 +213,17 @@ class Notice(Event):
 class JobFinished(Event):
     """The last event of a job: what is done and what failed, per layer."""
 
-    NAME = "summary"
+    NAME: ClassVar[EventName] = EventName.SUMMARY
     ok: bool = False
-    state: str = ""
+    state: JobState | None = None  # the engine always sets it
     layers: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     elapsed_s: float = 0.0
     reason: str | None = None
+
+    def __post_init__(self) -> None:
+        """Accept a state given as its text (``"cancelled"``)."""
+        if self.state is not None:
+            object.__setattr__(self, "state", JobState(self.state))
 
 
 Subscriber = Callable[[Event], None]

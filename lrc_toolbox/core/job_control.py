@@ -20,8 +20,9 @@ import signal
 from dataclasses import dataclass, field
 from typing import Any
 
+from lrc_toolbox.core.events import TASK_KEY_ALIAS
 from lrc_toolbox.core.gpu_leases import is_same_process
-from lrc_toolbox.core.job_runner import AttachedTask, ResumeState
+from lrc_toolbox.core.job_runner import ResumeState, TaskAttachment
 from lrc_toolbox.core.job_store import FrameRecord, JobRecord, JobStore, TaskRecord
 from lrc_toolbox.core.models import FrameState, JobState, RenderConfig, RenderMode, TaskState
 from lrc_toolbox.core.planner import PlanError
@@ -75,7 +76,8 @@ def summarise(store: JobStore, job: JobRecord) -> JobSummary:
     }
     running = [
         {
-            "task": _short(t.id),
+            TASK_KEY_ALIAS: t.task_id,
+            "task_id": t.task_id,
             "layers": list(t.layers),
             "frames": list(t.frames),
             "pid": t.pid,
@@ -100,12 +102,8 @@ def summarise(store: JobStore, job: JobRecord) -> JobSummary:
     )
 
 
-def _short(task_id: str) -> str:
-    return task_id.rsplit(".", 1)[-1]
-
-
 def _task_number(task_id: str) -> int:
-    digits = "".join(c for c in _short(task_id) if c.isdigit())
+    digits = "".join(c for c in task_id if c.isdigit())
     return int(digits) if digits else 0
 
 
@@ -152,13 +150,14 @@ def load_resume_state(store: JobStore, job: JobRecord) -> ResumeState:
     for task in tasks:
         if task.state is TaskState.QUEUED:
             store.task_finished(
-                task.id,
+                job.id,
+                task.task_id,
                 state=TaskState.CANCELLED,
                 exit_code=None,
                 reason="never started: its manager stopped first",
             )
     attached = [_attached(t) for t in running]
-    numbers = [_task_number(t.id) for t in tasks] or [0]
+    numbers = [_task_number(t.task_id) for t in tasks] or [0]
     return ResumeState(
         done=done,
         failed=failed,
@@ -169,9 +168,9 @@ def load_resume_state(store: JobStore, job: JobRecord) -> ResumeState:
     )
 
 
-def _attached(task: TaskRecord) -> AttachedTask:
-    return AttachedTask(
-        task_id=_short(task.id),
+def _attached(task: TaskRecord) -> TaskAttachment:
+    return TaskAttachment(
+        task_id=task.task_id,
         layers=tuple(task.layers),
         frames=tuple(task.frames),
         attempt=task.attempt,
@@ -222,7 +221,11 @@ def cancel_job(store: JobStore, job: JobRecord, *, grace_s: float = 10.0) -> str
         if task.state is not TaskState.RUNNING:
             if task.state is TaskState.QUEUED:
                 store.task_finished(
-                    task.id, state=TaskState.CANCELLED, exit_code=None, reason="cancelled"
+                    job.id,
+                    task.task_id,
+                    state=TaskState.CANCELLED,
+                    exit_code=None,
+                    reason="cancelled",
                 )
             continue
         if is_same_process(task.pid, task.pid_create_time) and task.log_path:
@@ -230,12 +233,13 @@ def cancel_job(store: JobStore, job: JobRecord, *, grace_s: float = 10.0) -> str
                 pid=int(task.pid or 0),
                 create_time=task.pid_create_time or 0.0,
                 log_path=task.log_path,
-                name=_short(task.id),
+                name=task.task_id,
             )
             process.terminate(grace_s)
             stopped.append(str(task.pid))
         store.task_finished(
-            task.id,
+            job.id,
+            task.task_id,
             state=TaskState.CANCELLED,
             exit_code=None,
             reason="cancelled after its manager had stopped",

@@ -6,8 +6,8 @@ apply, exactly as the JSON Lines output, the dialog and ``resume`` expect them. 
 persistence (some tests) gets a :class:`NullJobStore`, so no caller ever asks whether there is a
 store.
 
-Task ids are short per job (``t0001``); the store needs them unique across jobs, so the recorder
-stores them as ``<job id>.<task id>`` (:meth:`JobRecorder.store_task_id`).
+A task is named by its id within the job (``t0001``) everywhere: in events, in the dialog and in
+the store, which keys tasks by ``(job_id, task_id)``.
 """
 
 from __future__ import annotations
@@ -66,13 +66,13 @@ class NullJobStore:
     def add_task(self, **_fields: object) -> None:
         """Keep nothing."""
 
-    def task_started(self, task_id: str, **_fields: object) -> None:
+    def task_started(self, job_id: str, task_id: str, **_fields: object) -> None:
         """Keep nothing."""
 
-    def task_finished(self, task_id: str, **_fields: object) -> None:
+    def task_finished(self, job_id: str, task_id: str, **_fields: object) -> None:
         """Keep nothing."""
 
-    def set_task_peak_gpu_memory(self, task_id: str, peak_bytes: int) -> None:
+    def set_task_peak_gpu_memory(self, job_id: str, task_id: str, peak_bytes: int) -> None:
         """Keep nothing."""
 
     def set_frames_state(
@@ -100,10 +100,6 @@ class JobRecorder:
     def history(self) -> JobHistory:
         """Earlier jobs, for learning image naming (nothing without a store)."""
         return self._store
-
-    def store_task_id(self, task_id: str) -> str:
-        """The store's id of a task of this job."""
-        return f"{self.job_id}.{task_id}"
 
     # -- the job ----------------------------------------------------------------------------------
     def job_started(
@@ -151,7 +147,7 @@ class JobRecorder:
             ev.JobFinished(
                 job_id=self.job_id,
                 ok=ok,
-                state=state.value,
+                state=state,
                 layers=dict(layers),
                 elapsed_s=round(elapsed_s, 3),
                 reason=reason,
@@ -172,12 +168,12 @@ class JobRecorder:
             layer,
             [frame],
             FrameState.DONE,
-            task_id=self.store_task_id(task_id),
+            task_id=task_id,
             gpu=gpu,
             output_path=path,
         )
         self._bus.publish(
-            ev.FrameDone(job_id=self.job_id, layer=layer, frame=frame, output=path, task=task_id)
+            ev.FrameDone(job_id=self.job_id, layer=layer, frame=frame, output=path, task_id=task_id)
         )
 
     def frame_skipped(self, layer: str, frame: int, path: str) -> None:
@@ -186,7 +182,7 @@ class JobRecorder:
             self.job_id, layer, [frame], FrameState.SKIPPED_EXISTING, output_path=path
         )
         self._bus.publish(
-            ev.FrameDone(job_id=self.job_id, layer=layer, frame=frame, output=path, task="")
+            ev.FrameDone(job_id=self.job_id, layer=layer, frame=frame, output=path, task_id="")
         )
 
     def frame_requeued(self, layer: str, frame: int, reason: str, *, task_id: str) -> None:
@@ -197,7 +193,7 @@ class JobRecorder:
             layer,
             [frame],
             FrameState.PENDING,
-            task_id=self.store_task_id(task_id),
+            task_id=task_id,
             reason=reason,
         )
 
@@ -228,7 +224,7 @@ class JobRecorder:
             layer,
             frames,
             FrameState.FAILED,
-            task_id=self.store_task_id(task_id) if task_id else None,
+            task_id=task_id or None,
             reason=reason,
         )
 
@@ -241,7 +237,7 @@ class JobRecorder:
                 layer=layer,
                 frame=frame,
                 reason=reason,
-                task=task_id,
+                task_id=task_id,
                 will_retry=will_retry,
             )
         )
@@ -260,7 +256,7 @@ class JobRecorder:
         self._bus.publish(
             ev.Progress(
                 job_id=self.job_id,
-                task=task_id,
+                task_id=task_id,
                 layer=layer,
                 frame=frame,
                 percent=percent,
@@ -273,7 +269,7 @@ class JobRecorder:
     def task_added(self, spec: TaskSpec, log_path: Path) -> None:
         """A task was carved from the queue and is about to launch."""
         self._store.add_task(
-            task_id=self.store_task_id(spec.task_id),
+            task_id=spec.task_id,
             job_id=self.job_id,
             layers=list(spec.layers),
             frames=spec.frames,
@@ -294,10 +290,10 @@ class JobRecorder:
         log_path: Path,
     ) -> None:
         """A task's render was launched: its frames are rendering."""
-        store_id = self.store_task_id(spec.task_id)
         gpu = spec.slot.cuda_device
         self._store.task_started(
-            store_id,
+            self.job_id,
+            spec.task_id,
             pid=pid or 0,
             pid_create_time=create_time,
             argv=argv,
@@ -306,7 +302,12 @@ class JobRecorder:
         )
         for layer in spec.layers:
             self._store.set_frames_state(
-                self.job_id, layer, spec.frames, FrameState.RENDERING, task_id=store_id, gpu=gpu
+                self.job_id,
+                layer,
+                spec.frames,
+                FrameState.RENDERING,
+                task_id=spec.task_id,
+                gpu=gpu,
             )
         self._publish_task_started(spec, argv, pid, log_path)
 
@@ -320,7 +321,7 @@ class JobRecorder:
         self._bus.publish(
             ev.TaskStarted(
                 job_id=self.job_id,
-                task=spec.task_id,
+                task_id=spec.task_id,
                 layer=spec.layers[0],
                 layers=list(spec.layers),
                 frames=spec.frames,
@@ -357,20 +358,21 @@ class JobRecorder:
             frames_done: Its verified frames.
             frames_missing: Its frames without a verified image.
         """
-        store_id = self.store_task_id(task_id)
         if peak_gpu_memory:
-            self._store.set_task_peak_gpu_memory(store_id, peak_gpu_memory)
+            self._store.set_task_peak_gpu_memory(self.job_id, task_id, peak_gpu_memory)
         if launched:
-            self._store.task_finished(store_id, state=state, exit_code=exit_code, reason=reason)
+            self._store.task_finished(
+                self.job_id, task_id, state=state, exit_code=exit_code, reason=reason
+            )
         else:
             self._store.task_finished(
-                store_id, state=TaskState.FAILED, exit_code=None, reason=reason
+                self.job_id, task_id, state=TaskState.FAILED, exit_code=None, reason=reason
             )
         self._bus.publish(
             ev.TaskFinished(
                 job_id=self.job_id,
-                task=task_id,
-                status=state.value,
+                task_id=task_id,
+                status=state,
                 exit_code=exit_code,
                 reason=reason,
                 frames_done=frames_done,
@@ -378,14 +380,14 @@ class JobRecorder:
             )
         )
 
-    def log_publisher(self, task_id: str) -> Callable[[str, str], None] | None:
+    def log_publisher(self, task_id: str) -> Callable[[str, ev.LogLevel], None] | None:
         """A callback publishing a task's log lines, or None when nobody asked for them."""
         if not self._bus.wants_logs():
             return None
         bus, job_id = self._bus, self.job_id
 
-        def publish(line: str, level: str) -> None:
-            bus.publish(ev.LogLine(job_id=job_id, task=task_id, line=line, level=level))
+        def publish(line: str, level: ev.LogLevel) -> None:
+            bus.publish(ev.LogLine(job_id=job_id, task_id=task_id, line=line, level=level))
 
         return publish
 

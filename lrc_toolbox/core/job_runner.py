@@ -40,12 +40,16 @@ from lrc_toolbox.core.gpu_memory import GpuMemorySampler
 from lrc_toolbox.core.job_outcome import FrameTally, JobResult
 from lrc_toolbox.core.job_recorder import JobRecorder
 from lrc_toolbox.core.job_store import JobStore
-from lrc_toolbox.core.models import RenderStatus, TaskState
+from lrc_toolbox.core.models import TaskState, TaskStatus
 from lrc_toolbox.core.output_activity import shows_new_work
 from lrc_toolbox.core.planner import JobPlan, PlannedLayer
-from lrc_toolbox.core.reattach import AttachedTask, ResumeState, take_back_survivors
+from lrc_toolbox.core.reattach import (
+    AttachedTask,
+    ResumeState,
+    TaskAttachment,
+    take_back_survivors,
+)
 from lrc_toolbox.core.render_process_manager import RenderProcessManager
-from lrc_toolbox.core.running_task import RunningTask
 from lrc_toolbox.core.scheduler import ChunkPolicy, CostModel, TaskSpec, WorkQueue
 from lrc_toolbox.core.skip_existing import existing_images, learn_naming_from_history
 from lrc_toolbox.core.slot_dispatch import SlotDispatcher
@@ -54,6 +58,7 @@ from lrc_toolbox.core.task_launcher import TaskLauncher, build_task_argv, previe
 from lrc_toolbox.core.task_monitor import TaskMonitor
 from lrc_toolbox.core.task_notes import NoteApplier
 from lrc_toolbox.core.task_outcome import FrameKey, decide_outcome
+from lrc_toolbox.core.task_run import TaskRun
 from lrc_toolbox.core.verification import (
     ImageNaming,
     expand_image_template,
@@ -174,8 +179,8 @@ class JobRunner:
             notice=self._recorder.notice,
         )
         self._gpu_memory = GpuMemorySampler(self._availability)
-        self._running: dict[str, RunningTask] = {}
-        self._finished: dict[str, RunningTask] = {}
+        self._running: dict[str, TaskRun] = {}
+        self._finished: dict[str, TaskRun] = {}
         self._cancel = threading.Event()
         self._cancel_reason = "cancelled by the user"
         self._stop_requests: queue.SimpleQueue[str] = queue.SimpleQueue()
@@ -213,7 +218,7 @@ class JobRunner:
         """Stop one running task (its unverified frames are retried like any missing frame)."""
         self._stop_requests.put(task_id)
 
-    def status(self) -> list[RenderStatus]:
+    def status(self) -> list[TaskStatus]:
         """Snapshot of every task (running and finished), safe from any thread."""
         return self._status.rows()
 
@@ -291,7 +296,7 @@ class JobRunner:
                 self._recorder.frame_skipped(layer, frame, path)
 
     # verification ------------------------------------------------------------------------------
-    def _verify(self, task: RunningTask, key: FrameKey) -> tuple[bool, str]:
+    def _verify(self, task: TaskRun, key: FrameKey) -> tuple[bool, str]:
         """Verify one (layer, frame) of a task; record it as done when its images are good."""
         if key in task.done:
             return True, ""
@@ -327,7 +332,7 @@ class JobRunner:
             task.observe_output(now)
             self._watch(task, now)
 
-    def _watch(self, task: RunningTask, now: float) -> None:
+    def _watch(self, task: TaskRun, now: float) -> None:
         """Apply the watchdog's decision to one running task."""
         lost = None
         if task.stop_state is None and task.fatal_reason is None:
@@ -345,7 +350,7 @@ class JobRunner:
         elif action.act is Act.MARK_ALIVE:
             task.last_image_at = now
 
-    def _shows_work(self, task: RunningTask, since: float) -> bool:
+    def _shows_work(self, task: TaskRun, since: float) -> bool:
         """The watchdog's disk probe: did a render silent since ``since`` write work meanwhile?"""
         unknown = [layer for layer in task.layers if not self._naming.is_known(layer.name)]
         return shows_new_work(
@@ -361,7 +366,7 @@ class JobRunner:
             match_names=len(self._layers) > 1,
         )
 
-    def _stop(self, task: RunningTask, state: TaskState, reason: str) -> None:
+    def _stop(self, task: TaskRun, state: TaskState, reason: str) -> None:
         task.stop_state = state
         task.stop_reason = reason
         self._processes.terminate_process(task.task_id)
@@ -452,7 +457,7 @@ class JobRunner:
             self._queue,
             now=self._clock.monotonic(),
             slot_count=len(self.plan.slots),
-            running_work=lambda: [task.running_work() for task in self._running.values()],
+            task_loads=lambda: [task.load() for task in self._running.values()],
             own_pids=self._own_pids,
             launch=self._launch,
         )
@@ -477,7 +482,7 @@ class JobRunner:
     def _launch(self, spec: TaskSpec, lease: Lease) -> None:
         layers = [self._layers[name] for name in spec.layers]
         log_path = self._launcher.log_path(spec)
-        task = RunningTask(
+        task = TaskRun(
             spec=spec,
             layers=layers,
             log_path=log_path,
@@ -536,6 +541,7 @@ class JobRunner:
 
 __all__ = [
     "AttachedTask",
+    "TaskAttachment",
     "JobResult",
     "JobRunner",
     "ResumeState",

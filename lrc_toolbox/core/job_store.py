@@ -358,8 +358,11 @@ class JobStore(JobStoreQueries):
     ) -> None:
         """Add a ``queued`` task to a job.
 
+        A task is keyed by its job and its id within the job (``t0001``): two jobs may both have
+        a ``t0001``.
+
         Args:
-            task_id: Unique task id (path-safe characters).
+            task_id: The task's id within its job (path-safe characters).
             job_id: The owning job.
             layers: Render layers (artist names) the process will render.
             frames: Frames it will render.
@@ -372,7 +375,7 @@ class JobStore(JobStoreQueries):
         Raises:
             ValueError: An argument is malformed.
             NotFoundError: No such job.
-            JobExistsError: ``task_id`` is taken.
+            JobExistsError: The job already has a task ``task_id``.
             JobStoreError: SQLite failed.
         """
         check_id(task_id, "task_id")
@@ -389,12 +392,12 @@ class JobStore(JobStoreQueries):
                 raise NotFoundError(f"no job {job_id!r} in {self._path}")
             try:
                 conn.execute(
-                    "INSERT INTO tasks (id, job_id, layers_json, frames_json, gpu, slot, attempt, "
-                    "state, log_path, temp_scene, queued_at) "
+                    "INSERT INTO tasks (job_id, task_id, layers_json, frames_json, gpu, slot, "
+                    "attempt, state, log_path, temp_scene, queued_at) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
-                        task_id,
                         job_id,
+                        task_id,
                         json.dumps(layer_list),
                         json.dumps(frame_list),
                         gpu,
@@ -407,11 +410,14 @@ class JobStore(JobStoreQueries):
                     ),
                 )
             except sqlite3.IntegrityError:
-                raise JobExistsError(f"task {task_id} already exists in {self._path}") from None
+                raise JobExistsError(
+                    f"task {task_id} already exists in job {job_id} ({self._path})"
+                ) from None
             self._touch_job(conn, job_id, now)
 
     def task_started(
         self,
+        job_id: str,
         task_id: str,
         *,
         pid: int,
@@ -423,7 +429,8 @@ class JobStore(JobStoreQueries):
         """Record that a task's process was launched (``queued -> running``).
 
         Args:
-            task_id: The task.
+            job_id: The task's job.
+            task_id: The task's id within the job.
             pid: The launched process's pid.
             pid_create_time: Its create time (psutil ``create_time()``), for re-attach.
             argv: The exact command line.
@@ -443,21 +450,38 @@ class JobStore(JobStoreQueries):
         check_int(slot, "slot", optional=True, minimum=0)
         now = self._clock()
         with self._db.write() as conn:
-            job_id = self._move_task(conn, task_id, TaskState.RUNNING)
+            self._move_task(conn, job_id, task_id, TaskState.RUNNING)
             conn.execute(
                 "UPDATE tasks SET state = ?, pid = ?, pid_create_time = ?, argv_json = ?, "
-                "gpu = ?, slot = ?, started_at = ? WHERE id = ?",
-                (TaskState.RUNNING.value, pid, create_time, argv_json, gpu, slot, now, task_id),
+                "gpu = ?, slot = ?, started_at = ? WHERE job_id = ? AND task_id = ?",
+                (
+                    TaskState.RUNNING.value,
+                    pid,
+                    create_time,
+                    argv_json,
+                    gpu,
+                    slot,
+                    now,
+                    job_id,
+                    task_id,
+                ),
             )
             self._touch_job(conn, job_id, now)
 
     def task_finished(
-        self, task_id: str, *, state: TaskState, exit_code: int | None, reason: str | None
+        self,
+        job_id: str,
+        task_id: str,
+        *,
+        state: TaskState,
+        exit_code: int | None,
+        reason: str | None,
     ) -> None:
         """Record how a task ended (a final state; ``queued -> failed`` for a launch failure).
 
         Args:
-            task_id: The task.
+            job_id: The task's job.
+            task_id: The task's id within the job.
             state: ``succeeded``, ``failed``, ``killed`` or ``cancelled``.
             exit_code: The process's exit status, if there was a process.
             reason: Why (free text), if known.
@@ -472,37 +496,42 @@ class JobStore(JobStoreQueries):
         new = coerce_state(state, TaskState, "task state")
         if not new.is_final:
             raise InvalidTransitionError(
-                f"task {task_id}: task_finished needs a final state, got {new.value}"
+                f"job {job_id} task {task_id}: task_finished needs a final state, got {new.value}"
             )
         check_int(exit_code, "exit_code", optional=True)
         check_text(reason, "reason", optional=True)
         now = self._clock()
         with self._db.write() as conn:
-            job_id = self._move_task(conn, task_id, new)
+            self._move_task(conn, job_id, task_id, new)
             conn.execute(
-                "UPDATE tasks SET state = ?, exit_code = ?, reason = ?, ended_at = ? WHERE id = ?",
-                (new.value, exit_code, reason, now, task_id),
+                "UPDATE tasks SET state = ?, exit_code = ?, reason = ?, ended_at = ? "
+                "WHERE job_id = ? AND task_id = ?",
+                (new.value, exit_code, reason, now, job_id, task_id),
             )
             self._touch_job(conn, job_id, now)
 
-    def _move_task(self, conn: sqlite3.Connection, task_id: str, new: TaskState) -> str:
-        """Check a task move inside a write transaction; return the task's job id."""
-        row = conn.execute("SELECT job_id, state FROM tasks WHERE id = ?", (task_id,)).fetchone()
+    def _move_task(
+        self, conn: sqlite3.Connection, job_id: str, task_id: str, new: TaskState
+    ) -> None:
+        """Check a task move inside a write transaction."""
+        row = conn.execute(
+            "SELECT state FROM tasks WHERE job_id = ? AND task_id = ?", (job_id, task_id)
+        ).fetchone()
         if row is None:
-            raise NotFoundError(f"no task {task_id!r} in {self._path}")
+            raise NotFoundError(f"no task {task_id!r} of job {job_id!r} in {self._path}")
         current = TaskState(row["state"])
         if new not in TASK_TRANSITIONS[current]:
             raise InvalidTransitionError(
-                f"task {task_id}: {current.value} -> {new.value} is not allowed "
+                f"job {job_id} task {task_id}: {current.value} -> {new.value} is not allowed "
                 f"(allowed: {state_names(TASK_TRANSITIONS[current])})"
             )
-        return str(row["job_id"])
 
-    def set_task_peak_gpu_memory(self, task_id: str, peak_bytes: int) -> None:
+    def set_task_peak_gpu_memory(self, job_id: str, task_id: str, peak_bytes: int) -> None:
         """Record the most GPU memory a task's processes used (kept if a higher value is known).
 
         Args:
-            task_id: The task.
+            job_id: The task's job.
+            task_id: The task's id within the job.
             peak_bytes: Bytes, as NVML reported them for the render's processes.
 
         Raises:
@@ -511,8 +540,8 @@ class JobStore(JobStoreQueries):
         with self._db.write() as conn:
             conn.execute(
                 "UPDATE tasks SET peak_gpu_memory = MAX(COALESCE(peak_gpu_memory, 0), ?) "
-                "WHERE id = ?",
-                (int(peak_bytes), task_id),
+                "WHERE job_id = ? AND task_id = ?",
+                (int(peak_bytes), job_id, task_id),
             )
 
     # ---------------------------------------------------------------------------------- frames
@@ -546,7 +575,7 @@ class JobStore(JobStoreQueries):
             layer: The render layer.
             frames: Frame numbers (duplicates are ignored).
             state: The new state.
-            task_id: The task reporting.
+            task_id: The task reporting (its id within the job).
             gpu: The GPU it ran on.
             output_path: The verified image (with ``done`` / ``skipped_existing``).
             reason: Why (with ``failed`` or a retry to ``pending``).

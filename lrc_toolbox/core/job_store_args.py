@@ -12,7 +12,8 @@ import re
 import secrets
 import time
 from collections.abc import Iterable
-from typing import Any
+from enum import Enum
+from typing import TypeVar
 
 __all__ = [
     "check_float",
@@ -26,6 +27,9 @@ __all__ = [
     "new_job_id",
     "to_json",
 ]
+
+#: A state enum (job, task or frame) a text is coerced into.
+StateT = TypeVar("StateT", bound=Enum)
 
 #: Job ids end up in folder and file names (logs, temp scenes), so they stay path-safe.
 _JOB_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
@@ -121,7 +125,7 @@ def check_strings(values: object, what: str) -> list[str]:
     return out
 
 
-def coerce_state(value: object, enum_type: type, what: str) -> Any:
+def coerce_state(value: object, enum_type: type[StateT], what: str) -> StateT:
     """``value`` as a member of ``enum_type``, else a :class:`ValueError` listing the members."""
     try:
         return enum_type(value)

@@ -27,7 +27,7 @@ from lrc_toolbox.core.job_store_schema import migrate
 __all__ = ["BUSY_TIMEOUT_S", "StoreConnection"]
 
 # The name the store always logged under, so existing log filters keep matching.
-_LOG = logging.getLogger("lrc_toolbox.core.job_store")
+_LOG = logging.getLogger(__name__)
 
 #: How long a writer waits for another writer's lock before giving up. Generous on purpose: a
 #: 100k-frame job insert on a slow network home folder can hold the lock for seconds.

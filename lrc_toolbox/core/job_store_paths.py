@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 # The name the store always logged under, so existing log filters keep matching.
-_LOG = logging.getLogger("lrc_toolbox.core.job_store")
+_LOG = logging.getLogger(__name__)
 
 #: Folder name under the platform's per-user data location.
 APP_DIR_NAME: str = "lrc_toolbox"

@@ -84,11 +84,12 @@ class JobStoreQueries:
             rows = conn.execute(sql, params).fetchall()
         return [job_record(row) for row in rows]
 
-    def get_task(self, task_id: str) -> TaskRecord | None:
+    def get_task(self, job_id: str, task_id: str) -> TaskRecord | None:
         """Read one task.
 
         Args:
-            task_id: The task.
+            job_id: The task's job.
+            task_id: The task's id within the job (``t0001``).
 
         Returns:
             The task, or ``None`` when it is not in the store.
@@ -97,7 +98,9 @@ class JobStoreQueries:
             JobStoreError: SQLite failed.
         """
         with self._db.read() as conn:
-            row = conn.execute("SELECT * FROM tasks WHERE id = ?", (task_id,)).fetchone()
+            row = conn.execute(
+                "SELECT * FROM tasks WHERE job_id = ? AND task_id = ?", (job_id, task_id)
+            ).fetchone()
         return None if row is None else task_record(row)
 
     def get_tasks(self, job_id: str) -> list[TaskRecord]:

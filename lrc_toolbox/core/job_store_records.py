@@ -58,10 +58,10 @@ class JobRecord:
 
 @dataclass(frozen=True)
 class TaskRecord:
-    """One task (one ``Render`` process launch) as stored.
+    """One task (one ``Render`` process launch) as stored, keyed by ``(job_id, task_id)``.
 
     Attributes:
-        id: Task id.
+        task_id: The task's id within its job (``t0001``); :attr:`id` is a kept alias.
         job_id: Owning job.
         layers: Render layers (artist names) the process renders.
         frames: Frames the process renders.
@@ -81,7 +81,7 @@ class TaskRecord:
         ended_at: When the task reached a final state.
     """
 
-    id: str
+    task_id: str
     job_id: str
     layers: tuple[str, ...]
     frames: tuple[int, ...]
@@ -101,6 +101,11 @@ class TaskRecord:
     ended_at: float | None
     peak_gpu_memory: int | None = None
 
+    @property
+    def id(self) -> str:
+        """The task's id (the name this field had before ``task_id``; kept for callers)."""
+        return self.task_id
+
 
 @dataclass(frozen=True)
 class FrameRecord:
@@ -111,7 +116,7 @@ class FrameRecord:
         layer: Render layer (artist name).
         frame: Frame number.
         state: Frame state; only ``done`` means a verified, non-empty image exists.
-        task_id: The task that last rendered (or is rendering) it.
+        task_id: The task that last rendered (or is rendering) it (its id within the job).
         gpu: The GPU it was last rendered on (``None``: CPU or never).
         output_path: The verified image, once known.
         reason: Why it failed or was retried, if given.
@@ -158,7 +163,7 @@ def job_record(row: sqlite3.Row) -> JobRecord:
 def task_record(row: sqlite3.Row) -> TaskRecord:
     """The task in a ``tasks`` row."""
     return TaskRecord(
-        id=row["id"],
+        task_id=row["task_id"],
         job_id=row["job_id"],
         layers=tuple(_from_json(row["layers_json"], [])),
         frames=tuple(_from_json(row["frames_json"], [])),
@@ -176,7 +181,7 @@ def task_record(row: sqlite3.Row) -> TaskRecord:
         queued_at=row["queued_at"],
         started_at=row["started_at"],
         ended_at=row["ended_at"],
-        peak_gpu_memory=row["peak_gpu_memory"] if "peak_gpu_memory" in row.keys() else None,
+        peak_gpu_memory=row["peak_gpu_memory"],
     )
 
 

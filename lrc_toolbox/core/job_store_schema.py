@@ -13,6 +13,16 @@ from lrc_toolbox.core.job_store_errors import JobStoreError
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "migrate"]
 
+
+def _unprefixed(column: str) -> str:
+    """SQL for ``column`` without a leading ``<job_id>.`` (a task id as versions 1-2 stored it)."""
+    prefix = "job_id || '.'"
+    return (
+        f"CASE WHEN substr({column}, 1, length(job_id) + 1) = {prefix} "
+        f"THEN substr({column}, length(job_id) + 2) ELSE {column} END"
+    )
+
+
 # No CHECK constraints on state columns: SQLite cannot alter a CHECK without rebuilding the table,
 # and the state machines above are enforced in Python anyway.
 _SCHEMA_V1: tuple[str, ...] = (
@@ -81,7 +91,52 @@ _SCHEMA_V1: tuple[str, ...] = (
 #: Version 2: peak GPU memory per task (history), when NVML can tell.
 _SCHEMA_V2: tuple[str, ...] = ("ALTER TABLE tasks ADD COLUMN peak_gpu_memory INTEGER",)
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_SCHEMA_V1, _SCHEMA_V2)
+#: Version 3: a task is keyed by (job id, task id) and its id is the job's own (``t0001``), the
+#: one events and the dialog show. Versions 1-2 stored ``<job id>.t0001`` in ``tasks.id`` (unique
+#: across jobs) and in ``frames.task_id``; the table is rebuilt (SQLite cannot change a primary
+#: key in place) with the column named ``task_id``, rows kept in their order (``rowid``), and the
+#: ``<job id>.`` prefix dropped wherever it is there.
+_SCHEMA_V3: tuple[str, ...] = (
+    """
+    CREATE TABLE tasks_v3 (
+        job_id TEXT NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+        task_id TEXT NOT NULL,
+        layers_json TEXT NOT NULL,
+        frames_json TEXT NOT NULL,
+        gpu TEXT,
+        slot INTEGER,
+        attempt INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        pid INTEGER,
+        pid_create_time REAL,
+        exit_code INTEGER,
+        reason TEXT,
+        log_path TEXT,
+        temp_scene TEXT,
+        argv_json TEXT,
+        queued_at REAL NOT NULL,
+        started_at REAL,
+        ended_at REAL,
+        peak_gpu_memory INTEGER,
+        PRIMARY KEY (job_id, task_id)
+    )
+    """,
+    f"""
+    INSERT INTO tasks_v3 (job_id, task_id, layers_json, frames_json, gpu, slot, attempt, state,
+        pid, pid_create_time, exit_code, reason, log_path, temp_scene, argv_json, queued_at,
+        started_at, ended_at, peak_gpu_memory)
+    SELECT job_id, {_unprefixed("id")}, layers_json, frames_json, gpu, slot, attempt, state,
+        pid, pid_create_time, exit_code, reason, log_path, temp_scene, argv_json, queued_at,
+        started_at, ended_at, peak_gpu_memory
+    FROM tasks ORDER BY rowid
+    """,
+    "DROP TABLE tasks",
+    "ALTER TABLE tasks_v3 RENAME TO tasks",
+    "CREATE INDEX tasks_state ON tasks (state)",
+    f"UPDATE frames SET task_id = {_unprefixed('task_id')} WHERE task_id IS NOT NULL",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3)
 
 #: The ``user_version`` this code writes and expects.
 SCHEMA_VERSION: int = len(MIGRATIONS)

@@ -8,7 +8,6 @@ The hardware value objects (``GPUInfo``, ``CPUInfo``, ``SystemInfo``, ``Resource
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, field
 
 # The hardware value objects live below the engine (utils) so GPU queries need no core import;
@@ -20,6 +19,7 @@ from lrc_toolbox.utils.hardware import (
     ResourceInfo,
     SystemInfo,
 )
+from lrc_toolbox.utils.str_enum import StrEnum
 
 __all__ = [
     "CPUInfo",
@@ -33,20 +33,21 @@ __all__ = [
     "ResourceInfo",
     "SystemInfo",
     "TaskState",
+    "TaskStatus",
 ]
 
 
 # --------------------------------------------------------------------------------------------------
 # Render configuration and state
 # --------------------------------------------------------------------------------------------------
-class RenderMode(str, enum.Enum):
+class RenderMode(StrEnum):
     """How layers map to processes: one process per layer, or one process for several layers."""
 
     SEPARATE = "separate"
     COMBINED = "combined"
 
 
-class TaskState(str, enum.Enum):
+class TaskState(StrEnum):
     """Explicit task state machine: queued -> running -> succeeded / failed / killed / cancelled."""
 
     QUEUED = "queued"
@@ -62,7 +63,7 @@ class TaskState(str, enum.Enum):
         return self not in (TaskState.QUEUED, TaskState.RUNNING)
 
 
-class FrameState(str, enum.Enum):
+class FrameState(StrEnum):
     """State of one (layer, frame): only ``DONE`` means a verified, non-empty image exists."""
 
     PENDING = "pending"
@@ -72,7 +73,7 @@ class FrameState(str, enum.Enum):
     SKIPPED_EXISTING = "skipped_existing"  # image was already on disk and skip-existing was asked
 
 
-class JobState(str, enum.Enum):
+class JobState(StrEnum):
     """State of a whole job."""
 
     QUEUED = "queued"
@@ -149,8 +150,12 @@ class RenderConfig:
 
 
 @dataclass(frozen=True)
-class RenderStatus:
-    """A snapshot of one task for status displays (CLI, API, dialog)."""
+class TaskStatus:
+    """A snapshot of one task for status displays (CLI, API, dialog).
+
+    ``BatchRenderAPI.get_render_status()`` returns a list of these; the spec calls the class
+    ``RenderStatus``, a name kept as an alias (:data:`RenderStatus`).
+    """
 
     task_id: str
     layers: tuple[str, ...]
@@ -167,3 +172,7 @@ class RenderStatus:
     eta_s: float | None
     reason: str | None
     log_path: str | None
+
+
+#: The spec's name for :class:`TaskStatus` (``get_render_status()`` rows), kept for TD scripts.
+RenderStatus = TaskStatus

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from lrc_toolbox.core import events as ev
+from lrc_toolbox.core.models import JobState
 from lrc_toolbox.utils.frame_parser import FrameSet
 
 _LOG = logging.getLogger(__name__)
@@ -34,7 +35,9 @@ def job_finished_message(event: ev.JobFinished) -> tuple[str, str]:
     took = f"{minutes}m{seconds:02d}s" if minutes else f"{seconds}s"
     if event.ok:
         return "Render finished", f"All {total} frames rendered and verified in {took}."
-    title = "Render cancelled" if event.state == "cancelled" else "Render finished with failures"
+    title = (
+        "Render cancelled" if event.state is JobState.CANCELLED else "Render finished with failures"
+    )
     parts = []
     for layer, frames in list(failed.items())[:MAX_FAILED_SHOWN]:
         parts.append(f"{layer} frames {FrameSet(frames).to_string()}")

@@ -6,7 +6,7 @@ manager that started them. ``resume`` reads the job store into a :class:`ResumeS
 * verified frames stay done; failed frames stay failed; frames of tasks that never started go back
   to the queue; task ids continue after the last one; attempt counts carry over (retries are not
   reset);
-* tasks recorded as running are taken back (:class:`AttachedTask`): alive (same pid **and** start
+* tasks recorded as running are taken back (:class:`TaskAttachment`): alive (same pid **and** start
   time) → the log is followed again from its first line of output (the parser rebuilds what the
   render reported) and its GPU lease is adopted; gone → the log is replayed to its end and the task
   finalised. Verification decides, as always; the exit code is unknown (only a parent can read it).
@@ -19,15 +19,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lrc_toolbox.core.planner import PlannedLayer
-from lrc_toolbox.core.running_task import RunningTask
 from lrc_toolbox.core.scheduler import Slot, TaskSpec
 from lrc_toolbox.core.slot_dispatch import SlotDispatcher
+from lrc_toolbox.core.task_run import TaskRun
 from lrc_toolbox.utils.frame_parser import FrameRun, FrameSet
 from lrc_toolbox.utils.render_subprocess import RenderProcess
 
 
 @dataclass(frozen=True)
-class AttachedTask:
+class TaskAttachment:
     """A render started by an earlier manager of the job, to follow again (or replay)."""
 
     task_id: str
@@ -58,11 +58,11 @@ class ResumeState:
     failed: dict[str, dict[int, str]]
     pending: dict[str, FrameSet]
     attempts: dict[str, dict[int, int]]
-    attached: list[AttachedTask]
+    attached: list[TaskAttachment]
     next_task_number: int
 
 
-def survivor_slot(old: AttachedTask, slots: Sequence[Slot], running_count: int) -> Slot:
+def survivor_slot(old: TaskAttachment, slots: Sequence[Slot], running_count: int) -> Slot:
     """The plan's slot a surviving render occupies.
 
     Same index and GPU first, then any slot of its GPU; a GPU no longer among the plan's slots is
@@ -82,7 +82,7 @@ def survivor_slot(old: AttachedTask, slots: Sequence[Slot], running_count: int) 
     return Slot(index=-1 - running_count, gpu=None, sub_index=0)
 
 
-def survivor_spec(old: AttachedTask, slot: Slot) -> TaskSpec:
+def survivor_spec(old: TaskAttachment, slot: Slot) -> TaskSpec:
     """The task spec of a surviving render (its frames as one run when they are one)."""
     frames = FrameSet(old.frames)
     runs = frames.runs()
@@ -90,7 +90,7 @@ def survivor_spec(old: AttachedTask, slot: Slot) -> TaskSpec:
     return TaskSpec(old.task_id, old.layers, run, old.attempt, slot)
 
 
-def attach_survivor(old: AttachedTask, on_line: Callable[[str], None]) -> RenderProcess:
+def attach_survivor(old: TaskAttachment, on_line: Callable[[str], None]) -> RenderProcess:
     """Follow a surviving render's log again (or replay it when the render is gone)."""
     return RenderProcess.attach(
         pid=old.pid,
@@ -102,7 +102,7 @@ def attach_survivor(old: AttachedTask, on_line: Callable[[str], None]) -> Render
     )
 
 
-def survivor_notice(old: AttachedTask, spec: TaskSpec, *, alive: bool) -> str:
+def survivor_notice(old: TaskAttachment, spec: TaskSpec, *, alive: bool) -> str:
     """What the user is told about a surviving render taken back."""
     if alive:
         return (
@@ -113,11 +113,11 @@ def survivor_notice(old: AttachedTask, spec: TaskSpec, *, alive: bool) -> str:
 
 
 def take_back_survivors(
-    attached: Sequence[AttachedTask],
+    attached: Sequence[TaskAttachment],
     *,
     slots: Sequence[Slot],
     layers: Mapping[str, PlannedLayer],
-    running: MutableMapping[str, RunningTask],
+    running: MutableMapping[str, TaskRun],
     dispatcher: SlotDispatcher,
     now: float,
     follow: Callable[[str, list[PlannedLayer]], Callable[[str], None]],
@@ -145,7 +145,7 @@ def take_back_survivors(
         if not planned:
             continue
         spec = survivor_spec(old, slot)
-        task = RunningTask(spec=spec, layers=planned, log_path=Path(old.log_path), launched_at=now)
+        task = TaskRun(spec=spec, layers=planned, log_path=Path(old.log_path), launched_at=now)
         running[spec.task_id] = task
         dispatcher.occupy(slot)
         task.process = attach_survivor(old, follow(spec.task_id, planned))
@@ -157,8 +157,12 @@ def take_back_survivors(
         notice(survivor_notice(old, spec, alive=alive))
 
 
+#: The name this class had before the vocabulary was unified (``Task<Facet>``), kept for callers.
+AttachedTask = TaskAttachment
+
 __all__ = [
     "AttachedTask",
+    "TaskAttachment",
     "take_back_survivors",
     "ResumeState",
     "attach_survivor",

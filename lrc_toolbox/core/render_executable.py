@@ -58,6 +58,7 @@ def _exe_name(platform: str) -> str:
 
 def _install_candidates(platform: str, roots: Iterable[str] | None = None) -> list[Path]:
     """Return ``Render`` paths under the standard install roots, newest Maya version first."""
+    sub: tuple[str, ...]
     if platform.startswith("win"):
         default_roots, sub = _WINDOWS_ROOTS, ("bin", "Render.exe")
     elif platform == "darwin":

@@ -239,7 +239,7 @@ class TaskSpec:
 
 
 @dataclass
-class RunningWork:
+class TaskLoad:
     """What the queue needs to know about a running task to balance the rest."""
 
     layers: tuple[str, ...]
@@ -311,7 +311,7 @@ class WorkQueue:
         """Estimated render seconds of everything still queued (start-ups excluded)."""
         return sum(len(w.frames) * self.cost.frame_s(name) for name, w in self._layers.items())
 
-    def running_left_s(self, running: Iterable[RunningWork], now: float) -> float:
+    def running_left_s(self, running: Iterable[TaskLoad], now: float) -> float:
         """Estimated seconds the running tasks still need, from the current cost model."""
         total = 0.0
         for work in running:
@@ -324,7 +324,7 @@ class WorkQueue:
 
     # -- carving ----------------------------------------------------------------------------------
     def next_task(
-        self, slot: Slot, *, running: Sequence[RunningWork] = (), slot_count: int, now: float = 0.0
+        self, slot: Slot, *, running: Sequence[TaskLoad] = (), slot_count: int, now: float = 0.0
     ) -> TaskSpec | None:
         """Carve the next task for a free ``slot``, or return None when nothing is queued.
 
@@ -357,7 +357,7 @@ class WorkQueue:
         return self._take(slot, (layer,), run.split(count)[0])
 
     def _next_combined(
-        self, slot: Slot, running: Sequence[RunningWork], slot_count: int, now: float
+        self, slot: Slot, running: Sequence[TaskLoad], slot_count: int, now: float
     ) -> TaskSpec | None:
         # Combined: frames every pending layer still needs go together (one process, several -rl
         # layers); frames only some layers need go as single-layer tasks (retries, skips).

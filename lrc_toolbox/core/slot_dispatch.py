@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 
 from lrc_toolbox.core.gpu_availability import GPUAvailability
 from lrc_toolbox.core.gpu_leases import Lease, LeaseBook, slot_key
-from lrc_toolbox.core.scheduler import RunningWork, Slot, TaskSpec, WorkQueue
+from lrc_toolbox.core.scheduler import Slot, TaskLoad, TaskSpec, WorkQueue
 
 #: A slot busy elsewhere (lease or NVML) is asked again after this long.
 BLOCKED_SLOT_RETRY_S = 1.0
@@ -104,7 +104,7 @@ class SlotDispatcher:
         *,
         now: float,
         slot_count: int,
-        running_work: Callable[[], list[RunningWork]],
+        task_loads: Callable[[], list[TaskLoad]],
         own_pids: Callable[[], set[int]],
         launch: Callable[[TaskSpec, Lease], None],
     ) -> None:
@@ -114,7 +114,7 @@ class SlotDispatcher:
             queue: The job's work queue.
             now: The job clock's monotonic() now.
             slot_count: Slots of the plan (for balancing).
-            running_work: The running tasks' work, asked before carving each task (a task
+            task_loads: The running tasks' work, asked before carving each task (a task
                 launched in this call counts for the next).
             own_pids: This manager's and its renders' pids (NVML does not count them as busy).
             launch: Starts a carved task on its slot with its lease.
@@ -150,7 +150,7 @@ class SlotDispatcher:
                 self._notice_once(slot, reason)
                 continue
             assert lease is not None
-            spec = queue.next_task(slot, running=running_work(), slot_count=slot_count, now=now)
+            spec = queue.next_task(slot, running=task_loads(), slot_count=slot_count, now=now)
             if spec is None:
                 self._leases.release(lease)
                 return

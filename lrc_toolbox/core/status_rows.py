@@ -1,4 +1,4 @@
-"""The job's task table as :class:`~lrc_toolbox.core.models.RenderStatus` rows, for any thread.
+"""The job's task table as :class:`~lrc_toolbox.core.models.TaskStatus` rows, for any thread.
 
 Rules for a row: a running task shows its elapsed time and an estimate of what is left (its frames
 not verified yet times the measured frame time of its layers); a finished task shows its end state
@@ -11,12 +11,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 
-from lrc_toolbox.core.models import RenderStatus, TaskState
-from lrc_toolbox.core.running_task import RunningTask
+from lrc_toolbox.core.models import TaskState, TaskStatus
 from lrc_toolbox.core.scheduler import CostModel
+from lrc_toolbox.core.task_run import TaskRun
 
 
-def status_row(task: RunningTask, *, now: float, running: bool, cost: CostModel) -> RenderStatus:
+def status_row(task: TaskRun, *, now: float, running: bool, cost: CostModel) -> TaskStatus:
     """One task's row.
 
     Args:
@@ -35,7 +35,7 @@ def status_row(task: RunningTask, *, now: float, running: bool, cost: CostModel)
             1, len(task.layers)
         )
         eta = max(0.0, (total - done) * per_frame)
-    return RenderStatus(
+    return TaskStatus(
         task_id=spec.task_id,
         layers=spec.layers,
         frames=tuple(spec.frames),
@@ -59,13 +59,13 @@ class StatusBoard:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._rows: list[RenderStatus] = []
+        self._rows: list[TaskStatus] = []
 
     def refresh(
         self,
         *,
-        finished: Iterable[RunningTask],
-        running: Iterable[RunningTask],
+        finished: Iterable[TaskRun],
+        running: Iterable[TaskRun],
         now: float,
         cost: CostModel,
     ) -> None:
@@ -75,7 +75,7 @@ class StatusBoard:
         with self._lock:
             self._rows = rows
 
-    def rows(self) -> list[RenderStatus]:
+    def rows(self) -> list[TaskStatus]:
         """A copy of the latest rows."""
         with self._lock:
             return list(self._rows)

@@ -28,7 +28,7 @@ from lrc_toolbox.core.models import CPUInfo, GPUInfo, ResourceInfo, SystemInfo
 from lrc_toolbox.utils import gpu_utils
 from lrc_toolbox.utils.gpu_utils import GPUQueryError
 
-logger = logging.getLogger(__name__)
+_LOG = logging.getLogger(__name__)
 
 NvmlQuery = Callable[[], "tuple[list[GPUInfo], str]"]
 SmiQuery = Callable[[], "list[GPUInfo]"]
@@ -317,7 +317,7 @@ class SystemDetector:
         try:
             gpus, driver_version = nvml_query()
         except GPUQueryError as nvml_error:
-            logger.info("NVML unavailable (%s); trying nvidia-smi", nvml_error)
+            _LOG.info("NVML unavailable (%s); trying nvidia-smi", nvml_error)
             try:
                 gpus = smi_query()
             except GPUQueryError as smi_error:

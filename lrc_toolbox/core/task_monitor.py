@@ -14,7 +14,21 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from lrc_toolbox.core.clock import SYSTEM_CLOCK, Clock
+from lrc_toolbox.core.events import LogLevel
 from lrc_toolbox.renderers.base import EventKind, LogEvent, LogParser
+from lrc_toolbox.utils.str_enum import StrEnum
+
+
+class NoteKind(StrEnum):
+    """What a :class:`Note` reports."""
+
+    RENDER_STARTED = "render_started"  # the first sign of rendering
+    FRAME_STARTED = "frame_started"
+    PROGRESS = "progress"  # percent of the current frame
+    IMAGE = "image"  # the renderer reported an image path
+    FRAME_FINISHED = "frame_finished"
+    ERROR = "error"  # a non-fatal error line, kept to explain a missing frame
+    FATAL = "fatal"  # a line that ends the task
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,8 +37,7 @@ class Note:
 
     Attributes:
         task_id: The task.
-        kind: ``render_started``, ``frame_started``, ``progress``, ``image``, ``frame_finished``,
-            ``fatal``, ``error`` (a non-fatal error line: kept to explain a missing frame).
+        kind: What the line reported (:class:`NoteKind`).
         at: The job clock's ``monotonic()`` when the line was read.
         layer: Artist-facing layer the line is about (combined tasks render several).
         frame: Frame number when known.
@@ -35,7 +48,7 @@ class Note:
     """
 
     task_id: str
-    kind: str
+    kind: NoteKind
     at: float
     layer: str | None = None
     frame: int | None = None
@@ -46,9 +59,9 @@ class Note:
 
 
 _LEVELS = {
-    EventKind.WARNING: "warning",
-    EventKind.ERROR: "error",
-    EventKind.FATAL: "fatal",
+    EventKind.WARNING: LogLevel.WARNING,
+    EventKind.ERROR: LogLevel.ERROR,
+    EventKind.FATAL: LogLevel.FATAL,
 }
 
 
@@ -71,7 +84,7 @@ class TaskMonitor:
         layers: Sequence[tuple[str, str]],
         parser: LogParser,
         emit: Callable[[Note], None],
-        on_log: Callable[[str, str], None] | None = None,
+        on_log: Callable[[str, LogLevel], None] | None = None,
         clock: Clock = SYSTEM_CLOCK,
     ) -> None:
         self.task_id = task_id
@@ -94,7 +107,7 @@ class TaskMonitor:
         """Handle one log line (called by the task's follower thread only)."""
         events = self._parser.feed(line)
         if self._on_log is not None:
-            level = "info"
+            level = LogLevel.INFO
             for event in events:
                 level = _LEVELS.get(event.kind, level)
             self._on_log(line, level)
@@ -102,13 +115,35 @@ class TaskMonitor:
             self._handle(event)
 
     # -- internals --------------------------------------------------------------------------------
-    def _note(self, kind: str, **fields: object) -> None:
-        self._emit(Note(self.task_id, kind, self._clock.monotonic(), **fields))  # type: ignore[arg-type]
+    def _note(
+        self,
+        kind: NoteKind,
+        *,
+        layer: str | None = None,
+        frame: int | None = None,
+        percent: float | None = None,
+        path: str | None = None,
+        reason: str | None = None,
+        deterministic: bool = False,
+    ) -> None:
+        self._emit(
+            Note(
+                self.task_id,
+                kind,
+                self._clock.monotonic(),
+                layer=layer,
+                frame=frame,
+                percent=percent,
+                path=path,
+                reason=reason,
+                deterministic=deterministic,
+            )
+        )
 
     def _mark_started(self) -> None:
         if not self._started:
             self._started = True
-            self._note("render_started", layer=self.layer)
+            self._note(NoteKind.RENDER_STARTED, layer=self.layer)
 
     def _follow_layer(self, frame: int | None, path: str | None) -> None:
         """Work out which layer a frame/image belongs to in a multi-layer (combined) task.
@@ -146,11 +181,14 @@ class TaskMonitor:
                     self._follow_layer(event.frame, None)
                 self._current_frame = event.frame
                 self._frames_seen_in_layer.add(event.frame)
-            self._note("frame_started", layer=self.layer, frame=event.frame)
+            self._note(NoteKind.FRAME_STARTED, layer=self.layer, frame=event.frame)
         elif kind is EventKind.PROGRESS:
             self._mark_started()
             self._note(
-                "progress", layer=self.layer, frame=self._current_frame, percent=event.percent
+                NoteKind.PROGRESS,
+                layer=self.layer,
+                frame=self._current_frame,
+                percent=event.percent,
             )
         elif kind is EventKind.IMAGE_WRITTEN:
             self._mark_started()
@@ -159,19 +197,19 @@ class TaskMonitor:
             if frame is not None:
                 self._frames_seen_in_layer.add(frame)
                 self._current_frame = frame
-            self._note("image", layer=self.layer, frame=frame, path=event.path)
+            self._note(NoteKind.IMAGE, layer=self.layer, frame=frame, path=event.path)
         elif kind is EventKind.FRAME_FINISHED:
-            self._note("frame_finished", layer=self.layer, frame=self._current_frame)
+            self._note(NoteKind.FRAME_FINISHED, layer=self.layer, frame=self._current_frame)
         elif kind is EventKind.ERROR:
             self._note(
-                "error",
+                NoteKind.ERROR,
                 layer=self.layer,
                 frame=self._current_frame,
                 reason=event.reason or event.line.strip(),
             )
         elif kind is EventKind.FATAL:
             self._note(
-                "fatal",
+                NoteKind.FATAL,
                 layer=self.layer,
                 frame=self._current_frame,
                 reason=event.reason or event.line.strip(),

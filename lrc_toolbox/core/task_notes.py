@@ -22,10 +22,10 @@ import queue
 from collections.abc import Callable, Mapping
 
 from lrc_toolbox.core.job_recorder import JobRecorder
-from lrc_toolbox.core.running_task import RunningTask
 from lrc_toolbox.core.scheduler import CostModel
-from lrc_toolbox.core.task_monitor import Note
+from lrc_toolbox.core.task_monitor import Note, NoteKind
 from lrc_toolbox.core.task_outcome import FrameKey
+from lrc_toolbox.core.task_run import TaskRun
 from lrc_toolbox.core.verification import ImageNaming
 
 #: Longest renderer error line quoted in a frame's failure reason.
@@ -51,7 +51,7 @@ class NoteApplier:
         cost: CostModel,
         naming: ImageNaming,
         recorder: JobRecorder,
-        verify: Callable[[RunningTask, FrameKey], tuple[bool, str]],
+        verify: Callable[[TaskRun, FrameKey], tuple[bool, str]],
     ) -> None:
         self._cost = cost
         self._naming = naming
@@ -63,7 +63,7 @@ class NoteApplier:
         """Queue a note for the supervisor (a task monitor's ``emit``; any thread)."""
         self._inbox.put(note)
 
-    def drain(self, running: Mapping[str, RunningTask], timeout: float) -> None:
+    def drain(self, running: Mapping[str, TaskRun], timeout: float) -> None:
         """Wait up to ``timeout`` for a note, then apply every queued note.
 
         Args:
@@ -77,7 +77,7 @@ class NoteApplier:
         self._apply_to(running, note)
         self.drain_now(running)
 
-    def drain_now(self, running: Mapping[str, RunningTask]) -> None:
+    def drain_now(self, running: Mapping[str, TaskRun]) -> None:
         """Apply every note queued now, without waiting.
 
         When a task is being finalised, pass it among ``running``: its follower has read the
@@ -90,34 +90,34 @@ class NoteApplier:
                 return
             self._apply_to(running, note)
 
-    def _apply_to(self, running: Mapping[str, RunningTask], note: Note) -> None:
+    def _apply_to(self, running: Mapping[str, TaskRun], note: Note) -> None:
         task = running.get(note.task_id)
         if task is not None:
             self.apply(task, note)
 
-    def apply(self, task: RunningTask, note: Note) -> None:
+    def apply(self, task: TaskRun, note: Note) -> None:
         """Apply one note of ``task`` (see the module rules)."""
-        if note.kind == "render_started":
+        if note.kind is NoteKind.RENDER_STARTED:
             if task.render_started_at is None:
                 task.render_started_at = note.at
                 self._cost.record_startup(note.at - task.launched_at)
             return
-        if note.kind == "fatal":
+        if note.kind is NoteKind.FATAL:
             if task.fatal_reason is None:
                 task.fatal_reason = note.reason
                 task.fatal_deterministic = note.deterministic
             return
         layer = note.layer or task.layers[0].name
-        if note.kind == "error":
+        if note.kind is NoteKind.ERROR:
             if note.frame is not None and note.reason:
                 task.errors[(layer, note.frame)] = note.reason[:MAX_REASON_CHARS]
             return
-        if note.kind == "frame_started" and note.frame is not None:
+        if note.kind is NoteKind.FRAME_STARTED and note.frame is not None:
             self._open_frame(task, (layer, note.frame), note.at)
-        elif note.kind == "progress":
+        elif note.kind is NoteKind.PROGRESS:
             task.percent = note.percent
             self._publish_progress(task, layer, note.frame)
-        elif note.kind == "image" and note.path:
+        elif note.kind is NoteKind.IMAGE and note.path:
             frame = note.frame
             if frame is None:
                 return
@@ -129,10 +129,10 @@ class NoteApplier:
                 task.images[key].append(note.path)
             task.last_image_at = note.at
             self._naming.learn(layer, note.path, frame)
-        elif note.kind == "frame_finished" and task.open_frame is not None:
+        elif note.kind is NoteKind.FRAME_FINISHED and task.open_frame is not None:
             self.close_frame(task, note.at)
 
-    def close_frame(self, task: RunningTask, at: float) -> None:
+    def close_frame(self, task: TaskRun, at: float) -> None:
         """The renderer moved on from the open frame (or the task ended): verify it now."""
         key = task.open_frame
         if key is None:
@@ -147,7 +147,7 @@ class NoteApplier:
         elif why:
             task.bad[key] = why
 
-    def _open_frame(self, task: RunningTask, key: FrameKey, at: float) -> None:
+    def _open_frame(self, task: TaskRun, key: FrameKey, at: float) -> None:
         if task.open_frame is not None and task.open_frame != key:
             self.close_frame(task, at)
         if task.open_frame != key:
@@ -156,7 +156,7 @@ class NoteApplier:
             task.current_layer, task.current_frame = key
             task.percent = 0.0
 
-    def _publish_progress(self, task: RunningTask, layer: str, frame: int | None) -> None:
+    def _publish_progress(self, task: TaskRun, layer: str, frame: int | None) -> None:
         percent = task.percent
         rounded = None if percent is None else int(percent)
         if rounded == task.last_percent_published:

@@ -1,6 +1,6 @@
 """What a finished task leaves behind: frames done, requeued, failed for good; the task's end state.
 
-:func:`decide_outcome` is pure: it gets what verification found (:class:`FinishedTask`) and
+:func:`decide_outcome` is pure: it gets what verification found (:class:`TaskEnd`) and
 returns a :class:`TaskOutcome`; the supervisor applies it (queue, store, events). The rules:
 
 * a frame is done only when verification said so; the **exit code alone never decides**: exit 0
@@ -56,7 +56,7 @@ def split_retries(
 
 
 @dataclass(frozen=True)
-class FinishedTask:
+class TaskEnd:
     """What the supervisor knows about a task whose process tree is gone.
 
     Attributes:
@@ -140,7 +140,7 @@ class TaskOutcome:
         return sorted(frame for item in self.layers for frame in item.missing)
 
 
-def missing_reason(task: FinishedTask, key: FrameKey) -> str:
+def missing_reason(task: TaskEnd, key: FrameKey) -> str:
     """Why ``key`` of a finished task has no verified image (see the module rules)."""
     frame = key[1]
     if task.launch_error:
@@ -170,7 +170,7 @@ def missing_reason(task: FinishedTask, key: FrameKey) -> str:
     return f"{text}; its last error: {error}" if error else text
 
 
-def end_state(task: FinishedTask, missing_count: int) -> tuple[TaskState, str | None]:
+def end_state(task: TaskEnd, missing_count: int) -> tuple[TaskState, str | None]:
     """The task's end state and reason (see the module rules).
 
     Args:
@@ -194,7 +194,7 @@ def end_state(task: FinishedTask, missing_count: int) -> tuple[TaskState, str | 
     return TaskState.SUCCEEDED, None
 
 
-def decide_outcome(task: FinishedTask) -> TaskOutcome:
+def decide_outcome(task: TaskEnd) -> TaskOutcome:
     """Decide what happens to a finished task's frames and what state it ends in.
 
     Args:
@@ -232,7 +232,7 @@ def decide_outcome(task: FinishedTask) -> TaskOutcome:
 
 
 __all__ = [
-    "FinishedTask",
+    "TaskEnd",
     "FrameKey",
     "LayerOutcome",
     "TaskOutcome",

@@ -92,9 +92,13 @@ def submit_job(
     except ValueError as exc:
         raise FarmError(f"this job cannot be sent to a farm: {exc}") from exc
     if engine == "openjd":
-        from lrc_toolbox.farm import openjd as exporter
-    elif engine == "opencue":
-        from lrc_toolbox.farm import opencue as exporter  # type: ignore[no-redef]
-    else:
-        from lrc_toolbox.farm import deadline10 as exporter  # type: ignore[no-redef]
-    return exporter.submit(job, out_dir, dry_run=dry_run, options=options)
+        from lrc_toolbox.farm import openjd
+
+        return openjd.submit(job, out_dir, dry_run=dry_run, options=options)
+    if engine == "opencue":
+        from lrc_toolbox.farm import opencue
+
+        return opencue.submit(job, out_dir, dry_run=dry_run, options=options)
+    from lrc_toolbox.farm import deadline10
+
+    return deadline10.submit(job, out_dir, dry_run=dry_run, options=options)

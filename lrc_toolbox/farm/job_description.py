@@ -26,7 +26,6 @@ see :meth:`FarmLayer.command`.
 from __future__ import annotations
 
 import dataclasses
-import enum
 import os
 import re
 from collections.abc import Mapping
@@ -40,6 +39,7 @@ from lrc_toolbox.core.planner import JobPlan, PlannedLayer
 from lrc_toolbox.core.scheduler import TaskSpec
 from lrc_toolbox.scene import SceneReadError, find_dependencies, split_statements, tokenize
 from lrc_toolbox.utils.frame_parser import FrameRun, FrameSet
+from lrc_toolbox.utils.str_enum import StrEnum
 
 __all__ = [
     "DEFAULT_FARM_CHUNK_FRAMES",
@@ -81,7 +81,7 @@ MISSING_NAMED_IN_NOTE: int = 3
 _MAYA_VERSION_RE = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 
 
-class ArgToken(str, enum.Enum):
+class ArgToken(StrEnum):
     """Items of a ``Render`` argv that an engine may replace with its own tokens or parameters."""
 
     RENDER_EXE = "render_exe"

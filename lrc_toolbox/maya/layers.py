@@ -16,7 +16,6 @@ modified flag back afterwards, also when reading fails half-way.
 
 from __future__ import annotations
 
-import enum
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from lrc_toolbox.maya.scene_state import (
     render_setup_active,
     switch_layer,
 )
+from lrc_toolbox.utils.str_enum import StrEnum
 
 #: The artist's name for the default layer.
 MASTER_LAYER_NAME = "masterLayer"
@@ -38,7 +38,7 @@ FRAME_TOKEN = "LRCFRAMETOKEN"
 _GLOBALS = "defaultRenderGlobals"
 
 
-class LayerMode(str, enum.Enum):
+class LayerMode(StrEnum):
     """Which render layer system this Maya runs."""
 
     RENDER_SETUP = "render_setup"
@@ -332,6 +332,14 @@ def read_current_layer_details(layer: MayaLayer) -> LayerDetails:
     def value(attr: str) -> object:
         return cmds.getAttr(f"{_GLOBALS}.{attr}")
 
+    def number(attr: str, *, if_unset: float | None = None) -> float:
+        raw = value(attr)
+        if if_unset is not None and not raw:
+            return if_unset
+        if isinstance(raw, (int, float)):
+            return float(raw)
+        raise TypeError(f"{_GLOBALS}.{attr} is not a number: {raw!r}")
+
     cameras = tuple(str(c) for c in cmds.ls(type="camera") or [] if cmds.getAttr(f"{c}.renderable"))
     images: list[str] = []
     for camera in cameras:
@@ -346,11 +354,11 @@ def read_current_layer_details(layer: MayaLayer) -> LayerDetails:
     return LayerDetails(
         layer=layer,
         renderer=str(value("currentRenderer") or ""),
-        start_frame=float(value("startFrame")),  # type: ignore[arg-type]
-        end_frame=float(value("endFrame")),  # type: ignore[arg-type]
-        by_frame=float(value("byFrameStep") or 1.0),  # type: ignore[arg-type]
+        start_frame=number("startFrame"),
+        end_frame=number("endFrame"),
+        by_frame=number("byFrameStep", if_unset=1.0),
         animation=bool(value("animation")),
-        padding=int(value("extensionPadding") or 1),  # type: ignore[call-overload]
+        padding=int(number("extensionPadding", if_unset=1.0)),
         cameras=cameras,
         images=tuple(images),
     )

@@ -33,7 +33,7 @@ from typing import Any
 
 from lrc_toolbox.core import events as ev
 from lrc_toolbox.core.batch_render_api import BatchRenderAPI, JobHandle
-from lrc_toolbox.core.models import RenderConfig
+from lrc_toolbox.core.models import RenderConfig, TaskState
 from lrc_toolbox.core.planner import PlanError
 from lrc_toolbox.maya import host
 from lrc_toolbox.maya.scene_source import MayaSceneSource
@@ -260,10 +260,10 @@ class ScriptEditorEcho:
                 not event.will_retry,
             )
         if isinstance(event, ev.TaskFinished):
-            if event.status == "succeeded":
+            if event.status is TaskState.SUCCEEDED:
                 return None
             why = event.reason or "no reason given"
-            return f"{PREFIX} Task {event.task} {event.status}: {why}", False
+            return f"{PREFIX} Task {event.task_id} {event.status}: {why}", False
         if isinstance(event, ev.JobFinished):
             return _summary(event), not event.ok
         return None

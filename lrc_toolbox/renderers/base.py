@@ -14,16 +14,16 @@ needle costs that one call.
 
 from __future__ import annotations
 
-import enum
 import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from lrc_toolbox.renderers.needle_dispatch import NeedleDispatch
+from lrc_toolbox.utils.str_enum import StrEnum
 
 
-class EventKind(str, enum.Enum):
+class EventKind(StrEnum):
     """What a log line means to the engine."""
 
     FRAME_STARTED = "frame_started"  # frame: the frame the renderer started
@@ -439,9 +439,9 @@ def validate_invocation(inv: RenderInvocation) -> None:
     for what, value in (("render_exe", inv.render_exe), ("scene_file", inv.scene_file)):
         if not isinstance(value, str) or not value.strip():
             raise InvalidInvocationError(f"{what} must be a non-empty path, got {value!r}")
-    for what, value in (("start", inv.start), ("end", inv.end), ("by", inv.by)):
-        if not _is_int(value):
-            raise InvalidInvocationError(f"{what} must be an integer frame, got {value!r}")
+    for what, frame in (("start", inv.start), ("end", inv.end), ("by", inv.by)):
+        if not _is_int(frame):
+            raise InvalidInvocationError(f"{what} must be an integer frame, got {frame!r}")
     if inv.end < inv.start:
         raise InvalidInvocationError(f"end frame {inv.end} is before start frame {inv.start}")
     if inv.by < 1:
@@ -469,13 +469,13 @@ def validate_invocation(inv: RenderInvocation) -> None:
             raise InvalidInvocationError(
                 f"every extra argument must be a string, got {arg!r} ({type(arg).__name__})"
             )
-    for what, value in (
+    for what, text in (
         ("output_dir", inv.output_dir),
         ("image_prefix", inv.image_prefix),
         ("project_dir", inv.project_dir),
         ("camera", inv.camera),
     ):
-        _optional_text(value, what)
+        _optional_text(text, what)
 
 
 @dataclass(frozen=True)

@@ -315,6 +315,7 @@ def iter_statements(
                 b.ensure(PEEK_BYTES)
                 buf, pos, blen = b.buf, b.pos, len(b.buf)
             m = match(buf, pos, pos + FAST_WINDOW_BYTES if pos + FAST_WINDOW_BYTES < blen else blen)
+            assert m is not None  # every part of _STATEMENT is optional: it matches any text
             hs, he, end = m.start(1), m.end(1), m.end(2)
             if end >= 0:  # a whole short statement
                 if he > hs or buf[hs] != _SEMI:

@@ -544,19 +544,20 @@ def _build_info(path: Path, col: _Collected, header_version: str | None) -> Scen
     if not any(lay.renderable for lay in infos):
         warnings.append("no render layer is renderable: name the layers to render explicitly")
     g = col.globals
-    image_format = g.get("image_format")
-    if image_format is None and "image_format_enum" in g:
-        image_format = _IMAGE_FORMAT_ENUM.get(int(g["image_format_enum"]))  # type: ignore[arg-type]
+    image_format = _global_text(g, "image_format")
+    format_enum = g.get("image_format_enum")
+    if image_format is None and isinstance(format_enum, int):
+        image_format = _IMAGE_FORMAT_ENUM.get(format_enum)
     return SceneInfo(
         path=path,
         layers=infos,
         uses_render_setup=uses_rs,
-        renderer=g.get("renderer"),  # type: ignore[arg-type]
-        start_frame=float(g.get("start_frame", 1.0)),  # type: ignore[arg-type]
-        end_frame=float(g.get("end_frame", 10.0)),  # type: ignore[arg-type]
-        by_frame=float(g.get("by_frame", 1.0)),  # type: ignore[arg-type]
-        image_prefix=g.get("image_prefix"),  # type: ignore[arg-type]
-        image_format=image_format,  # type: ignore[arg-type]
+        renderer=_global_text(g, "renderer"),
+        start_frame=_global_number(g, "start_frame", 1.0),
+        end_frame=_global_number(g, "end_frame", 10.0),
+        by_frame=_global_number(g, "by_frame", 1.0),
+        image_prefix=_global_text(g, "image_prefix"),
+        image_format=image_format,
         animation=bool(g.get("animation", False)),
         time_unit=col.time_unit,
         required_plugins=tuple(col.plugins),
@@ -564,3 +565,15 @@ def _build_info(path: Path, col: _Collected, header_version: str | None) -> Scen
         has_layer_overrides=bool(col.overrides),
         warnings=tuple(warnings),
     )
+
+
+def _global_text(values: dict[str, object], key: str) -> str | None:
+    """A render global read as text (``None`` when the scene does not set it)."""
+    value = values.get(key)
+    return value if isinstance(value, str) else None
+
+
+def _global_number(values: dict[str, object], key: str, default: float) -> float:
+    """A render global read as a number (``default``: Maya's value when the scene sets none)."""
+    value = values.get(key)
+    return float(value) if isinstance(value, (int, float)) else default

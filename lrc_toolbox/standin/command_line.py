@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, cast
 
 #: Maya's exit code for a command line it cannot parse (Deadline's MayaCmd.py documents it).
 USAGE_EXIT_CODE: int = 206
@@ -421,7 +422,9 @@ def _build(scene: str, values: dict[str, object], argv: tuple[str, ...]) -> Rend
         padding=padding,
         file_name_convention=fnc,
         argv=argv,
-        **fields,  # remaining keys are RenderArgs field names by construction of _FLAGS
+        # The remaining keys are RenderArgs field names, with values of their types, by
+        # construction of _FLAGS (a table the type checker cannot follow).
+        **cast("dict[str, Any]", fields),
     )
 
 

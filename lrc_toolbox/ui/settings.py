@@ -18,6 +18,7 @@ from typing import Any
 from Qt import QtCore
 
 from lrc_toolbox.config import batch_render_defaults as defaults
+from lrc_toolbox.core.events import LogLevel
 
 ORGANISATION: str = "LRC"
 APPLICATION: str = "BatchRenderManager"
@@ -147,8 +148,9 @@ class DialogSettings:
     @property
     def log_level(self) -> str:
         """The Logs panel's level filter."""
-        level = self._read("logs/level", "info", str)
-        return level if level in ("info", "warning", "error") else "info"
+        level = self._read("logs/level", LogLevel.INFO.value, str)
+        shown = (LogLevel.INFO, LogLevel.WARNING, LogLevel.ERROR)
+        return level if level in shown else LogLevel.INFO.value
 
     @log_level.setter
     def log_level(self, level: str) -> None:

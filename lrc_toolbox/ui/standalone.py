@@ -17,9 +17,10 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from types import FrameType
+from typing import Any, NoReturn, Protocol
 
 from lrc_toolbox import __version__
 
@@ -141,15 +142,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_OK
 
 
-def _route_interrupt_to(dialog: object) -> object | None:
-    """Ctrl-C in the terminal closes the window (which asks about running renders)."""
+class _Closable(Protocol):
+    """What Ctrl-C needs of the window."""
+
+    def close(self) -> bool:
+        """Close it (the dialog asks about running renders first)."""
+        ...
+
+
+def _route_interrupt_to(
+    dialog: _Closable,
+) -> Callable[[int, FrameType | None], Any] | int | signal.Handlers | None:
+    """Ctrl-C in the terminal closes the window (which asks about running renders).
+
+    Returns:
+        The handler it replaced (to put back), or None off the main thread (nothing replaced).
+    """
     from threading import current_thread, main_thread
 
     if current_thread() is not main_thread():
         return None
 
-    def close(_signum: int, _frame: object) -> None:
-        dialog.close()  # type: ignore[attr-defined]
+    def close(_signum: int, _frame: FrameType | None) -> None:
+        dialog.close()
 
     return signal.signal(signal.SIGINT, close)
 

@@ -27,7 +27,7 @@ import psutil
 
 from lrc_toolbox.utils.hardware import CPUInfo, GPUInfo, GPUProcess
 
-logger = logging.getLogger(__name__)
+_LOG = logging.getLogger(__name__)
 
 #: nvidia-smi normally answers in well under a second; a hung driver must not hang the dialog.
 NVIDIA_SMI_TIMEOUT_S: float = 10.0
@@ -126,7 +126,7 @@ def query_gpus_nvml() -> tuple[list[GPUInfo], str]:
             pynvml.nvmlShutdown()
         except pynvml.NVMLError as exc:
             # The answer is already complete; a failing shutdown must not turn it into an error.
-            logger.debug("nvmlShutdown failed: %s", exc)
+            _LOG.debug("nvmlShutdown failed: %s", exc)
     return gpus, driver_version
 
 
@@ -151,7 +151,7 @@ def _nvml_optional(pynvml: Any, function_name: str, *args: Any, default: Any = N
     try:
         return function(*args)
     except pynvml.NVMLError as exc:
-        logger.debug("%s not available: %s", function_name, exc)
+        _LOG.debug("%s not available: %s", function_name, exc)
         return default
 
 
@@ -271,7 +271,7 @@ def query_gpus_nvidia_smi(runner: Runner = subprocess.run) -> list[GPUInfo]:
             raise GPUQueryError(
                 f"nvidia-smi failed (exit code {result.returncode}): {_first_line(output)}"
             )
-        logger.debug("nvidia-smi does not know %r; retrying without it", rejected)
+        _LOG.debug("nvidia-smi does not know %r; retrying without it", rejected)
         fields.remove(rejected)
 
 
@@ -416,11 +416,11 @@ def detect_cuda_gpus() -> int:
     try:
         return len(query_gpus_nvml()[0])
     except GPUQueryError as nvml_error:
-        logger.debug("NVML unavailable: %s", nvml_error)
+        _LOG.debug("NVML unavailable: %s", nvml_error)
     try:
         return len(query_gpus_nvidia_smi())
     except GPUQueryError as smi_error:
-        logger.debug("nvidia-smi unavailable: %s", smi_error)
+        _LOG.debug("nvidia-smi unavailable: %s", smi_error)
     return 0
 
 

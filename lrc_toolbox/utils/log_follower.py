@@ -30,7 +30,7 @@ __all__ = [
     "LogFollower",
 ]
 
-_log = logging.getLogger(__name__)
+_LOG = logging.getLogger(__name__)
 
 #: How often the follower looks for new data when the file has not grown.
 FOLLOW_POLL_INTERVAL_S: float = 0.05
@@ -313,7 +313,7 @@ class LogFollower:
             self._deliver(self._splitter.finish())
         except Exception as exc:  # noqa: BLE001 - recorded for the owner, never raised into nowhere
             self.error = exc
-            _log.error("log follower of %s stopped: %s", self._label, exc, exc_info=exc)
+            _LOG.error("log follower of %s stopped: %s", self._label, exc, exc_info=exc)
         finally:
             self._finish()
 
@@ -325,7 +325,7 @@ class LogFollower:
         except Exception as exc:  # noqa: BLE001 - the thread ends here: record, do not raise
             if self.error is None:
                 self.error = exc
-            _log.error("finishing the log of %s failed: %s", self._label, exc, exc_info=exc)
+            _LOG.error("finishing the log of %s failed: %s", self._label, exc, exc_info=exc)
 
     def _deliver(self, lines: list[str]) -> None:
         on_line = self._on_line
@@ -339,7 +339,7 @@ class LogFollower:
                 self.reader_error_count += 1
                 if self.reader_error is None:
                     self.reader_error = exc
-                    _log.error("on_line of %s raised; following goes on", self._label, exc_info=exc)
+                    _LOG.error("on_line of %s raised; following goes on", self._label, exc_info=exc)
 
     def __repr__(self) -> str:
         state = "running" if self.is_alive() else ("done" if self.started else "not started")

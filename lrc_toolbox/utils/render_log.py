@@ -32,7 +32,7 @@ __all__ = [
     "output_offset",
 ]
 
-_log = logging.getLogger(__name__)
+_LOG = logging.getLogger(__name__)
 
 IS_WINDOWS: bool = os.name == "nt"
 
@@ -146,7 +146,7 @@ def append_footer(log_path: str | os.PathLike[str], text: str) -> None:
             prefix = "" if last_byte == b"\n" else "\n"
             log.write(f"{prefix}{text}\n".encode(errors="replace"))  # "a+b": at the end
     except OSError as exc:
-        _log.warning("could not write the footer of %s: %s", log_path, exc)
+        _LOG.warning("could not write the footer of %s: %s", log_path, exc)
 
 
 def output_offset(log_path: str | os.PathLike[str]) -> int:

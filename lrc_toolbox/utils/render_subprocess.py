@@ -95,7 +95,7 @@ __all__ = [
     "popen_platform_options",
 ]
 
-_log = logging.getLogger(__name__)
+_LOG = logging.getLogger(__name__)
 
 IS_WINDOWS: bool = os.name == "nt"
 
@@ -367,7 +367,7 @@ class RenderProcess:
             # process; Windows starts the child below normal priority instead.
             self._tree.lower_priority(LOW_PRIORITY_NICE)
         self._start_following()
-        _log.info("started %r: %s", self, format_command_line(self._argv))
+        _LOG.info("started %r: %s", self, format_command_line(self._argv))
         return self
 
     @classmethod
@@ -514,7 +514,7 @@ class RenderProcess:
             self.stop_requested = True
             leftover = self._tree.stop(grace_s)
             if leftover:
-                _log.warning("%r: processes still alive after kill: %s", self, leftover)
+                _LOG.warning("%r: processes still alive after kill: %s", self, leftover)
             return leftover
 
     def kill(self) -> list[int]:

@@ -69,6 +69,7 @@ def test_dry_run_prints_every_task_with_gpu_argv_and_env(standin_exe, render_env
     assert set(plan["layers"]) == {"MASTER_BG_A", "MASTER_CHAR_A", "MASTER_ATMOS_A"}
     covered: dict[str, list[int]] = {}
     for task in plan["tasks"]:
+        assert task["task_id"] == task["task"]  # "task" is kept for scripts that read it
         assert task["argv"][0] == standin_exe
         assert "-gpu" in task["argv"] and "{0}" in task["argv"]
         assert task["env"]["CUDA_VISIBLE_DEVICES"] in ("0", "1")

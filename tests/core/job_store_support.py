@@ -81,8 +81,9 @@ def make_task(
     return task_id
 
 
-def start_task(store: JobStore, task_id: str = "t1", pid: int = 5000) -> None:
+def start_task(store: JobStore, task_id: str = "t1", pid: int = 5000, job_id: str = "job1") -> None:
     store.task_started(
+        job_id,
         task_id,
         pid=pid,
         pid_create_time=1_800_000_100.25,

@@ -94,6 +94,11 @@ def test_clean_multilayer_job_pins_each_render_to_one_gpu(standin_exe, render_en
     started = [e for e in events if e["event"] == "task_started"]
     assert started and all(len(e["gpus"]) == 1 for e in started)
     assert all("-gpu" in e["argv"] and "{0}" in e["argv"] for e in started)
+    # A task is "task_id" (t0001...); "task", the first releases' key, carries the same id.
+    about_tasks = [e for e in events if "task_id" in e]
+    assert {e["event"] for e in about_tasks} >= {"task_started", "frame_done", "task_finished"}
+    assert all(e["task"] == e["task_id"] for e in about_tasks)
+    assert {e["task_id"] for e in started} == {f"t{n:04d}" for n in range(1, len(started) + 1)}
     # The stand-in recorded what each worker really saw: one GPU each, and no two renders
     # overlapped in time on one GPU.
     recs = records(render_env["LRC_STANDIN_RECORD"])

@@ -108,7 +108,7 @@ def test_every_state_change_reaches_the_store(store, tmp_path: Path) -> None:
     assert frames[1].output_path == "/out/BG.0001.exr"
     assert frames[2].state is FrameState.PENDING and frames[2].reason == "hung"
     assert frames[3].state is FrameState.FAILED and frames[3].reason == "licence"
-    task = store.get_task("job1.t0001")
+    task = store.get_task(JOB, "t0001")
     assert task is not None
     assert (task.state, task.exit_code, task.pid) == (TaskState.FAILED, 1, 4321)
     job = store.get_job(JOB)
@@ -129,7 +129,7 @@ def test_a_task_that_never_launched_is_stored_failed(store, tmp_path: Path) -> N
         frames_done=[],
         frames_missing=[1, 2, 3],
     )
-    task = store.get_task("job1.t0001")
+    task = store.get_task(JOB, "t0001")
     assert task is not None and task.state is TaskState.FAILED
 
 
@@ -151,7 +151,9 @@ def test_log_lines_are_published_only_when_asked_for() -> None:
     publish = recorder.log_publisher("t0001")
     assert publish is not None
     publish("Rendering frame 1", "info")
-    assert lines == [ev.LogLine(job_id=JOB, task="t0001", line="Rendering frame 1", level="info")]
+    assert lines == [
+        ev.LogLine(job_id=JOB, task_id="t0001", line="Rendering frame 1", level="info")
+    ]
 
 
 def test_without_a_store_there_is_no_history() -> None:

@@ -67,9 +67,11 @@ def test_other_bad_input(store: JobStore) -> None:
             temp_scene=None,
         )
     with pytest.raises(ValueError, match="argv must hold strings only"):
-        store.task_started("t1", pid=1, pid_create_time=None, argv=["Render", 3], gpu=None, slot=0)
+        store.task_started(
+            "job1", "t1", pid=1, pid_create_time=None, argv=["Render", 3], gpu=None, slot=0
+        )
     with pytest.raises(InvalidTransitionError, match="needs a final state"):
-        store.task_finished("t1", state=TaskState.RUNNING, exit_code=None, reason=None)
+        store.task_finished("job1", "t1", state=TaskState.RUNNING, exit_code=None, reason=None)
     with pytest.raises(ValueError, match="limit must be >= 1"):
         store.list_jobs(limit=0)
     with pytest.raises(ValueError, match="older_than_s"):

@@ -57,7 +57,13 @@ def thread_worker(
                 temp_scene=None,
             )
             store.task_started(
-                task_id, pid=1000 + worker, pid_create_time=None, argv=["Render"], gpu=None, slot=0
+                "job1",
+                task_id,
+                pid=1000 + worker,
+                pid_create_time=None,
+                argv=["Render"],
+                gpu=None,
+                slot=0,
             )
             for frame in frames:
                 store.set_frames_state(
@@ -68,7 +74,7 @@ def thread_worker(
                 if attempt == 1:
                     store.set_frames_state("job1", layer, [frame], FrameState.PENDING)
             state = TaskState.FAILED if attempt == 1 else TaskState.SUCCEEDED
-            store.task_finished(task_id, state=state, exit_code=0, reason=None)
+            store.task_finished("job1", task_id, state=state, exit_code=0, reason=None)
     except BaseException as exc:  # noqa: BLE001 - errors cross threads as data
         errors.append(exc)
 
@@ -134,7 +140,7 @@ CHILD_SCRIPT = textwrap.dedent(
     store.add_task(task_id=f"live{worker}", job_id=f"own{worker}", layers=[layer], frames=frames,
                    gpu=None, slot=None, attempt=1, log_path=None, temp_scene=None)
     me = psutil.Process()
-    store.task_started(f"live{worker}", pid=me.pid, pid_create_time=me.create_time(),
+    store.task_started(f"own{worker}", f"live{worker}", pid=me.pid, pid_create_time=me.create_time(),
                        argv=sys.argv, gpu=None, slot=None)
     print(f"DONE {me.pid} {me.create_time()!r}", flush=True)
     """
@@ -279,7 +285,7 @@ def test_records_hold_plain_json_values(store: JobStore) -> None:
     make_job(store)
     make_task(store)
     job = store.get_job("job1")
-    task = store.get_task("t1")
+    task = store.get_task("job1", "t1")
     assert job is not None and task is not None
     json.dumps(vars(job))
     json.dumps(vars(task))

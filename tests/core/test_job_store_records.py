@@ -44,7 +44,9 @@ def test_records_round_trip_json_fields(store: JobStore, clock: FakeClock) -> No
         temp_scene="/tmp/job1/env_trees.ma",
     )
     argv = ["C:\\Program Files\\Autodesk\\Maya2025\\bin\\Render.exe", "-rl", "env:trees", "a b"]
-    store.task_started("job1-t001", pid=31337, pid_create_time=1.25, argv=argv, gpu="0", slot=1)
+    store.task_started(
+        "job1", "job1-t001", pid=31337, pid_create_time=1.25, argv=argv, gpu="0", slot=1
+    )
 
     job = store.get_job("job1")
     assert job is not None
@@ -103,9 +105,9 @@ def test_running_tasks_across_jobs(store: JobStore) -> None:
     make_task(store, "a1", "jobA")
     make_task(store, "b1", "jobB")
     make_task(store, "b2", "jobB")
-    start_task(store, "a1", pid=11)
-    start_task(store, "b2", pid=22)
-    assert sorted((t.job_id, t.id, t.pid) for t in store.running_tasks()) == [
+    start_task(store, "a1", pid=11, job_id="jobA")
+    start_task(store, "b2", pid=22, job_id="jobB")
+    assert sorted((t.job_id, t.task_id, t.pid) for t in store.running_tasks()) == [
         ("jobA", "a1", 11),
         ("jobB", "b2", 22),
     ]

@@ -44,7 +44,7 @@ def put_task_in(store: JobStore, state: TaskState) -> str:
         return "t1"
     start_task(store)
     if state is not TaskState.RUNNING:
-        store.task_finished("t1", state=state, exit_code=1, reason="setup")
+        store.task_finished("job1", "t1", state=state, exit_code=1, reason="setup")
     return "t1"
 
 
@@ -52,7 +52,7 @@ def move_task(store: JobStore, task_id: str, state: TaskState) -> None:
     if state is TaskState.RUNNING:
         start_task(store, task_id)
     else:
-        store.task_finished(task_id, state=state, exit_code=0, reason="moved")
+        store.task_finished("job1", task_id, state=state, exit_code=0, reason="moved")
 
 
 @pytest.mark.parametrize(
@@ -60,21 +60,21 @@ def move_task(store: JobStore, task_id: str, state: TaskState) -> None:
 )
 def test_task_transitions(store: JobStore, old: TaskState, new: TaskState) -> None:
     task_id = put_task_in(store, old)
-    before = store.get_task(task_id)
+    before = store.get_task("job1", task_id)
     if (old, new) in EXPECTED_TASK_MOVES:
         move_task(store, task_id, new)
-        after = store.get_task(task_id)
+        after = store.get_task("job1", task_id)
         assert after is not None and after.state is new
     else:
         with pytest.raises(InvalidTransitionError, match=f"task {task_id}"):
             move_task(store, task_id, new)
-        assert store.get_task(task_id) == before
+        assert store.get_task("job1", task_id) == before
 
 
 def test_task_lifecycle_fields(store: JobStore, clock: FakeClock) -> None:
     make_job(store)
     make_task(store)
-    queued = store.get_task("t1")
+    queued = store.get_task("job1", "t1")
     assert queued is not None
     assert (queued.state, queued.pid, queued.argv, queued.queued_at) == (
         TaskState.QUEUED,
@@ -84,10 +84,10 @@ def test_task_lifecycle_fields(store: JobStore, clock: FakeClock) -> None:
     )
     clock.advance(5)
     store.task_started(
-        "t1", pid=777, pid_create_time=123.5, argv=["Render", "-r", "sw"], gpu=None, slot=3
+        "job1", "t1", pid=777, pid_create_time=123.5, argv=["Render", "-r", "sw"], gpu=None, slot=3
     )
     running = store.running_tasks()
-    assert [t.id for t in running] == ["t1"]
+    assert [t.task_id for t in running] == ["t1"]
     assert (running[0].pid, running[0].pid_create_time, running[0].gpu, running[0].slot) == (
         777,
         123.5,
@@ -96,8 +96,8 @@ def test_task_lifecycle_fields(store: JobStore, clock: FakeClock) -> None:
     )
     assert running[0].started_at == clock.now
     clock.advance(7)
-    store.task_finished("t1", state=TaskState.KILLED, exit_code=-9, reason="hung 600 s")
-    done = store.get_task("t1")
+    store.task_finished("job1", "t1", state=TaskState.KILLED, exit_code=-9, reason="hung 600 s")
+    done = store.get_task("job1", "t1")
     assert done is not None
     assert (done.state, done.exit_code, done.reason, done.ended_at) == (
         TaskState.KILLED,
@@ -115,7 +115,7 @@ def test_unknown_task_and_job_are_not_found(store: JobStore) -> None:
         start_task(store, "nope")
     with pytest.raises(NotFoundError, match="no job"):
         make_task(store, job_id="nope")
-    assert store.get_task("nope") is None
+    assert store.get_task("job1", "nope") is None
 
 
 def test_duplicate_task_is_refused(store: JobStore) -> None:
@@ -274,7 +274,7 @@ def test_killed_task_keeps_its_verified_frames_done(store: JobStore) -> None:
     store.set_frames_state(
         "job1", "MASTER_BG_A", [2], FrameState.DONE, output_path="/img/shot.0002.exr"
     )
-    store.task_finished("t1", state=TaskState.KILLED, exit_code=-9, reason="hung")
+    store.task_finished("job1", "t1", state=TaskState.KILLED, exit_code=-9, reason="hung")
     changed = store.set_frames_state(
         "job1", "MASTER_BG_A", frames, FrameState.FAILED, task_id="t1", reason="task killed"
     )

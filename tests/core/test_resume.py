@@ -170,7 +170,7 @@ def test_a_recycled_pid_is_not_adopted(standin_exe, render_env, tmp_path):
                 manager_create_time=1.0,
             )
             store.add_task(
-                task_id=f"{job_id}.t0001",
+                task_id="t0001",
                 job_id=job_id,
                 layers=["MASTER_BG_A"],
                 frames=[1, 2],
@@ -181,7 +181,8 @@ def test_a_recycled_pid_is_not_adopted(standin_exe, render_env, tmp_path):
                 temp_scene=None,
             )
             store.task_started(
-                f"{job_id}.t0001",
+                job_id,
+                "t0001",
                 pid=stranger.pid,
                 pid_create_time=real_start - 500,
                 argv=["Render"],
@@ -193,7 +194,7 @@ def test_a_recycled_pid_is_not_adopted(standin_exe, render_env, tmp_path):
                 "MASTER_BG_A",
                 [1, 2],
                 FrameState.RENDERING,
-                task_id=f"{job_id}.t0001",
+                task_id="t0001",
                 gpu="0",
             )
         code, events, err = run(["resume", job_id, "--json"])

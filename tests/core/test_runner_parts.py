@@ -9,11 +9,11 @@ from lrc_toolbox.core.gpu_memory import GpuMemorySampler
 from lrc_toolbox.core.job_store import JobStore
 from lrc_toolbox.core.models import FrameState, GPUInfo, TaskState
 from lrc_toolbox.core.planner import PlannedLayer
-from lrc_toolbox.core.reattach import AttachedTask, survivor_notice, survivor_slot, survivor_spec
-from lrc_toolbox.core.running_task import RunningTask
+from lrc_toolbox.core.reattach import TaskAttachment, survivor_notice, survivor_slot, survivor_spec
 from lrc_toolbox.core.scheduler import CostModel, Slot, TaskSpec
 from lrc_toolbox.core.skip_existing import existing_images, learn_naming_from_history
 from lrc_toolbox.core.status_rows import StatusBoard, status_row
+from lrc_toolbox.core.task_run import TaskRun
 from lrc_toolbox.core.verification import ImageNaming
 from lrc_toolbox.utils.frame_parser import FrameRun, FrameSet
 
@@ -36,15 +36,15 @@ class FakeProcess:
     known_descendant_pids: set[int] = field(default_factory=set)
 
 
-def _task(process: FakeProcess | None = None) -> RunningTask:
+def _task(process: FakeProcess | None = None) -> TaskRun:
     spec = TaskSpec("t0001", ("BG",), FrameRun(1, 4, 1), 2, SLOTS[0])
-    task = RunningTask(spec=spec, layers=[BG], log_path=Path("/logs/t.log"), launched_at=100.0)
+    task = TaskRun(spec=spec, layers=[BG], log_path=Path("/logs/t.log"), launched_at=100.0)
     task.process = process  # type: ignore[assignment]
     return task
 
 
 # --------------------------------------------------------------------------------------------------
-# RunningTask
+# TaskRun
 # --------------------------------------------------------------------------------------------------
 def test_log_growth_is_timed_on_the_job_clock_not_the_process_clock() -> None:
     process = FakeProcess()
@@ -81,10 +81,10 @@ def test_finished_view_carries_what_the_outcome_rules_need() -> None:
     )
 
 
-def test_running_work_counts_frames_left() -> None:
+def test_load_counts_frames_left() -> None:
     task = _task(FakeProcess())
     task.done[("BG", 1)] = "/o/1.exr"
-    work = task.running_work()
+    work = task.load()
     assert (work.frames_left, work.started_s, work.first_frame_seen) == (3, 100.0, False)
 
 
@@ -191,7 +191,7 @@ def test_naming_is_learned_from_earlier_jobs_of_the_same_scene(tmp_path: Path) -
 # Re-attach
 # --------------------------------------------------------------------------------------------------
 def _old(slot_index: int | None, gpu: str | None, frames: tuple[int, ...] = (5, 6, 7)):
-    return AttachedTask("t0004", ("BG",), frames, 2, slot_index, gpu, 321, 5.0, "/logs/t4.log")
+    return TaskAttachment("t0004", ("BG",), frames, 2, slot_index, gpu, 321, 5.0, "/logs/t4.log")
 
 
 def test_a_survivor_gets_its_own_slot_back_or_one_of_its_gpu_or_a_stand_alone_one() -> None:

@@ -12,8 +12,8 @@ from lrc_toolbox.core.models import GPUInfo, RenderMode
 from lrc_toolbox.core.scheduler import (
     ChunkPolicy,
     CostModel,
-    RunningWork,
     Slot,
+    TaskLoad,
     WorkQueue,
     build_slots,
     lower_bound_s,
@@ -162,7 +162,7 @@ def simulate(
     slot_list = build_slots([_gpu(i) for i in range(slots)], 1, uses_gpu=True)
     free = list(slot_list)
     events: list[tuple[float, int, str, object]] = []  # (time, seq, kind, payload)
-    running: dict[int, RunningWork] = {}
+    running: dict[int, TaskLoad] = {}
     seq = 0
     now = 0.0
     while True:
@@ -172,7 +172,7 @@ def simulate(
             assert task is not None
             layer = task.layers[0]
             per_frame = layer_costs[layer][1]
-            running[slot.index] = RunningWork(task.layers, len(task.frames), now)
+            running[slot.index] = TaskLoad(task.layers, len(task.frames), now)
             heapq.heappush(events, (now + startup, seq, "started", (slot.index, now)))
             seq += 1
             for i in range(len(task.frames)):

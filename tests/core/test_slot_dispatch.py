@@ -87,7 +87,7 @@ class Harness:
             self.queue,
             now=now,
             slot_count=len(SLOTS),
-            running_work=list,
+            task_loads=list,
             own_pids=set,
             launch=lambda spec, lease: self.launched.append((spec, lease)),
         )

@@ -9,11 +9,11 @@ from lrc_toolbox.core import events as ev
 from lrc_toolbox.core.job_recorder import JobRecorder
 from lrc_toolbox.core.models import GPUInfo
 from lrc_toolbox.core.planner import PlannedLayer
-from lrc_toolbox.core.running_task import RunningTask
 from lrc_toolbox.core.scheduler import CostModel, Slot, TaskSpec
-from lrc_toolbox.core.task_monitor import Note
+from lrc_toolbox.core.task_monitor import Note, NoteKind
 from lrc_toolbox.core.task_notes import MAX_REASON_CHARS, NoteApplier
 from lrc_toolbox.core.task_outcome import FrameKey
+from lrc_toolbox.core.task_run import TaskRun
 from lrc_toolbox.core.verification import ImageNaming
 from lrc_toolbox.utils.frame_parser import FrameRun, FrameSet
 
@@ -22,10 +22,10 @@ BG = PlannedLayer("BG", "rs_BG", FrameSet.parse("1-3"))
 FG = PlannedLayer("FG", "rs_FG", FrameSet.parse("1-3"))
 
 
-def _task(*layers: PlannedLayer) -> RunningTask:
+def _task(*layers: PlannedLayer) -> TaskRun:
     chosen = list(layers) or [BG]
     spec = TaskSpec("t0001", tuple(x.name for x in chosen), FrameRun(1, 3, 1), 1, Slot(0, GPU))
-    return RunningTask(spec=spec, layers=chosen, log_path=Path("t.log"), launched_at=100.0)
+    return TaskRun(spec=spec, layers=chosen, log_path=Path("t.log"), launched_at=100.0)
 
 
 class Harness:
@@ -46,15 +46,15 @@ class Harness:
             verify=self.verify,
         )
 
-    def verify(self, task: RunningTask, key: FrameKey) -> tuple[bool, str]:
+    def verify(self, task: TaskRun, key: FrameKey) -> tuple[bool, str]:
         if key in self.on_disk:
             task.done[key] = f"/o/{key[0]}.{key[1]}.exr"
             self.verified.append(key)
             return True, ""
         return False, "image is empty (0 bytes): x" if task.images.get(key) else ""
 
-    def feed(self, task: RunningTask, kind: str, at: float, **fields: Any) -> None:
-        self.notes.emit(Note(task.task_id, kind, at, **fields))
+    def feed(self, task: TaskRun, kind: str, at: float, **fields: Any) -> None:
+        self.notes.emit(Note(task.task_id, NoteKind(kind), at, **fields))
         self.notes.drain_now({task.task_id: task})
 
 
@@ -113,7 +113,7 @@ def test_progress_is_published_per_whole_percent() -> None:
 
 def test_notes_of_tasks_not_running_are_dropped() -> None:
     h, task = Harness(), _task()
-    h.notes.emit(Note("t0999", "fatal", 1.0, reason="x"))
+    h.notes.emit(Note("t0999", NoteKind.FATAL, 1.0, reason="x"))
     h.notes.drain(running={task.task_id: task}, timeout=0.0)
     assert task.fatal_reason is None
 

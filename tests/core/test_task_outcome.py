@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from lrc_toolbox.core.models import GPUInfo, TaskState
 from lrc_toolbox.core.scheduler import ChunkPolicy, Slot, WorkQueue
 from lrc_toolbox.core.task_outcome import (
-    FinishedTask,
+    TaskEnd,
     decide_outcome,
     missing_reason,
     split_retries,
@@ -20,8 +20,8 @@ from lrc_toolbox.utils.frame_parser import FrameSet
 KEYS = (("BG", 1), ("BG", 2), ("BG", 3))
 
 
-def _task(**overrides) -> FinishedTask:
-    base = FinishedTask(
+def _task(**overrides) -> TaskEnd:
+    base = TaskEnd(
         keys=KEYS,
         verified=frozenset(KEYS),
         exit_code=0,
@@ -178,7 +178,7 @@ def run_job(frames: list[int], broken: set[int], retries: int) -> dict[str, obje
         verified = frozenset(key for key in keys if key[1] not in broken)
         done.update(frame for _, frame in verified)
         outcome = decide_outcome(
-            FinishedTask(
+            TaskEnd(
                 keys=keys,
                 verified=verified,
                 exit_code=0,

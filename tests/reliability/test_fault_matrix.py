@@ -539,8 +539,8 @@ def test_gpu_lost_mid_job_stops_its_render_and_the_other_gpu_renders_the_rest(
     started = [e for e in seen if isinstance(e, ev.TaskStarted)]
     on_b = [e for e in started if e.gpus == [GPU_B]]
     assert len(on_b) == 1  # B got work once, then never again
-    finished = {e.task: e for e in seen if isinstance(e, ev.TaskFinished)}
-    lost_task = finished[on_b[0].task]
+    finished = {e.task_id: e for e in seen if isinstance(e, ev.TaskFinished)}
+    lost_task = finished[on_b[0].task_id]
     assert lost_task.status in ("killed", "succeeded")  # killed, unless it beat the check
     if lost_task.status == "killed":
         assert "no longer reported by the NVIDIA driver" in (lost_task.reason or "")

@@ -25,10 +25,10 @@ from lrc_toolbox.core.models import (
     CPUInfo,
     GPUInfo,
     RenderConfig,
-    RenderStatus,
     ResourceInfo,
     SystemInfo,
     TaskState,
+    TaskStatus,
 )
 from lrc_toolbox.core.scene_source import LayerChoice, PreparationCancelled, PreparedScene
 from lrc_toolbox.ui.controller import (
@@ -290,8 +290,8 @@ class FakeController(BatchRenderController):
         if job_id is None:
             return None
         tasks = tuple(
-            RenderStatus(
-                task_id=t.task,
+            TaskStatus(
+                task_id=t.task_id,
                 layers=tuple(t.layers),
                 frames=tuple(t.frames),
                 gpu=t.slot,
@@ -488,7 +488,7 @@ class FakeController(BatchRenderController):
     ) -> ev.TaskStarted:
         event = ev.TaskStarted(
             job_id=job_id,
-            task=task_id,
+            task_id=task_id,
             layer=layer,
             layers=[layer],
             frames=list(frames),
@@ -521,7 +521,7 @@ class FakeController(BatchRenderController):
         self.bus.publish(
             ev.Progress(
                 job_id=job_id,
-                task=task_id,
+                task_id=task_id,
                 layer=started.layer,
                 frame=frame,
                 percent=percent,
@@ -531,7 +531,7 @@ class FakeController(BatchRenderController):
         )
 
     def log(self, job_id: str, task_id: str, line: str, level: str = "info") -> None:
-        self.bus.publish(ev.LogLine(job_id=job_id, task=task_id, line=line, level=level))
+        self.bus.publish(ev.LogLine(job_id=job_id, task_id=task_id, line=line, level=level))
 
     def frame_done(self, job_id: str, task_id: str, layer: str, frame: int) -> None:
         self.bus.publish(
@@ -539,7 +539,7 @@ class FakeController(BatchRenderController):
                 job_id=job_id,
                 layer=layer,
                 frame=frame,
-                task=task_id,
+                task_id=task_id,
                 output=f"/tmp/out/{layer}/shot001.{frame:04d}.exr",
             )
         )
@@ -567,7 +567,7 @@ class FakeController(BatchRenderController):
         self.bus.publish(
             ev.TaskFinished(
                 job_id=job_id,
-                task=task_id,
+                task_id=task_id,
                 status=status,
                 exit_code=0 if status == "succeeded" else 1,
                 reason=reason,
@@ -582,7 +582,7 @@ class FakeController(BatchRenderController):
                     layer=started.layer,
                     frame=frame,
                     reason=reason or "missing",
-                    task=task_id,
+                    task_id=task_id,
                     will_retry=will_retry,
                 )
             )

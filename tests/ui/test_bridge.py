@@ -21,7 +21,7 @@ PER_THREAD = 2_000
 
 
 def progress(task: str, percent: float, job: str = "j1") -> ev.Progress:
-    return ev.Progress(job_id=job, task=task, layer="L", frame=1, percent=percent)
+    return ev.Progress(job_id=job, task_id=task, layer="L", frame=1, percent=percent)
 
 
 def test_only_the_latest_progress_per_task_is_kept_and_order_is_preserved() -> None:
@@ -30,7 +30,7 @@ def test_only_the_latest_progress_per_task_is_kept_and_order_is_preserved() -> N
         progress("t2", 5),
         ev.FrameDone(job_id="j1", layer="L", frame=1),
         progress("t1", 20),
-        ev.TaskFinished(job_id="j1", task="t2", status="succeeded"),
+        ev.TaskFinished(job_id="j1", task_id="t2", status="succeeded"),
         progress("t1", 30),
         progress("t1", 10, job="j2"),
     ]
@@ -42,7 +42,7 @@ def test_only_the_latest_progress_per_task_is_kept_and_order_is_preserved() -> N
 def test_pending_log_lines_are_bounded_and_the_newest_kept() -> None:
     queue = EventCoalescer(max_pending_log_lines=100)
     for number in range(250):
-        queue.post(ev.LogLine(job_id="j", task="t", line=f"line {number}"))
+        queue.post(ev.LogLine(job_id="j", task_id="t", line=f"line {number}"))
     queue.post(ev.FrameDone(job_id="j", layer="L", frame=7))
     batch = queue.take()
     assert [record[TEXT] for record in batch.logs] == [f"line {n}" for n in range(150, 250)]
@@ -55,10 +55,10 @@ def _flood(bridge: EventBridge, worker: int, barrier: threading.Barrier) -> None
     barrier.wait()
     task = f"t{worker}"
     for number in range(PER_THREAD):
-        bridge.post(ev.LogLine(job_id="j", task=task, line=f"{worker}:{number}"))
-        bridge.post(ev.Progress(job_id="j", task=task, frame=number, percent=number % 100))
+        bridge.post(ev.LogLine(job_id="j", task_id=task, line=f"{worker}:{number}"))
+        bridge.post(ev.Progress(job_id="j", task_id=task, frame=number, percent=number % 100))
         if number % 100 == 99:
-            bridge.post(ev.FrameDone(job_id="j", layer=task, frame=number, task=task))
+            bridge.post(ev.FrameDone(job_id="j", layer=task, frame=number, task_id=task))
 
 
 def _run_flood(bridge: EventBridge) -> None:
@@ -83,13 +83,17 @@ def test_a_flood_from_worker_threads_arrives_as_one_coalesced_batch(qtbot) -> No
     batch = batches[0]
     assert len(batch.logs) == THREADS * PER_THREAD
     assert batch.superseded_progress == THREADS * (PER_THREAD - 1)
-    latest = {event.task: event.frame for event in batch.events if isinstance(event, ev.Progress)}
+    latest = {
+        event.task_id: event.frame for event in batch.events if isinstance(event, ev.Progress)
+    }
     assert latest == {f"t{worker}": PER_THREAD - 1 for worker in range(THREADS)}
     for worker in range(THREADS):
         lines = [record[TEXT] for record in batch.logs if record[TASK] == f"t{worker}"]
         assert lines == [f"{worker}:{n}" for n in range(PER_THREAD)]
         done = [
-            e.frame for e in batch.events if isinstance(e, ev.FrameDone) and e.task == f"t{worker}"
+            e.frame
+            for e in batch.events
+            if isinstance(e, ev.FrameDone) and e.task_id == f"t{worker}"
         ]
         assert done == list(range(99, PER_THREAD, 100))
 
@@ -127,11 +131,11 @@ def test_attach_subscribes_with_logs_and_detach_unsubscribes(qtbot) -> None:
     bridge.batch_ready.connect(received.append)
     bridge.attach(bus.subscribe)
     assert bus.wants_logs()
-    bus.publish(ev.LogLine(job_id="j", task="t", line="hello"))
+    bus.publish(ev.LogLine(job_id="j", task_id="t", line="hello"))
     bridge.flush()
     assert [record[TEXT] for record in received[0].logs] == ["hello"]
     bridge.detach()
     assert not bus.wants_logs()
-    bus.publish(ev.LogLine(job_id="j", task="t", line="after"))
+    bus.publish(ev.LogLine(job_id="j", task_id="t", line="after"))
     bridge.flush()
     assert len(received) == 1

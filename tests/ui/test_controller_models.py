@@ -37,7 +37,7 @@ def stored(job_id: str, state: str = "failed", task_state: TaskState = TaskState
         layers={"BG": {"done": 1, "failed": 1}},
     )
     task = types.SimpleNamespace(
-        id=f"{job_id}.t0001",
+        task_id="t0001",
         layers=["BG"],
         frames=[1, 2],
         state=task_state,
@@ -62,7 +62,7 @@ def stored(job_id: str, state: str = "failed", task_state: TaskState = TaskState
             reason="CUDA error",
             attempts=1,
             gpu="0",
-            task_id=task.id,
+            task_id=task.task_id,
             output_path=None,
         ),
     ]

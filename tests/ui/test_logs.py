@@ -15,7 +15,7 @@ from lrc_toolbox.ui.widgets.logs_monitor import LogsMonitorWidget  # noqa: E402
 
 
 def line(task: str, text: str, level: str = "info", job: str = "j1") -> LogLine:
-    return LogLine(job_id=job, task=task, line=text, level=level)
+    return LogLine(job_id=job, task_id=task, line=text, level=level)
 
 
 def test_buffer_keeps_the_newest_lines_per_task_and_overall() -> None:

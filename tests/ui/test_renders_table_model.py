@@ -10,7 +10,7 @@ require_qt()
 from Qt import QtCore  # noqa: E402
 
 from lrc_toolbox.core import events as ev  # noqa: E402
-from lrc_toolbox.core.models import RenderStatus, TaskState  # noqa: E402
+from lrc_toolbox.core.models import TaskState, TaskStatus  # noqa: E402
 from lrc_toolbox.ui.models.renders_table_model import (  # noqa: E402
     PROGRESS_ROLE,
     SORT_ROLE,
@@ -36,7 +36,7 @@ def started(
 ) -> ev.TaskStarted:
     return ev.TaskStarted(
         job_id=JOB,
-        task=task,
+        task_id=task,
         layer=layer,
         layers=[layer],
         frames=frames,
@@ -86,12 +86,14 @@ def test_rows_follow_a_job_from_queue_to_done(model, clock, qtmodeltester) -> No
     clock.now += 30
     model.apply_events(
         [
-            ev.Progress(job_id=JOB, task="t0001", layer="BG", frame=1, percent=50.0),
-            ev.Progress(job_id=JOB, task="t0001", layer="BG", frame=1, percent=100.0),
+            ev.Progress(job_id=JOB, task_id="t0001", layer="BG", frame=1, percent=50.0),
+            ev.Progress(job_id=JOB, task_id="t0001", layer="BG", frame=1, percent=100.0),
             ev.FrameDone(
-                job_id=JOB, layer="BG", frame=1, task="t0001", output="/out/BG/s.0001.exr"
+                job_id=JOB, layer="BG", frame=1, task_id="t0001", output="/out/BG/s.0001.exr"
             ),
-            ev.Progress(job_id=JOB, task="t0001", layer="BG", frame=2, percent=50.0, frames_done=1),
+            ev.Progress(
+                job_id=JOB, task_id="t0001", layer="BG", frame=2, percent=50.0, frames_done=1
+            ),
         ]
     )
     row = model.find(JOB, "t0001")
@@ -107,8 +109,8 @@ def test_rows_follow_a_job_from_queue_to_done(model, clock, qtmodeltester) -> No
 
     model.apply_events(
         [
-            ev.FrameDone(job_id=JOB, layer="BG", frame=2, task="t0001"),
-            ev.TaskFinished(job_id=JOB, task="t0001", status="succeeded", exit_code=0),
+            ev.FrameDone(job_id=JOB, layer="BG", frame=2, task_id="t0001"),
+            ev.TaskFinished(job_id=JOB, task_id="t0001", status="succeeded", exit_code=0),
         ]
     )
     assert row.state is RowState.DONE and row.fraction == 1.0 and row.last_output
@@ -121,20 +123,20 @@ def test_missing_frames_wait_again_and_their_retry_says_so(model) -> None:
     assert not [r for r in model.rows if r.is_waiting_row]
     model.apply_events(
         [
-            ev.FrameDone(job_id=JOB, layer="BG", frame=1, task="t0001"),
+            ev.FrameDone(job_id=JOB, layer="BG", frame=1, task_id="t0001"),
             ev.TaskFinished(
                 job_id=JOB,
-                task="t0001",
+                task_id="t0001",
                 status="failed",
                 exit_code=134,
                 reason="2 frame(s) without a verified image",
                 frames_missing=[2, 3],
             ),
             ev.FrameFailed(
-                job_id=JOB, layer="BG", frame=2, reason="crash", task="t0001", will_retry=True
+                job_id=JOB, layer="BG", frame=2, reason="crash", task_id="t0001", will_retry=True
             ),
             ev.FrameFailed(
-                job_id=JOB, layer="BG", frame=3, reason="crash", task="t0001", will_retry=True
+                job_id=JOB, layer="BG", frame=3, reason="crash", task_id="t0001", will_retry=True
             ),
         ]
     )
@@ -151,11 +153,15 @@ def test_missing_frames_wait_again_and_their_retry_says_so(model) -> None:
     assert not [r for r in model.rows if r.is_waiting_row]
     model.apply_events(
         [
-            ev.FrameDone(job_id=JOB, layer="BG", frame=2, task="t0002"),
+            ev.FrameDone(job_id=JOB, layer="BG", frame=2, task_id="t0002"),
             ev.TaskFinished(
-                job_id=JOB, task="t0002", status="failed", reason="licence lost", frames_missing=[3]
+                job_id=JOB,
+                task_id="t0002",
+                status="failed",
+                reason="licence lost",
+                frames_missing=[3],
             ),
-            ev.FrameFailed(job_id=JOB, layer="BG", frame=3, reason="licence lost", task="t0002"),
+            ev.FrameFailed(job_id=JOB, layer="BG", frame=3, reason="licence lost", task_id="t0002"),
             ev.JobFinished(
                 job_id=JOB, ok=False, state="failed", layers={"BG": {"done": [1, 2], "failed": [3]}}
             ),
@@ -189,11 +195,11 @@ def test_a_launch_failure_shows_the_reason(model) -> None:
         [
             job_started(BG=[1]),
             ev.TaskStarted(
-                job_id=JOB, task="t0001", layer="BG", layers=["BG"], frames=[1], pid=None
+                job_id=JOB, task_id="t0001", layer="BG", layers=["BG"], frames=[1], pid=None
             ),
             ev.TaskFinished(
                 job_id=JOB,
-                task="t0001",
+                task_id="t0001",
                 status="failed",
                 reason="could not start the render: [Errno 13] Permission denied",
                 frames_missing=[1],
@@ -213,9 +219,9 @@ def test_rows_of_several_jobs_with_the_same_task_ids_stay_apart(model) -> None:
             started("t0001", "BG", [1]),
             ev.JobStarted(job_id=other, layers={"BG": [1]}),
             ev.TaskStarted(
-                job_id=other, task="t0001", layer="BG", layers=["BG"], frames=[1], pid=5
+                job_id=other, task_id="t0001", layer="BG", layers=["BG"], frames=[1], pid=5
             ),
-            ev.TaskFinished(job_id=other, task="t0001", status="succeeded"),
+            ev.TaskFinished(job_id=other, task_id="t0001", status="succeeded"),
         ]
     )
     assert model.find(JOB, "t0001").state is RowState.RENDERING
@@ -224,7 +230,7 @@ def test_rows_of_several_jobs_with_the_same_task_ids_stay_apart(model) -> None:
 
 
 def test_status_snapshots_seed_missing_rows_and_update_etas(model, clock) -> None:
-    status = RenderStatus(
+    status = TaskStatus(
         task_id="t0003",
         layers=("BG",),
         frames=(5, 6, 7, 8),
@@ -257,7 +263,7 @@ def test_sort_roles_sort_numbers_as_numbers(model, qtbot) -> None:
         model.apply_events([started(f"t000{number}", "BG", list(range(1, 11)))])
         model.apply_events(
             [
-                ev.FrameDone(job_id=JOB, layer="BG", frame=f, task=f"t000{number}")
+                ev.FrameDone(job_id=JOB, layer="BG", frame=f, task_id=f"t000{number}")
                 for f in range(1, done + 1)
             ]
         )
@@ -278,7 +284,7 @@ def test_elapsed_and_eta_ticks_only_touch_running_rows(model, clock, qtbot) -> N
     model.dataChanged.connect(lambda top, bottom, *_: changed.append((top.row(), top.column())))
     model.tick()
     assert changed == [(0, Column.ELAPSED)]  # one signal for the span of running rows
-    model.apply_events([ev.TaskFinished(job_id=JOB, task="t0001", status="succeeded")])
+    model.apply_events([ev.TaskFinished(job_id=JOB, task_id="t0001", status="succeeded")])
     changed.clear()
     model.tick()
     assert changed == []
@@ -315,8 +321,8 @@ def test_views_hear_about_changed_rows_once_per_repaint(model) -> None:
     for percent in (10.0, 20.0, 30.0):
         model.apply_events(
             [
-                ev.Progress(job_id=JOB, task="t0001", layer="BG", frame=1, percent=percent),
-                ev.Progress(job_id=JOB, task="t0002", layer="FX", frame=1, percent=percent),
+                ev.Progress(job_id=JOB, task_id="t0001", layer="BG", frame=1, percent=percent),
+                ev.Progress(job_id=JOB, task_id="t0002", layer="FX", frame=1, percent=percent),
             ]
         )
     assert signals == []  # the rows already hold the new values; views are told in one go

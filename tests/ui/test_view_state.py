@@ -19,7 +19,7 @@ from lrc_toolbox.ui.view_state.messages import (
     job_started_text,
     orphan_offer_text,
 )
-from lrc_toolbox.ui.view_state.render_rows import RenderRow, RowState
+from lrc_toolbox.ui.view_state.render_rows import RowState, TaskRow
 
 
 # -- message texts ---------------------------------------------------------------------------------
@@ -150,8 +150,8 @@ def test_history_says_why_it_cannot_start_a_job() -> None:
 
 
 # -- what the rows imply ---------------------------------------------------------------------------
-def row(task_id: str, state: RowState, gpu: str = "GPU 0", **changes) -> RenderRow:
-    return RenderRow(
+def row(task_id: str, state: RowState, gpu: str = "GPU 0", **changes) -> TaskRow:
+    return TaskRow(
         job_id=changes.pop("job_id", "j1"),
         task_id=task_id,
         layers=("BG",),

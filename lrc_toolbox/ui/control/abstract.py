@@ -4,7 +4,7 @@ The dialog depends only on :class:`BatchRenderController` (CONVENTIONS item 5), 
 with a fake and the Maya entry point hands it an
 :class:`~lrc_toolbox.ui.control.engine_controller.EngineController` built on the scene open in
 Maya. Data crossing the interface are the engine's plain dataclasses (``RenderConfig``,
-``RenderStatus``, ``ResourceInfo``, the events of :mod:`lrc_toolbox.core.events`), the History
+``TaskStatus``, ``ResourceInfo``, the events of :mod:`lrc_toolbox.core.events`), the History
 rows of :mod:`lrc_toolbox.ui.view_state.job_history` and the few small records below. Nothing here
 imports Qt: a TD can build a controller in any Python.
 
@@ -33,7 +33,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from lrc_toolbox.core.events import Event
-from lrc_toolbox.core.models import RenderConfig, RenderStatus, ResourceInfo
+from lrc_toolbox.core.models import RenderConfig, ResourceInfo, TaskStatus
 from lrc_toolbox.core.scene_source import (
     LayerChoice,
     PreparationCancelled,
@@ -116,7 +116,7 @@ class ActiveJob:
 
     job_id: str
     running: bool
-    tasks: tuple[RenderStatus, ...] = ()
+    tasks: tuple[TaskStatus, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -168,12 +168,17 @@ class BatchRenderController(abc.ABC):
     """Everything the Batch Render dialog needs from the engine (see the module docstring for
     which thread may call what)."""
 
-    #: True when :meth:`describe_scene` may run off the GUI thread (a file source reads a file,
-    #: which the GUI thread must not wait on; a Maya source uses ``maya.cmds`` and must not).
-    scene_reads_are_thread_safe: bool = False
+    @property
+    def scene_reads_are_thread_safe(self) -> bool:
+        """True when :meth:`describe_scene` may run off the GUI thread (a file source reads a
+        file, which the GUI thread must not wait on; a Maya source uses ``maya.cmds`` and must
+        not). A controller may also say so with a class attribute."""
+        return False
 
-    #: True when the user may pick another scene file (standalone dialog).
-    can_open_scenes: bool = False
+    @property
+    def can_open_scenes(self) -> bool:
+        """True when the user may pick another scene file (standalone dialog)."""
+        return False
 
     def open_scene(self, path: str) -> None:
         """Switch to another scene file.

@@ -81,12 +81,12 @@ class EngineController(BatchRenderController):
 
     # -- scene ------------------------------------------------------------------------------------
     @property
-    def scene_reads_are_thread_safe(self) -> bool:  # type: ignore[override]
+    def scene_reads_are_thread_safe(self) -> bool:
         """A file source only reads a file, so it may (and should) run off the GUI thread."""
         return self._scene.is_file_source
 
     @property
-    def can_open_scenes(self) -> bool:  # type: ignore[override]
+    def can_open_scenes(self) -> bool:
         """Only a file source can switch files; Maya's source follows Maya's open scene."""
         return self._scene.is_file_source
 

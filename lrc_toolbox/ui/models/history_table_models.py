@@ -18,6 +18,7 @@ from typing import Any
 
 from Qt import QtCore, QtGui
 
+from lrc_toolbox.core.models import TaskState
 from lrc_toolbox.ui.models.renders_table_model import (
     DONE_COLOR,
     FAILED_COLOR,
@@ -32,6 +33,7 @@ from lrc_toolbox.ui.view_state.history_columns import (
     ColumnSpec,
     JobColumn,
 )
+from lrc_toolbox.ui.view_state.job_history import ORPHANED_STATE
 
 __all__ = [
     "HISTORY_SORT_ROLE",
@@ -59,13 +61,14 @@ _RIGHT_ALIGNED = enum_value(QtCore.Qt.AlignmentFlag.AlignRight) | enum_value(
     QtCore.Qt.AlignmentFlag.AlignVCenter
 )
 
-#: Colour of a job's or render's state, by state name.
+#: Colour of a job's or render's state, by state name (job and task states share their texts;
+#: "orphaned" is the History tab's word for a running job whose manager is gone).
 STATE_COLORS: dict[str, QtGui.QColor] = {
-    "succeeded": DONE_COLOR,
-    "failed": FAILED_COLOR,
-    "killed": FAILED_COLOR,
-    "orphaned": RECOVERING_COLOR,
-    "cancelled": STOPPED_COLOR,
+    TaskState.SUCCEEDED: DONE_COLOR,
+    TaskState.FAILED: FAILED_COLOR,
+    TaskState.KILLED: FAILED_COLOR,
+    ORPHANED_STATE: RECOVERING_COLOR,
+    TaskState.CANCELLED: STOPPED_COLOR,
 }
 
 
@@ -133,13 +136,17 @@ class RecordsTableModel(QtCore.QAbstractTableModel):
         return self._key(record)
 
     # -- Qt model ---------------------------------------------------------------------------------
-    def rowCount(self, parent: QtCore.QModelIndex | None = None) -> int:  # noqa: N802 (Qt API)
+    def rowCount(
+        self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex | None = None
+    ) -> int:  # noqa: N802 (Qt API)
         """Rows (none under a valid parent: a flat table)."""
         if parent is not None and parent.isValid():
             return 0
         return len(self._records)
 
-    def columnCount(self, parent: QtCore.QModelIndex | None = None) -> int:  # noqa: N802
+    def columnCount(
+        self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex | None = None
+    ) -> int:  # noqa: N802
         """Columns (none under a valid parent)."""
         if parent is not None and parent.isValid():
             return 0
@@ -153,13 +160,15 @@ class RecordsTableModel(QtCore.QAbstractTableModel):
             return None
         return self._columns[section].header if int(role) == _DISPLAY else None
 
-    def flags(self, index: QtCore.QModelIndex) -> QtCore.Qt.ItemFlag:
+    def flags(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex) -> QtCore.Qt.ItemFlag:
         """Rows are selectable, not editable."""
         if not index.isValid():
             return QtCore.Qt.ItemFlag.NoItemFlags
         return QtCore.Qt.ItemFlag.ItemIsEnabled | QtCore.Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: QtCore.QModelIndex, role: int = _DISPLAY) -> Any:
+    def data(
+        self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex, role: int = _DISPLAY
+    ) -> Any:
         """Cell text, tooltip, colour, alignment, sort value and the record itself."""
         role = int(role)
         if not index.isValid() or not 0 <= index.row() < len(self._records):

@@ -15,6 +15,7 @@ from typing import Any
 
 from Qt import QtCore, QtGui
 
+from lrc_toolbox.core.events import LogLevel
 from lrc_toolbox.ui.qt_compat import enum_value
 from lrc_toolbox.ui.view_state.log_buffer import LEVEL, TASK, TEXT, LogRecord, level_rank
 
@@ -25,7 +26,12 @@ DISPLAY_MAX_LINES: int = 20_000
 MARKER_LEVEL: str = "marker"
 
 _ROLE = QtCore.Qt.ItemDataRole
-_LEVEL_NAMES = ("info", "warning", "error", "fatal")
+_LEVEL_NAMES = tuple(level.value for level in LogLevel)
+_WARNING_RANK, _ERROR_RANK, _FATAL_RANK = (
+    LogLevel.WARNING.rank,
+    LogLevel.ERROR.rank,
+    LogLevel.FATAL.rank,
+)
 # Plain ints: data() runs for every visible row and role at each repaint (see the Active Renders
 # model for why enum members are not compared there).
 _DISPLAY = enum_value(_ROLE.DisplayRole)
@@ -44,13 +50,13 @@ def level_colors(dark: bool) -> dict[str, QtGui.QColor]:
     """Warning/error/marker colours readable on the palette (Maya's is dark)."""
     if dark:
         return {
-            "warning": QtGui.QColor(240, 180, 80),
-            "error": QtGui.QColor(255, 110, 100),
+            LogLevel.WARNING.value: QtGui.QColor(240, 180, 80),
+            LogLevel.ERROR.value: QtGui.QColor(255, 110, 100),
             MARKER_LEVEL: QtGui.QColor(150, 150, 150),
         }
     return {
-        "warning": QtGui.QColor(170, 100, 0),
-        "error": QtGui.QColor(190, 30, 30),
+        LogLevel.WARNING.value: QtGui.QColor(170, 100, 0),
+        LogLevel.ERROR.value: QtGui.QColor(190, 30, 30),
         MARKER_LEVEL: QtGui.QColor(120, 120, 120),
     }
 
@@ -137,19 +143,25 @@ class LogLinesModel(QtCore.QAbstractTableModel):
         return text
 
     # -- Qt model ---------------------------------------------------------------------------------
-    def rowCount(self, parent: QtCore.QModelIndex | None = None) -> int:  # noqa: N802 (Qt API)
+    def rowCount(
+        self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex | None = None
+    ) -> int:  # noqa: N802 (Qt API)
         """Shown lines (none under a valid parent)."""
         if parent is not None and parent.isValid():
             return 0
         return len(self._lines)
 
-    def columnCount(self, parent: QtCore.QModelIndex | None = None) -> int:  # noqa: N802
+    def columnCount(
+        self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex | None = None
+    ) -> int:  # noqa: N802
         """One column: the line."""
         if parent is not None and parent.isValid():
             return 0
         return 1
 
-    def data(self, index: QtCore.QModelIndex, role: int = _DISPLAY) -> Any:
+    def data(
+        self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex, role: int = _DISPLAY
+    ) -> Any:
         """Text, colour by level, bold for fatal lines, italic for the panel's notes."""
         role = int(role)
         if role not in _HANDLED_ROLES:
@@ -164,15 +176,15 @@ class LogLinesModel(QtCore.QAbstractTableModel):
             if line[LEVEL] == MARKER_LEVEL:
                 return self._brushes[MARKER_LEVEL]
             rank = level_rank(line[LEVEL])
-            if rank == 1:
-                return self._brushes["warning"]
-            if rank >= 2:
-                return self._brushes["error"]
+            if rank == _WARNING_RANK:
+                return self._brushes[LogLevel.WARNING.value]
+            if rank >= _ERROR_RANK:
+                return self._brushes[LogLevel.ERROR.value]
             return None
         if role == _FONT:
             if line[LEVEL] == MARKER_LEVEL:
                 return self._italic
-            return self._bold if level_rank(line[LEVEL]) >= 3 else None
+            return self._bold if level_rank(line[LEVEL]) >= _FATAL_RANK else None
         text = self._text(line)
         return text if len(text) > 120 else None
 

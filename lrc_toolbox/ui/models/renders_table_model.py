@@ -3,7 +3,7 @@
 Columns: task, PID, layer, GPU, frames (done/total), progress, status (with the failure reason),
 elapsed and ETA. Every column sorts by a typed value (:data:`SORT_ROLE`) through a
 ``QSortFilterProxyModel``; the progress column also gives :data:`PROGRESS_ROLE` (0..1) for the
-progress-bar delegate, and :data:`ROW_ROLE` hands views the :class:`RenderRow` itself.
+progress-bar delegate, and :data:`ROW_ROLE` hands views the :class:`TaskRow` itself.
 """
 
 from __future__ import annotations
@@ -16,23 +16,23 @@ from typing import Any
 from Qt import QtCore, QtGui
 
 from lrc_toolbox.core.events import Event
-from lrc_toolbox.core.models import RenderStatus
+from lrc_toolbox.core.models import TaskStatus
 from lrc_toolbox.ui.qt_compat import enum_value, user_role
 from lrc_toolbox.ui.view_state.formatting import format_duration
 from lrc_toolbox.ui.view_state.render_rows import (
     STATE_SORT_ORDER,
     Changes,
-    RenderRow,
-    RenderRowsState,
     RowListener,
     RowState,
+    TaskRow,
+    TaskRowsState,
 )
 
 #: Typed value to sort a column by (numbers sort as numbers).
 SORT_ROLE: int = user_role(1)
 #: Progress 0..1 of a row, for the delegate.
 PROGRESS_ROLE: int = user_role(2)
-#: The :class:`RenderRow` of an index.
+#: The :class:`TaskRow` of an index.
 ROW_ROLE: int = user_role(3)
 
 #: Views learn about changed rows at most this often (rows themselves change at every tick).
@@ -124,7 +124,7 @@ class RendersTableModel(QtCore.QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._clock = clock
-        self._state = RenderRowsState(clock=clock, listener=_ModelListener(self))
+        self._state = TaskRowsState(clock=clock, listener=_ModelListener(self))
         self._dirty: set[tuple[str, str, str]] = set()
         self._repaint = QtCore.QTimer(self)
         self._repaint.setSingleShot(True)
@@ -138,7 +138,7 @@ class RendersTableModel(QtCore.QAbstractTableModel):
         self._emit_changed(changes)
         return changes
 
-    def apply_status(self, job_id: str, tasks: Iterable[RenderStatus]) -> Changes:
+    def apply_status(self, job_id: str, tasks: Iterable[TaskStatus]) -> Changes:
         """Merge the engine's status snapshot (ETAs; rows a re-opened dialog missed)."""
         changes = self._state.apply_status(job_id, tasks)
         self._emit_changed(changes)
@@ -176,15 +176,15 @@ class RendersTableModel(QtCore.QAbstractTableModel):
 
     # -- lookups ----------------------------------------------------------------------------------
     @property
-    def rows(self) -> list[RenderRow]:
+    def rows(self) -> list[TaskRow]:
         """Every row, in insertion order (read-only use)."""
         return list(self._state.rows)
 
-    def row_at(self, position: int) -> RenderRow:
+    def row_at(self, position: int) -> TaskRow:
         """The row at a source-model position."""
         return self._state.rows[position]
 
-    def find(self, job_id: str, task_id: str) -> RenderRow | None:
+    def find(self, job_id: str, task_id: str) -> TaskRow | None:
         """The row of a task, or None."""
         return self._state.find(job_id, task_id)
 
@@ -209,13 +209,17 @@ class RendersTableModel(QtCore.QAbstractTableModel):
         return self._state.log_dirs.get(job_id)
 
     # -- Qt model ---------------------------------------------------------------------------------
-    def rowCount(self, parent: QtCore.QModelIndex | None = None) -> int:  # noqa: N802 (Qt API)
+    def rowCount(
+        self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex | None = None
+    ) -> int:  # noqa: N802 (Qt API)
         """Rows (none under a valid parent: a flat table)."""
         if parent is not None and parent.isValid():
             return 0
         return len(self._state.rows)
 
-    def columnCount(self, parent: QtCore.QModelIndex | None = None) -> int:  # noqa: N802
+    def columnCount(
+        self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex | None = None
+    ) -> int:  # noqa: N802
         """Columns (none under a valid parent)."""
         if parent is not None and parent.isValid():
             return 0
@@ -231,13 +235,15 @@ class RendersTableModel(QtCore.QAbstractTableModel):
             return HEADERS[Column(section)]
         return None
 
-    def flags(self, index: QtCore.QModelIndex) -> QtCore.Qt.ItemFlag:
+    def flags(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex) -> QtCore.Qt.ItemFlag:
         """Rows are selectable, not editable."""
         if not index.isValid():
             return QtCore.Qt.ItemFlag.NoItemFlags
         return QtCore.Qt.ItemFlag.ItemIsEnabled | QtCore.Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: QtCore.QModelIndex, role: int = _DISPLAY) -> Any:
+    def data(
+        self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex, role: int = _DISPLAY
+    ) -> Any:
         """Cell values for display, tooltips, colours, sorting and the delegate."""
         role = int(role)
         if role not in _HANDLED_ROLES:
@@ -264,7 +270,7 @@ class RendersTableModel(QtCore.QAbstractTableModel):
         return self._tooltip(row, column)
 
     # -- cell contents ----------------------------------------------------------------------------
-    def _display(self, row: RenderRow, column: Column) -> str:
+    def _display(self, row: TaskRow, column: Column) -> str:
         now = self._clock()
         if column == Column.TASK:
             return "queued" if row.is_waiting_row else row.task_id
@@ -288,7 +294,7 @@ class RendersTableModel(QtCore.QAbstractTableModel):
             return ""
         return format_duration(eta)
 
-    def _sort_value(self, row: RenderRow, column: Column) -> Any:
+    def _sort_value(self, row: TaskRow, column: Column) -> Any:
         now = self._clock()
         if column == Column.TASK:
             return f"{row.job_id}/{row.task_id or '~' + row.layer_text}"
@@ -310,7 +316,7 @@ class RendersTableModel(QtCore.QAbstractTableModel):
         eta = row.eta(now)
         return _NO_VALUE_SORTS_LAST if eta is None else eta
 
-    def _tooltip(self, row: RenderRow, column: Column) -> str | None:
+    def _tooltip(self, row: TaskRow, column: Column) -> str | None:
         if column == Column.STATUS:
             return row.status_text
         if column in (Column.TASK, Column.PID):
@@ -329,7 +335,7 @@ class RendersTableModel(QtCore.QAbstractTableModel):
         return None
 
     @staticmethod
-    def _status_brush(row: RenderRow) -> QtGui.QBrush | None:
+    def _status_brush(row: TaskRow) -> QtGui.QBrush | None:
         if row.state is RowState.FAILED:
             # frames all handed to a retry: a warning, not (yet) a failure of the job
             return QtGui.QBrush(RECOVERING_COLOR if row.recovering else FAILED_COLOR)

@@ -16,7 +16,7 @@ from lrc_toolbox.ui.bridge import EventBatch
 from lrc_toolbox.ui.control.abstract import BatchRenderController
 from lrc_toolbox.ui.view_state.active_renders import busy_slots, first_failure_reason, log_selection
 from lrc_toolbox.ui.view_state.formatting import plural
-from lrc_toolbox.ui.view_state.render_rows import RenderRow
+from lrc_toolbox.ui.view_state.render_rows import TaskRow
 from lrc_toolbox.ui.widgets.logs_monitor import LogsMonitorWidget
 from lrc_toolbox.ui.widgets.message_bar import MessageBar
 from lrc_toolbox.ui.widgets.renders_panel import RenderProgressWidget
@@ -142,7 +142,7 @@ class RendersPresenter(QtCore.QObject):
         """Stop the selected renders (their unverified frames are retried)."""
         self.stop_rows(self._table.selected_rows())
 
-    def stop_rows(self, rows: list[RenderRow]) -> None:
+    def stop_rows(self, rows: list[TaskRow]) -> None:
         """Stop these rows' renders if they run."""
         active = [row for row in rows if row.state.is_active]
         for row in active:
@@ -155,7 +155,7 @@ class RendersPresenter(QtCore.QObject):
             )
 
     # -- selection and logs -----------------------------------------------------------------------
-    def _on_selection_changed(self, rows: list[RenderRow]) -> None:
+    def _on_selection_changed(self, rows: list[TaskRow]) -> None:
         keys, label = log_selection(rows)
         self._logs.set_tasks(keys, label)
         path = self.shown_log_path()
@@ -175,6 +175,6 @@ class RendersPresenter(QtCore.QObject):
         if path:
             self.open_requested.emit(path, "log")
 
-    def _open_row_log(self, row: RenderRow) -> None:
+    def _open_row_log(self, row: TaskRow) -> None:
         if row is not None and row.log_path:
             self.open_requested.emit(row.log_path, "log file")

@@ -2,7 +2,7 @@
 
 The Logs panel follows the table's selection, the System Resources panel marks the GPU slots our
 renders hold, and the end-of-job message names the first failure: each is computed here from the
-plain :class:`~lrc_toolbox.ui.view_state.render_rows.RenderRow` records.
+plain :class:`~lrc_toolbox.ui.view_state.render_rows.TaskRow` records.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from lrc_toolbox.ui.view_state.log_buffer import TaskKey
-from lrc_toolbox.ui.view_state.render_rows import RenderRow, RowState
+from lrc_toolbox.ui.view_state.render_rows import RowState, TaskRow
 
 __all__ = ["LOG_LABEL_TASKS_NAMED", "busy_slots", "first_failure_reason", "log_selection"]
 
@@ -18,7 +18,7 @@ __all__ = ["LOG_LABEL_TASKS_NAMED", "busy_slots", "first_failure_reason", "log_s
 LOG_LABEL_TASKS_NAMED: int = 3
 
 
-def busy_slots(rows: Iterable[RenderRow]) -> dict[str, str]:
+def busy_slots(rows: Iterable[TaskRow]) -> dict[str, str]:
     """The GPU slots our running renders hold, each with what renders there.
 
     Args:
@@ -34,7 +34,7 @@ def busy_slots(rows: Iterable[RenderRow]) -> dict[str, str]:
     }
 
 
-def log_selection(rows: Sequence[RenderRow]) -> tuple[frozenset[TaskKey] | None, str]:
+def log_selection(rows: Sequence[TaskRow]) -> tuple[frozenset[TaskKey] | None, str]:
     """Which tasks' lines the Logs panel shows for a table selection, and its title.
 
     Args:
@@ -57,7 +57,7 @@ def log_selection(rows: Sequence[RenderRow]) -> tuple[frozenset[TaskKey] | None,
     return keys, label
 
 
-def first_failure_reason(rows: Iterable[RenderRow], job_id: str) -> str | None:
+def first_failure_reason(rows: Iterable[TaskRow], job_id: str) -> str | None:
     """The reason of the first failed render of a job, as the table shows it, or None."""
     for row in rows:
         if row.job_id == job_id and row.state is RowState.FAILED and row.reason:

@@ -99,7 +99,7 @@ def coalesce_progress(events: list[Event]) -> tuple[list[Event], int]:
     superseded = 0
     for event in reversed(events):
         if isinstance(event, Progress):
-            key = (event.job_id, event.task)
+            key = (event.job_id, event.task_id)
             if key in seen:
                 superseded += 1
                 continue

@@ -21,8 +21,12 @@ from lrc_toolbox.core.models import FrameState, JobState
 if TYPE_CHECKING:  # only read here: the records come from BatchRenderAPI
     from lrc_toolbox.core.batch_render_api import JobSummary, StoredJob
 
+#: The History list's state for a job stored as running whose manager is gone (resume it).
+ORPHANED_STATE = "orphaned"
+
 __all__ = [
     "FINAL_JOB_STATES",
+    "ORPHANED_STATE",
     "FrameFailure",
     "JobDetails",
     "JobRow",
@@ -98,7 +102,7 @@ class JobRow:
     @property
     def status_text(self) -> str:
         """The state as the list shows it (``orphaned`` wins over the stored ``running``)."""
-        return "orphaned" if self.orphaned else self.state
+        return ORPHANED_STATE if self.orphaned else self.state
 
     def duration_s(self, now: float) -> float | None:
         """Seconds from creation to end (to ``now`` while not finished); None if unknown."""
@@ -166,7 +170,7 @@ class FrameFailure:
         reason: Why it failed.
         attempts: How many times a render tried it (2+ means it was retried).
         gpu: The GPU it was last tried on.
-        task_id: The render that last tried it (short id).
+        task_id: The render that last tried it (its id within the job).
     """
 
     layer: str
@@ -197,10 +201,6 @@ class JobDetails:
     output_folder: str | None = None
     log_folder: str | None = None
     renderer: str = ""
-
-
-def _short(task_id: str | None) -> str | None:
-    return task_id.rsplit(".", 1)[-1] if task_id else task_id
 
 
 def job_row_from_summary(summary: JobSummary) -> JobRow:
@@ -269,7 +269,7 @@ def job_details_from_stored(stored: StoredJob) -> JobDetails:
     job = stored.job
     task_details = tuple(
         TaskDetail(
-            task_id=_short(task.id) or task.id,
+            task_id=task.task_id,
             layers=tuple(task.layers),
             frames=tuple(task.frames),
             state=task.state.value,
@@ -296,7 +296,7 @@ def job_details_from_stored(stored: StoredJob) -> JobDetails:
                     reason=record.reason or "failed",
                     attempts=record.attempts,
                     gpu=record.gpu,
-                    task_id=_short(record.task_id),
+                    task_id=record.task_id,
                 )
             )
         elif record.state.value in _VERIFIED and record.output_path:

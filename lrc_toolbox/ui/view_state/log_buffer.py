@@ -18,8 +18,9 @@ import operator
 from collections import OrderedDict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
-from lrc_toolbox.core.events import LogLine
+from lrc_toolbox.core.events import LogLevel, LogLine
 
 #: Lines kept per task (the log file has all of them).
 LINES_PER_TASK: int = 5_000
@@ -28,8 +29,8 @@ LINES_ALL_TASKS: int = 20_000
 #: Tasks whose lines are kept; the oldest task's buffer goes first (a long session has many).
 MAX_TASKS: int = 200
 
-#: Severity order of :attr:`LogLine.level`; unknown levels count as info.
-LEVEL_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2, "fatal": 3}
+#: Severity order of :attr:`LogLine.level` (by its text too); unknown levels count as info.
+LEVEL_RANK: dict[str, int] = {level: level.rank for level in LogLevel}
 
 #: A kept line: ``(job_id, task, text, level)``.
 LogRecord = tuple[str, str, str, str]
@@ -43,14 +44,15 @@ _KEY = operator.itemgetter(JOB, TASK)
 
 def record_of(line: LogLine) -> LogRecord:
     """The record of an engine line."""
-    return (line.job_id, line.task, line.line, line.level)
+    return (line.job_id, line.task_id, line.line, line.level)
 
 
 def as_records(lines: Sequence[LogRecord | LogLine]) -> Sequence[LogRecord]:
     """Records for ``lines`` (already records, as the bridge delivers them, are passed through)."""
     if not lines or isinstance(lines[0], tuple):
-        return lines  # type: ignore[return-value]
-    return [record_of(line) for line in lines]  # type: ignore[arg-type]
+        # One batch is all records or all lines (one producer each): the first decides.
+        return cast("Sequence[LogRecord]", lines)
+    return [record_of(cast(LogLine, line)) for line in lines]
 
 
 def level_rank(level: str) -> int:
@@ -69,7 +71,7 @@ class LogFilter:
     """
 
     tasks: frozenset[TaskKey] | None = None
-    min_level: str = "info"
+    min_level: str = LogLevel.INFO
     text: str = ""
 
     @property

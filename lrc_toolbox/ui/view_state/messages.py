@@ -10,6 +10,7 @@ import os
 from collections.abc import Sequence
 
 from lrc_toolbox.core import events as ev
+from lrc_toolbox.core.models import JobState
 from lrc_toolbox.core.notifications import job_finished_message
 from lrc_toolbox.ui.view_state.formatting import plural
 from lrc_toolbox.ui.view_state.job_history import JobRow
@@ -51,7 +52,7 @@ def job_finished_text(event: ev.JobFinished, first_failure_reason: str | None) -
     failed = sum(len(frames) for frames in failed_layers.values())
     if event.ok:
         return headline, "success"
-    if event.state == "cancelled":
+    if event.state is JobState.CANCELLED:
         return (
             f"{headline}\nJob {event.job_id} stopped ({event.reason or 'cancelled'}): "
             f"{plural(done, 'frame')} verified, {plural(failed, 'frame')} not rendered.",

@@ -2,24 +2,25 @@
 
 One row per task (a render process: layer(s), a run of frames, a GPU slot), plus one *waiting* row
 per layer while some of its frames have not been given to a render yet ("Queue" in the spec's
-drawing). :class:`RenderRowsState` applies events in order and says which rows changed, appeared
+drawing). :class:`TaskRowsState` applies events in order and says which rows changed, appeared
 or disappeared; the Qt model only translates that into Qt's row signals.
 """
 
 from __future__ import annotations
 
-import enum
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from lrc_toolbox.core import events as ev
-from lrc_toolbox.core.models import RenderStatus, TaskState
+from lrc_toolbox.core.models import JobState, TaskState, TaskStatus
+from lrc_toolbox.utils.str_enum import StrEnum
 
 RowKey = tuple[str, str, str]  # (job id, task id or "", layer for a waiting row or "")
 
 
-class RowState(str, enum.Enum):
+class RowState(StrEnum):
     """What a row shows in its Status column (the spec's states, plus Stopped)."""
 
     WAITING = "Waiting"
@@ -45,16 +46,16 @@ STATE_SORT_ORDER: dict[RowState, int] = {
     RowState.DONE: 5,
 }
 
-_FINISHED_STATES: dict[str, RowState] = {
-    TaskState.SUCCEEDED.value: RowState.DONE,
-    TaskState.FAILED.value: RowState.FAILED,
-    TaskState.KILLED.value: RowState.FAILED,
-    TaskState.CANCELLED.value: RowState.STOPPED,
+_FINISHED_STATES: dict[TaskState, RowState] = {
+    TaskState.SUCCEEDED: RowState.DONE,
+    TaskState.FAILED: RowState.FAILED,
+    TaskState.KILLED: RowState.FAILED,
+    TaskState.CANCELLED: RowState.STOPPED,
 }
 
 
 @dataclass
-class RenderRow:
+class TaskRow:
     """One line of the Active Renders table.
 
     Attributes:
@@ -215,7 +216,7 @@ class RowListener:
         """The row was removed."""
 
 
-class RenderRowsState:
+class TaskRowsState:
     """The rows of every job seen, updated from events.
 
     Args:
@@ -228,18 +229,18 @@ class RenderRowsState:
     ) -> None:
         self._clock = clock
         self._listener = listener or RowListener()
-        self.rows: list[RenderRow] = []
+        self.rows: list[TaskRow] = []
         self._index: dict[RowKey, int] = {}
         self._jobs: dict[str, _JobTrack] = {}
         self.log_dirs: dict[str, str] = {}
 
     # -- lookups ----------------------------------------------------------------------------------
-    def find(self, job_id: str, task_id: str) -> RenderRow | None:
+    def find(self, job_id: str, task_id: str) -> TaskRow | None:
         """The row of a task, or None."""
         index = self._index.get((job_id, task_id, ""))
         return self.rows[index] if index is not None else None
 
-    def index_of(self, row: RenderRow) -> int:
+    def index_of(self, row: TaskRow) -> int:
         """Position of ``row`` in :attr:`rows`."""
         return self._index[row.key]
 
@@ -282,7 +283,7 @@ class RenderRowsState:
             self._sync_waiting_rows(job_id, changes)
         return changes
 
-    def _add_row(self, row: RenderRow, changes: Changes) -> None:
+    def _add_row(self, row: TaskRow, changes: Changes) -> None:
         self._listener.begin_insert(len(self.rows))
         self._index[row.key] = len(self.rows)
         self.rows.append(row)
@@ -304,10 +305,13 @@ class RenderRowsState:
 
     def _on_task_started(self, event: ev.TaskStarted, now: float, changes: Changes) -> None:
         layers = tuple(event.layers) or ((event.layer,) if event.layer else ())
-        row = self.find(event.job_id, event.task)
+        row = self.find(event.job_id, event.task_id)
         if row is None:
-            row = RenderRow(
-                job_id=event.job_id, task_id=event.task, layers=layers, frames=tuple(event.frames)
+            row = TaskRow(
+                job_id=event.job_id,
+                task_id=event.task_id,
+                layers=layers,
+                frames=tuple(event.frames),
             )
             self._add_row(row, changes)
         else:
@@ -324,10 +328,10 @@ class RenderRowsState:
             # TaskFinished (with the reason) follows.
             row.reason = "could not be launched"
         track = self._track(event.job_id)
-        track.running[event.task] = [(layer, set(event.frames)) for layer in layers]
+        track.running[event.task_id] = [(layer, set(event.frames)) for layer in layers]
 
     def _on_progress(self, event: ev.Progress, now: float, changes: Changes) -> None:
-        row = self.find(event.job_id, event.task)
+        row = self.find(event.job_id, event.task_id)
         if row is None or not row.state.is_active:
             return
         row.current_frame = event.frame
@@ -339,7 +343,7 @@ class RenderRowsState:
         track = self._track(event.job_id)
         track.done.setdefault(event.layer, set()).add(event.frame)
         track.failed.get(event.layer, set()).discard(event.frame)
-        row = self.find(event.job_id, event.task) if event.task else None
+        row = self.find(event.job_id, event.task_id) if event.task_id else None
         if row is not None:
             row.done_keys.add((event.layer, event.frame))
             if event.output:
@@ -353,18 +357,21 @@ class RenderRowsState:
             failed.discard(event.frame)
         else:
             failed.add(event.frame)
-        row = self.find(event.job_id, event.task) if event.task else None
+        row = self.find(event.job_id, event.task_id) if event.task_id else None
         if row is not None and event.will_retry:
             row.frames_requeued += 1
             changes.changed.add(row.key)
 
     def _on_task_finished(self, event: ev.TaskFinished, now: float, changes: Changes) -> None:
         track = self._track(event.job_id)
-        track.running.pop(event.task, None)
-        row = self.find(event.job_id, event.task)
+        track.running.pop(event.task_id, None)
+        row = self.find(event.job_id, event.task_id)
         if row is None:
             return
-        row.state = _FINISHED_STATES.get(event.status, RowState.FAILED)
+        status = event.status
+        row.state = (
+            RowState.FAILED if status is None else _FINISHED_STATES.get(status, RowState.FAILED)
+        )
         row.reason = event.reason
         row.finished_at = now
         row.frames_failed = len(event.frames_missing)
@@ -386,7 +393,9 @@ class RenderRowsState:
             # A task still shown as running when its job ended was never finished by an event
             # (e.g. the dialog missed it): it is not running any more.
             if row.job_id == event.job_id and row.state.is_active:
-                row.state = RowState.STOPPED if event.state == "cancelled" else RowState.FAILED
+                row.state = (
+                    RowState.STOPPED if event.state is JobState.CANCELLED else RowState.FAILED
+                )
                 row.reason = row.reason or event.reason or "the job ended"
                 row.finished_at = now
                 changes.changed.add(row.key)
@@ -401,7 +410,7 @@ class RenderRowsState:
             key = (job_id, "", layer)
             index = self._index.get(key)
             if queued and index is None:
-                row = RenderRow(job_id=job_id, task_id="", layers=(layer,), frames=queued)
+                row = TaskRow(job_id=job_id, task_id="", layers=(layer,), frames=queued)
                 self._add_row(row, changes)
             elif queued and index is not None:
                 row = self.rows[index]
@@ -423,7 +432,7 @@ class RenderRowsState:
         changes.changed.discard(key)
 
     # -- status snapshots -------------------------------------------------------------------------
-    def apply_status(self, job_id: str, tasks: Iterable[RenderStatus]) -> Changes:
+    def apply_status(self, job_id: str, tasks: Iterable[TaskStatus]) -> Changes:
         """Merge the engine's status rows: ETAs, and tasks this dialog has no row for yet.
 
         A dialog opened (or re-created) while a job runs missed the earlier events; the
@@ -449,7 +458,7 @@ class RenderRowsState:
         return changes
 
 
-def _row_from_status(job_id: str, status: RenderStatus, now: float) -> RenderRow:
+def _row_from_status(job_id: str, status: TaskStatus, now: float) -> TaskRow:
     state = {
         TaskState.QUEUED: RowState.WAITING,
         TaskState.RUNNING: RowState.RETRYING if status.attempt > 1 else RowState.RENDERING,
@@ -459,7 +468,7 @@ def _row_from_status(job_id: str, status: RenderStatus, now: float) -> RenderRow
         TaskState.CANCELLED: RowState.STOPPED,
     }[status.state]
     started = now - status.elapsed_s if status.elapsed_s is not None else None
-    return RenderRow(
+    return TaskRow(
         job_id=job_id,
         task_id=status.task_id,
         layers=tuple(status.layers),
@@ -482,10 +491,10 @@ def _row_from_status(job_id: str, status: RenderStatus, now: float) -> RenderRow
 
 @dataclass
 class Changes:
-    """What one :meth:`RenderRowsState.apply` did."""
+    """What one :meth:`TaskRowsState.apply` did."""
 
-    added: list[RenderRow] = field(default_factory=list)
-    removed: list[tuple[int, RenderRow]] = field(default_factory=list)  # (old index, row)
+    added: list[TaskRow] = field(default_factory=list)
+    removed: list[tuple[int, TaskRow]] = field(default_factory=list)  # (old index, row)
     changed: set[RowKey] = field(default_factory=set)
 
     def __bool__(self) -> bool:
@@ -526,12 +535,14 @@ class _JobTrack:
         return done, failed, total
 
 
-_HANDLERS: dict[type, Callable[[RenderRowsState, ev.Event, float, Changes], None]] = {
-    ev.JobStarted: RenderRowsState._on_job_started,  # type: ignore[dict-item]
-    ev.TaskStarted: RenderRowsState._on_task_started,  # type: ignore[dict-item]
-    ev.Progress: RenderRowsState._on_progress,  # type: ignore[dict-item]
-    ev.FrameDone: RenderRowsState._on_frame_done,  # type: ignore[dict-item]
-    ev.FrameFailed: RenderRowsState._on_frame_failed,  # type: ignore[dict-item]
-    ev.TaskFinished: RenderRowsState._on_task_finished,  # type: ignore[dict-item]
-    ev.JobFinished: RenderRowsState._on_job_finished,  # type: ignore[dict-item]
+#: The handler of each event class. Each takes the class it is filed under (a dispatch table can
+#: only say "some event": ``Any`` there, the key decides).
+_HANDLERS: dict[type[ev.Event], Callable[[TaskRowsState, Any, float, Changes], None]] = {
+    ev.JobStarted: TaskRowsState._on_job_started,
+    ev.TaskStarted: TaskRowsState._on_task_started,
+    ev.Progress: TaskRowsState._on_progress,
+    ev.FrameDone: TaskRowsState._on_frame_done,
+    ev.FrameFailed: TaskRowsState._on_frame_failed,
+    ev.TaskFinished: TaskRowsState._on_task_finished,
+    ev.JobFinished: TaskRowsState._on_job_finished,
 }

@@ -54,8 +54,9 @@ class ControlButtonsWidget(QtWidgets.QWidget):
         self.farm_button.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.farm_menu = QtWidgets.QMenu(self.farm_button)
         self.farm_button.setMenu(self.farm_menu)
-        self._engine_group: QtWidgets.QActionGroup | None = None
-        self.dry_run_action: QtWidgets.QAction | None = None
+        # Qt.py keeps QAction/QActionGroup in QtWidgets on Qt 6 too; its stubs follow PySide6.
+        self._engine_group: QtWidgets.QActionGroup | None = None  # type: ignore[name-defined]
+        self.dry_run_action: QtWidgets.QAction | None = None  # type: ignore[name-defined]
         self.close_button = QtWidgets.QPushButton("Close")
         self.close_button.setToolTip("Close this window; renders keep running (reopen to see them)")
 
@@ -99,7 +100,8 @@ class ControlButtonsWidget(QtWidgets.QWidget):
             error: Why there is no engine (shown in the menu and the tooltip).
         """
         self.farm_menu.clear()
-        group = QtWidgets.QActionGroup(self.farm_menu)
+        # Qt.py keeps QAction/QActionGroup in QtWidgets on Qt 6 too; its stubs follow PySide6.
+        group = QtWidgets.QActionGroup(self.farm_menu)  # type: ignore[attr-defined]
         group.setExclusive(True)
         for engine in engines:
             action = self.farm_menu.addAction(engine)

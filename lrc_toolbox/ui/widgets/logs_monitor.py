@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from Qt import QtCore, QtGui, QtWidgets
 
-from lrc_toolbox.core.events import LogLine
+from lrc_toolbox.core.events import LogLevel, LogLine
 from lrc_toolbox.ui.models.log_lines_model import DISPLAY_MAX_LINES, LogLinesModel, marker_line
 from lrc_toolbox.ui.view_state.log_buffer import (
     TEXT,
@@ -33,9 +33,9 @@ SEARCH_DEBOUNCE_MS: int = 200
 
 #: Level filter choices: label -> lowest level shown.
 LEVEL_CHOICES: tuple[tuple[str, str], ...] = (
-    ("All lines", "info"),
-    ("Warnings and errors", "warning"),
-    ("Errors only", "error"),
+    ("All lines", LogLevel.INFO.value),
+    ("Warnings and errors", LogLevel.WARNING.value),
+    ("Errors only", LogLevel.ERROR.value),
 )
 
 #: Extra pixels under each line of text.
@@ -129,7 +129,8 @@ class LogsMonitorWidget(QtWidgets.QGroupBox):
         self.view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setHorizontalScrollMode(QtWidgets.QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.ActionsContextMenu)
-        copy = QtWidgets.QAction("Copy selected lines", self.view)
+        # Qt.py keeps QAction/QActionGroup in QtWidgets on Qt 6 too; its stubs follow PySide6.
+        copy = QtWidgets.QAction("Copy selected lines", self.view)  # type: ignore[attr-defined]
         copy.setShortcut(QtGui.QKeySequence(QtGui.QKeySequence.StandardKey.Copy))
         copy.setShortcutContext(QtCore.Qt.ShortcutContext.WidgetShortcut)
         copy.triggered.connect(self.view.copy_selection)
@@ -248,7 +249,7 @@ class LogsMonitorWidget(QtWidgets.QGroupBox):
             self.rebuild()
 
     def _on_level_changed(self, _index: int) -> None:
-        level = str(self.level_combo.currentData() or "info")
+        level = str(self.level_combo.currentData() or LogLevel.INFO.value)
         self._filter = LogFilter(self._filter.tasks, level, self._filter.text)
         self.level_changed.emit(level)
         self.rebuild()

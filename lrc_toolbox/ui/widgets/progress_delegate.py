@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from Qt import QtCore, QtWidgets
+from Qt import QtCore, QtGui, QtWidgets
 
 #: Resolution of the painted bar (per mille: smooth enough, integer for QStyleOptionProgressBar).
 BAR_STEPS: int = 1000
@@ -23,9 +23,9 @@ class ProgressBarDelegate(QtWidgets.QStyledItemDelegate):
 
     def paint(
         self,
-        painter: object,
+        painter: QtGui.QPainter,
         option: QtWidgets.QStyleOptionViewItem,
-        index: QtCore.QModelIndex,
+        index: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
     ) -> None:
         """Paint the bar over the cell's normal background (so selection still shows)."""
         fraction = index.data(self._role)
@@ -51,7 +51,9 @@ class ProgressBarDelegate(QtWidgets.QStyledItemDelegate):
         style.drawControl(QtWidgets.QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
 
     def sizeHint(  # noqa: N802 (Qt API)
-        self, option: QtWidgets.QStyleOptionViewItem, index: QtCore.QModelIndex
+        self,
+        option: QtWidgets.QStyleOptionViewItem,
+        index: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
     ) -> QtCore.QSize:
         """Wide enough for a readable bar."""
         hint = super().sizeHint(option, index)

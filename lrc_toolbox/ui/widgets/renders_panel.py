@@ -22,7 +22,7 @@ from lrc_toolbox.ui.models.renders_table_model import (
     RendersTableModel,
 )
 from lrc_toolbox.ui.view_state.formatting import plural
-from lrc_toolbox.ui.view_state.render_rows import RenderRow
+from lrc_toolbox.ui.view_state.render_rows import TaskRow
 from lrc_toolbox.ui.widgets.progress_delegate import ProgressBarDelegate
 
 #: Initial column widths in pixels (the status column takes the rest).
@@ -46,9 +46,9 @@ class RenderProgressWidget(QtWidgets.QGroupBox):
         clock: Monotonic clock for elapsed/ETA (tests).
     """
 
-    #: The selected rows changed (list of :class:`RenderRow`).
+    #: The selected rows changed (list of :class:`TaskRow`).
     selection_changed = QtCore.Signal(list)
-    #: Stop these rows' renders (list of :class:`RenderRow`).
+    #: Stop these rows' renders (list of :class:`TaskRow`).
     stop_requested = QtCore.Signal(list)
     #: Re-render the failed frames of this job id.
     retry_requested = QtCore.Signal(str)
@@ -98,13 +98,13 @@ class RenderProgressWidget(QtWidgets.QGroupBox):
         layout.addWidget(self.view)
 
     # -- selection --------------------------------------------------------------------------------
-    def selected_rows(self) -> list[RenderRow]:
+    def selected_rows(self) -> list[TaskRow]:
         """The rows selected in the view, in view order."""
         indexes = self.view.selectionModel().selectedRows(Column.TASK)
         rows = [index.data(ROW_ROLE) for index in sorted(indexes, key=lambda i: i.row())]
         return [row for row in rows if row is not None]
 
-    def select_rows(self, rows: list[RenderRow]) -> None:
+    def select_rows(self, rows: list[TaskRow]) -> None:
         """Select exactly these rows (e.g. from a test or a notification)."""
         selection = QtCore.QItemSelection()
         for row in rows:
@@ -140,7 +140,7 @@ class RenderProgressWidget(QtWidgets.QGroupBox):
         self.summary_label.setText(text)
 
     # -- context menu -----------------------------------------------------------------------------
-    def build_context_menu(self, rows: list[RenderRow]) -> QtWidgets.QMenu:
+    def build_context_menu(self, rows: list[TaskRow]) -> QtWidgets.QMenu:
         """The menu for ``rows``: actions are enabled only where they make sense.
 
         Returns:
@@ -169,7 +169,7 @@ class RenderProgressWidget(QtWidgets.QGroupBox):
         output.triggered.connect(lambda: self.open_folder_requested.emit(folder))
         return menu
 
-    def _retry_job(self, rows: list[RenderRow]) -> str | None:
+    def _retry_job(self, rows: list[TaskRow]) -> str | None:
         return self.model.retryable_job(row.job_id for row in rows)
 
     def _show_context_menu(self, position: QtCore.QPoint) -> None:

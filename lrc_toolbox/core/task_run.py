@@ -1,8 +1,8 @@
 """One task's state while it runs and after it ends, owned by the supervisor thread.
 
 Plain data plus the views the policies need: what the chunk policy needs to balance the queue
-(:meth:`RunningTask.running_work`), what the watchdog decides on (:meth:`RunningTask.watchdog_view`)
-and what the outcome rules decide on (:meth:`RunningTask.finished`). Every time in it comes from
+(:meth:`TaskRun.load`), what the watchdog decides on (:meth:`TaskRun.watchdog_view`)
+and what the outcome rules decide on (:meth:`TaskRun.finished`). Every time in it comes from
 the job's one :class:`~lrc_toolbox.core.clock.Clock` (monotonic).
 """
 
@@ -15,14 +15,14 @@ from pathlib import Path
 from lrc_toolbox.core.gpu_leases import Lease
 from lrc_toolbox.core.models import TaskState
 from lrc_toolbox.core.planner import PlannedLayer
-from lrc_toolbox.core.scheduler import RunningWork, TaskSpec
-from lrc_toolbox.core.task_outcome import FinishedTask, FrameKey
+from lrc_toolbox.core.scheduler import TaskLoad, TaskSpec
+from lrc_toolbox.core.task_outcome import FrameKey, TaskEnd
 from lrc_toolbox.core.watchdog import TaskView
 from lrc_toolbox.utils.render_subprocess import RenderProcess
 
 
 @dataclass
-class RunningTask:
+class TaskRun:
     """A task of the job: its spec, its process and what its log and images told so far.
 
     Attributes:
@@ -89,11 +89,11 @@ class RunningTask:
         """Every (layer, frame) of the task, in render order."""
         return [(layer.name, frame) for layer in self.layers for frame in self.spec.frames]
 
-    def running_work(self) -> RunningWork:
+    def load(self) -> TaskLoad:
         """What the work queue needs to know about this task to balance the rest."""
         left = sum(1 for key in self.keys if key not in self.done)
         per_layer = max(1, len(self.layers))
-        return RunningWork(
+        return TaskLoad(
             layers=tuple(layer.name for layer in self.layers),
             frames_left=max(0, left // per_layer),
             started_s=self.launched_at,
@@ -131,9 +131,9 @@ class RunningTask:
         naming_known: frozenset[str],
         attempts: Mapping[FrameKey, int],
         retries: int,
-    ) -> FinishedTask:
+    ) -> TaskEnd:
         """The task as the outcome rules see it, once its process tree is gone."""
-        return FinishedTask(
+        return TaskEnd(
             keys=tuple(self.keys),
             verified=frozenset(self.done),
             exit_code=self.process.returncode if self.process is not None else None,
@@ -150,4 +150,4 @@ class RunningTask:
         )
 
 
-__all__ = ["RunningTask"]
+__all__ = ["TaskRun"]
