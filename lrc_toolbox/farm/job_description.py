@@ -378,7 +378,7 @@ def describe_job(plan: JobPlan, *, chunk_size: int | None = None) -> FarmJob:
             f"chunk size 'auto' cannot adapt on a farm: {size} frames per task (set a chunk "
             "size to choose)"
         )
-    uses_gpu = plan.parse_profile.uses_gpu
+    uses_gpu = plan.uses_gpu
     scene = plan.scene
     return FarmJob(
         name=plan.scene_path.stem,

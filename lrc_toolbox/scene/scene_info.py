@@ -41,6 +41,13 @@ from lrc_toolbox.scene.layer_settings import (
     resolve_layer_settings,
 )
 from lrc_toolbox.scene.lexing import Word
+from lrc_toolbox.scene.render_globals import (
+    GLOBAL_ATTRS,
+    IMAGE_FORMAT_ENUM,
+    bool_value,
+    float_value,
+    string_value,
+)
 from lrc_toolbox.scene.statements import (
     CONNECT_FLAGS,
     DEFAULT_LAYER_NODE,
@@ -73,53 +80,8 @@ MASTER_LAYER_NAME: str = "masterLayer"
 #: ``maya_submitter/render_layers.py`` filters on exactly this, with a Maya-saved test scene).
 SCENE_LAYER_MANAGER: str = "renderLayerManager"
 
-_TRUE_WORDS = frozenset({"yes", "on", "true", "1"})
-_FALSE_WORDS = frozenset({"no", "off", "false", "0"})
 # requires flags and how many arguments each takes.
 _REQUIRES_FLAGS = {"-nodeType": 1, "-nt": 1, "-dataType": 1, "-dt": 1}
-# defaultRenderGlobals attributes we report, short and long names.
-_GLOBAL_ATTRS = {
-    "ren": "renderer",
-    "currentRenderer": "renderer",
-    "fs": "start_frame",
-    "startFrame": "start_frame",
-    "ef": "end_frame",
-    "endFrame": "end_frame",
-    "bfs": "by_frame",
-    "byFrameStep": "by_frame",
-    "an": "animation",
-    "animation": "animation",
-    "ifp": "image_prefix",
-    "imageFilePrefix": "image_prefix",
-    "imfkey": "image_format",
-    "imfPluginKey": "image_format",
-    "outf": "image_format_enum",
-    "imageFormat": "image_format_enum",
-}
-# defaultRenderGlobals.imageFormat enum values (Maya's own enum list) to the usual extension.
-# Used only when the file sets .outf but not .imfkey.
-_IMAGE_FORMAT_ENUM = {
-    0: "gif",
-    1: "si",
-    2: "rla",
-    3: "tif",
-    4: "tif",
-    5: "sgi",
-    6: "als",
-    7: "iff",
-    8: "jpg",
-    9: "eps",
-    10: "iff",
-    12: "yuv",
-    13: "sgi",
-    19: "tga",
-    20: "bmp",
-    31: "psd",
-    32: "png",
-    35: "dds",
-    36: "psd",
-    40: "exr",
-}
 
 
 @dataclass(frozen=True)
@@ -268,34 +230,6 @@ class SceneInfo:
 # --------------------------------------------------------------------------------------------------
 # Reading
 # --------------------------------------------------------------------------------------------------
-def _string_value(values: list[Word]) -> str | None:
-    """The string a setAttr assigns: one quoted word, or ``("a" + "b")`` concatenations."""
-    if not values:
-        return None
-    if values[0].text == "(" and not values[0].quoted:
-        return "".join(w.text for w in values if w.quoted)
-    return values[0].text
-
-
-def _bool_value(values: list[Word]) -> bool | None:
-    if not values:
-        return None
-    word = values[0].text.lower()
-    if word in _TRUE_WORDS:
-        return True
-    if word in _FALSE_WORDS:
-        return False
-    return None
-
-
-def _float_value(values: list[Word]) -> float | None:
-    if not values:
-        return None
-    try:
-        value = float(values[0].text)
-    except ValueError:
-        return None
-    return value if value == value and abs(value) != float("inf") else None
 
 
 @dataclass
@@ -322,6 +256,7 @@ class _Collected:
     apply_nodes: int = 0  # ``applyAbsOverride``... nodes: saved with a layer other than master
     globals: dict[str, object] = field(default_factory=dict)
     current_time: float | None = None
+    first_on_manager: str | None = None  # the layer at renderLayerManager.rlmi[0]
     plugins: list[str] = field(default_factory=list)
     maya_version: str | None = None
     time_unit: str | None = None
@@ -451,15 +386,15 @@ def _on_setattr(
         if col.graph.set_adjustment_value(node, attr, values):
             return
         if attr in ("g", "global"):
-            col.layer_node(node).is_global = _bool_value(values) is True
+            col.layer_node(node).is_global = bool_value(values) is True
         elif attr in ("rndr", "renderable"):
-            value = _bool_value(values)
+            value = bool_value(values)
             if value is None:
                 col.warnings.append(f"unreadable {node}.{attr} value; assuming renderable")
             else:
                 col.layer_node(node).renderable = value
         elif attr in ("do", "displayOrder"):
-            number = _float_value(values)
+            number = float_value(values)
             if number is not None:
                 col.layer_node(node).display_order = int(number)
         return
@@ -468,27 +403,27 @@ def _on_setattr(
         return
     if node == TIME_NODE:
         if attr in ("o", "outTime"):
-            col.current_time = _float_value(values)
+            col.current_time = float_value(values)
         return
     if col.graph.is_tree_node(node):
         col.graph.set_attr(node, attr, values)
 
 
 def _on_global(attr: str, values: list[Word], col: _Collected) -> None:
-    key = _GLOBAL_ATTRS.get(attr)
+    key = GLOBAL_ATTRS.get(attr)
     if key is None:
         return
     if key in ("renderer", "image_prefix", "image_format"):
-        text = _string_value(values)
+        text = string_value(values)
         if text is not None:
             col.globals[key] = text
         return
     if key == "animation":
-        flag = _bool_value(values)
+        flag = bool_value(values)
         if flag is not None:
             col.globals[key] = flag
         return
-    number = _float_value(values)
+    number = float_value(values)
     if number is None:
         shown = values[0].text if values else ""
         col.warnings.append(f"unreadable defaultRenderGlobals.{attr} value {shown!r}; ignored")
@@ -506,6 +441,9 @@ def _on_connect(src: str, dst: str, col: _Collected) -> None:
         return
     if dst_attr in ("rlid", "renderLayerId") and src_attr.startswith("rlmi"):
         col.layer_node(dst_node).manager = src_node  # registered with a render layer manager
+        if src_node == SCENE_LAYER_MANAGER and src_attr == "rlmi[0]":
+            # Identification 0 is masterLayer (Deadline's getRenderLayerDisplayName).
+            col.first_on_manager = dst_node
     elif dst_attr in ("lrl", "legacyRenderLayer") and src_attr in ("msg", "message"):
         # "X.msg" -> "renderSetup.lrl" is the Render Setup root's *last layer* pointer, not a
         # legacy-layer link; resolve once all node types are known.
@@ -537,14 +475,25 @@ def _order_key(display_order: int | None) -> tuple[int, int]:
     return (0, display_order) if display_order is not None else (1, 0)
 
 
-def _is_scene_layer(node: str, rec: _LayerNode) -> str | None:
+def _master_node(col: _Collected) -> str:
+    """The node of masterLayer: ``defaultRenderLayer``, unless the file connects another layer as
+    identification 0 of the scene's manager and leaves ``defaultRenderLayer`` off it (a merged
+    scene, as in maya-usd's ``UsdExportMeshTest.ma``)."""
+    default = col.layer_nodes.get(DEFAULT_LAYER_NODE)
+    first = col.first_on_manager
+    if first and first != DEFAULT_LAYER_NODE and (default is None or default.manager is None):
+        return first
+    return DEFAULT_LAYER_NODE
+
+
+def _is_scene_layer(node: str, rec: _LayerNode, master: str = DEFAULT_LAYER_NODE) -> str | None:
     """Why a legacy ``renderLayer`` node is not a render layer of the scene, or None when it is.
 
     Maya renders only layers on the scene's own ``renderLayerManager`` that do not come from a
     reference; deadline-cloud-for-maya filters exactly so (``render_layers.py``, commit
     bf168973, tested on a Maya-saved scene with a reference and an import).
     """
-    if node == DEFAULT_LAYER_NODE:
+    if node == master:
         return None
     if ":" in node:
         return "from a reference (namespaced)"
@@ -574,14 +523,13 @@ def _base_settings(col: _Collected) -> LayerSettings:
 
 def _build_info(path: Path, col: _Collected, header_version: str | None) -> SceneInfo:
     _resolve(col)
-    col.layer_node(DEFAULT_LAYER_NODE)  # masterLayer always exists, written or not
+    master_node = _master_node(col)
+    col.layer_node(master_node)  # masterLayer always exists, written or not
     warnings = list(col.warnings)
     graph = col.graph
     # Legacy adjustments on defaultRenderLayer hold masterLayer's values (the globals hold those
     # of whichever layer was current at save time): every layer starts from them.
-    master = resolve_layer_settings(
-        _base_settings(col), graph.legacy_adjustments(DEFAULT_LAYER_NODE)
-    )
+    master = resolve_layer_settings(_base_settings(col), graph.legacy_adjustments(master_node))
     base = replace(master, applied=(), not_applied=())
     layers: list[tuple[tuple[int, int, int, int], LayerInfo]] = []
     linked: set[str] = set()
@@ -619,12 +567,12 @@ def _build_info(path: Path, col: _Collected, header_version: str | None) -> Scen
     for node, rec in col.layer_nodes.items():
         if node in linked:
             continue
-        why = _is_scene_layer(node, rec)
+        why = _is_scene_layer(node, rec, master_node)
         if why is not None:
             if rec.created:  # a referenced layer's own statements live in its file
                 not_layers.append(f"{node} ({why})")
             continue
-        is_default = node == DEFAULT_LAYER_NODE
+        is_default = node == master_node
         info = LayerInfo(
             name=MASTER_LAYER_NAME if is_default else node,
             node=node,
@@ -666,7 +614,7 @@ def _build_info(path: Path, col: _Collected, header_version: str | None) -> Scen
     g = col.globals
     image_format = g.get("image_format")
     if image_format is None and "image_format_enum" in g:
-        image_format = _IMAGE_FORMAT_ENUM.get(int(g["image_format_enum"]))  # type: ignore[arg-type]
+        image_format = IMAGE_FORMAT_ENUM.get(int(g["image_format_enum"]))  # type: ignore[arg-type]
     return SceneInfo(
         path=path,
         layers=infos,
