@@ -244,14 +244,14 @@ def rebase_template(template: str, images_dir: str, output_dir: str) -> str | No
 
 def images_dir() -> str:
     """The current project's images folder (where ``Render`` writes without ``-rd``)."""
-    cmds = host.cmds()
-    rule = cmds.workspace(fileRuleEntry="images") or "images"
+    cmds = host.maya_cmds
+    rule = str(cmds.workspace(fileRuleEntry="images") or "images")
     return str(cmds.workspace(expandName=rule))
 
 
 def project_dir() -> str:
     """The current Maya project's root folder."""
-    return str(host.cmds().workspace(query=True, rootDirectory=True)).rstrip("/\\") or "."
+    return str(host.maya_cmds.workspace(query=True, rootDirectory=True)).rstrip("/\\") or "."
 
 
 def list_scene_layers() -> SceneLayers:
@@ -260,7 +260,7 @@ def list_scene_layers() -> SceneLayers:
     Returns:
         The layers and the mode.
     """
-    cmds = host.cmds()
+    cmds = host.maya_cmds
     nodes = [str(n) for n in cmds.ls(type="renderLayer") or []]
     current = current_layer()
     try:
@@ -308,7 +308,7 @@ def _master_first(nodes: list[str]) -> list[str]:
 
 
 def _legacy_layer(node: str) -> MayaLayer:
-    renderable = bool(host.cmds().getAttr(f"{node}.renderable"))
+    renderable = bool(host.maya_cmds.getAttr(f"{node}.renderable"))
     if node == DEFAULT_LAYER_NODE:
         return MayaLayer(MASTER_LAYER_NAME, node, renderable, is_default=True)
     return MayaLayer(node, node, renderable, referenced=":" in node)
@@ -316,7 +316,7 @@ def _legacy_layer(node: str) -> MayaLayer:
 
 def _legacy_node_of(rs_name: str) -> str:
     """The ``renderLayer`` node a Render Setup layer drives (``rs_X``, or ``ns:rs_X``)."""
-    found = host.cmds().listConnections(
+    found = host.maya_cmds.listConnections(
         f"{rs_name}.legacyRenderLayer", source=True, destination=False
     )
     if found:
@@ -327,7 +327,7 @@ def _legacy_node_of(rs_name: str) -> str:
 
 def read_current_layer_details(layer: MayaLayer) -> LayerDetails:
     """Read what ``layer`` renders; it must be the current layer (overrides are applied then)."""
-    cmds = host.cmds()
+    cmds = host.maya_cmds
 
     def value(attr: str) -> object:
         return cmds.getAttr(f"{_GLOBALS}.{attr}")

@@ -238,7 +238,7 @@ class MayaSceneSource:
 
 
 def _scene_name() -> str:
-    return str(host.cmds().file(query=True, sceneName=True) or "")
+    return str(host.maya_cmds.file(query=True, sceneName=True) or "")
 
 
 def _list_layers() -> list[LayerChoice]:

@@ -291,6 +291,6 @@ def _summary(event: ev.JobFinished) -> str:
 def _emit(text: str, warning: bool) -> None:
     """Print one line in the Script Editor (main thread): failures as Maya warnings."""
     if warning:
-        host.cmds().warning(text)
+        host.maya_cmds.warning(text)
     else:
         print(text)
