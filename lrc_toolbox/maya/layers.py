@@ -7,11 +7,17 @@ Two layer systems exist. **Render Setup** (Maya 2017+ default): layer ``X`` is a
 keeps its legacy nodes, but Maya refuses them ("contains legacy render layers") and renders
 masterLayer instead; :class:`SceneLayers` finds those and explains.
 
+Only layers Maya can render are layers: ``ls -type renderLayer`` also lists the layers of
+referenced files (``ref:defaultRenderLayer``) and of imported scenes
+(``imported_scene_defaultRenderLayer`` on its own ``imported_scene_renderLayerManager``), which
+cannot be made current; :func:`list_scene_layers` drops them the way deadline-cloud-for-maya's
+submitter does (``maya_submitter/render_layers.py``, commit bf168973) and says which it dropped.
+
 A layer's renderer, frame range, renderable cameras and image names can be overridden per layer,
 so :func:`read_layer_details` makes each layer current in turn and asks Maya
-(``cmds.renderSettings(fullPath=True, genericFrameImageName=...)`` for the image names), inside
-:func:`~lrc_toolbox.maya.scene_state.preserved_scene_state`, which puts the current layer and the
-modified flag back afterwards, also when reading fails half-way.
+(``cmds.renderSettings(fullPath=True, genericFrameImageName=...)`` for the image names; V-Ray's
+from ``vraySettings``), inside :func:`~lrc_toolbox.maya.scene_state.preserved_scene_state`, which
+puts the current layer and the modified flag back afterwards, also when reading fails half-way.
 """
 
 from __future__ import annotations
@@ -35,6 +41,9 @@ from lrc_toolbox.maya.scene_state import (
 MASTER_LAYER_NAME = "masterLayer"
 #: Stands for the frame number in image names from ``renderSettings`` (no Maya token looks so).
 FRAME_TOKEN = "LRCFRAMETOKEN"
+#: V-Ray's frame number width (a real V-Ray for Maya log, deadline-cloud-samples PR #287:
+#: ``vray_spheres.0001.exr``); INFERRED as its default, not read from ``vraySettings``.
+VRAY_FRAME_PADDING = 4
 _GLOBALS = "defaultRenderGlobals"
 
 
@@ -79,12 +88,25 @@ class SceneLayers:
         current: The current ``renderLayer`` node.
         render_setup_layers_in_legacy: Render Setup layers of a scene opened in legacy mode (their
             collections and overrides do nothing there).
+        not_render_layers: ``renderLayer`` nodes that are not layers of this scene (referenced,
+            imported, not on the scene's ``renderLayerManager``).
     """
 
     mode: LayerMode
     layers: tuple[MayaLayer, ...]
     current: str
     render_setup_layers_in_legacy: tuple[str, ...] = ()
+    not_render_layers: tuple[str, ...] = ()
+
+    def notes(self) -> tuple[str, ...]:
+        """What to tell the artist about the scene's layers (layers that are not layers)."""
+        if not self.not_render_layers:
+            return ()
+        return (
+            "not render layers of this scene (from a reference or an imported scene; Maya cannot "
+            f"make them current, so they are not listed or rendered): "
+            f"{', '.join(self.not_render_layers)}",
+        )
 
     @property
     def legacy_in_render_setup(self) -> tuple[MayaLayer, ...]:
@@ -261,15 +283,17 @@ def list_scene_layers() -> SceneLayers:
         The layers and the mode.
     """
     cmds = host.maya_cmds
-    nodes = [str(n) for n in cmds.ls(type="renderLayer") or []]
+    all_nodes = [str(n) for n in cmds.ls(type="renderLayer") or []]
+    nodes = scene_layer_nodes(all_nodes)
+    dropped = tuple(node for node in all_nodes if node not in nodes)
     current = current_layer()
     try:
-        rs_nodes = [str(n) for n in cmds.ls(type="renderSetupLayer") or []]
+        rs_nodes = [str(n) for n in cmds.ls(type="renderSetupLayer") or [] if ":" not in str(n)]
     except RuntimeError:  # Maya before Render Setup existed: the node type is unknown
         rs_nodes = []
     if not render_setup_active():
         layers = [_legacy_layer(node) for node in _master_first(nodes)]
-        return SceneLayers(LayerMode.LEGACY, tuple(layers), current, tuple(rs_nodes))
+        return SceneLayers(LayerMode.LEGACY, tuple(layers), current, tuple(rs_nodes), dropped)
     rs = host.render_setup()
     master = rs.getDefaultRenderLayer()
     layers = [
@@ -299,7 +323,37 @@ def list_scene_layers() -> SceneLayers:
                     legacy_in_render_setup=True,
                 )
             )
-    return SceneLayers(LayerMode.RENDER_SETUP, tuple(layers), current)
+    return SceneLayers(LayerMode.RENDER_SETUP, tuple(layers), current, (), dropped)
+
+
+def scene_layer_nodes(nodes: Sequence[str]) -> list[str]:
+    """The ``renderLayer`` nodes Maya can make current: this scene's own layers.
+
+    deadline-cloud-for-maya ``render_layers.py`` (the reason quoted from its comment): "Filter out
+    any render layers that are referenced in other files, because they cannot be set as the
+    current render layer", and keep only layers whose ``renderLayerManager`` is the scene's
+    (``ls("renderLayerManager")[0]``), which drops an imported scene's layers.
+
+    Args:
+        nodes: ``ls -type renderLayer``.
+
+    Returns:
+        The scene's layers, in the same order (``defaultRenderLayer`` always).
+    """
+    cmds = host.maya_cmds
+    managers = host.as_strings(cmds.ls("renderLayerManager"))
+    scene_manager = managers[0] if managers else "renderLayerManager"
+    kept = []
+    for node in nodes:
+        if node == DEFAULT_LAYER_NODE:
+            kept.append(node)
+            continue
+        if cmds.referenceQuery(node, isNodeReferenced=True):
+            continue
+        connected = host.as_strings(cmds.listConnections(node, type="renderLayerManager"))
+        if connected and connected[0] == scene_manager:
+            kept.append(node)
+    return kept
 
 
 def _master_first(nodes: list[str]) -> list[str]:
@@ -333,27 +387,67 @@ def read_current_layer_details(layer: MayaLayer) -> LayerDetails:
         return cmds.getAttr(f"{_GLOBALS}.{attr}")
 
     cameras = tuple(str(c) for c in cmds.ls(type="camera") or [] if cmds.getAttr(f"{c}.renderable"))
+    renderer = str(value("currentRenderer") or "")
+    animation = bool(value("animation"))
+    padding = int(value("extensionPadding") or 1)  # type: ignore[call-overload]
+    vray = _vray_images(layer, cameras, animation) if renderer == "vray" else None
     images: list[str] = []
-    for camera in cameras:
-        for path in (
-            cmds.renderSettings(
+    if vray is not None:
+        images, padding = vray, VRAY_FRAME_PADDING
+    else:
+        for camera in cameras:
+            found = cmds.renderSettings(
                 fullPath=True, genericFrameImageName=FRAME_TOKEN, layer=layer.node, camera=camera
             )
-            or []
-        ):
-            if path not in images:
-                images.append(str(path))
+            for path in host.as_strings(found):
+                if path not in images:
+                    images.append(path)
     return LayerDetails(
         layer=layer,
-        renderer=str(value("currentRenderer") or ""),
+        renderer=renderer,
         start_frame=float(value("startFrame")),  # type: ignore[arg-type]
         end_frame=float(value("endFrame")),  # type: ignore[arg-type]
         by_frame=float(value("byFrameStep") or 1.0),  # type: ignore[arg-type]
-        animation=bool(value("animation")),
-        padding=int(value("extensionPadding") or 1),  # type: ignore[call-overload]
+        animation=animation,
+        padding=padding,
         cameras=cameras,
         images=tuple(images),
     )
+
+
+def _vray_images(layer: MayaLayer, cameras: Sequence[str], animation: bool) -> list[str] | None:
+    """V-Ray's image paths, from ``vraySettings`` (None when the node is not there).
+
+    V-Ray ignores ``defaultRenderGlobals.imageFilePrefix``: its prefix is
+    ``vraySettings.fileNamePrefix`` (empty: the scene name) and its format
+    ``vraySettings.imageFormatStr`` (empty: ``png``), as Deadline's ``SubmitMayaToDeadline.mel``
+    (``DeadlineGetVrayOutputPrefix``) and deadline-cloud-for-maya's ``vray_handler.py`` read them;
+    ``renderSettings`` knows only Maya's own naming.
+    """
+    cmds = host.maya_cmds
+    try:
+        prefix = str(cmds.getAttr("vraySettings.fileNamePrefix") or "") or "<Scene>"
+        ext = str(cmds.getAttr("vraySettings.imageFormatStr") or "") or "png"
+    except (ValueError, RuntimeError):  # no vraySettings node: V-Ray never set up here
+        return None
+    ext = ext.replace(" (multichannel)", "").strip() or "png"  # Deadline strips it too
+    scene = str(cmds.file(query=True, sceneName=True) or "") or "untitled"
+    stem = os.path.splitext(os.path.basename(scene))[0] or "untitled"
+    folder = images_dir().rstrip("/\\")
+    images: list[str] = []
+    for camera in cameras or ("",):
+        parents = host.as_strings(cmds.listRelatives(camera, parent=True)) if camera else []
+        name = (
+            prefix.replace("<Scene>", stem)
+            .replace("<RenderLayer>", layer.name)
+            .replace("<Layer>", layer.name)
+            .replace("<Camera>", parents[0] if parents else camera)
+        )
+        frame = f".{FRAME_TOKEN}" if animation else ""
+        path = f"{folder}/{name}{frame}.{ext}"
+        if path not in images:
+            images.append(path)
+    return images
 
 
 def read_layer_details(

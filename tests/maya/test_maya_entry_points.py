@@ -97,9 +97,12 @@ def test_user_setup_survives_maya_ui_errors_and_a_missing_cmds(fake_maya_env, mo
 
 
 def test_user_setup_adds_nothing_in_batch_mode(fake_maya_env):
+    import fake_maya
+
     fake_maya_env.batch = True  # Render / mayapy also run userSetup.py
     run_user_setup()
-    fake_maya_env.run_deferred()
+    # Batch Maya has no idle loop; a script may still run the queue itself.
+    fake_maya.utils.processIdleEvents()
     assert controls(fake_maya_env, "shelfButton") == [] and fake_maya_env.output == []
 
 
