@@ -187,6 +187,8 @@ class LayerDetails:
         padding: Frame number width in image names (``extensionPadding``).
         cameras: Renderable camera shapes on this layer.
         images: Image paths from ``renderSettings`` with :data:`FRAME_TOKEN` for the frame.
+        current_frame: The scene's current time (``currentTime -q``): what Maya renders when
+            ``animation`` is off.
     """
 
     layer: MayaLayer
@@ -198,10 +200,14 @@ class LayerDetails:
     padding: int
     cameras: tuple[str, ...]
     images: tuple[str, ...]
+    current_frame: float = 1.0
 
     @property
     def frame_range(self) -> str:
-        """The layer's frame range as a frame string (``1-24``, ``1-100x5``)."""
+        """The frames Maya renders for the layer (``1-24``, ``1-100x5``; the current frame when
+        animation is off, as deadline-cloud-for-maya's ``scene.py`` computes them)."""
+        if not self.animation:
+            return str(int(round(self.current_frame)))
         start, end = int(round(self.start_frame)), int(round(self.end_frame))
         step = max(1, int(round(self.by_frame or 1)))
         if end == start:
@@ -412,6 +418,9 @@ def read_current_layer_details(layer: MayaLayer) -> LayerDetails:
         padding=padding,
         cameras=cameras,
         images=tuple(images),
+        # Autodesk: currentTime is queryable (deadline-cloud-for-maya calls exactly this); the
+        # types-maya 0.6.1 stub leaves query out.
+        current_frame=float(cmds.currentTime(query=True)),  # type: ignore[call-arg]
     )
 
 

@@ -173,6 +173,7 @@ class FakeMaya:
         self.layers: dict[str, LayerNode] = {DEFAULT_LAYER: LayerNode(DEFAULT_LAYER)}
         self.rs_order: list[str] = []
         self.current_layer = DEFAULT_LAYER
+        self.current_time = 1.0  # ``currentTime``; saved as ``select -ne :time1; setAttr ".o"``
         self.globals: dict[str, Any] = {name: d for name, (_, d) in GLOBAL_ATTRS.items()}
         self.overrides: dict[str, dict[str, Any]] = {}
         self.references: dict[str, str] = {}  # namespace -> file
@@ -511,6 +512,7 @@ class _MaWriter:
         for layer in m.layers.values():
             if layer.rs_layer:
                 out += self._render_setup_overrides(layer, connects)
+        out += ["select -ne :time1;", f'\tsetAttr ".o" {m.current_time:g};']
         out.append("select -ne :defaultRenderGlobals;")
         for attr, (short, default) in GLOBAL_ATTRS.items():
             value = m.globals[attr]

@@ -177,6 +177,23 @@ def listRelatives(node: str, **kwargs: Any) -> list[str] | None:  # noqa: N802 -
     return [cam.transform] if cam is not None else None
 
 
+def currentTime(*args: Any, **kwargs: Any) -> float:  # noqa: N802 - Maya's name
+    """``currentTime -q`` (or set it): the scene's current frame.
+
+    deadline-cloud-for-maya ``scene.py`` renders ``int(maya.cmds.currentTime(query=True))`` when
+    ``defaultRenderGlobals.animation`` is off; Maya saves it as ``time1.outTime``.
+    """
+    flags = _flags(kwargs, set(), "currentTime")
+    m = _maya()
+    if flags.get("query"):
+        return m.current_time
+    if len(args) != 1:
+        raise RuntimeError("currentTime: give one time")
+    m.current_time = float(args[0])
+    m.modified = True
+    return m.current_time
+
+
 def editRenderLayerGlobals(**kwargs: Any) -> str | None:  # noqa: N802 - Maya's name
     """Query or set the current render layer."""
     flags = _flags(kwargs, {"currentRenderLayer"}, "editRenderLayerGlobals")
@@ -470,6 +487,7 @@ __all__ = [
     "DEFAULT_LAYER",
     "GLOBALS",
     "about",
+    "currentTime",
     "deleteUI",
     "editRenderLayerGlobals",
     "file",
