@@ -22,7 +22,7 @@ import signal
 import sys
 import threading
 from collections.abc import Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
 from lrc_toolbox import __version__
 from lrc_toolbox.cli.cli_output import OneLineArgumentParser, follow_job, printable
@@ -303,29 +303,45 @@ def _list_layers(args: argparse.Namespace, out: TextIO) -> int:
         raise PlanError(str(exc)) from exc
     except SceneReadError as exc:
         raise PlanError(str(exc)) from exc
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "name": layer.name,
             "node": layer.node,
             "renderable": layer.renderable,
             "default": layer.is_default,
             "referenced": layer.referenced,
+            "render_setup": layer.render_setup,
+            "renderer": layer.renderer,
+            "animation": layer.settings.animation,
+            "frames": layer.frames,
+            "overrides_applied": list(layer.settings.applied),
+            "notes": list(layer.notes()),
         }
         for layer in scene.layers
     ]
     if args.json:
-        out.write(json.dumps(rows) + "\n")
+        data = {
+            "scene": str(scene.path),
+            "render_setup": scene.uses_render_setup,
+            "renderer": scene.renderer,
+            "current_frame": scene.current_frame,
+            "layers": rows,
+            "notes": list(scene.warnings),
+        }
+        out.write(json.dumps(data) + "\n")
         return EXIT_OK
     mode = "Render Setup" if scene.uses_render_setup else "legacy render layers"
-    out.write(
-        f"{scene.path} ({mode}, renderer {scene.renderer or 'not set'}, "
-        f"frames {scene.start_frame:g}-{scene.end_frame:g})\n"
-    )
+    out.write(f"{scene.path} ({mode}, renderer {scene.renderer or 'not set: mayaSoftware'})\n")
     for row in rows:
         mark = "x" if row["renderable"] else " "
-        out.write(f"  [{mark}] {row['name']}  (node {row['node']})\n")
+        out.write(
+            f"  [{mark}] {row['name']}  (node {row['node']})  {row['renderer']}, "
+            f"frames {row['frames']}\n"
+        )
+        for note in row["notes"]:
+            out.write(f"        note: {note}\n")
     for warning in scene.warnings:
-        out.write(f"  warning: {warning}\n")
+        out.write(f"  note: {warning}\n")
     return EXIT_OK
 
 

@@ -82,7 +82,16 @@ def plan_as_dict(plan: JobPlan) -> dict[str, Any]:
         "standin": plan.render_exe.is_standin,
         "slots": [slot.label for slot in plan.slots],
         "layers": {
-            layer.name: {"node": layer.node, "frames": list(layer.frames)} for layer in plan.layers
+            layer.name: {
+                "node": layer.node,
+                "frames": list(layer.frames),
+                "frames_text": layer.frames.to_string(),
+                "renderer": layer.renderer,
+                "log_renderer": plan.profile_for([layer]).name,
+                "uses_gpu": plan.profile_for([layer]).uses_gpu,
+                "notes": list(layer.notes),
+            }
+            for layer in plan.layers
         },
         "total_frames": plan.total_frames,
         "notes": list(plan.notes),
@@ -104,7 +113,12 @@ def describe_plan(plan: JobPlan, out: TextIO, *, as_json: bool) -> None:
     out.write(f"Render:   {exe} (found via {data['render_exe_source']})\n")
     out.write(f"Slots:    {', '.join(data['slots'])}\n")
     for name, layer in data["layers"].items():
-        out.write(f"Layer:    {name} (node {layer['node']}): {len(layer['frames'])} frames\n")
+        where = "GPU" if layer["uses_gpu"] else "CPU"
+        renderer = layer["renderer"] or data["log_renderer"]
+        out.write(
+            f"Layer:    {name} (node {layer['node']}): {len(layer['frames'])} frames "
+            f"({layer['frames_text']}), {renderer} on the {where}\n"
+        )
     for note in data["notes"]:
         out.write(f"Note:     {note}\n")
     if data["gpu_error"]:

@@ -79,6 +79,8 @@ def _describe(summary: JobSummary, out: TextIO) -> None:
         )
     if summary.reason:
         out.write(f"  reason: {summary.reason}\n")
+    for note in summary.notes:
+        out.write(f"  note: {note}\n")
 
 
 def main(argv: list[str], *, out: TextIO, err: TextIO) -> int:

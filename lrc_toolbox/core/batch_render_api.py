@@ -233,7 +233,10 @@ class BatchRenderAPI:
             store.create_job(
                 job_id=job_id,
                 scene=str(plan.scene_path),
-                config=_config_dict(plan.config),
+                # The plan's notes (current frame, overrides left to Maya, layers that are not
+                # layers...) stay with the job for status and history; config_from_record
+                # ignores the extra key.
+                config={**_config_dict(plan.config), "plan_notes": list(plan.notes)},
                 frames=frames_by_layer(plan),
                 manager_pid=me.pid,
                 manager_create_time=me.create_time(),

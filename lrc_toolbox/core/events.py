@@ -114,6 +114,7 @@ class JobStarted(Event):
     render_exe: str = ""
     store_path: str = ""
     log_dir: str = ""
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

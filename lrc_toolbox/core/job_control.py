@@ -46,6 +46,7 @@ class JobSummary:
     layers: dict[str, dict[str, int]] = field(default_factory=dict)
     running_tasks: list[dict[str, Any]] = field(default_factory=list)
     reason: str | None = None
+    notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for ``--json``."""
@@ -99,6 +100,7 @@ def summarise(store: JobStore, job: JobRecord) -> JobSummary:
         layers=layers,
         running_tasks=running,
         reason=job.reason,
+        notes=[str(note) for note in job.config.get("plan_notes") or []],
     )
 
 

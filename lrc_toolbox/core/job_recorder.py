@@ -110,8 +110,9 @@ class JobRecorder:
         renderer: str,
         render_exe: str,
         log_dir: Path,
+        notes: list[str] | None = None,
     ) -> None:
-        """The supervisor took the job: it is running."""
+        """The supervisor took the job: it is running (``notes``: the plan's, for the user)."""
         self._store.set_job_state(self.job_id, JobState.RUNNING)
         path = self._store.path
         self._bus.publish(
@@ -123,6 +124,7 @@ class JobRecorder:
                 render_exe=render_exe,
                 store_path=str(path) if path is not None else "",
                 log_dir=str(log_dir),
+                notes=list(notes or []),
             )
         )
 

@@ -231,6 +231,7 @@ class JobRunner:
                 renderer=self.plan.profile.name,
                 render_exe=self.plan.render_exe.path,
                 log_dir=self._log_dir,
+                notes=list(self.plan.notes),
             )
             if self.plan.config.skip_existing:
                 self._skip_existing_images()
@@ -274,7 +275,7 @@ class JobRunner:
         return TaskMonitor(
             task_id=task_id,
             layers=[(layer.name, layer.node) for layer in layers],
-            parser=self.plan.parse_profile.new_parser(),
+            parser=self.plan.profile_for(layers).new_parser(),
             emit=self._notes.emit,
             on_log=self._recorder.log_publisher(task_id),
             clock=self._clock,

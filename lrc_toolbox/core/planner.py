@@ -34,6 +34,7 @@ from lrc_toolbox.renderers import UnknownRendererError, get_profile
 from lrc_toolbox.renderers.base import RendererProfile
 from lrc_toolbox.scene import (
     BinarySceneError,
+    LayerInfo,
     LayerNotFoundError,
     SceneInfo,
     SceneReadError,
@@ -44,13 +45,22 @@ from lrc_toolbox.utils.frame_parser import FrameRangeError, FrameSet
 MASTER_LAYER = "masterLayer"
 DEFAULT_LAYER_NODE = "defaultRenderLayer"
 
-#: Maya's internal renderer names -> our profile names (for ``-r file`` scenes).
+#: Maya's internal renderer names -> our profile names (for ``-r file`` scenes). A scene that
+#: sets no renderer renders with Maya Software (the reader reports ``mayaSoftware`` then).
 _SCENE_RENDERER_PROFILES = {
     "redshift": "redshift",
     "arnold": "arnold",
     "vray": "vray",
     "mayasoftware": "sw",
     "mayahardware2": "hw2",
+}
+#: Our profile names -> Maya's renderer names (for a renderer the user forces).
+_MAYA_RENDERER_NAMES = {
+    "redshift": "redshift",
+    "arnold": "arnold",
+    "vray": "vray",
+    "sw": "mayaSoftware",
+    "hw2": "mayaHardware2",
 }
 
 
@@ -83,11 +93,20 @@ class PlannedLayer:
         name: The layer as the user named it (``MASTER_BG_A``, ``masterLayer``, ``env:trees``).
         node: The renderLayer node ``Render -rl`` takes (``rs_MASTER_BG_A``, ``defaultRenderLayer``).
         frames: Frames to render.
+        renderer: Maya's renderer for this layer (``arnold``, ``mayaSoftware``...): the scene's,
+            with the layer's override applied, or the one the user forced; None when unknown
+            (a Maya Binary scene rendered with the scene's renderer).
+        log_profile: The profile whose rules read this layer's log and whose ``uses_gpu`` says
+            its slot kind; None: the job's :attr:`JobPlan.parse_profile`.
+        notes: What to tell the user about this layer (current frame, overrides left to Maya).
     """
 
     name: str
     node: str
     frames: FrameSet
+    renderer: str | None = None
+    log_profile: RendererProfile | None = None
+    notes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -110,6 +129,28 @@ class JobPlan:
     def total_frames(self) -> int:
         """Number of (layer, frame) pairs in the job."""
         return sum(len(layer.frames) for layer in self.layers)
+
+    @property
+    def uses_gpu(self) -> bool:
+        """True when any layer renders with a GPU renderer (the job then needs GPU slots)."""
+        return any(self.profile_for([layer]).uses_gpu for layer in self.layers) or (
+            not self.layers and self.parse_profile.uses_gpu
+        )
+
+    def profile_for(self, layers: Sequence[PlannedLayer]) -> RendererProfile:
+        """The profile that reads the log of a task rendering ``layers``.
+
+        One layer: its own (its renderer's rules). Several layers in one process (combined
+        mode) with different renderers: the scene-file profile, which knows every renderer's
+        lines.
+        """
+        profiles = {
+            (layer.log_profile or self.parse_profile).name: layer.log_profile or self.parse_profile
+            for layer in layers
+        }
+        if len(profiles) == 1:
+            return next(iter(profiles.values()))
+        return self.parse_profile if not profiles else get_profile("file")
 
 
 #: How many folders above the scene to look for a Maya project's ``workspace.mel``.
@@ -180,22 +221,33 @@ def resolve_layers(requested: list[str], scene: SceneInfo | None) -> list[tuple[
     return unique
 
 
-def _frames_for(config: RenderConfig, scene: SceneInfo | None) -> FrameSet:
+def _frames_for(config: RenderConfig, scene: SceneInfo | None) -> FrameSet | None:
+    """The frames the user gave for every layer, or None: each layer's own (the scene's)."""
     text = config.frame_range.strip()
     if not text and config.layer_frames:
         return FrameSet(())  # every layer has its own frames
     if not text:
         if scene is None:
             raise PlanError("a Maya Binary scene has no readable frame range: give --frames")
-        start, end = int(round(scene.start_frame)), int(round(scene.end_frame))
-        step = max(1, int(round(scene.by_frame or 1)))
-        text = f"{start}-{end}" if step == 1 else f"{start}-{end}x{step}"
-        if end < start:
-            raise PlanError(f"the scene's frame range {start}-{end} is reversed: give --frames")
+        return None
     try:
         return FrameSet.parse(text, step=config.step)
     except FrameRangeError as exc:
         raise PlanError(f"frames: {exc}") from exc
+
+
+def _scene_frames(layer: LayerInfo, step: int) -> FrameSet:
+    """The frames Maya renders for a layer: its range (overrides applied) or its current frame."""
+    settings = layer.settings
+    start, end = int(round(settings.start_frame)), int(round(settings.end_frame))
+    if settings.animation and end < start:
+        raise PlanError(
+            f"the frame range {start}-{end} of layer {layer.name} is reversed: give --frames"
+        )
+    try:
+        return FrameSet.parse(settings.frames, step=step)
+    except FrameRangeError as exc:
+        raise PlanError(f"frames of layer {layer.name}: {exc}") from exc
 
 
 def _check_numbers(config: RenderConfig) -> None:
@@ -309,17 +361,22 @@ def _profiles(renderer: str, scene: SceneInfo | None) -> tuple[RendererProfile, 
     except UnknownRendererError as exc:
         raise PlanError(str(exc)) from exc
     parse_profile = profile
-    if profile.name == "file" and scene is not None and scene.renderer:
-        mapped = _SCENE_RENDERER_PROFILES.get(scene.renderer.lower())
-        if mapped:
-            parse_profile = get_profile(mapped)
+    if profile.name == "file" and scene is not None:
+        parse_profile = _scene_profile(scene.renderer or "mayaSoftware") or profile
     return profile, parse_profile
 
 
 def _local_resources(
-    config: RenderConfig, detector: SystemDetector, parse_profile: RendererProfile
+    config: RenderConfig, detector: SystemDetector, *, uses_gpu: bool, renderer_label: str
 ) -> tuple[ResourceInfo, list[Slot]]:
-    """This machine's resources for the job and the render slots they give."""
+    """This machine's resources for the job and the render slots they give.
+
+    Args:
+        config: What the user asked for (GPU choice, reservation, renders per GPU, threads).
+        detector: Where the machine's GPUs and CPUs come from.
+        uses_gpu: Whether any layer of the job renders on a GPU.
+        renderer_label: The GPU renderer named when no GPU is usable.
+    """
     try:
         resources = detector.get_available_resources(
             gpus=config.gpus,
@@ -328,12 +385,11 @@ def _local_resources(
         )
     except (GPUSelectionError, ValueError) as exc:
         raise PlanError(str(exc)) from exc
-    uses_gpu = parse_profile.uses_gpu
     usable: list[GPUInfo] = list(resources.usable_gpus)
     if uses_gpu and not usable:
         why = resources.system.gpu_error or "all GPUs are reserved for the interactive session"
         raise PlanError(
-            f"no usable NVIDIA GPU for {parse_profile.label}: {why}. "
+            f"no usable NVIDIA GPU for {renderer_label}: {why}. "
             "Name GPUs with --gpus 0,1 to use them anyway, or lower --reserve-gpus"
         )
     cpu_slots = 1
@@ -345,6 +401,73 @@ def _local_resources(
     except ValueError as exc:
         raise PlanError(str(exc)) from exc
     return resources, slots
+
+
+def _scene_profile(maya_renderer: str) -> RendererProfile | None:
+    """Our profile for one of Maya's renderer names, or None for renderers we have none for."""
+    mapped = _SCENE_RENDERER_PROFILES.get(maya_renderer.lower())
+    return get_profile(mapped) if mapped else None
+
+
+def _plan_layers(
+    config: RenderConfig,
+    scene: SceneInfo | None,
+    pairs: list[tuple[str, str]],
+    frames: FrameSet | None,
+    profile: RendererProfile,
+    parse_profile: RendererProfile,
+) -> list[PlannedLayer]:
+    """Each layer's frames, renderer, log profile and notes."""
+    layers = []
+    for display, node in pairs:
+        info = _layer_info(scene, node)
+        own = (config.layer_frames or {}).get(display)
+        if own is not None:
+            try:
+                layer_set = FrameSet.parse(own)
+            except FrameRangeError as exc:
+                raise PlanError(f"frames of layer {display}: {exc}") from exc
+        elif frames is not None:
+            layer_set = frames
+        elif info is not None:
+            layer_set = _scene_frames(info, config.step)
+        else:  # a layer the reader does not know (named by node on a .ma): the masterLayer range
+            layer_set = FrameSet.parse(scene.layers[0].frames if scene else "1")
+        if info is None:
+            layers.append(PlannedLayer(display, node, layer_set))
+            continue
+        notes = list(info.notes())
+        if own is not None or frames is not None:
+            notes = [n for n in notes if n != info.settings.frame_note]  # the user chose frames
+        if profile.name == "file":
+            renderer = info.renderer
+            log_profile = _scene_profile(renderer) or parse_profile
+            if info.settings.renderer_from_default:
+                notes.append("no renderer set in the scene: Maya Software renders it, on the CPU")
+            elif log_profile.name == "file":
+                notes.append(
+                    f"renders with {renderer}, which LRC Toolbox has no profile for: its log is "
+                    "read with every known renderer's rules, and it takes a GPU slot"
+                )
+        else:
+            renderer = _MAYA_RENDERER_NAMES.get(profile.name, profile.render_flag)
+            log_profile = profile
+            if _scene_profile(info.renderer) is not profile:
+                notes.append(
+                    f"the scene renders this layer with {info.renderer}; --renderer "
+                    f"{profile.name} renders it with {profile.label} instead"
+                )
+        layers.append(PlannedLayer(display, node, layer_set, renderer, log_profile, tuple(notes)))
+    return layers
+
+
+def _layer_info(scene: SceneInfo | None, node: str) -> LayerInfo | None:
+    if scene is None:
+        return None
+    for layer in scene.layers:
+        if layer.node == node:
+            return layer
+    return None
 
 
 def plan_job(
@@ -375,17 +498,39 @@ def plan_job(
     frames = _frames_for(config, scene)
     layer_pairs = resolve_layers(list(config.layers), scene)
     profile, parse_profile = _profiles(config.renderer, scene)
+    layers = _plan_layers(config, scene, layer_pairs, frames, profile, parse_profile)
+    if layers and len({(lay.log_profile or parse_profile).name for lay in layers}) == 1:
+        parse_profile = layers[0].log_profile or parse_profile
     _check_output_dir(config.output_dir)
     try:
         exe = find_render_executable(config.render_exe, environ=environ)
     except RenderExecutableNotFound as exc:
         raise PlanError(" ".join(str(exc).split())) from exc
 
+    gpu_layers = [lay for lay in layers if (lay.log_profile or parse_profile).uses_gpu]
+    uses_gpu = bool(gpu_layers) or (not layers and parse_profile.uses_gpu)
+    gpu_label = (gpu_layers[0].log_profile or parse_profile).label if gpu_layers else ""
     if for_farm:
-        resources, slots = farm_resources(uses_gpu=parse_profile.uses_gpu)
+        resources, slots = farm_resources(uses_gpu=uses_gpu)
     else:
-        resources, slots = _local_resources(config, detector or SystemDetector(), parse_profile)
+        resources, slots = _local_resources(
+            config,
+            detector or SystemDetector(),
+            uses_gpu=uses_gpu,
+            renderer_label=gpu_label or parse_profile.label,
+        )
     notes = list(resources.notes)
+    if scene is not None:
+        notes += scene.warnings
+    for layer in layers:
+        notes += [f"{layer.name}: {note}" for note in layer.notes]
+    if uses_gpu:
+        notes += [
+            f"{lay.name}: renders on the CPU ({(lay.log_profile or parse_profile).label}); in "
+            "this job it takes a GPU slot like the GPU layers"
+            for lay in layers
+            if lay not in gpu_layers
+        ]
     if config.render_mode is RenderMode.COMBINED and len(layer_pairs) > 1:
         notes.append(
             "combined mode: one process renders several layers (all frames of one "
@@ -393,17 +538,6 @@ def plan_job(
         )
     if exe.is_standin:
         notes.append(f"using the Render STAND-IN ({exe.path}), not Maya: images are placeholders")
-    layers = []
-    for display, node in layer_pairs:
-        own = (config.layer_frames or {}).get(display)
-        if own is not None:
-            try:
-                layer_set = FrameSet.parse(own)
-            except FrameRangeError as exc:
-                raise PlanError(f"frames of layer {display}: {exc}") from exc
-        else:
-            layer_set = frames
-        layers.append(PlannedLayer(display, node, layer_set))
     project = config.project_dir
     if project:
         if not Path(project).expanduser().is_dir():

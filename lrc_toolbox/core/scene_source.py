@@ -88,6 +88,10 @@ class SceneSource(Protocol):
         """The scene's renderer name (``redshift``), or None when unknown."""
         ...
 
+    def notes(self) -> list[str]:
+        """What to tell the user about the scene before a job (current frame, overrides...)."""
+        ...
+
     def validate(self, config: RenderConfig) -> list[str]:
         """Problems that would make the job fail, each an artist-readable sentence with a way out."""
         ...
@@ -139,21 +143,34 @@ class FileSceneSource:
                 f"{self._path.name} is a Maya Binary scene: listing its layers needs Maya. "
                 "Type the layer names, or save the scene as .ma"
             )
-        return [LayerChoice(layer.name, layer.node, layer.renderable) for layer in info.layers]
+        return [
+            LayerChoice(
+                layer.name,
+                layer.node,
+                layer.renderable,
+                renderer=layer.renderer,
+                frame_range=layer.frames,
+            )
+            for layer in info.layers
+        ]
 
     def default_frames(self) -> str:
-        """The scene's render range (``1-10`` when the file does not set one)."""
+        """The frames Maya renders for masterLayer: its range, or the current frame when the
+        scene's animation flag is off (each layer's own frames apply when the field stays empty)."""
         info = self._scene()
         if info is None:
             return ""
-        start, end = int(round(info.start_frame)), int(round(info.end_frame))
-        step = max(1, int(round(info.by_frame or 1)))
-        return f"{start}-{end}" if step == 1 else f"{start}-{end}x{step}"
+        return info.layers[0].frames
 
     def default_renderer(self) -> str | None:
-        """The renderer stored in the file (``.ren``)."""
+        """masterLayer's renderer (``mayaSoftware`` when the file sets none: Maya's default)."""
         info = self._scene()
-        return info.renderer if info is not None else None
+        return info.layers[0].renderer if info is not None else None
+
+    def notes(self) -> list[str]:
+        """The reader's notes: scene warnings and each layer's (current frame, overrides)."""
+        info = self._scene()
+        return list(info.notes()) if info is not None else []
 
     def validate(self, config: RenderConfig) -> list[str]:
         """File-level checks; the planner checks the rest when the job is planned."""

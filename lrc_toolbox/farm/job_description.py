@@ -492,7 +492,7 @@ def describe_job(plan: JobPlan, *, chunk_size: int | None = None) -> FarmJob:
         notes.append(f"images go to {output} (set an output folder to choose)")
     dependencies, missing, dependency_notes = _dependencies(plan, project)
     notes += dependency_notes
-    uses_gpu = plan.parse_profile.uses_gpu
+    uses_gpu = plan.uses_gpu
     scene = plan.scene
     return FarmJob(
         name=plan.scene_path.stem,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from types import ModuleType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 _T = TypeVar("_T")
 
@@ -30,8 +30,53 @@ def _import(name: str) -> ModuleType:
         ) from exc
 
 
+class _LazyModule:
+    """A module imported on first attribute access, so this package imports outside Maya.
+
+    Every access looks the module up again (``importlib`` answers from ``sys.modules``), so a test
+    that swaps the ``maya`` package per test is always seen.
+    """
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(_import(self._name), attr)
+
+    def __repr__(self) -> str:
+        return f"<lazy module {self._name}>"
+
+
+# The type checker sees Maya's real modules (through the published stubs, ``types-maya``), so
+# every ``maya_cmds.<command>(<flags>)`` in this package is checked against Maya's API in CI
+# (``.ci/mypy_maya.ini``); at run time they are the lazy stand-ins above.
+if TYPE_CHECKING:
+    import maya.cmds as maya_cmds
+    import maya.mel as maya_mel
+    import maya.OpenMayaUI as maya_omui
+    import maya.utils as maya_utils_module
+else:
+    maya_cmds = _LazyModule("maya.cmds")
+    maya_mel = _LazyModule("maya.mel")
+    maya_omui = _LazyModule("maya.OpenMayaUI")
+    maya_utils_module = _LazyModule("maya.utils")
+
+
+def as_strings(value: object) -> list[str]:
+    """A ``maya.cmds`` query's list of names as ``list[str]`` (Maya returns None for none).
+
+    Some list queries (``pluginInfo -q -listPlugins``, ``shelfLayout -q -childArray``) are typed
+    ``bool`` in the stubs; this keeps their flags checked and their result honest.
+    """
+    if value is None or isinstance(value, bool):
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(item) for item in value]  # type: ignore[attr-defined]
+
+
 def cmds() -> Any:
-    """``maya.cmds``."""
+    """``maya.cmds`` (untyped; the package itself uses the typed :data:`maya_cmds`)."""
     return _import("maya.cmds")
 
 
@@ -57,7 +102,7 @@ def render_setup() -> Any:
 
 def is_batch() -> bool:
     """True in ``mayapy``/``mayabatch`` (no UI: no progress window, no shelf, no main window)."""
-    return bool(cmds().about(batch=True))
+    return bool(maya_cmds.about(batch=True))
 
 
 def on_main_thread(func: Callable[..., _T], *args: Any) -> _T:
@@ -68,9 +113,9 @@ def on_main_thread(func: Callable[..., _T], *args: Any) -> _T:
     """
     if threading.current_thread() is threading.main_thread():
         return func(*args)
-    return maya_utils().executeInMainThreadWithResult(func, *args)
+    return maya_utils_module.executeInMainThreadWithResult(func, *args)
 
 
 def defer(func: Callable[..., Any], *args: Any) -> None:
     """Queue ``func(*args)`` for Maya's main thread when it is idle (safe from any thread)."""
-    maya_utils().executeDeferred(func, *args)
+    maya_utils_module.executeDeferred(func, *args)

@@ -7,11 +7,17 @@ Two layer systems exist. **Render Setup** (Maya 2017+ default): layer ``X`` is a
 keeps its legacy nodes, but Maya refuses them ("contains legacy render layers") and renders
 masterLayer instead; :class:`SceneLayers` finds those and explains.
 
+Only layers Maya can render are layers: ``ls -type renderLayer`` also lists the layers of
+referenced files (``ref:defaultRenderLayer``) and of imported scenes
+(``imported_scene_defaultRenderLayer`` on its own ``imported_scene_renderLayerManager``), which
+cannot be made current; :func:`list_scene_layers` drops them the way deadline-cloud-for-maya's
+submitter does (``maya_submitter/render_layers.py``, commit bf168973) and says which it dropped.
+
 A layer's renderer, frame range, renderable cameras and image names can be overridden per layer,
 so :func:`read_layer_details` makes each layer current in turn and asks Maya
-(``cmds.renderSettings(fullPath=True, genericFrameImageName=...)`` for the image names), inside
-:func:`~lrc_toolbox.maya.scene_state.preserved_scene_state`, which puts the current layer and the
-modified flag back afterwards, also when reading fails half-way.
+(``cmds.renderSettings(fullPath=True, genericFrameImageName=...)`` for the image names; V-Ray's
+from ``vraySettings``), inside :func:`~lrc_toolbox.maya.scene_state.preserved_scene_state`, which
+puts the current layer and the modified flag back afterwards, also when reading fails half-way.
 """
 
 from __future__ import annotations
@@ -35,6 +41,9 @@ from lrc_toolbox.utils.str_enum import StrEnum
 MASTER_LAYER_NAME = "masterLayer"
 #: Stands for the frame number in image names from ``renderSettings`` (no Maya token looks so).
 FRAME_TOKEN = "LRCFRAMETOKEN"
+#: V-Ray's frame number width (a real V-Ray for Maya log, deadline-cloud-samples PR #287:
+#: ``vray_spheres.0001.exr``); INFERRED as its default, not read from ``vraySettings``.
+VRAY_FRAME_PADDING = 4
 _GLOBALS = "defaultRenderGlobals"
 
 
@@ -79,12 +88,25 @@ class SceneLayers:
         current: The current ``renderLayer`` node.
         render_setup_layers_in_legacy: Render Setup layers of a scene opened in legacy mode (their
             collections and overrides do nothing there).
+        not_render_layers: ``renderLayer`` nodes that are not layers of this scene (referenced,
+            imported, not on the scene's ``renderLayerManager``).
     """
 
     mode: LayerMode
     layers: tuple[MayaLayer, ...]
     current: str
     render_setup_layers_in_legacy: tuple[str, ...] = ()
+    not_render_layers: tuple[str, ...] = ()
+
+    def notes(self) -> tuple[str, ...]:
+        """What to tell the artist about the scene's layers (layers that are not layers)."""
+        if not self.not_render_layers:
+            return ()
+        return (
+            "not render layers of this scene (from a reference or an imported scene; Maya cannot "
+            f"make them current, so they are not listed or rendered): "
+            f"{', '.join(self.not_render_layers)}",
+        )
 
     @property
     def legacy_in_render_setup(self) -> tuple[MayaLayer, ...]:
@@ -165,6 +187,8 @@ class LayerDetails:
         padding: Frame number width in image names (``extensionPadding``).
         cameras: Renderable camera shapes on this layer.
         images: Image paths from ``renderSettings`` with :data:`FRAME_TOKEN` for the frame.
+        current_frame: The scene's current time (``currentTime -q``): what Maya renders when
+            ``animation`` is off.
     """
 
     layer: MayaLayer
@@ -176,10 +200,14 @@ class LayerDetails:
     padding: int
     cameras: tuple[str, ...]
     images: tuple[str, ...]
+    current_frame: float = 1.0
 
     @property
     def frame_range(self) -> str:
-        """The layer's frame range as a frame string (``1-24``, ``1-100x5``)."""
+        """The frames Maya renders for the layer (``1-24``, ``1-100x5``; the current frame when
+        animation is off, as deadline-cloud-for-maya's ``scene.py`` computes them)."""
+        if not self.animation:
+            return str(int(round(self.current_frame)))
         start, end = int(round(self.start_frame)), int(round(self.end_frame))
         step = max(1, int(round(self.by_frame or 1)))
         if end == start:
@@ -244,14 +272,14 @@ def rebase_template(template: str, images_dir: str, output_dir: str) -> str | No
 
 def images_dir() -> str:
     """The current project's images folder (where ``Render`` writes without ``-rd``)."""
-    cmds = host.cmds()
-    rule = cmds.workspace(fileRuleEntry="images") or "images"
+    cmds = host.maya_cmds
+    rule = str(cmds.workspace(fileRuleEntry="images") or "images")
     return str(cmds.workspace(expandName=rule))
 
 
 def project_dir() -> str:
     """The current Maya project's root folder."""
-    return str(host.cmds().workspace(query=True, rootDirectory=True)).rstrip("/\\") or "."
+    return str(host.maya_cmds.workspace(query=True, rootDirectory=True)).rstrip("/\\") or "."
 
 
 def list_scene_layers() -> SceneLayers:
@@ -260,16 +288,18 @@ def list_scene_layers() -> SceneLayers:
     Returns:
         The layers and the mode.
     """
-    cmds = host.cmds()
-    nodes = [str(n) for n in cmds.ls(type="renderLayer") or []]
+    cmds = host.maya_cmds
+    all_nodes = [str(n) for n in cmds.ls(type="renderLayer") or []]
+    nodes = scene_layer_nodes(all_nodes)
+    dropped = tuple(node for node in all_nodes if node not in nodes)
     current = current_layer()
     try:
-        rs_nodes = [str(n) for n in cmds.ls(type="renderSetupLayer") or []]
+        rs_nodes = [str(n) for n in cmds.ls(type="renderSetupLayer") or [] if ":" not in str(n)]
     except RuntimeError:  # Maya before Render Setup existed: the node type is unknown
         rs_nodes = []
     if not render_setup_active():
         layers = [_legacy_layer(node) for node in _master_first(nodes)]
-        return SceneLayers(LayerMode.LEGACY, tuple(layers), current, tuple(rs_nodes))
+        return SceneLayers(LayerMode.LEGACY, tuple(layers), current, tuple(rs_nodes), dropped)
     rs = host.render_setup()
     master = rs.getDefaultRenderLayer()
     layers = [
@@ -299,7 +329,37 @@ def list_scene_layers() -> SceneLayers:
                     legacy_in_render_setup=True,
                 )
             )
-    return SceneLayers(LayerMode.RENDER_SETUP, tuple(layers), current)
+    return SceneLayers(LayerMode.RENDER_SETUP, tuple(layers), current, (), dropped)
+
+
+def scene_layer_nodes(nodes: Sequence[str]) -> list[str]:
+    """The ``renderLayer`` nodes Maya can make current: this scene's own layers.
+
+    deadline-cloud-for-maya ``render_layers.py`` (the reason quoted from its comment): "Filter out
+    any render layers that are referenced in other files, because they cannot be set as the
+    current render layer", and keep only layers whose ``renderLayerManager`` is the scene's
+    (``ls("renderLayerManager")[0]``), which drops an imported scene's layers.
+
+    Args:
+        nodes: ``ls -type renderLayer``.
+
+    Returns:
+        The scene's layers, in the same order (``defaultRenderLayer`` always).
+    """
+    cmds = host.maya_cmds
+    managers = host.as_strings(cmds.ls("renderLayerManager"))
+    scene_manager = managers[0] if managers else "renderLayerManager"
+    kept = []
+    for node in nodes:
+        if node == DEFAULT_LAYER_NODE:
+            kept.append(node)
+            continue
+        if cmds.referenceQuery(node, isNodeReferenced=True):
+            continue
+        connected = host.as_strings(cmds.listConnections(node, type="renderLayerManager"))
+        if connected and connected[0] == scene_manager:
+            kept.append(node)
+    return kept
 
 
 def _master_first(nodes: list[str]) -> list[str]:
@@ -308,7 +368,7 @@ def _master_first(nodes: list[str]) -> list[str]:
 
 
 def _legacy_layer(node: str) -> MayaLayer:
-    renderable = bool(host.cmds().getAttr(f"{node}.renderable"))
+    renderable = bool(host.maya_cmds.getAttr(f"{node}.renderable"))
     if node == DEFAULT_LAYER_NODE:
         return MayaLayer(MASTER_LAYER_NAME, node, renderable, is_default=True)
     return MayaLayer(node, node, renderable, referenced=":" in node)
@@ -316,7 +376,7 @@ def _legacy_layer(node: str) -> MayaLayer:
 
 def _legacy_node_of(rs_name: str) -> str:
     """The ``renderLayer`` node a Render Setup layer drives (``rs_X``, or ``ns:rs_X``)."""
-    found = host.cmds().listConnections(
+    found = host.maya_cmds.listConnections(
         f"{rs_name}.legacyRenderLayer", source=True, destination=False
     )
     if found:
@@ -327,7 +387,7 @@ def _legacy_node_of(rs_name: str) -> str:
 
 def read_current_layer_details(layer: MayaLayer) -> LayerDetails:
     """Read what ``layer`` renders; it must be the current layer (overrides are applied then)."""
-    cmds = host.cmds()
+    cmds = host.maya_cmds
 
     def value(attr: str) -> object:
         return cmds.getAttr(f"{_GLOBALS}.{attr}")
@@ -341,27 +401,70 @@ def read_current_layer_details(layer: MayaLayer) -> LayerDetails:
         raise TypeError(f"{_GLOBALS}.{attr} is not a number: {raw!r}")
 
     cameras = tuple(str(c) for c in cmds.ls(type="camera") or [] if cmds.getAttr(f"{c}.renderable"))
+    renderer = str(value("currentRenderer") or "")
+    animation = bool(value("animation"))
+    padding = int(number("extensionPadding", if_unset=1.0))
+    vray = _vray_images(layer, cameras, animation) if renderer == "vray" else None
     images: list[str] = []
-    for camera in cameras:
-        for path in (
-            cmds.renderSettings(
+    if vray is not None:
+        images, padding = vray, VRAY_FRAME_PADDING
+    else:
+        for camera in cameras:
+            found = cmds.renderSettings(
                 fullPath=True, genericFrameImageName=FRAME_TOKEN, layer=layer.node, camera=camera
             )
-            or []
-        ):
-            if path not in images:
-                images.append(str(path))
+            for path in host.as_strings(found):
+                if path not in images:
+                    images.append(path)
     return LayerDetails(
         layer=layer,
-        renderer=str(value("currentRenderer") or ""),
+        renderer=renderer,
         start_frame=number("startFrame"),
         end_frame=number("endFrame"),
         by_frame=number("byFrameStep", if_unset=1.0),
-        animation=bool(value("animation")),
-        padding=int(number("extensionPadding", if_unset=1.0)),
+        animation=animation,
+        padding=padding,
         cameras=cameras,
         images=tuple(images),
+        # Autodesk: currentTime is queryable (deadline-cloud-for-maya calls exactly this); the
+        # types-maya 0.6.1 stub leaves query out.
+        current_frame=float(cmds.currentTime(query=True)),  # type: ignore[call-arg]
     )
+
+
+def _vray_images(layer: MayaLayer, cameras: Sequence[str], animation: bool) -> list[str] | None:
+    """V-Ray's image paths, from ``vraySettings`` (None when the node is not there).
+
+    V-Ray ignores ``defaultRenderGlobals.imageFilePrefix``: its prefix is
+    ``vraySettings.fileNamePrefix`` (empty: the scene name) and its format
+    ``vraySettings.imageFormatStr`` (empty: ``png``), as Deadline's ``SubmitMayaToDeadline.mel``
+    (``DeadlineGetVrayOutputPrefix``) and deadline-cloud-for-maya's ``vray_handler.py`` read them;
+    ``renderSettings`` knows only Maya's own naming.
+    """
+    cmds = host.maya_cmds
+    try:
+        prefix = str(cmds.getAttr("vraySettings.fileNamePrefix") or "") or "<Scene>"
+        ext = str(cmds.getAttr("vraySettings.imageFormatStr") or "") or "png"
+    except (ValueError, RuntimeError):  # no vraySettings node: V-Ray never set up here
+        return None
+    ext = ext.replace(" (multichannel)", "").strip() or "png"  # Deadline strips it too
+    scene = str(cmds.file(query=True, sceneName=True) or "") or "untitled"
+    stem = os.path.splitext(os.path.basename(scene))[0] or "untitled"
+    folder = images_dir().rstrip("/\\")
+    images: list[str] = []
+    for camera in cameras or ("",):
+        parents = host.as_strings(cmds.listRelatives(camera, parent=True)) if camera else []
+        name = (
+            prefix.replace("<Scene>", stem)
+            .replace("<RenderLayer>", layer.name)
+            .replace("<Layer>", layer.name)
+            .replace("<Camera>", parents[0] if parents else camera)
+        )
+        frame = f".{FRAME_TOKEN}" if animation else ""
+        path = f"{folder}/{name}{frame}.{ext}"
+        if path not in images:
+            images.append(path)
+    return images
 
 
 def read_layer_details(

@@ -19,7 +19,8 @@ def maya_main_window() -> Any | None:
         MayaUnavailableError: Not inside Maya.
         ImportError: Qt.py is not installed (the installer adds it).
     """
-    pointer = host.open_maya_ui().MQtUtil.mainWindow()
+    # Autodesk documents MQtUtil.mainWindow() (OpenMayaUI); types-maya 0.6.1 leaves MQtUtil out.
+    pointer = host.maya_omui.MQtUtil.mainWindow()  # type: ignore[attr-defined]
     if pointer is None:
         return None
     from Qt import QtCompat, QtWidgets

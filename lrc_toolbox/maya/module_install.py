@@ -5,6 +5,15 @@ user's ``modules`` folder at start-up and puts the paths it names on ``PYTHONPAT
 writes one such file pointing at this checkout (nothing is copied into Maya's prefs) and installs
 the Python dependencies into Maya's own Python with ``mayapy -m pip install --user``. Uninstalling
 removes that file. No ``maya`` import here: it runs with any Python.
+
+The module's root is the checkout's own ``maya_module/`` folder, not the checkout: Maya adds
+``<module root>/scripts`` (and ``plug-ins``, ``icons``, ``presets``) to ``MAYA_SCRIPT_PATH`` *and*
+``PYTHONPATH`` of every Maya and ``Render`` process (Autodesk, "Installing the module"), and the
+checkout's ``scripts/`` holds development tools, not Maya scripts. The package itself goes on
+``PYTHONPATH`` with ``PYTHONPATH+:=..``, a path relative to the module root (Autodesk: ``+:=``
+appends a path relative to the module's location; ``..`` works there, MHendricks/
+maya-module-examples ``features.mod``). deadline-cloud-for-maya gives its module its own root the
+same way (``maya_submitter_plugin/DeadlineCloudForMaya.mod``).
 """
 
 from __future__ import annotations
@@ -21,6 +30,11 @@ from pathlib import Path
 MODULE_NAME = "LRC_TOOLBOX"
 MODULE_VERSION = "0.1.0"
 MOD_FILE_NAME = "lrc_toolbox.mod"
+#: The module's own root inside the checkout (holds only the shipped .mod file).
+MODULE_ROOT_DIR = "maya_module"
+#: ``PYTHONPATH`` entry relative to the module root: the checkout, holding ``lrc_toolbox/`` and
+#: ``userSetup.py`` (which Maya runs from ``PYTHONPATH`` at start-up).
+PACKAGE_FROM_MODULE_ROOT = ".."
 #: The module line's start: a ``lrc_toolbox.mod`` holding it is ours to overwrite or delete. (No
 #: comment line marks the file: Maya 2024 stops reading a .mod file at a comment.)
 MOD_LINE_START = f"+ {MODULE_NAME} "
@@ -69,15 +83,16 @@ def default_modules_dir(
     return home / "maya" / "modules"
 
 
-def mod_file_text(package_root: str) -> str:
-    """The ``.mod`` file's text for a checkout at ``package_root``.
+def mod_file_text(module_root: str) -> str:
+    """The ``.mod`` file's text for a module rooted at ``module_root``.
 
     Args:
-        package_root: The folder holding ``lrc_toolbox/`` and ``userSetup.py`` (absolute, or
-            relative to the .mod file's folder, as in ``maya_module/lrc_toolbox.mod``).
+        module_root: The checkout's ``maya_module`` folder (absolute, or relative to the .mod
+            file's folder: ``.`` in the shipped ``maya_module/lrc_toolbox.mod``). The package is
+            one folder up, added to ``PYTHONPATH`` relative to this root.
     """
-    root = package_root.replace("\\", "/")
-    return f"{MOD_LINE_START}{MODULE_VERSION} {root}\nPYTHONPATH+:=.\n"
+    root = module_root.replace("\\", "/")
+    return f"{MOD_LINE_START}{MODULE_VERSION} {root}\nPYTHONPATH+:={PACKAGE_FROM_MODULE_ROOT}\n"
 
 
 def is_ours(path: Path) -> bool:
@@ -187,7 +202,8 @@ def install(
     """Write the module file and install the dependencies into Maya's Python.
 
     Args:
-        package_root: The checkout (holds ``lrc_toolbox/`` and ``userSetup.py``).
+        package_root: The checkout (holds ``lrc_toolbox/``, ``userSetup.py`` and the module's
+            own root ``maya_module/``).
         modules_dir: The user's Maya modules folder (created if missing).
         mayapy: Maya's Python for the dependencies (needed unless ``deps`` is False).
         deps: Install the dependencies.
@@ -203,6 +219,9 @@ def install(
             f"{root} does not hold the lrc_toolbox package: run the installer "
             "from the LRC Toolbox checkout"
         )
+    module_root = root / MODULE_ROOT_DIR
+    if not module_root.is_dir():
+        raise InstallError(f"{module_root} is missing: the checkout is incomplete")
     if deps and mayapy is None:
         raise InstallError(
             "Maya's Python (mayapy) was not found, so the dependencies cannot be installed: pass "
@@ -217,7 +236,7 @@ def install(
         )
     try:
         modules_dir.mkdir(parents=True, exist_ok=True)
-        target.write_text(mod_file_text(str(root)), encoding="utf-8")
+        target.write_text(mod_file_text(module_root.as_posix()), encoding="utf-8")
     except OSError as exc:
         raise InstallError(f"cannot write {target}: {exc.strerror or exc}") from None
     messages = [f"Wrote {target} (Maya loads LRC Toolbox from {root} at its next start)."]

@@ -18,7 +18,7 @@ IN_VIEW_STAY_MS = 6000
 
 def show_in_view(title: str, body: str) -> None:
     """Show ``title``/``body`` as a viewport message and print it (call on Maya's main thread)."""
-    cmds = host.cmds()
+    cmds = host.maya_cmds
     safe_title = title.replace("<", "&lt;").replace(">", "&gt;")
     safe_body = body.replace("<", "&lt;").replace(">", "&gt;")
     cmds.inViewMessage(

@@ -38,7 +38,7 @@ class StepProgress:
     def __enter__(self) -> StepProgress:
         want = self._want_window
         if self._callback is None and (want or (want is None and not host.is_batch())):
-            host.cmds().progressWindow(
+            host.maya_cmds.progressWindow(
                 title=self._title,
                 progress=0,
                 status="Starting",
@@ -60,7 +60,7 @@ class StepProgress:
         """Close the window (idempotent; also done on leaving the ``with`` block)."""
         if self._window_open:
             self._window_open = False
-            host.cmds().progressWindow(endProgress=True)
+            host.maya_cmds.progressWindow(endProgress=True)
 
     def step(self, fraction: float, message: str) -> None:
         """Show progress, then check Cancel.
@@ -78,7 +78,7 @@ class StepProgress:
                 raise PreparationCancelled(f"cancelled while: {message}")
             return
         if self._window_open:
-            cmds = host.cmds()
+            cmds = host.maya_cmds
             cmds.progressWindow(
                 edit=True, progress=int(round(fraction * PROGRESS_STEPS)), status=message
             )

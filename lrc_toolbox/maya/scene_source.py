@@ -94,8 +94,12 @@ class MayaSceneSource:
         return host.on_main_thread(_list_layers)
 
     def default_frames(self) -> str:
-        """The frame range of the current layer, as Render Settings shows it."""
+        """The frames Maya renders for the current layer (its current frame if animation is off)."""
         return host.on_main_thread(_current_details).frame_range
+
+    def notes(self) -> list[str]:
+        """What to tell the artist about the scene (layers that are not layers, a still frame)."""
+        return host.on_main_thread(_scene_notes)
 
     def default_renderer(self) -> str | None:
         """The current layer's renderer (``redshift``, ``arnold``...), None when unset."""
@@ -231,6 +235,7 @@ class MayaSceneSource:
             if not config.project_dir:
                 config.project_dir = project_dir()
             templates, notes = _templates(facts.details or (), config)
+            notes = [*facts.layers.notes(), *notes]
         except BaseException:
             snapshot.release()
             raise
@@ -238,7 +243,7 @@ class MayaSceneSource:
 
 
 def _scene_name() -> str:
-    return str(host.cmds().file(query=True, sceneName=True) or "")
+    return str(host.maya_cmds.file(query=True, sceneName=True) or "")
 
 
 def _list_layers() -> list[LayerChoice]:
@@ -258,6 +263,20 @@ def _list_layers() -> list[LayerChoice]:
             )
         )
     return choices
+
+
+def _scene_notes() -> list[str]:
+    layers = list_scene_layers()
+    notes = list(layers.notes())
+    current = next((layer for layer in layers.layers if layer.node == layers.current), None)
+    if current is not None:
+        details = read_current_layer_details(current)
+        if not details.animation:
+            notes.append(
+                f"{current.name}: animation is off (Render Settings), so Maya renders only the "
+                f"current frame {details.frame_range}; type frames to render a range"
+            )
+    return notes
 
 
 def _current_details() -> LayerDetails:

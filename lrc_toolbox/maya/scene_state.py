@@ -66,14 +66,14 @@ class SceneState:
 def render_setup_active() -> bool:
     """True when this Maya runs Render Setup; False for legacy render layers (or pre-2017 Maya)."""
     try:
-        return bool(host.mel().eval("mayaHasRenderSetup()"))
+        return bool(host.maya_mel.eval("mayaHasRenderSetup()"))
     except RuntimeError:  # the procedure does not exist before Maya 2016.5: legacy layers only
         return False
 
 
 def current_layer() -> str:
     """The current ``renderLayer`` node (``defaultRenderLayer`` for masterLayer)."""
-    return str(host.cmds().editRenderLayerGlobals(query=True, currentRenderLayer=True))
+    return str(host.maya_cmds.editRenderLayerGlobals(query=True, currentRenderLayer=True))
 
 
 def switch_layer(node: str, render_setup: bool) -> None:
@@ -87,12 +87,12 @@ def switch_layer(node: str, render_setup: bool) -> None:
     if render_setup:
         host.render_setup().switchToLayerUsingLegacyName(node)
     else:
-        host.cmds().editRenderLayerGlobals(currentRenderLayer=node)
+        host.maya_cmds.editRenderLayerGlobals(currentRenderLayer=node)
 
 
 def capture_state() -> SceneState:
     """Record the open scene's :class:`SceneState`."""
-    cmds = host.cmds()
+    cmds = host.maya_cmds
     nodes = cmds.ls(type="renderLayer") or []
     return SceneState(
         scene_name=str(cmds.file(query=True, sceneName=True) or ""),
@@ -107,7 +107,7 @@ def restore_state(state: SceneState, render_setup: bool) -> None:
 
     The modified flag goes last: every other repair marks the scene modified again.
     """
-    cmds = host.cmds()
+    cmds = host.maya_cmds
     if current_layer() != state.current_layer:
         switch_layer(state.current_layer, render_setup)
     for node, flag in state.renderable:

@@ -31,32 +31,44 @@ def install_shelf() -> str:
     Returns:
         The button's name.
     """
-    cmds = host.cmds()
-    top = host.mel().eval("$tmp=$gShelfTopLevel")
+    cmds = host.maya_cmds
+    top = host.maya_mel.eval("$tmp=$gShelfTopLevel")
     if not cmds.shelfLayout(SHELF_NAME, exists=True):
         cmds.shelfLayout(SHELF_NAME, parent=top)
-    flags = dict(
-        label=BUTTON_LABEL,
-        annotation=BUTTON_ANNOTATION,
-        image1=BUTTON_ICON,
-        imageOverlayLabel="LRC",
-        command=COMMAND,
-        sourceType="python",
-        docTag=BUTTON_DOC_TAG,
-    )
     existing = _our_buttons()
     if existing:
         for extra in existing[1:]:  # duplicates left by an older version: keep one
             cmds.deleteUI(extra)
-        cmds.shelfButton(existing[0], edit=True, **flags)
+        cmds.shelfButton(
+            existing[0],
+            edit=True,
+            label=BUTTON_LABEL,
+            annotation=BUTTON_ANNOTATION,
+            image1=BUTTON_ICON,
+            imageOverlayLabel="LRC",
+            command=COMMAND,
+            sourceType="python",
+            docTag=BUTTON_DOC_TAG,
+        )
         return existing[0]
-    return str(cmds.shelfButton(parent=SHELF_NAME, **flags))
+    return str(
+        cmds.shelfButton(
+            parent=SHELF_NAME,
+            label=BUTTON_LABEL,
+            annotation=BUTTON_ANNOTATION,
+            image1=BUTTON_ICON,
+            imageOverlayLabel="LRC",
+            command=COMMAND,
+            sourceType="python",
+            docTag=BUTTON_DOC_TAG,
+        )
+    )
 
 
 def _our_buttons() -> list[str]:
-    cmds = host.cmds()
+    cmds = host.maya_cmds
     found = []
-    for child in cmds.shelfLayout(SHELF_NAME, query=True, childArray=True) or []:
+    for child in host.as_strings(cmds.shelfLayout(SHELF_NAME, query=True, childArray=True)):
         if not cmds.shelfButton(child, exists=True):
             continue  # a separator
         tag = cmds.shelfButton(child, query=True, docTag=True)
@@ -71,10 +83,10 @@ def install_menu() -> str:
     Returns:
         The menu's name.
     """
-    cmds = host.cmds()
+    cmds = host.maya_cmds
     if cmds.menu(MENU_NAME, exists=True):
         cmds.deleteUI(MENU_NAME)
-    main_window = host.mel().eval("$tmp=$gMainWindow")
+    main_window = host.maya_mel.eval("$tmp=$gMainWindow")
     menu = cmds.menu(MENU_NAME, label=MENU_LABEL, parent=main_window, tearOff=True)
     cmds.menuItem(
         label=MENU_ITEM_LABEL,
@@ -101,7 +113,7 @@ def install_ui() -> bool:
 
 def remove_ui() -> None:
     """Remove the menu and the shelf tab (used before an uninstall)."""
-    cmds = host.cmds()
+    cmds = host.maya_cmds
     if cmds.menu(MENU_NAME, exists=True):
         cmds.deleteUI(MENU_NAME)
     if cmds.shelfLayout(SHELF_NAME, exists=True):

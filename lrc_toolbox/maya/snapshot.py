@@ -104,7 +104,7 @@ def export_open_scene(
         PreparationCancelled: Cancel was pressed (nothing is left on disk).
         SceneStateError: The open scene could not be put back exactly.
     """
-    cmds = host.cmds()
+    cmds = host.maya_cmds
     try:
         temp = TempFileManager(root=temp_root, keep=keep)
     except TempFileError as exc:

@@ -13,7 +13,10 @@ snapshots the open scene (on Maya's main thread, with a progress window and Canc
 (a job with failed frames keeps it for ``api.retry(job_id)`` until Maya quits). Progress lines and
 the final summary appear in the Script Editor: the engine's events arrive on engine threads, and are
 handed to Maya's main thread with ``maya.utils.executeDeferred`` before anything is printed, so
-Maya never freezes and never prints from a foreign thread.
+Maya never freezes and never prints from a foreign thread. In batch mode (``mayapy``) there is no
+idle loop and ``executeDeferred`` never runs (PyMEL ``mayautils.py``: Maya's version "does not
+execute at all when in batch mode"; Autodesk "Python and threading"), so the lines are printed
+at once, plainly, without any Maya command.
 
 Inside Maya the engine's defaults already keep the interactive session usable: the reservation
 policy keeps 1 GPU and 4 CPU threads for Maya (``core/system_detector.is_inside_maya``), and renders
@@ -182,7 +185,9 @@ class ScriptEditorEcho:
     """
 
     def __init__(self, api: BatchRenderAPI, defer: Callable[..., None] | None = None) -> None:
-        self._defer = defer or host.defer
+        if defer is None:
+            defer = _print_at_once if _batch_mode() else host.defer
+        self._defer = defer
         self._lock = threading.Lock()
         self._job: str | None = None
         self._pending: list[ev.Event] = []
@@ -288,9 +293,23 @@ def _summary(event: ev.JobFinished) -> str:
     )
 
 
+def _batch_mode() -> bool:
+    """True in ``mayapy``/``mayabatch``; False in an interactive Maya (or when Maya is absent)."""
+    try:
+        return host.is_batch()
+    except host.MayaUnavailableError:
+        return False
+
+
+def _print_at_once(_func: Callable[..., None], text: str, warning: bool) -> None:
+    """Batch mode's stand-in for ``executeDeferred(_emit, ...)``: print now, any thread, no Maya
+    command (``cmds.warning`` is not safe off the main thread)."""
+    print(f"Warning: {text}" if warning else text, flush=True)
+
+
 def _emit(text: str, warning: bool) -> None:
     """Print one line in the Script Editor (main thread): failures as Maya warnings."""
     if warning:
-        host.cmds().warning(text)
+        host.maya_cmds.warning(text)
     else:
         print(text)

@@ -218,12 +218,12 @@ def find_problems(facts: SceneFacts, config: RenderConfig) -> list[str]:
 
 def loaded_plugins() -> frozenset[str]:
     """Names of the plug-ins loaded in this Maya."""
-    return frozenset(str(p) for p in host.cmds().pluginInfo(query=True, listPlugins=True) or [])
+    return frozenset(host.as_strings(host.maya_cmds.pluginInfo(query=True, listPlugins=True)))
 
 
 def scene_file_bytes() -> int | None:
     """Size of the open scene's file on disk (None: untitled, or not saved there)."""
-    name = str(host.cmds().file(query=True, sceneName=True) or "")
+    name = str(host.maya_cmds.file(query=True, sceneName=True) or "")
     try:
         return os.path.getsize(name) if name else None
     except OSError:

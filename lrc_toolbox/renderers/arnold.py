@@ -10,20 +10,16 @@ frame-start line in batch renders: frames are known from the written images.
 from __future__ import annotations
 
 from lrc_toolbox.renderers.base import EventKind, LineRule, RendererProfile, line_rule
-from lrc_toolbox.renderers.maya_common import maya_env, maya_rules
+from lrc_toolbox.renderers.maya_common import maya_env, maya_rules, plugin_load_rules
 
 _FATAL = EventKind.FATAL
+
+#: The plug-in failing to load: fatal only when Arnold is the task's renderer.
+ARNOLD_PLUGIN_RULES: tuple[LineRule, ...] = plugin_load_rules("mtoa", "Arnold")
 
 #: Arnold's own lines.
 ARNOLD_RULES: tuple[LineRule, ...] = (
     line_rule(_FATAL, r"\[mtoa\] Failed batch render", "Failed batch render"),
-    line_rule(
-        _FATAL,
-        r'Plug-in, "mtoa", was not found',
-        'Plug-in, "mtoa"',
-        deterministic=True,
-        message="Arnold plug-in (mtoa) is not installed on MAYA_PLUG_IN_PATH",
-    ),
     line_rule(
         _FATAL,
         r"aborting render because (?:the abort_on_license_fail option was enabled"
@@ -50,7 +46,7 @@ ARNOLD_PROFILE = RendererProfile(
     render_flag="arnold",
     label="Arnold (GPU)",
     uses_gpu=True,
-    rules=maya_rules(ARNOLD_RULES),
+    rules=maya_rules(ARNOLD_PLUGIN_RULES, ARNOLD_RULES),
     env=maya_env(),
     maya_plugin="mtoa",
     base_args=("-ai:lve", "2"),

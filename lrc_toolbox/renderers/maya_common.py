@@ -9,9 +9,52 @@ rules follow the patterns Thinkbox Deadline (``MayaCmd.py``), AWS Deadline Cloud
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from lrc_toolbox.renderers.base import EventKind, LineRule, line_rule, order_rules
+
+
+def plugin_load_rules(plugin: str, label: str) -> tuple[LineRule, ...]:
+    """FATAL, deterministic rules for a renderer plug-in that Maya cannot load or find.
+
+    A render whose renderer plug-in did not load renders nothing (or hangs in the renderer's
+    ``melheader``); a retry on another GPU loads the same broken install, so it is not retried.
+    Only the job's own renderer gets these rules: a scene's optional ``requires`` of some other
+    plug-in is common and harmless (Deadline commented out its generic "was not found" rule for
+    that reason, ``plugins/MayaCmd/MayaCmd.py``; see ``/work/research/maya_facts.md`` section 8).
+
+    Real lines matched (each with its source in ``tests/renderers/test_plugin_load_failures.py``):
+    ``Error: line 1: Unable to dynamically load : C:/ProgramData/Redshift/Plugins/Maya/2025/
+    nt-x86-64/redshift4maya.mll`` (deadline-cloud-for-maya issue #291), the Linux form ``// Error:
+    file: .../pluginWin.mel line 934: Unable to dynamically load : /.../X.mll`` and ``Plug-in,
+    "X", was not found on MAYA_PLUG_IN_PATH``.
+
+    Args:
+        plugin: The plug-in's name (``redshift4maya``, ``mtoa``, ``vrayformaya``).
+        label: The renderer's name for the message.
+
+    Returns:
+        The rules.
+    """
+    name = re.escape(plugin)
+    return (
+        line_rule(
+            EventKind.FATAL,
+            rf"Unable to dynamically load\s*:.*[\\/]{name}\.(?:mll|so|bundle|dll|py)\b",
+            "Unable to dynamically load",
+            deterministic=True,
+            message=f"{label} plug-in ({plugin}) failed to load",
+        ),
+        line_rule(
+            EventKind.FATAL,
+            rf'Plug-in,? "{name}(?:\.(?:mll|so|bundle|py))?",? was not found',
+            f'"{plugin}',
+            deterministic=True,
+            message=f"{label} plug-in ({plugin}) is not installed on MAYA_PLUG_IN_PATH",
+        ),
+    )
+
 
 #: Environment Deadline sets before every Maya render: no crash-report dialog, no Customer
 #: Involvement Program or error-report uploads, no in-product messages. Any of those can block a

@@ -8,11 +8,26 @@ Deadline's Redshift handlers and AWS Deadline Cloud's Maya adaptor
 from __future__ import annotations
 
 from lrc_toolbox.renderers.base import EventKind, LineRule, RendererProfile, line_rule
-from lrc_toolbox.renderers.maya_common import maya_env, maya_rules
+from lrc_toolbox.renderers.maya_common import maya_env, maya_rules, plugin_load_rules
 
 _FATAL = EventKind.FATAL
 
 #: Redshift's own lines. Block lines dominate a Redshift log: they are the hot path of ``feed``.
+#: The plug-in failing to load: fatal only when Redshift is the task's renderer (a scene's
+#: optional ``requires`` of a plug-in it does not use is common and harmless).
+REDSHIFT_PLUGIN_RULES: tuple[LineRule, ...] = (
+    *plugin_load_rules("redshift4maya", "Redshift"),
+    # ``Render -r redshift`` runs Redshift's melheader, which needs the plug-in; without it Maya
+    # says so on the options node (deadline-cloud-samples PR #286).
+    line_rule(
+        _FATAL,
+        r"Unknown object type: RedshiftOptions",
+        "Unknown object type",
+        deterministic=True,
+        message="Redshift plug-in (redshift4maya) is not loaded",
+    ),
+)
+
 REDSHIFT_RULES: tuple[LineRule, ...] = (
     line_rule(_FATAL, r"Frame rendering aborted", "Frame rendering aborted"),
     line_rule(_FATAL, r"Rendering was internally aborted", "internally aborted"),
@@ -64,7 +79,7 @@ REDSHIFT_PROFILE = RendererProfile(
     render_flag="redshift",
     label="Redshift",
     uses_gpu=True,
-    rules=maya_rules(REDSHIFT_RULES),
+    rules=maya_rules(REDSHIFT_PLUGIN_RULES, REDSHIFT_RULES),
     # Redshift kills Maya on an internal error instead of hanging forever (Deadline sets it too).
     env=maya_env(REDSHIFT_FORCEQUITONINTERNALERROR="1"),
     maya_plugin="redshift4maya",

@@ -3,7 +3,10 @@
 The renderer is unknown when the command is built, so the profile passes no renderer flags (a
 Redshift flag would make Arnold's ``Render`` fail) and relies on ``CUDA_VISIBLE_DEVICES`` to pin
 the GPU. It assumes a GPU renderer, wants the Redshift safety variable (ignored by the others) and
-parses with every renderer's rules, since any of them may print.
+parses with every renderer's rules, since any of them may print, except their plug-in load
+failures: which renderer the scene uses is unknown here, and a scene's ``requires`` of a plug-in
+it does not render with fails to load harmlessly. (The planner reads a ``.ma`` scene's renderer
+per layer and gives each layer its renderer's own profile; this one is for the rest.)
 """
 
 from __future__ import annotations

@@ -12,11 +12,14 @@ can run 0-100 for the prepass and again for the image.
 from __future__ import annotations
 
 from lrc_toolbox.renderers.base import EventKind, LineRule, RendererProfile, line_rule
-from lrc_toolbox.renderers.maya_common import maya_env, maya_rules
+from lrc_toolbox.renderers.maya_common import maya_env, maya_rules, plugin_load_rules
 
 _PERCENT = r"(?P<percent>\d+(?:\.\d+)?)"
 
 #: V-Ray's own lines.
+#: The plug-in failing to load: fatal only when V-Ray is the task's renderer.
+VRAY_PLUGIN_RULES: tuple[LineRule, ...] = plugin_load_rules("vrayformaya", "V-Ray")
+
 VRAY_RULES: tuple[LineRule, ...] = (
     line_rule(EventKind.FATAL, r"V-Ray error:", "V-Ray error:"),
     line_rule(
@@ -51,7 +54,7 @@ VRAY_PROFILE = RendererProfile(
     render_flag="vray",
     label="V-Ray",
     uses_gpu=True,
-    rules=maya_rules(VRAY_RULES),
+    rules=maya_rules(VRAY_PLUGIN_RULES, VRAY_RULES),
     env=maya_env(),
     maya_plugin="vrayformaya",
     threads_flag="-threads",

@@ -7,7 +7,11 @@ One job per module:
   a relative ``setAttr`` applies to, and the command-argument helpers.
 - :mod:`~lrc_toolbox.scene.file_check`: is a path a readable Maya ASCII scene (header probe).
 - :mod:`~lrc_toolbox.scene.scene_info`: :class:`SceneInfo` / :class:`LayerInfo` and
-  :func:`read_scene`, the interpreter that builds them.
+  :func:`read_scene`, the interpreter that builds them (only layers Maya can render).
+- :mod:`~lrc_toolbox.scene.layer_overrides`: the Render Setup tree and legacy adjustments of a
+  file, each layer's overrides in Maya's order (:class:`LayerOverride`).
+- :mod:`~lrc_toolbox.scene.layer_settings`: :class:`LayerSettings`, what a layer renders
+  (renderer, animation flag, frames) with its overrides applied.
 - :mod:`~lrc_toolbox.scene.patching`: the byte edits that make chosen layers the only renderable
   ones, and the streaming copy that applies them.
 - :mod:`~lrc_toolbox.scene.snapshots`: :class:`SceneSnapshots`, the per-layer private copies
@@ -39,6 +43,8 @@ from lrc_toolbox.scene.errors import (
     SceneReadError,
 )
 from lrc_toolbox.scene.file_check import check_scene_file
+from lrc_toolbox.scene.layer_overrides import LayerOverride
+from lrc_toolbox.scene.layer_settings import LayerSettings
 from lrc_toolbox.scene.lexing import (
     Statement,
     Word,
@@ -76,6 +82,8 @@ __all__ = [
     "ByteEdit",
     "LayerInfo",
     "LayerNotFoundError",
+    "LayerOverride",
+    "LayerSettings",
     "NotMayaAsciiError",
     "RenderablePatch",
     "SceneDependencies",

@@ -29,12 +29,25 @@ named layers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lrc_toolbox.scene.errors import LayerNotFoundError, SceneReadError
 from lrc_toolbox.scene.file_check import check_scene_file
+from lrc_toolbox.scene.layer_overrides import OverrideGraph
+from lrc_toolbox.scene.layer_settings import (
+    MAYA_DEFAULT_RENDERER,
+    LayerSettings,
+    resolve_layer_settings,
+)
 from lrc_toolbox.scene.lexing import Word
+from lrc_toolbox.scene.render_globals import (
+    GLOBAL_ATTRS,
+    IMAGE_FORMAT_ENUM,
+    bool_value,
+    float_value,
+    string_value,
+)
 from lrc_toolbox.scene.statements import (
     CONNECT_FLAGS,
     DEFAULT_LAYER_NODE,
@@ -42,8 +55,10 @@ from lrc_toolbox.scene.statements import (
     RENDER_LAYER_TYPE,
     RS_LAYER_TYPE,
     RS_ROOT_TYPE,
-    UNIQUE_OVERRIDE_TYPES,
+    TIME_NODE,
     SceneStatement,
+    is_collection_type,
+    is_override_type,
     iter_scene_statements,
     parse_plug,
     positional_args,
@@ -60,59 +75,13 @@ __all__ = [
 
 #: The artist-facing name of the default render layer (its node is ``defaultRenderLayer``).
 MASTER_LAYER_NAME: str = "masterLayer"
-#: ``defaultRenderGlobals.currentRenderer`` when the file does not set it. Maya writes only
-#: values that differ from the attribute default, and the default is believed to be Maya
-#: Software (reference notes mark this UNVERIFIED). ``SceneInfo.renderer`` stays ``None`` then;
-#: callers that must pick a renderer may fall back to this.
-MAYA_DEFAULT_RENDERER: str = "mayaSoftware"
+#: The scene's own render layer manager: only layers connected to it are render layers (imported
+#: scenes bring ``imported_..._renderLayerManager``; deadline-cloud-for-maya
+#: ``maya_submitter/render_layers.py`` filters on exactly this, with a Maya-saved test scene).
+SCENE_LAYER_MANAGER: str = "renderLayerManager"
 
-_TRUE_WORDS = frozenset({"yes", "on", "true", "1"})
-_FALSE_WORDS = frozenset({"no", "off", "false", "0"})
 # requires flags and how many arguments each takes.
 _REQUIRES_FLAGS = {"-nodeType": 1, "-nt": 1, "-dataType": 1, "-dt": 1}
-# defaultRenderGlobals attributes we report, short and long names.
-_GLOBAL_ATTRS = {
-    "ren": "renderer",
-    "currentRenderer": "renderer",
-    "fs": "start_frame",
-    "startFrame": "start_frame",
-    "ef": "end_frame",
-    "endFrame": "end_frame",
-    "bfs": "by_frame",
-    "byFrameStep": "by_frame",
-    "an": "animation",
-    "animation": "animation",
-    "ifp": "image_prefix",
-    "imageFilePrefix": "image_prefix",
-    "imfkey": "image_format",
-    "imfPluginKey": "image_format",
-    "outf": "image_format_enum",
-    "imageFormat": "image_format_enum",
-}
-# defaultRenderGlobals.imageFormat enum values (Maya's own enum list) to the usual extension.
-# Used only when the file sets .outf but not .imfkey.
-_IMAGE_FORMAT_ENUM = {
-    0: "gif",
-    1: "si",
-    2: "rla",
-    3: "tif",
-    4: "tif",
-    5: "sgi",
-    6: "als",
-    7: "iff",
-    8: "jpg",
-    9: "eps",
-    10: "iff",
-    12: "yuv",
-    13: "sgi",
-    19: "tga",
-    20: "bmp",
-    31: "psd",
-    32: "png",
-    35: "dds",
-    36: "psd",
-    40: "exr",
-}
 
 
 @dataclass(frozen=True)
@@ -126,10 +95,14 @@ class LayerInfo:
             layer ``X``, ``defaultRenderLayer`` for masterLayer, the node name for legacy layers.
         renderable: The layer's renderable flag as saved (``.rndr``; Maya's default is on).
         is_default: True for masterLayer (``defaultRenderLayer``).
-        referenced: True when the name has a namespace (``:``), i.e. it comes from a reference.
+        referenced: True when the name has a namespace (``:``). Such layers come from a
+            reference and are never render layers of the scene (:attr:`SceneInfo.layers` does not
+            hold them); kept for callers that build a LayerInfo themselves.
         render_setup: True when a Render Setup layer (``renderSetupLayer`` node) drives it.
         display_order: The layer's ``.do`` as saved, or ``None`` when the file leaves it at the
             default (0).
+        settings: What the layer renders (renderer, animation flag, frames), its overrides
+            applied (see :mod:`lrc_toolbox.scene.layer_settings`).
     """
 
     name: str
@@ -139,15 +112,34 @@ class LayerInfo:
     referenced: bool
     render_setup: bool
     display_order: int | None
+    settings: LayerSettings = LayerSettings()
+
+    @property
+    def frames(self) -> str:
+        """The frames Maya renders for this layer (``537`` with animation off, ``1-20``)."""
+        return self.settings.frames
+
+    @property
+    def renderer(self) -> str:
+        """Maya's renderer for this layer (``mayaSoftware`` when none is set)."""
+        return self.settings.renderer
+
+    def notes(self) -> tuple[str, ...]:
+        """What to tell the user about this layer (current frame, overrides left to Maya)."""
+        return self.settings.notes()
 
 
 @dataclass(frozen=True)
 class SceneInfo:
     """What a Maya ASCII scene says about rendering.
 
-    Values are the scene's render globals. Render Setup can override them per layer
-    (``has_layer_overrides``); a text reader cannot resolve those, so treat the range and
-    renderer here as "globals, may be overridden".
+    Values are the scene's render globals (masterLayer's). What each layer renders, with its
+    Render Setup overrides or legacy adjustments applied, is in its :attr:`LayerInfo.settings`.
+
+    Only layers Maya can render are layers: masterLayer, and ``renderLayer`` nodes connected to
+    the scene's own ``renderLayerManager`` that do not come from a reference (a namespace) or an
+    import (their own ``..._renderLayerManager``), as deadline-cloud-for-maya's submitter filters
+    them (``maya_submitter/render_layers.py``: "they cannot be set as the current render layer").
 
     Attributes:
         path: The scene file.
@@ -160,6 +152,8 @@ class SceneInfo:
         start_frame: ``.fs``; Maya's default 1 when absent.
         end_frame: ``.ef``; Maya's default 10 when absent.
         by_frame: ``.bfs``; 1 when absent.
+        current_frame: The scene's current time (``time1.outTime``), or ``None`` when the file
+            has none (Maya's default 1 then applies).
         image_prefix: ``.ifp`` as written (may be ``""``: Maya then uses the scene name), or
             ``None`` when absent.
         image_format: ``.imfkey`` (``exr``, ``png``...), else the extension of ``.outf`` when only
@@ -171,10 +165,11 @@ class SceneInfo:
         required_plugins: Plug-ins from ``requires`` statements (``redshift4maya``, ``mtoa``...),
             without Maya itself.
         maya_version: The Maya version that saved the file (``requires maya`` or the header).
-        has_layer_overrides: ``absUniqueOverride``/``relUniqueOverride`` nodes exist: a layer's
-            frame range, renderer or image settings may differ from the globals above.
-        warnings: Things worth showing the user (legacy layers in a Render Setup scene,
-            overrides, a truncated file...).
+        has_layer_overrides: Render Setup override nodes or legacy adjustments exist: a layer's
+            settings may differ from the globals above (see :attr:`LayerInfo.settings`).
+        warnings: Things worth showing the user about the scene as a whole (legacy layers in a
+            Render Setup scene, layer nodes that are not render layers, a truncated file...).
+            Per-layer notes are in :meth:`LayerInfo.notes`; :meth:`notes` gives both.
     """
 
     path: Path
@@ -187,6 +182,7 @@ class SceneInfo:
     image_prefix: str | None = None
     image_format: str | None = None
     animation: bool = False
+    current_frame: float | None = None
     time_unit: str | None = None
     required_plugins: tuple[str, ...] = ()
     maya_version: str | None = None
@@ -219,38 +215,21 @@ class SceneInfo:
         """Return the layers whose renderable flag is on, in :attr:`layers` order."""
         return tuple(lay for lay in self.layers if lay.renderable)
 
+    def notes(self, layers: tuple[LayerInfo, ...] | None = None) -> tuple[str, ...]:
+        """The scene's warnings, then each layer's notes prefixed with its name.
+
+        Args:
+            layers: The layers whose notes to include (default: every layer).
+        """
+        notes = list(self.warnings)
+        for lay in self.layers if layers is None else layers:
+            notes += [f"{lay.name}: {note}" for note in lay.notes()]
+        return tuple(notes)
+
 
 # --------------------------------------------------------------------------------------------------
 # Reading
 # --------------------------------------------------------------------------------------------------
-def _string_value(values: list[Word]) -> str | None:
-    """The string a setAttr assigns: one quoted word, or ``("a" + "b")`` concatenations."""
-    if not values:
-        return None
-    if values[0].text == "(" and not values[0].quoted:
-        return "".join(w.text for w in values if w.quoted)
-    return values[0].text
-
-
-def _bool_value(values: list[Word]) -> bool | None:
-    if not values:
-        return None
-    word = values[0].text.lower()
-    if word in _TRUE_WORDS:
-        return True
-    if word in _FALSE_WORDS:
-        return False
-    return None
-
-
-def _float_value(values: list[Word]) -> float | None:
-    if not values:
-        return None
-    try:
-        value = float(values[0].text)
-    except ValueError:
-        return None
-    return value if value == value and abs(value) != float("inf") else None
 
 
 @dataclass
@@ -259,6 +238,8 @@ class _LayerNode:
     renderable: bool | None = None
     display_order: int | None = None
     created: bool = False
+    manager: str | None = None  # the renderLayerManager it is connected to (``.rlid``)
+    is_global: bool = False  # ``.g yes``: a default layer (its scene's masterLayer)
 
 
 @dataclass
@@ -271,8 +252,11 @@ class _Collected:
     links: dict[str, str] = field(default_factory=dict)  # renderSetupLayer -> renderLayer node
     pending_links: list[tuple[str, str]] = field(default_factory=list)
     pending_abs: list[tuple[str, str, list[Word]]] = field(default_factory=list)
-    overrides: dict[str, dict[str, str]] = field(default_factory=dict)
+    graph: OverrideGraph = field(default_factory=OverrideGraph)
+    apply_nodes: int = 0  # ``applyAbsOverride``... nodes: saved with a layer other than master
     globals: dict[str, object] = field(default_factory=dict)
+    current_time: float | None = None
+    first_on_manager: str | None = None  # the layer at renderLayerManager.rlmi[0]
     plugins: list[str] = field(default_factory=list)
     maya_version: str | None = None
     time_unit: str | None = None
@@ -383,8 +367,13 @@ def _on_create(ss: SceneStatement, col: _Collected) -> None:
         col.rs_layers.setdefault(name, col.next_order())
     elif node_type == RS_ROOT_TYPE:
         col.rs_roots.add(name)
-    elif node_type in UNIQUE_OVERRIDE_TYPES:
-        col.overrides.setdefault(name, {})
+    elif node_type.startswith("apply") and is_override_type(node_type):
+        # Maya's "override application" nodes exist only while a layer other than masterLayer
+        # is visible (its applyOverride.py docstring: they "will be saved to file if the Maya
+        # scene is saved when a given render layer is current").
+        col.apply_nodes += 1
+    elif is_override_type(node_type) or is_collection_type(node_type):
+        col.graph.add_node(name, node_type)
 
 
 def _on_setattr(
@@ -394,42 +383,47 @@ def _on_setattr(
     if not values:  # e.g. ``setAttr -k on ".fs";`` changes flags only, not the value
         return
     if node_type == RENDER_LAYER_TYPE or node in col.layer_nodes or node == DEFAULT_LAYER_NODE:
-        if attr in ("rndr", "renderable"):
-            value = _bool_value(values)
+        if col.graph.set_adjustment_value(node, attr, values):
+            return
+        if attr in ("g", "global"):
+            col.layer_node(node).is_global = bool_value(values) is True
+        elif attr in ("rndr", "renderable"):
+            value = bool_value(values)
             if value is None:
                 col.warnings.append(f"unreadable {node}.{attr} value; assuming renderable")
             else:
                 col.layer_node(node).renderable = value
         elif attr in ("do", "displayOrder"):
-            number = _float_value(values)
+            number = float_value(values)
             if number is not None:
                 col.layer_node(node).display_order = int(number)
         return
     if node == GLOBALS_NODE:
         _on_global(attr, values, col)
         return
-    if node in col.overrides:
-        if attr in ("atr", "attribute", "tgName", "targetNodeName"):
-            text = _string_value(values)
-            if text is not None:
-                col.overrides[node]["tgName" if attr.startswith("t") else "atr"] = text
+    if node == TIME_NODE:
+        if attr in ("o", "outTime"):
+            col.current_time = float_value(values)
+        return
+    if col.graph.is_tree_node(node):
+        col.graph.set_attr(node, attr, values)
 
 
 def _on_global(attr: str, values: list[Word], col: _Collected) -> None:
-    key = _GLOBAL_ATTRS.get(attr)
+    key = GLOBAL_ATTRS.get(attr)
     if key is None:
         return
     if key in ("renderer", "image_prefix", "image_format"):
-        text = _string_value(values)
+        text = string_value(values)
         if text is not None:
             col.globals[key] = text
         return
     if key == "animation":
-        flag = _bool_value(values)
+        flag = bool_value(values)
         if flag is not None:
             col.globals[key] = flag
         return
-    number = _float_value(values)
+    number = float_value(values)
     if number is None:
         shown = values[0].text if values else ""
         col.warnings.append(f"unreadable defaultRenderGlobals.{attr} value {shown!r}; ignored")
@@ -446,11 +440,16 @@ def _on_connect(src: str, dst: str, col: _Collected) -> None:
     if not src_node or not dst_node:
         return
     if dst_attr in ("rlid", "renderLayerId") and src_attr.startswith("rlmi"):
-        col.layer_node(dst_node)  # registered with a render layer manager: a render layer
+        col.layer_node(dst_node).manager = src_node  # registered with a render layer manager
+        if src_node == SCENE_LAYER_MANAGER and src_attr == "rlmi[0]":
+            # Identification 0 is masterLayer (Deadline's getRenderLayerDisplayName).
+            col.first_on_manager = dst_node
     elif dst_attr in ("lrl", "legacyRenderLayer") and src_attr in ("msg", "message"):
         # "X.msg" -> "renderSetup.lrl" is the Render Setup root's *last layer* pointer, not a
         # legacy-layer link; resolve once all node types are known.
         col.pending_links.append((src_node, dst_node))
+    else:
+        col.graph.connect(src_node, src_attr, dst_node, dst_attr)
 
 
 def _resolve(col: _Collected) -> None:
@@ -465,9 +464,8 @@ def _resolve(col: _Collected) -> None:
     for node, attr, values in col.pending_abs:
         if (
             node in col.layer_nodes
-            or node == DEFAULT_LAYER_NODE
-            or node == GLOBALS_NODE
-            or (node in col.overrides)
+            or node in (DEFAULT_LAYER_NODE, GLOBALS_NODE, TIME_NODE)
+            or col.graph.is_tree_node(node)
         ):
             _on_setattr(node, None, attr, values, col)
 
@@ -477,46 +475,116 @@ def _order_key(display_order: int | None) -> tuple[int, int]:
     return (0, display_order) if display_order is not None else (1, 0)
 
 
+def _master_node(col: _Collected) -> str:
+    """The node of masterLayer: ``defaultRenderLayer``, unless the file connects another layer as
+    identification 0 of the scene's manager and leaves ``defaultRenderLayer`` off it (a merged
+    scene, as in maya-usd's ``UsdExportMeshTest.ma``)."""
+    default = col.layer_nodes.get(DEFAULT_LAYER_NODE)
+    first = col.first_on_manager
+    if first and first != DEFAULT_LAYER_NODE and (default is None or default.manager is None):
+        return first
+    return DEFAULT_LAYER_NODE
+
+
+def _is_scene_layer(node: str, rec: _LayerNode, master: str = DEFAULT_LAYER_NODE) -> str | None:
+    """Why a legacy ``renderLayer`` node is not a render layer of the scene, or None when it is.
+
+    Maya renders only layers on the scene's own ``renderLayerManager`` that do not come from a
+    reference; deadline-cloud-for-maya filters exactly so (``render_layers.py``, commit
+    bf168973, tested on a Maya-saved scene with a reference and an import).
+    """
+    if node == master:
+        return None
+    if ":" in node:
+        return "from a reference (namespaced)"
+    if rec.manager is not None and rec.manager != SCENE_LAYER_MANAGER:
+        return f"on {rec.manager}, not the scene's renderLayerManager (an imported scene's)"
+    if rec.manager is None:
+        return "not connected to the scene's renderLayerManager"
+    if rec.is_global:
+        return "a second default render layer (from a merged scene)"
+    return None
+
+
+def _base_settings(col: _Collected) -> LayerSettings:
+    """The scene's values as masterLayer renders them (before any layer's overrides)."""
+    g = col.globals
+    renderer = g.get("renderer")
+    return LayerSettings(
+        renderer=str(renderer) if renderer else MAYA_DEFAULT_RENDERER,
+        renderer_from_default=not renderer,
+        animation=bool(g.get("animation", False)),
+        start_frame=float(g.get("start_frame", 1.0)),  # type: ignore[arg-type]
+        end_frame=float(g.get("end_frame", 10.0)),  # type: ignore[arg-type]
+        by_frame=float(g.get("by_frame", 1.0)),  # type: ignore[arg-type]
+        current_frame=col.current_time if col.current_time is not None else 1.0,
+    )
+
+
 def _build_info(path: Path, col: _Collected, header_version: str | None) -> SceneInfo:
     _resolve(col)
-    col.layer_node(DEFAULT_LAYER_NODE)  # masterLayer always exists, written or not
+    master_node = _master_node(col)
+    col.layer_node(master_node)  # masterLayer always exists, written or not
     warnings = list(col.warnings)
+    graph = col.graph
+    # Legacy adjustments on defaultRenderLayer hold masterLayer's values (the globals hold those
+    # of whichever layer was current at save time): every layer starts from them.
+    master = resolve_layer_settings(_base_settings(col), graph.legacy_adjustments(master_node))
+    base = replace(master, applied=(), not_applied=())
     layers: list[tuple[tuple[int, int, int, int], LayerInfo]] = []
     linked: set[str] = set()
+    not_layers: list[str] = []
     for rs_name, order in col.rs_layers.items():
         node = col.links.get(rs_name)
         if node is None:
             node = f"rs_{rs_name}"
-            if node not in col.layer_nodes:
+            if node not in col.layer_nodes and ":" not in rs_name:
                 warnings.append(
                     f"Render Setup layer {rs_name!r} has no renderLayer node in the "
                     f"file; assuming {node!r}"
                 )
         linked.add(node)
         rec = col.layer_nodes.get(node) or _LayerNode(order)
+        why = "from a reference (namespaced)" if ":" in rs_name else None
+        if why is None and rec.manager is not None:
+            why = _is_scene_layer(node, rec)
+        if why is not None:
+            not_layers.append(f"{rs_name} ({why})")
+            continue
+        overrides = graph.render_setup_overrides(rs_name) + graph.legacy_adjustments(node)
         info = LayerInfo(
             name=rs_name,
             node=node,
             renderable=rec.renderable is not False,
             is_default=False,
-            referenced=":" in rs_name or ":" in node,
+            referenced=False,
             render_setup=True,
             display_order=rec.display_order,
+            settings=resolve_layer_settings(base, overrides),
         )
         layers.append(((1, *_order_key(rec.display_order), order), info))
     legacy: list[str] = []
     for node, rec in col.layer_nodes.items():
         if node in linked:
             continue
-        is_default = node == DEFAULT_LAYER_NODE
+        why = _is_scene_layer(node, rec, master_node)
+        if why is not None:
+            if rec.created:  # a referenced layer's own statements live in its file
+                not_layers.append(f"{node} ({why})")
+            continue
+        is_default = node == master_node
         info = LayerInfo(
             name=MASTER_LAYER_NAME if is_default else node,
             node=node,
             renderable=rec.renderable is not False,
             is_default=is_default,
-            referenced=":" in node,
+            referenced=False,
             render_setup=False,
             display_order=rec.display_order,
+            # masterLayer's adjustments ARE the base values: nothing to report on it.
+            settings=replace(master, not_applied=())
+            if is_default
+            else resolve_layer_settings(base, graph.legacy_adjustments(node)),
         )
         layers.append(((0 if is_default else 1, *_order_key(rec.display_order), rec.order), info))
         if not is_default:
@@ -530,15 +598,15 @@ def _build_info(path: Path, col: _Collected, header_version: str | None) -> Scen
             "render layers') and renders masterLayer instead; set "
             "MAYA_ENABLE_LEGACY_RENDER_LAYERS=1 to render them"
         )
-    overridden = sorted(
-        {f"{o.get('tgName', '?')}.{o['atr']}" for o in col.overrides.values() if "atr" in o}
-    )
-    if col.overrides:
-        what = ", ".join(overridden[:8]) + (" ..." if len(overridden) > 8 else "")
+    if not_layers:
         warnings.append(
-            "per-layer render setting overrides present"
-            + (f" ({what})" if what else "")
-            + ": a layer's frame range, renderer or image settings may differ from the globals"
+            "not render layers of this scene (Maya cannot make them current, so they are not "
+            f"listed or rendered): {', '.join(not_layers)}"
+        )
+    if col.apply_nodes:
+        warnings.append(
+            "the scene was saved with a Render Setup layer other than masterLayer visible: "
+            "the render globals read here may be that layer's values, not masterLayer's"
         )
     infos = tuple(info for _, info in layers)
     if not any(lay.renderable for lay in infos):
@@ -547,7 +615,7 @@ def _build_info(path: Path, col: _Collected, header_version: str | None) -> Scen
     image_format = _global_text(g, "image_format")
     format_enum = g.get("image_format_enum")
     if image_format is None and isinstance(format_enum, int):
-        image_format = _IMAGE_FORMAT_ENUM.get(format_enum)
+        image_format = IMAGE_FORMAT_ENUM.get(format_enum)
     return SceneInfo(
         path=path,
         layers=infos,
@@ -559,10 +627,11 @@ def _build_info(path: Path, col: _Collected, header_version: str | None) -> Scen
         image_prefix=_global_text(g, "image_prefix"),
         image_format=image_format,
         animation=bool(g.get("animation", False)),
+        current_frame=col.current_time,
         time_unit=col.time_unit,
         required_plugins=tuple(col.plugins),
         maya_version=col.maya_version or header_version,
-        has_layer_overrides=bool(col.overrides),
+        has_layer_overrides=graph.has_overrides,
         warnings=tuple(warnings),
     )
 

@@ -2,8 +2,9 @@
 
 :mod:`lrc_toolbox.scene.lexing` knows MEL; this module knows the few Maya commands and node types
 that describe render layers and render globals. :func:`iter_scene_statements` keeps only those
-statements (``createNode`` of a render layer, Render Setup or override node, ``select``,
-``setAttr`` on such a node, ``connectAttr`` to a layer plug, ``requires``, ``currentUnit``) and
+statements (``createNode`` of a render layer, Render Setup, collection or override node,
+``select``, ``setAttr`` on such a node, ``connectAttr`` to a layer or Render Setup tree plug,
+``requires``, ``currentUnit``) and
 tracks the selection a relative ``setAttr ".attr"`` applies to. The argument helpers
 (:func:`parse_plug`, :func:`positional_args`, :func:`setattr_parts`) are shared by the scene reader
 and the renderable-flag patcher, so both read a statement the same way.
@@ -31,7 +32,10 @@ __all__ = [
     "RENDER_LAYER_TYPE",
     "RS_LAYER_TYPE",
     "RS_ROOT_TYPE",
+    "TIME_NODE",
     "UNIQUE_OVERRIDE_TYPES",
+    "is_collection_type",
+    "is_override_type",
     "SceneStatement",
     "iter_scene_statements",
     "parse_plug",
@@ -47,15 +51,58 @@ RENDER_LAYER_TYPE: str = "renderLayer"
 RS_LAYER_TYPE: str = "renderSetupLayer"
 RS_ROOT_TYPE: str = "renderSetup"
 UNIQUE_OVERRIDE_TYPES: frozenset[str] = frozenset({"absUniqueOverride", "relUniqueOverride"})
+#: The node holding the current time (``select -ne :time1; setAttr ".o" 537;``): with
+#: ``defaultRenderGlobals.animation`` off, Maya renders this one frame.
+TIME_NODE: str = "time1"
 #: Node types whose ``setAttr`` lines we interpret.
 _INTERESTING_TYPES = frozenset(
     {RENDER_LAYER_TYPE, RS_LAYER_TYPE, RS_ROOT_TYPE, "renderGlobals"} | UNIQUE_OVERRIDE_TYPES
 )
 #: Nodes Maya writes as ``select -ne :name;`` blocks whose ``setAttr`` lines we interpret.
-_INTERESTING_SELECT_NODES = frozenset({GLOBALS_NODE, DEFAULT_LAYER_NODE})
+_INTERESTING_SELECT_NODES = frozenset({GLOBALS_NODE, DEFAULT_LAYER_NODE, TIME_NODE})
 _ALWAYS_KEPT_HEADS = frozenset({b"select", b"requires", b"currentUnit"})
 _INTERESTING_TYPES_B = frozenset(t.encode() for t in _INTERESTING_TYPES)
 _CREATE_TYPE = re.compile(rb'createNode[ \t\r\n]+([^ \t\r\n;"]+)')
+# connectAttr destinations we read: a layer's manager (.rlid), a Render Setup layer's legacy
+# node (.lrl), the Render Setup tree (.pls parent list, .prv order) and legacy per-layer
+# adjustments (``.adjs[i].plg``).
+_CONNECT_NEEDLES = (
+    b'.lrl"',
+    b'.rlid"',
+    b'.legacyRenderLayer"',
+    b'.renderLayerId"',
+    b'.pls"',
+    b'.parentList"',
+    b'.prv"',
+    b'.previous"',
+    b'.plg"',
+    b'.plug"',
+)
+
+
+def is_override_type(node_type: str) -> bool:
+    """True for Render Setup override node types (``absUniqueOverride``, ``absOverride``...).
+
+    Maya's override types all end in ``Override`` (``absOverride``, ``relOverride``,
+    ``absUniqueOverride``, ``relUniqueOverride``, ``shaderOverride``, ``materialOverride``...;
+    see deadline-cloud-for-maya's ``layers.ma`` and ``/work/research/maya_facts.md`` section 4).
+    """
+    return node_type.endswith("Override")
+
+
+def is_collection_type(node_type: str) -> bool:
+    """True for Render Setup collection node types (``collection``, ``renderSettingsCollection``,
+    ``lightsChildCollection``...)."""
+    return node_type == "collection" or node_type.endswith("Collection")
+
+
+def _wanted_type(node_type: str | None) -> bool:
+    return node_type is not None and (
+        node_type in _INTERESTING_TYPES
+        or is_override_type(node_type)
+        or is_collection_type(node_type)
+    )
+
 
 # setAttr flags and how many arguments each takes (Maya writes -k/-l/-cb/-s before the plug,
 # -type after it). Anything else that starts with '-' is a value (e.g. a negative number).
@@ -199,9 +246,11 @@ def iter_scene_statements(
 ) -> Iterator[SceneStatement]:
     """Yield the statements that matter for render layers and globals, with their context.
 
-    Kept: ``createNode`` of render layer / Render Setup / unique-override / render globals
-    types, every ``select``, ``requires`` and ``currentUnit``, ``setAttr`` on such a node (or
-    with an absolute ``"node.attr"`` plug), and ``connectAttr`` to ``.lrl``/``.rlid`` plugs.
+    Kept: ``createNode`` of render layer / Render Setup / collection / override / render
+    globals types, every ``select``, ``requires`` and ``currentUnit``, ``setAttr`` on such a node
+    or on ``:defaultRenderGlobals``/``:time1`` (or with an absolute ``"node.attr"`` plug), and
+    ``connectAttr`` to ``.lrl``/``.rlid`` (layers), ``.pls``/``.prv`` (the Render Setup tree)
+    and ``.adjs[i].plg`` (legacy adjustments) plugs.
     Everything else is scanned past without being copied. A final incomplete statement is
     yielded (``statement.complete`` False) with empty words if it was not of interest.
 
@@ -230,19 +279,17 @@ def iter_scene_statements(
             return quote >= 0 and peek[quote + 1 : quote + 2] != b"."
         if head == b"createNode":
             m = _CREATE_TYPE.match(peek)
-            if m is not None and m.group(1) in _INTERESTING_TYPES_B:
+            if m is not None and (
+                m.group(1) in _INTERESTING_TYPES_B
+                or m.group(1).endswith((b"Override", b"Collection"))
+                or m.group(1) == b"collection"
+            ):
                 return True
             # Not ours: its setAttr lines target a node we ignore.
             ctx_node, ctx_type, ctx_wanted = None, None, False
             return False
         if head == b"connectAttr":
-            return (
-                b";" not in peek
-                or b'.lrl"' in peek
-                or b'.rlid"' in peek
-                or b'.legacyRenderLayer"' in peek
-                or b'.renderLayerId"' in peek
-            )
+            return b";" not in peek or any(needle in peek for needle in _CONNECT_NEEDLES)
         return head in _ALWAYS_KEPT_HEADS
 
     for st in iter_statements(stream, keep, block_size=block_size):
@@ -256,14 +303,12 @@ def iter_scene_statements(
                 ctx_node, ctx_type = name, node_type
                 if name and node_type:
                     created_types[name] = node_type
-                ctx_wanted = node_type in _INTERESTING_TYPES
+                ctx_wanted = _wanted_type(node_type)
             elif cmd == "select":
                 names = [w.text for w in words[1:] if w.quoted or not w.text.startswith("-")]
                 ctx_node = names[0] if len(names) == 1 else None
                 if ctx_node and ctx_node.startswith(":"):  # root namespace
                     ctx_node = ctx_node[1:]
                 ctx_type = created_types.get(ctx_node) if ctx_node else None
-                ctx_wanted = ctx_node in _INTERESTING_SELECT_NODES or (
-                    ctx_type in _INTERESTING_TYPES
-                )
+                ctx_wanted = ctx_node in _INTERESTING_SELECT_NODES or _wanted_type(ctx_type)
         yield SceneStatement(st, words, ctx_node, ctx_type)

@@ -9,7 +9,8 @@ to one layer (node name ``rs_X`` or artist name ``X``).
 Frame faults (``crash_at``, ``crash_after``, ``hang_at``, ``skip``, ``empty``, ``cuda_error``) are
 tested per layer and frame: ``crash_at=N`` dies in the middle of frame N, ``crash_after=N`` right
 after frame N's image was written and reported (between frames). Run faults (``crash_startup``,
-``license``, ``slow_start``, ``silent_work``, ``noise``, ``hang_after_last``, ``exit_code``,
+``license``, ``plugin_load`` (the renderer's plug-in fails to load; the process still exits 0),
+``slow_start``, ``silent_work``, ``noise``, ``hang_after_last``, ``exit_code``,
 ``ignore_term``) apply to the whole process; with ``@layer`` they apply when that layer is one of
 the run's layers. ``ignore_term`` makes the worker ignore SIGTERM, like a renderer stuck in a driver
 call, so only a kill stops it.
@@ -44,6 +45,7 @@ _KINDS: dict[str, str | None] = {
     "skip": "frame",
     "empty": "frame",
     "license": None,
+    "plugin_load": None,
     "cuda_error": "frame?",
     "noise": None,
     "silent_work": "seconds?",

@@ -370,6 +370,11 @@ class StandinRender:
         if self.faults.run_fault("license", self.layers) is not None:
             self.out.write(log.licence_failure())
             return FAILURE_EXIT_CODE
+        if self.faults.run_fault("plugin_load", self.layers) is not None and log.plugin:
+            # Maya goes on after a failed plug-in load; with no renderer nothing is rendered,
+            # and the process may still exit 0.
+            self.out.write([*log.plugin_load_failure(), f"Scene {self.scene} completed."])
+            return 0
         failure = log.device_failure()
         if failure is not None:
             self.out.write(failure)

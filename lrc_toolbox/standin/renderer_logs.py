@@ -159,6 +159,22 @@ class RendererLog:
         """
         return ["Maya: License was not obtained"]
 
+    def plugin_load_failure(self) -> list[str]:
+        """Lines of Maya failing to load the renderer's plug-in ([] for built-in renderers).
+
+        The shape is a real Windows log (deadline-cloud-for-maya issue #291, Redshift for Maya
+        2025): Maya's error, the OS reason, the plug-in name, then the Python re-raise.
+        """
+        if not self.plugin:
+            return []
+        path = f"C:/ProgramData/LRC-STAND-IN/Plugins/Maya/2025/nt-x86-64/{self.plugin}.mll"
+        return [
+            f"Error: line 1: Unable to dynamically load : {path}",
+            "# The specified module could not be found.",
+            f"#  ({self.plugin})",
+            f"# RuntimeError: Unable to dynamically load : {path}",
+        ]
+
     def frame_begin(self, frame: int, index: int, total: int, path: Path) -> list[str]:
         """Lines when a frame starts.
 

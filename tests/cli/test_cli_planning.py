@@ -29,7 +29,7 @@ def run(args: list[str]) -> tuple[int, str, str]:
 def test_list_layers_json_has_names_and_renderable_flags() -> None:
     code, out, err = run(["--scene", str(SAMPLE_SCENE), "--list-layers", "--json"])
     assert code == 0, err
-    layers = json.loads(out)
+    layers = json.loads(out)["layers"]
     by_name = {layer["name"]: layer for layer in layers}
     assert by_name["MASTER_BG_A"]["renderable"] is True
     assert by_name["MASTER_FX_A"]["renderable"] is False

@@ -350,3 +350,23 @@ def test_max_task_time_kills_a_long_task(standin_exe, render_env, tmp_path, monk
     assert finished[0]["status"] == "killed" and "maximum task time" in finished[0]["reason"]
     done = summary(events)["layers"]["MASTER_BG_A"]["done"]
     assert done and done == list(range(1, len(done) + 1))  # verified frames kept
+
+
+@pytest.mark.parametrize("renderer", ["redshift", "vray", "arnold"])
+def test_a_renderer_plugin_that_fails_to_load_fails_once_and_is_not_retried(
+    renderer, standin_exe, render_env, tmp_path, monkeypatch
+):
+    # The stand-in prints Maya's real "Unable to dynamically load" lines and exits 0 without an
+    # image: without the fatal rule the frames would just be missing and retried.
+    monkeypatch.setenv("LRC_STANDIN_FAULTS", "plugin_load")
+    args = base_args(standin_exe, tmp_path / "images", "1-2")
+    args[args.index("redshift")] = renderer
+    code, events, err = run_cli([*args, "--retries", "3"])
+    assert code == 1, err
+    started = [e for e in events if e["event"] == "task_started"]
+    assert started and all(e["attempt"] == 1 for e in started)
+    finished = [e for e in events if e["event"] == "task_finished"]
+    plugin = {"redshift": "redshift4maya", "vray": "vrayformaya", "arnold": "mtoa"}[renderer]
+    assert all(
+        e["status"] == "failed" and f"({plugin}) failed to load" in e["reason"] for e in finished
+    )

@@ -160,3 +160,20 @@ def test_without_a_store_there_is_no_history() -> None:
     history = JobRecorder(JOB, ev.EventBus(), None).history
     assert history.list_jobs(limit=5) == []
     assert history.get_frames(JOB, "BG") == []
+
+
+def test_job_started_carries_the_plans_notes(tmp_path: Path) -> None:
+    bus = ev.EventBus()
+    seen: list[ev.Event] = []
+    bus.subscribe(seen.append)
+    JobRecorder(JOB, bus, None).job_started(
+        layers={"BG": [1]},
+        slots=["CPU #1"],
+        renderer="file",
+        render_exe="Render",
+        log_dir=tmp_path,
+        notes=["BG: renders the current frame 1 because animation is off"],
+    )
+    (started,) = seen
+    assert isinstance(started, ev.JobStarted)
+    assert started.notes == ["BG: renders the current frame 1 because animation is off"]

@@ -57,6 +57,36 @@ class RealMaya:
             pytest.skip("a Render Setup session cannot make legacy render layers")
         return self.add_layer(name, renderable)
 
+    def _layer_file(self, path: Path, layers: tuple[str, ...]) -> Path:
+        """A minimal Maya ASCII scene with render layers (as Maya saves them) to reference/import."""
+        lines = [
+            "//Maya ASCII 2022 scene",
+            'requires maya "2022";',
+            'createNode renderLayerManager -n "renderLayerManager";',
+            'createNode renderLayer -n "defaultRenderLayer";',
+            '\tsetAttr ".g" yes;',
+            *(f'createNode renderLayer -n "{name}";' for name in layers),
+            'connectAttr "renderLayerManager.rlmi[0]" "defaultRenderLayer.rlid";',
+            *(
+                f'connectAttr "renderLayerManager.rlmi[{i}]" "{name}.rlid";'
+                for i, name in enumerate(layers, start=1)
+            ),
+        ]
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("\n".join(lines) + "\n")
+        return path
+
+    def add_reference(self, namespace: str, path: str, layers: tuple[str, ...] = ()) -> list[str]:
+        target = self._layer_file(self.workspace / "scenes" / Path(path).name, layers)
+        self._cmds.file(target.as_posix(), reference=True, namespace=namespace)
+        return [str(n) for n in self._cmds.ls(f"{namespace}:*", type="renderLayer")]
+
+    def import_scene(self, prefix: str, layers: tuple[str, ...] = ()) -> list[str]:
+        target = self._layer_file(self.workspace / "scenes" / f"{prefix}.ma", layers)
+        self._cmds.file(target.as_posix(), i=True, renameAll=True, renamingPrefix=prefix)
+        return [str(n) for n in self._cmds.ls(f"{prefix}_*", type="renderLayer")]
+
     def add_camera(self, name: str, renderable: bool = True) -> str:
         cmds = self._cmds
         transform, _shape = cmds.camera()

@@ -97,9 +97,12 @@ def test_user_setup_survives_maya_ui_errors_and_a_missing_cmds(fake_maya_env, mo
 
 
 def test_user_setup_adds_nothing_in_batch_mode(fake_maya_env):
+    import fake_maya
+
     fake_maya_env.batch = True  # Render / mayapy also run userSetup.py
     run_user_setup()
-    fake_maya_env.run_deferred()
+    # Batch Maya has no idle loop; a script may still run the queue itself.
+    fake_maya.utils.processIdleEvents()
     assert controls(fake_maya_env, "shelfButton") == [] and fake_maya_env.output == []
 
 
@@ -203,13 +206,18 @@ def test_main_window_is_wrapped_with_qt_py(fake_maya_env):
 
 
 # -- the module file and the installer -------------------------------------------------------------
-def test_the_shipped_module_file_points_at_this_checkout():
+def test_the_shipped_module_file_has_its_own_root_and_points_at_this_checkout():
     shipped = ROOT / "maya_module" / "lrc_toolbox.mod"
-    assert shipped.read_text() == mi.mod_file_text("..")
+    assert shipped.read_text() == mi.mod_file_text(".")
     module_line, path_line = shipped.read_text().splitlines()
     root = (shipped.parent / module_line.split(" ", 3)[3]).resolve()
-    assert root == ROOT and (root / "userSetup.py").is_file() and (root / "lrc_toolbox").is_dir()
-    assert path_line == "PYTHONPATH+:=."
+    # Maya adds <module root>/scripts to every Maya and Render process's PYTHONPATH (Autodesk,
+    # "Installing the module"): the root is maya_module/, never the checkout with its dev scripts/.
+    assert root == ROOT / "maya_module" and not (root / "scripts").exists()
+    assert path_line == "PYTHONPATH+:=.."
+    package = (root / path_line.split(":=", 1)[1]).resolve()
+    assert package == ROOT and (package / "userSetup.py").is_file()
+    assert (package / "lrc_toolbox").is_dir()
     lines = shipped.read_text().splitlines()
     assert not any(line.lstrip().startswith(("//", "#")) for line in lines)  # Maya stops there
 
@@ -237,7 +245,9 @@ def test_installer_writes_the_module_file_and_installs_dependencies(tmp_path, ca
     )
     assert code == 0
     mod = modules / "lrc_toolbox.mod"
-    assert mod.read_text() == f"+ LRC_TOOLBOX 0.1.0 {ROOT.as_posix()}\nPYTHONPATH+:=.\n"
+    assert mod.read_text() == (
+        f"+ LRC_TOOLBOX 0.1.0 {(ROOT / 'maya_module').as_posix()}\nPYTHONPATH+:=..\n"
+    )
     assert ran == [
         [str(mayapy), "-m", "pip", "install", "--user", "nvidia-ml-py", "psutil", "Qt.py"]
     ]

@@ -55,6 +55,20 @@ def test_list_layers_is_cheap_and_knows_the_current_layer(maya_env, tmp_path):
     assert source(tmp_path).default_renderer() == shot_renderer(maya_env)[0]
 
 
+def test_animation_off_defaults_to_the_current_frame_and_says_so(fake_maya_env, tmp_path):
+    # deadline-cloud-for-maya scene.py: animation off renders int(currentTime(query=True)).
+    from maya import cmds
+
+    fake_maya_env.add_layer("BG")
+    cmds.currentTime(537)
+    src = source(tmp_path)
+    assert src.default_frames() == "537"
+    (note,) = src.notes()
+    assert "masterLayer: animation is off" in note and "current frame 537" in note
+    fake_maya_env.add_reference("ref", "/proj/ref.ma")
+    assert any("ref:defaultRenderLayer" in note for note in src.notes())
+
+
 def test_validate_lists_problems_and_leaves_the_scene(maya_env, tmp_path):
     build_shot(maya_env, tmp_path)
     before = artist_view()

@@ -189,3 +189,30 @@ def test_bad_requests_raise_one_clear_error_and_leave_nothing(
         )
     assert src.snapshots == () and ma_files(Path(render_env["TMPDIR"])) == []
     assert fake_maya_env.deferred == [] or fake_maya_env.run_deferred() == 0
+
+
+def test_in_batch_mode_lines_print_without_an_idle_loop(
+    fake_maya_env, tmp_path, render_env, standin_exe, capsys
+):
+    # mayapy has no idle loop: executeDeferred work would never run there (PyMEL mayautils.py).
+    fake_maya_env.batch = True
+    job = td.render_layer(
+        scene_file=str(SAMPLE_SCENE),
+        layer="MASTER_BG_A",
+        frames="1",
+        gpu_id=0,
+        api=no_gpu_api(),
+        render_exe=standin_exe,
+        renderer="redshift",
+        output_dir=str(tmp_path / "out"),
+    )
+    assert job.wait(WAIT_S) and job.result.ok
+    deadline = threading.Event()
+    for _ in range(100):  # the summary is printed by the engine thread right after it finished
+        if "finished: all 1 frame(s)" in capsys.readouterr().out:
+            break
+        deadline.wait(0.05)
+    else:
+        raise AssertionError("the batch-mode summary was never printed")
+    assert fake_maya_env.deferred == []  # nothing waits for an idle loop that never comes
+    assert fake_maya_env.run_deferred() == 0

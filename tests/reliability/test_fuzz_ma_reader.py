@@ -124,10 +124,13 @@ def test_huge_lines_are_streamed(size_mb: int, filler: str) -> None:
         + filler * (1 << 16)
         + "\n"
         + 'createNode renderLayer -n "rs_AFTER";\n'
+        # Render layers are the ones on the scene's renderLayerManager.
+        + 'connectAttr "renderLayerManager.rlmi[1]" "rs_BIG.rlid";\n'
+        + 'connectAttr "renderLayerManager.rlmi[2]" "rs_AFTER.rlid";\n'
     )
     info = _read(body.encode())
     assert info is not None
-    assert "rs_BIG" in [layer.node for layer in info.layers]
+    assert {"rs_BIG", "rs_AFTER"} <= {layer.node for layer in info.layers}
 
 
 def test_a_render_setup_layer_without_its_render_layer_node_can_be_snapshotted(tmp_path: Path):

@@ -135,6 +135,9 @@ select -ne :defaultRenderGlobals;
 	setAttr ".imfkey" -type "string" "png";
 	setAttr ".ef" 12.5;
 connectAttr "renderLayerManager.rlmi[0]" "defaultRenderLayer.rlid";
+connectAttr "renderLayerManager.rlmi[1]"
+		 "wrapped.rlid";
+connectAttr "renderLayerManager.rlmi[2]" "quoted.rlid";  // "ghost.rlid";
 // End of tricky.ma
 """  # noqa: E101 - Maya continuation lines start with tabs then a space
 

@@ -46,8 +46,14 @@ def test_example_scene_layers_and_globals() -> None:
     assert info.time_unit == "film"
     assert info.maya_version == "2024"
     assert info.required_plugins == ("redshift4maya", "renderSetup.py", "stereoCamera")
-    assert not info.has_layer_overrides
+    # One collection override (primaryVisibility on FX's shapes): left to Maya, and said so.
+    assert info.has_layer_overrides
     assert info.warnings == ()
+    assert [lay.frames for lay in info.layers] == ["1-24"] * 5
+    assert {lay.renderer for lay in info.layers} == {"redshift"}
+    (note,) = info.layer("MASTER_FX_A").notes()
+    assert "primaryVisibility" in note and "fx_col_shapes" in note and "not applied" in note
+    assert info.notes() == (f"MASTER_FX_A: {note}",)
 
 
 def test_example_scene_lookup_by_artist_or_node_name() -> None:
@@ -84,13 +90,14 @@ def test_legacy_layers_only(tmp_path: Path) -> None:
     assert info.warnings == ()
 
 
-def test_referenced_layer_without_create_node(tmp_path: Path) -> None:
+def test_referenced_layer_is_not_a_layer_of_the_scene(tmp_path: Path) -> None:
+    # Maya cannot make a referenced layer current (deadline-cloud-for-maya render_layers.py):
+    # it is neither listed nor rendered.
     info = read_scene(write(tmp_path, "ref.ma", REFERENCED))
-    trees = info.layer("env:trees")
-    assert trees.node == "env:trees"
-    assert trees.referenced and not trees.renderable and trees.display_order == 2
+    with pytest.raises(LayerNotFoundError):
+        info.layer("env:trees")
     assert not info.layer("hero").referenced
-    assert [lay.name for lay in info.layers] == ["masterLayer", "hero", "env:trees"]
+    assert [lay.name for lay in info.layers] == ["masterLayer", "hero"]
     assert info.renderer == "arnold"
     assert info.required_plugins == ("mtoa",)
     assert (info.start_frame, info.end_frame) == (1.0, 10.0)
@@ -108,14 +115,11 @@ def test_overrides_are_flagged_and_globals_still_read(tmp_path: Path) -> None:
     assert info.renderer == "arnold"
     assert info.end_frame == 10.0
     assert info.image_prefix == ""
-    (warning,) = info.warnings
-    for text in (
-        "defaultRenderGlobals.endFrame",
-        "defaultRenderGlobals.startFrame",
-        "defaultRenderGlobals.currentRenderer",
-        "may differ",
-    ):
-        assert text in warning
+    # The override nodes hang under no collection of the layer (no .pls connections here):
+    # Maya applies them to no layer, and neither does the reader.
+    layer = info.layer("layerFrameRange1")
+    assert (layer.renderer, layer.frames, layer.notes()) == ("arnold", "1-10", ())
+    assert info.warnings == ()
 
 
 def test_comments_strings_and_wrapped_lines(tmp_path: Path) -> None:

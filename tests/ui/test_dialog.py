@@ -555,3 +555,23 @@ def test_the_real_confirmation_box_answers(qtbot, button, answer) -> None:
 
     QtCore.QTimer.singleShot(0, press)
     assert prompts.ask_yes_no(parent, "Stop all renders", "Stop?") is answer
+
+
+def test_scene_notes_and_a_still_frame_are_shown_before_any_job(
+    qtbot, make_dialog, fake_controller
+):
+    from lrc_toolbox.core.scene_source import LayerChoice
+
+    fake_controller.summary = fake_controller.summary.__class__(
+        label="cube.ma",
+        path="/shows/demo/cube.ma",
+        layers=(LayerChoice("masterLayer", "defaultRenderLayer", True, "mayaSoftware", "537"),),
+        default_frames="537",
+        default_renderer="mayaSoftware",
+        notes=("masterLayer: renders the current frame 537 because animation is off",),
+    )
+    dialog = make_dialog(fake_controller)
+    config = dialog.render_config_widget
+    assert "Note: masterLayer: renders the current frame 537" in config.layer_status.text()
+    assert "mayaSoftware, frames 537" in config.layer_box("masterLayer").toolTip()
+    assert "537" in config.frame_field.edit.placeholderText()

@@ -79,6 +79,8 @@ class SceneSummary:
         default_frames: The scene's frame range as a frame string (``1-24``), or ``""``.
         default_renderer: The scene's renderer (``redshift``), or None when unknown.
         error: Why layers could not be listed (e.g. a Maya Binary file outside Maya), else ``""``.
+        notes: What to know before rendering (the current frame when animation is off,
+            overrides left to Maya, layers that are not layers...).
     """
 
     label: str
@@ -87,6 +89,7 @@ class SceneSummary:
     default_frames: str = ""
     default_renderer: str | None = None
     error: str = ""
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

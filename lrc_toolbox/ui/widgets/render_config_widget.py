@@ -320,6 +320,10 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
         elif not summary.layers:
             self.layer_status.setText("The scene has no render layer.")
             self.layer_status.setVisible(True)
+        elif summary.notes:
+            # The reader's notes (current frame, overrides left to Maya...), before any job.
+            self.layer_status.setText("\n".join(f"Note: {note}" for note in summary.notes))
+            self.layer_status.setVisible(True)
         else:
             self.layer_status.setVisible(False)
         self._typed_layers = bool(summary.error) and not summary.layers
@@ -350,6 +354,8 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
             box = QtWidgets.QCheckBox(layer.name if layer.renderable else f"{layer.name} (off)")
             box.setObjectName(f"layer:{layer.name}")
             tip = f"render layer node {layer.node}"
+            if layer.renderer or layer.frame_range:
+                tip += f"; {layer.renderer or 'scene renderer'}, frames {layer.frame_range or '?'}"
             if not layer.renderable:
                 tip += "; switched off in the scene (ticking it renders it anyway)"
             box.setToolTip(tip)

@@ -10,6 +10,10 @@ class MQtUtil:
 
     @staticmethod
     def mainWindow() -> int | None:  # noqa: N802 - Maya's name
-        """The main window's C++ pointer (None in batch mode)."""
+        """The main window's C++ pointer (None in batch mode).
+
+        Autodesk's ``MQtUtil`` API reference documents ``mainWindow()``; None without a UI is
+        INFERRED (batch Maya has no main window).
+        """
         m = _state.current()
         return None if m.batch else m.main_window_ptr

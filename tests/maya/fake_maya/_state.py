@@ -6,12 +6,29 @@ drive them, or plain legacy layers), the current layer, ``defaultRenderGlobals``
 per-layer overrides, cameras, loaded plug-ins, the workspace, the UI controls the shelf code
 creates, the progress window and the ``executeDeferred`` queue. The rules copy Maya's:
 
-* switching the current render layer applies that layer's overrides and marks the scene modified
-  (as Maya does), so code that switches layers must put both back;
-* ``file -exportAll`` writes a real Maya ASCII file with the scene's layers and leaves the open
-  scene's name and modified flag alone;
+* switching the current render layer applies that layer's overrides (Maya's ``applyOverride``
+  docstring: apply nodes exist "when a given render layer is current") and marks the scene
+  modified (INFERRED: a layer switch is an edit), so code that switches layers must put both back;
+* ``file -exportAll`` writes a real Maya ASCII file with the scene's layers, laid out as Maya lays
+  them out (references as ``file -r`` lines, Render Setup overrides under collections, legacy
+  overrides as ``.adjs``; deadline-cloud-for-maya's ``layers.ma``/``referenced_layers.ma``), and
+  leaves the open scene's name and modified flag alone (INFERRED, see ``cmds.py``);
 * command errors are ``RuntimeError``; a missing object in ``getAttr``/``setAttr`` is
-  ``ValueError``.
+  ``ValueError``;
+* references and imports bring their own render layers, as in deadline-cloud-for-maya's
+  Maya-saved ``referenced_layers.ma``: a referenced file's layers are namespaced
+  (``ref:defaultRenderLayer``), ``referenceQuery -isNodeReferenced`` is true for them and they
+  hang off the reference's own ``ref:renderLayerManager``; an imported file's layers are local
+  (``imported_scene_defaultRenderLayer``) but hang off ``imported_scene_renderLayerManager``.
+  ``ls -type renderLayer`` lists them all (deadline-cloud-for-maya ``render_layers.py`` filters
+  them, "because they cannot be set as the current render layer");
+* ``executeDeferred`` work runs only in Maya's idle loop (:meth:`FakeMaya.run_deferred`), which
+  batch mode does not have: there only ``maya.utils.processIdleEvents()`` runs it (Maya's
+  ``maya/utils.py`` docstrings; PyMEL ``mayautils.py``: "Maya's version does not execute at all
+  when in batch mode").
+
+Every behaviour the tests rely on names its source next to the code; ``/work/research/
+maya_facts.md`` section 7 quotes them.
 
 Faults for tests: :attr:`FakeMaya.export_fail_after_bytes` makes the export die half-way (a partial
 file is left, like a full disk), :attr:`FakeMaya.switch_fail_on` makes switching to one layer fail
@@ -74,18 +91,25 @@ class Camera:
     renderable: bool = True
 
 
+#: The scene's own render layer manager (``ls("renderLayerManager")[0]`` in a Maya scene).
+SCENE_MANAGER = "renderLayerManager"
+
+
 @dataclass
 class LayerNode:
     """A ``renderLayer`` node.
 
     ``rs_layer`` names the Render Setup layer that drives it (``X`` for ``rs_X``), or None for the
-    default layer and legacy layers.
+    default layer and legacy layers. ``manager`` is the ``renderLayerManager`` it is connected to;
+    ``reference`` the namespace of the reference it comes from (None: a node of this scene).
     """
 
     node: str
     renderable: bool = True
     display_order: int = 0
     rs_layer: str | None = None
+    manager: str = SCENE_MANAGER
+    reference: str | None = None
 
 
 @dataclass
@@ -138,6 +162,7 @@ class FakeMaya:
         self.switch_fail_on: str | None = None
         self.cancel_progress_on: str | None = None
         self.exports: list[Path] = []
+        self.render_setup_node = False  # a ``renderSetup`` node exists (created on demand)
         self.new_scene()
 
     # -- scene ----------------------------------------------------------------------------------
@@ -148,8 +173,11 @@ class FakeMaya:
         self.layers: dict[str, LayerNode] = {DEFAULT_LAYER: LayerNode(DEFAULT_LAYER)}
         self.rs_order: list[str] = []
         self.current_layer = DEFAULT_LAYER
+        self.current_time = 1.0  # ``currentTime``; saved as ``select -ne :time1; setAttr ".o"``
         self.globals: dict[str, Any] = {name: d for name, (_, d) in GLOBAL_ATTRS.items()}
         self.overrides: dict[str, dict[str, Any]] = {}
+        self.references: dict[str, str] = {}  # namespace -> file
+        self.vray_settings: dict[str, str] | None = None  # the vraySettings node, once V-Ray loads
         self.cameras: dict[str, Camera] = {}
         for name in ("persp", "top", "front", "side"):
             self.cameras[f"{name}Shape"] = Camera(name, f"{name}Shape", renderable=name == "persp")
@@ -176,6 +204,33 @@ class FakeMaya:
         self.modified = True
         return name
 
+    def add_reference(self, namespace: str, path: str, layers: tuple[str, ...] = ()) -> list[str]:
+        """``file -reference -namespace NS path``: the file's render layers come along.
+
+        Returns:
+            The referenced ``renderLayer`` nodes (``NS:defaultRenderLayer`` first).
+        """
+        self.references[namespace] = path
+        nodes = [f"{namespace}:{DEFAULT_LAYER}", *(f"{namespace}:{name}" for name in layers)]
+        for node in nodes:
+            self.layers[node] = LayerNode(
+                node, manager=f"{namespace}:{SCENE_MANAGER}", reference=namespace
+            )
+        self.modified = True
+        return nodes
+
+    def import_scene(self, prefix: str, layers: tuple[str, ...] = ()) -> list[str]:
+        """``file -import`` of a scene with its own layers: local nodes on their own manager.
+
+        Returns:
+            The imported ``renderLayer`` nodes (``<prefix>_defaultRenderLayer`` first).
+        """
+        nodes = [f"{prefix}_{DEFAULT_LAYER}", *(f"{prefix}_{name}" for name in layers)]
+        for node in nodes:
+            self.layers[node] = LayerNode(node, manager=f"{prefix}_{SCENE_MANAGER}")
+        self.modified = True
+        return nodes
+
     def add_camera(self, name: str, renderable: bool = True) -> str:
         """Add a camera (transform ``name``, shape ``nameShape``); return the shape."""
         shape = f"{name}Shape"
@@ -200,8 +255,15 @@ class FakeMaya:
         self.modified = bool(flag)
 
     def load_plugin(self, name: str) -> None:
-        """Load a plug-in (its ``requires`` line is written into exports)."""
+        """Load a plug-in (its ``requires`` line is written into exports).
+
+        V-Ray brings its ``vraySettings`` node, where its image names live (Deadline's
+        ``SubmitMayaToDeadline.mel`` reads ``vraySettings.fileNamePrefix`` /
+        ``imageFormatStr``; both empty by default).
+        """
         self.plugins[name] = PLUGIN_VERSIONS.get(name, "1.0")
+        if name == "vrayformaya" and self.vray_settings is None:
+            self.vray_settings = {"fileNamePrefix": "", "imageFormatStr": ""}
 
     @property
     def scene_name(self) -> str:
@@ -224,7 +286,10 @@ class FakeMaya:
     # -- attributes -----------------------------------------------------------------------------
     def _check_plug(self, plug: str) -> tuple[str, str]:
         node, _, attr = plug.partition(".")
-        if node == GLOBALS:
+        if node == "vraySettings" and self.vray_settings is not None:
+            if attr not in self.vray_settings:
+                raise ValueError(f"No object matches name: {plug}")
+        elif node == GLOBALS:
             if attr not in GLOBAL_ATTRS:
                 raise ValueError(f"No object matches name: {plug}")
         elif node in self.cameras:
@@ -239,6 +304,8 @@ class FakeMaya:
 
     def base_value(self, plug: str) -> Any:
         node, attr = self._check_plug(plug)
+        if node == "vraySettings" and self.vray_settings is not None:
+            return self.vray_settings[attr]
         if node == GLOBALS:
             return self.globals[attr]
         if node in self.cameras:
@@ -259,6 +326,8 @@ class FakeMaya:
         override = self.overrides.get(self.current_layer, {})
         if plug in override:  # Maya edits the override while its layer is visible
             override[plug] = value
+        elif node == "vraySettings" and self.vray_settings is not None:
+            self.vray_settings[attr] = str(value)
         elif node == GLOBALS:
             self.globals[attr] = value
         elif node in self.cameras:
@@ -274,8 +343,16 @@ class FakeMaya:
         """Make ``node`` the current layer: applies its overrides and marks the scene modified."""
         if node not in self.layers:
             raise RuntimeError(f"editRenderLayerGlobals: render layer '{node}' does not exist")
+        if self.layers[node].reference is not None:
+            # deadline-cloud-for-maya render_layers.py: referenced layers "cannot be set as the
+            # current render layer" (exact Maya message not published; any RuntimeError).
+            raise RuntimeError(
+                f"editRenderLayerGlobals: cannot make referenced layer '{node}' current"
+            )
         if self.render_setup_mode and node != DEFAULT_LAYER and not self.layers[node].rs_layer:
-            # Render Setup cannot make a legacy layer visible (it renders masterLayer instead).
+            # Render Setup cannot make a legacy layer visible (Render refuses "contains legacy
+            # render layers" and renders masterLayer; the editRenderLayerGlobals error text here
+            # is INFERRED). renderSetup.switchToLayerUsingLegacyName warns instead (renderSetup.py).
             raise RuntimeError(f"Render setup: cannot switch to legacy render layer '{node}'")
         self.modified = True
         if self.switch_fail_on == node:
@@ -324,7 +401,22 @@ class FakeMaya:
 
     # -- deferred ---------------------------------------------------------------------------------
     def run_deferred(self) -> int:
-        """Run queued ``executeDeferred`` calls on this (the main) thread, as Maya's idle loop does.
+        """Play Maya's idle loop: run queued ``executeDeferred`` calls on the main thread.
+
+        Batch mode (``mayapy``, ``Render``) has no idle loop, so nothing runs there ("Because idle
+        events are used to implement executeInMainThreadWithResult(), it is not available in batch
+        mode", Autodesk "Python and threading"; PyMEL ``mayautils.py``: ``executeDeferred`` "does
+        not execute at all when in batch mode"): only :func:`maya.utils.processIdleEvents` does.
+
+        Returns:
+            How many ran.
+        """
+        if self.batch:
+            return 0
+        return self.process_idle_events()
+
+    def process_idle_events(self) -> int:
+        """``maya.utils.processIdleEvents()``: run every queued call now (main thread).
 
         Returns:
             How many ran.
@@ -367,15 +459,18 @@ class _MaWriter:
 
     def text(self) -> str:
         m = self.maya
-        out = [
-            f"//Maya ASCII {m.version} scene",
-            f"//Name: {self.name}",
-            "//Codeset: UTF-8",
-            f'requires maya "{m.version}";',
-        ]
-        if m.rs_order:
+        out = [f"//Maya ASCII {m.version} scene", f"//Name: {self.name}", "//Codeset: UTF-8"]
+        # References come first in a Maya file, as two ``file`` statements; their nodes (their
+        # render layers included) live in the referenced file (referenced_layers.ma, L5-L12).
+        for namespace, path in m.references.items():
+            flags = f'-ns {_q(namespace)} -rfn {_q(namespace + "RN")} -typ "mayaAscii"'
+            out.append(f"file -rdi 1 {flags} {_q(path)};")
+            out.append(f"file -r {flags.replace('-rfn', '-dr 1 -rfn')} {_q(path)};")
+        out.append(f'requires maya "{m.version}";')
+        if m.rs_order or m.render_setup_node:
             out.append(
-                'requires -nodeType "renderSetupLayer" -nodeType "renderSetup" '
+                'requires -nodeType "renderSetupLayer" -nodeType "renderSetup" -nodeType '
+                '"collection" -nodeType "renderSettingsCollection" -nodeType "absOverride" '
                 '-nodeType "absUniqueOverride" "renderSetup.py" "1.0";'
             )
         for plugin, version in sorted(m.plugins.items()):
@@ -386,34 +481,38 @@ class _MaWriter:
             out.append(f"createNode camera -n {_q(cam.shape)} -p {_q(cam.transform)};")
             if not cam.renderable:
                 out.append('\tsetAttr ".rnd" no;')
-        out.append('createNode renderLayerManager -n "renderLayerManager";')
         connects: list[str] = []
-        if m.rs_order:
+        if m.rs_order or m.render_setup_node:
             out.append('createNode renderSetup -n "renderSetup";')
-        for index, layer in enumerate(m.layers.values()):
+        managers: dict[str, int] = {}
+        for layer in m.layers.values():
+            if layer.reference is not None:
+                continue
+            if layer.manager not in managers:
+                managers[layer.manager] = 0
+                out.append(f"createNode renderLayerManager -n {_q(layer.manager)};")
             if layer.rs_layer:
                 out.append(f"createNode renderSetupLayer -n {_q(layer.rs_layer)};")
                 link = f"{_q(layer.node + '.msg')} {_q(layer.rs_layer + '.lrl')}"
                 connects.append(f"connectAttr {link};")
+                connects.append(f'connectAttr "renderSetup.lit" {_q(layer.rs_layer + ".pls")};')
             out.append(f"createNode renderLayer -n {_q(layer.node)};")
-            if layer.node == DEFAULT_LAYER:
+            if layer.node == DEFAULT_LAYER or layer.node.endswith("_" + DEFAULT_LAYER):
                 out.append('\tsetAttr ".g" yes;')
             if not layer.renderable:
                 out.append('\tsetAttr ".rndr" no;')
             if layer.display_order:
                 out.append(f'\tsetAttr ".do" {layer.display_order};')
-            manager = f'"renderLayerManager.rlmi[{index}]"'
+            if not layer.rs_layer:
+                out += self._adjustments(layer.node, connects)
+            index = managers[layer.manager]
+            managers[layer.manager] += 1
+            manager = _q(f"{layer.manager}.rlmi[{index}]")
             connects.append(f"connectAttr {manager} {_q(layer.node + '.rlid')};")
-        counter = 0
-        for layer_node, plugs in m.overrides.items():
-            for plug, value in plugs.items():
-                counter += 1
-                node, _, attr = plug.partition(".")
-                out.append(f"createNode absUniqueOverride -n {_q(f'{attr}{counter}')};")
-                out.append(f'\tsetAttr ".atr" -type "string" {_q(attr)};')
-                out.append(f'\tsetAttr ".tgName" -type "string" {_q(node)};')
-                out.append(f'\tsetAttr ".atv" {_mel_value(value)};')
-                out.append(f"// override of {plug} on {layer_node}")
+        for layer in m.layers.values():
+            if layer.rs_layer:
+                out += self._render_setup_overrides(layer, connects)
+        out += ["select -ne :time1;", f'\tsetAttr ".o" {m.current_time:g};']
         out.append("select -ne :defaultRenderGlobals;")
         for attr, (short, default) in GLOBAL_ATTRS.items():
             value = m.globals[attr]
@@ -422,3 +521,52 @@ class _MaWriter:
         out += connects
         out.append(f"// End of {self.name}")
         return "\n".join(out) + "\n"
+
+    def _render_setup_overrides(self, layer: LayerNode, connects: list[str]) -> list[str]:
+        """A Render Setup layer's overrides as Maya saves them (deadline-cloud-for-maya
+        ``layers.ma``): render settings as ``absUniqueOverride`` nodes in a
+        ``renderSettingsCollection``; another node's attribute as an ``absOverride`` in a
+        ``collection``; each child names its parent with ``<parent>.lit -> <child>.pls``."""
+        out: list[str] = []
+        plugs = self.maya.overrides.get(layer.node, {})
+        rs = layer.rs_layer or layer.node
+        for number, (plug, value) in enumerate(plugs.items(), start=1):
+            node, _, attr = plug.partition(".")
+            unique = node == GLOBALS
+            collection = f"{rs}_{'RenderSettingsCollection' if unique else 'collection'}{number}"
+            override = f"{rs}_{attr}{number}"
+            kind = "renderSettingsCollection" if unique else "collection"
+            out.append(f"createNode {kind} -n {_q(collection)};")
+            out.append(
+                f"createNode {'absUniqueOverride' if unique else 'absOverride'} -n {_q(override)};"
+            )
+            out.append(f'\tsetAttr ".atr" -type "string" {_q(attr)};')
+            if unique:
+                out.append(f'\tsetAttr ".tgName" -type "string" {_q(node)};')
+            out.append(f'\tsetAttr ".atv" {_mel_value(value)};')
+            connects.append(f"connectAttr {_q(rs + '.lit')} {_q(collection + '.pls')};")
+            connects.append(f"connectAttr {_q(collection + '.lit')} {_q(override + '.pls')};")
+        return out
+
+    def _adjustments(self, layer_node: str, connects: list[str]) -> list[str]:
+        """A legacy layer's overrides as ``.adjs[i]`` entries (the shape of a legacy Maya file:
+        ``setAttr ".adjs[0].val" ...`` plus ``connectAttr "<plug>" "<layer>.adjs[0].plg"``); the
+        default layer keeps the base value of every plug another layer overrides."""
+        m = self.maya
+        if layer_node == DEFAULT_LAYER:
+            legacy = [
+                over
+                for node, over in m.overrides.items()
+                if node in m.layers and not m.layers[node].rs_layer
+            ]
+            plugs = {plug: m.base_value(plug) for over in legacy for plug in over}
+        else:
+            plugs = dict(m.overrides.get(layer_node, {}))
+        out: list[str] = []
+        for index, (plug, value) in enumerate(plugs.items()):
+            node, _, attr = plug.partition(".")
+            short = GLOBAL_ATTRS[attr][0] if node == GLOBALS else "rnd"
+            out.append(f'\tsetAttr ".adjs[{index}].val" {_mel_value(value)};')
+            source = f":{node}.{short}" if node == GLOBALS else f"{node}.{short}"
+            connects.append(f"connectAttr {_q(source)} {_q(f'{layer_node}.adjs[{index}].plg')};")
+        return out

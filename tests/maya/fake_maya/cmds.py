@@ -3,7 +3,33 @@
 Flag handling follows Maya's Python commands: query mode with ``query=True``/``q=True``, edit mode
 with ``edit=True``/``e=True``, unknown flags raise ``TypeError`` (as Maya does for a bad flag), and
 command errors raise ``RuntimeError``. Short flag names are accepted where the code under test might
-use them.
+use them. That every command and flag used exists in Maya is checked by a machine against
+Autodesk's published API (``types-maya`` stubs, ``.ci/mypy_maya.ini``).
+
+Sources of the behaviour the tests rely on (Autodesk's command reference is
+``https://help.autodesk.com/cloudhelp/2018/ENU/Maya-Tech-Docs/CommandsPython/<command>.html``;
+"INFERRED" marks what no public source states, kept as the most plausible reading):
+
+* ``ls -type``, ``listConnections``, ``listRelatives -parent``, ``referenceQuery
+  -isNodeReferenced``: the command reference; referenced and imported render layers as in
+  deadline-cloud-for-maya's Maya-saved ``referenced_layers.ma`` and its ``render_layers.py``
+  filter. An empty result is ``None`` (maya.cmds convention, relied on by Deadline's
+  ``listConnections(...) or []``; INFERRED for each command).
+* ``getAttr``/``setAttr``: the command reference; a missing plug raises ``ValueError: No object
+  matches name`` (the error Maya prints, widely quoted; not in Autodesk's pages).
+* ``editRenderLayerGlobals -currentRenderLayer``: the command reference; making a layer current
+  marks the scene modified (INFERRED: Maya records the layer change like any edit).
+* ``renderSettings -fullPath -genericFrameImageName -layer -camera``: the command reference
+  ("Returns the full path for the image using the current project"); a one-element list (Deadline's
+  and other submitters' ``[0]``). Maya's own naming only: V-Ray's comes from ``vraySettings``.
+* ``workspace -q -rootDirectory / -fileRuleEntry / -expandName``: the command reference.
+* ``file -q -sceneName/-modified``, ``-rename``, ``-new``, ``-exportAll -type mayaAscii
+  -preserveReferences``: the command reference; that ``-exportAll`` leaves the open scene's name
+  and modified flag alone is INFERRED (an export writes another file; nothing says it renames).
+* ``about -batch/-version``, ``pluginInfo -q -listPlugins``, ``warning`` (printed as
+  ``// Warning: ... //`` in the Script Editor), ``progressWindow``, ``inViewMessage``,
+  ``shelfLayout``, ``shelfButton``, ``menu``, ``menuItem``, ``deleteUI``: the command reference;
+  ``progressWindow`` refusing batch mode is INFERRED (batch Maya has no UI).
 """
 
 from __future__ import annotations
@@ -55,6 +81,9 @@ _ALIASES = {
     "iol": "imageOverlayLabel",
     "dai": "deleteAllItems",
     "ia": "itemArray",
+    "inr": "isNodeReferenced",
+    "s": "source",
+    "d": "destination",
 }
 
 
@@ -71,18 +100,48 @@ def _maya() -> _state.FakeMaya:
 
 
 # -- nodes and attributes -------------------------------------------------------------------------
+def _managers() -> list[str]:
+    m = _maya()
+    found = [_state.SCENE_MANAGER]
+    for layer in m.layers.values():
+        if layer.manager not in found:
+            found.append(layer.manager)
+    return found
+
+
 def ls(*args: Any, **kwargs: Any) -> list[str]:
-    """``ls -type T``: renderLayer, renderSetupLayer or camera nodes."""
+    """``ls -type T`` (renderLayer, renderSetupLayer, renderLayerManager, camera) or ``ls NAME``.
+
+    ``ls -type renderLayer`` lists referenced and imported layers too (deadline-cloud-for-maya's
+    ``referenced_layers.ma`` test scene; its submitter filters them afterwards).
+    """
     flags = _flags(kwargs, {"type"}, "ls")
     m = _maya()
     kind = flags.get("type")
+    if args:  # names: the ones that exist (render layer managers and layers are all we model)
+        known = set(_managers()) | set(m.layers)
+        return [str(name) for name in args if name in known]
     if kind == "renderLayer":
         return list(m.layers)
     if kind == "renderSetupLayer":
         return list(m.rs_order)
+    if kind == "renderLayerManager":
+        return _managers()
     if kind == "camera":
         return list(m.cameras)
     raise RuntimeError(f"ls: the fake does not list type {kind!r}")
+
+
+def referenceQuery(node: str, **kwargs: Any) -> bool:  # noqa: N802 - Maya's name
+    """``referenceQuery NODE -isNodeReferenced``: True for nodes a reference brought."""
+    flags = _flags(kwargs, {"isNodeReferenced"}, "referenceQuery")
+    if not flags.get("isNodeReferenced"):
+        raise RuntimeError("referenceQuery: the fake answers -isNodeReferenced only")
+    m = _maya()
+    layer = m.layers.get(node)
+    if layer is None and node not in _managers() and node not in m.cameras:
+        raise RuntimeError(f"referenceQuery: no object matches name: {node}")
+    return layer is not None and layer.reference is not None
 
 
 def getAttr(plug: str, **kwargs: Any) -> Any:  # noqa: N802 - Maya's name
@@ -98,10 +157,14 @@ def setAttr(plug: str, value: Any, **kwargs: Any) -> None:  # noqa: N802 - Maya'
 
 
 def listConnections(plug: str, **kwargs: Any) -> list[str] | None:  # noqa: N802 - Maya's name
-    """Only ``<renderSetupLayer>.legacyRenderLayer``; None when nothing is connected (as Maya)."""
-    _flags(kwargs, {"source", "destination"}, "listConnections")
+    """``<renderSetupLayer>.legacyRenderLayer``, or a render layer's ``-type renderLayerManager``;
+    None when nothing is connected (as Maya)."""
+    flags = _flags(kwargs, {"source", "destination", "type"}, "listConnections")
     m = _maya()
     node, _, attr = plug.partition(".")
+    if flags.get("type") == "renderLayerManager" and not attr:
+        layer = m.layers.get(node)
+        return [layer.manager] if layer is not None else None
     if attr in ("legacyRenderLayer", "lrl") and node in m.rs_order:
         return [n for n, layer in m.layers.items() if layer.rs_layer == node] or None
     return None
@@ -112,6 +175,23 @@ def listRelatives(node: str, **kwargs: Any) -> list[str] | None:  # noqa: N802 -
     _flags(kwargs, {"parent"}, "listRelatives")
     cam = _maya().cameras.get(node)
     return [cam.transform] if cam is not None else None
+
+
+def currentTime(*args: Any, **kwargs: Any) -> float:  # noqa: N802 - Maya's name
+    """``currentTime -q`` (or set it): the scene's current frame.
+
+    deadline-cloud-for-maya ``scene.py`` renders ``int(maya.cmds.currentTime(query=True))`` when
+    ``defaultRenderGlobals.animation`` is off; Maya saves it as ``time1.outTime``.
+    """
+    flags = _flags(kwargs, set(), "currentTime")
+    m = _maya()
+    if flags.get("query"):
+        return m.current_time
+    if len(args) != 1:
+        raise RuntimeError("currentTime: give one time")
+    m.current_time = float(args[0])
+    m.modified = True
+    return m.current_time
 
 
 def editRenderLayerGlobals(**kwargs: Any) -> str | None:  # noqa: N802 - Maya's name
@@ -407,12 +487,14 @@ __all__ = [
     "DEFAULT_LAYER",
     "GLOBALS",
     "about",
+    "currentTime",
     "deleteUI",
     "editRenderLayerGlobals",
     "file",
     "getAttr",
     "listConnections",
     "listRelatives",
+    "referenceQuery",
     "ls",
     "menu",
     "menuItem",

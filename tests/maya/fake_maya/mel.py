@@ -14,6 +14,10 @@ MAIN_WINDOW = "MayaWindow"
 def eval(command: str) -> Any:  # noqa: A001 - Maya's name
     """Evaluate ``mayaHasRenderSetup()`` or read ``$gShelfTopLevel`` / ``$gMainWindow``.
 
+    ``mayaHasRenderSetup()`` is the MEL procedure Deadline calls to tell Render Setup from legacy
+    layers (``DeadlineMayaBatchFunctions.py``); the two globals are Maya's UI globals that shelf
+    tools read (empty in batch mode: INFERRED, there is no UI).
+
     Raises:
         RuntimeError: Anything else (Maya: "Cannot find procedure").
     """

@@ -65,6 +65,7 @@ class SceneModel:
         layers: tuple[LayerChoice, ...] = ()
         frames = ""
         renderer = None
+        notes: tuple[str, ...] = ()
         try:
             layers = tuple(source.list_layers())
         except SceneSourceError as exc:
@@ -72,6 +73,7 @@ class SceneModel:
         try:
             frames = source.default_frames()
             renderer = source.default_renderer()
+            notes = tuple(source.notes())
         except SceneSourceError as exc:
             error = error or str(exc)
         return SceneSummary(
@@ -81,6 +83,7 @@ class SceneModel:
             default_frames=frames,
             default_renderer=renderer,
             error=error,
+            notes=notes,
         )
 
     def with_defaults(self, config: RenderConfig) -> RenderConfig:

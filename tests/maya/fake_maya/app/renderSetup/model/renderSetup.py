@@ -2,11 +2,20 @@
 
 Layer objects are thin views over the fake scene's ``renderLayer`` nodes, like Maya's wrappers
 over its nodes: ``isRenderable`` reads the legacy node's ``renderable`` attribute.
+
+Behaviour copied from Maya's own ``maya/app/renderSetup/model/renderSetup.py`` (Autodesk 2016; a
+public copy is quoted in ``/work/research/maya_facts.md`` section 7, signatures confirmed by
+LumaPictures/cg-stubs): ``instance()`` creates the ``renderSetup`` node when there is none ("Return
+the render setup singleton node, creating it if required"), whatever the layer mode;
+``switchToLayerUsingLegacyName`` with a name no layer has warns and switches to masterLayer;
+``getRenderLayer`` with an unknown name raises a plain ``Exception``. ``getRenderLayers`` lists
+this scene's layers only: a reference's Render Setup layers hang off the reference's own
+``renderSetup`` node (INFERRED from the ``.ma`` graph, ``renderSetup.lit -> layer.pls``).
 """
 
 from __future__ import annotations
 
-from .... import _state
+from .... import _state, cmds
 from ...._state import DEFAULT_LAYER
 
 
@@ -76,15 +85,36 @@ class RenderSetup:
         _state.current().switch_layer(layer._node())
 
     def switchToLayerUsingLegacyName(self, name: str) -> None:  # noqa: N802 - Maya's name
-        """Make the layer whose legacy node is ``name`` visible."""
-        _state.current().switch_layer(name)
+        """Make the layer whose legacy node is ``name`` visible.
+
+        Maya: for a name that is not ``defaultRenderLayer`` and no Render Setup layer's legacy
+        node, ``cmds.warning(kUnknownLegacyRenderLayer % renderLayerName)`` and then
+        ``switchToLayer(None)``, which is masterLayer. It does not raise. (The warning's wording
+        is Maya's resource string, not published; the fake's text is its own.)
+        """
+        m = _state.current()
+        layer = m.layers.get(name)
+        if name != DEFAULT_LAYER and (layer is None or not layer.rs_layer):
+            cmds.warning(f"Unknown legacy render layer: {name}")
+            name = DEFAULT_LAYER
+        m.switch_layer(name)
 
 
 _INSTANCE = RenderSetup()
 
 
+def hasInstance() -> bool:  # noqa: N802 - Maya's name
+    """Maya: "Return true if the render setup node exists" (no side effect)."""
+    m = _state.current()
+    return m.render_setup_node or bool(m.rs_order)
+
+
 def instance() -> RenderSetup:
-    """The Render Setup singleton (only while Maya runs Render Setup)."""
-    if not _state.current().render_setup_mode:
-        raise RuntimeError("Render Setup is not active: Maya runs legacy render layers")
+    """The Render Setup singleton, creating the ``renderSetup`` node if there is none.
+
+    Maya creates it on demand in any scene, a legacy one included ("It is not implemented as a
+    default node, and therefore is not created on file new, but rather created on demand").
+    """
+    m = _state.current()
+    m.render_setup_node = True
     return _INSTANCE
