@@ -119,14 +119,89 @@ class LayerSettings:
         )
 
     def notes(self) -> tuple[str, ...]:
-        """Everything worth telling the user about this layer (frames, overrides left to Maya)."""
+        """Everything worth telling the user about this layer (frames, overrides left to Maya).
+
+        Overrides of what a render writes (render settings, resolution, which cameras render)
+        get a note each: they change the images the artist will look for. Overrides of scene
+        content (lights, shaders, visibility) change neither the frames, the renderer nor the
+        image names, so they share one line instead of burying the others.
+        """
         notes = []
         if self.frame_note:
             notes.append(self.frame_note)
-        notes += [
-            f"override not applied by the plan (Maya applies it): {d}" for d in self.not_applied
-        ]
+        cameras = [o for o in self.not_applied if _is_camera_choice(o)]
+        output = [o for o in self.not_applied if _changes_output(o) and o not in cameras]
+        content = [o for o in self.not_applied if not _changes_output(o)]
+        notes += [f"override not applied by the plan (Maya applies it): {d}" for d in output]
+        if cameras:
+            notes.append(
+                "which cameras render is overridden (Maya applies it; each renderable camera "
+                "writes its own images): " + "; ".join(_camera_choice(d) for d in cameras)
+            )
+        if content:
+            shown = "; ".join(_short(d) for d in content[:MAX_CONTENT_OVERRIDES_LISTED])
+            more = len(content) - MAX_CONTENT_OVERRIDES_LISTED
+            tail = f"; and {more} more" if more > 0 else ""
+            notes.append(
+                f"{len(content)} scene override(s) not applied by the plan (Maya applies them; "
+                f"they change no frames, renderer or image names): {shown}{tail}"
+            )
         return tuple(notes)
+
+
+#: Scene-content overrides named one by one in a layer's note before "and N more".
+MAX_CONTENT_OVERRIDES_LISTED = 4
+
+#: Nodes whose overrides change what a render writes: the render settings of Maya and of the
+#: renderers this tool knows (image names, formats, resolution, sampling that names AOV files).
+RENDER_OUTPUT_NODES = frozenset(
+    {
+        "defaultRenderGlobals",
+        "defaultResolution",
+        "defaultRenderQuality",
+        "hardwareRenderingGlobals",
+        "defaultArnoldRenderOptions",
+        "defaultArnoldDriver",
+        "redshiftOptions",
+        "vraySettings",
+    }
+)
+#: Camera attributes whose overrides choose which cameras render (one image set per camera).
+_CAMERA_OUTPUT_ATTRIBUTES = frozenset({"renderable", "rnd"})
+
+
+def _changes_output(description: str) -> bool:
+    """Whether an override (as described by ``LayerOverride.describe``) changes the images."""
+    plug = description.split(" = ", 1)[0].split(" (", 1)[0]
+    node, _, attribute = plug.rpartition(".")
+    if node.lstrip(":") in RENDER_OUTPUT_NODES:
+        return True
+    return attribute in _CAMERA_OUTPUT_ATTRIBUTES or plug in _CAMERA_OUTPUT_ATTRIBUTES
+
+
+def _is_camera_choice(description: str) -> bool:
+    plug = description.split(" = ", 1)[0].split(" (", 1)[0]
+    return plug.rpartition(".")[2] in _CAMERA_OUTPUT_ATTRIBUTES
+
+
+def _camera_choice(description: str) -> str:
+    """``camera3 on`` from ``renderable = on (absolute override ... in collection _camera3_...)``."""
+    plug, _, rest = description.partition(" = ")
+    value = rest.split(" (", 1)[0]
+    value = {"0": "off", "1": "on"}.get(value, value)
+    node = plug.rpartition(".")[0]
+    if not node and " in collection " in rest:
+        node = "collection " + rest.split(" in collection ", 1)[1].rstrip(")").split(",")[0]
+    return f"{node or plug} {value}"
+
+
+def _short(description: str) -> str:
+    """``intensity in _pointLight1_col`` from a full override description."""
+    plug = description.split(" = ", 1)[0]
+    collection = description.split(" in collection ", 1)
+    if len(collection) == 2:
+        return f"{plug} in {collection[1].rstrip(')').split(',')[0]}"
+    return plug
 
 
 def resolve_layer_settings(

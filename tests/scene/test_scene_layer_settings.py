@@ -143,7 +143,7 @@ def test_render_setup_overrides_drive_each_layers_frames_and_renderer(tmp_path: 
     notes = software.notes()
     assert len(notes) == 2
     assert "defaultResolution.width = 1920" in notes[0] and "not applied" in notes[0]
-    assert "renderable = on" in notes[1] and "collection camCol" in notes[1]
+    assert "which cameras render" in notes[1] and "collection camCol on" in notes[1]
     assert info.notes() == tuple(f"softwareLayer: {note}" for note in notes)
 
 
@@ -202,7 +202,7 @@ def test_legacy_adjustments_give_each_layer_its_own_values(tmp_path: Path) -> No
     assert (master.renderer, master.frames, master.notes()) == ("arnold", "1-10", ())
     assert (occlusion.renderer, occlusion.frames) == ("mayaSoftware", "1-48")
     (note,) = occlusion.notes()
-    assert "lambert1.c" in note and "legacy" in note
+    assert "lambert1.c" in note and "not applied" in note  # scene content: one grouped line
 
 
 def test_only_layers_on_the_scenes_own_manager_are_layers(tmp_path: Path) -> None:
@@ -267,3 +267,24 @@ def test_frames_text() -> None:
     assert frames_text(1, 100, 5) == "1-100x5"
     assert frames_text(3, 3, 1) == "3"
     assert frames_text(0.6, 10.4, 0) == "1-10"
+
+
+def test_notes_name_output_overrides_and_group_cameras_and_scene_content() -> None:
+    settings = LayerSettings(
+        animation=True,
+        not_applied=(
+            "defaultResolution.width = 1920 (absolute override width1 in collection RSC2)",
+            "renderable = on (absolute override renderable2 in collection _camera3_col)",
+            "cameraShape1.rnd = 0 (legacy override rs_A.adjs[0])",
+            "intensity = 3.4 (absolute override intensity in collection _light_col)",
+            "primaryVisibility = off (absolute override pv in collection fx_col_shapes)",
+        ),
+    )
+    notes = settings.notes()
+    assert len(notes) == 3
+    assert "defaultResolution.width = 1920" in notes[0]
+    assert notes[1].endswith("collection _camera3_col on; cameraShape1 off")
+    assert notes[2].startswith("2 scene override(s) not applied")
+    assert (
+        "intensity in _light_col" in notes[2] and "primaryVisibility in fx_col_shapes" in notes[2]
+    )
