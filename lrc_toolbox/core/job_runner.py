@@ -83,12 +83,8 @@ def frames_by_layer(plan: JobPlan) -> dict[str, list[int]]:
 
 
 def _output_root(plan: JobPlan) -> Path | None:
-    """The folder images go to when the user said so (``-rd``, or the project's images)."""
-    if plan.config.output_dir:
-        return Path(plan.config.output_dir).expanduser()
-    if plan.project_dir:
-        return Path(plan.project_dir) / "images"
-    return None
+    """The folder every render writes its images to (the plan's ``-rd``)."""
+    return Path(plan.output_dir).expanduser() if plan.output_dir else None
 
 
 class JobRunner:

@@ -32,7 +32,13 @@ from typing import BinaryIO
 
 import psutil
 
-__all__ = ["MAX_COMPONENT_CHARS", "TempFileManager", "TempFileError", "safe_file_component"]
+__all__ = [
+    "MAX_COMPONENT_CHARS",
+    "TempFileError",
+    "TempFileManager",
+    "default_temp_parent",
+    "safe_file_component",
+]
 
 _LOG = logging.getLogger(__name__)
 
@@ -107,6 +113,15 @@ def _user_name() -> str:
     return safe_file_component(name)
 
 
+def default_temp_parent() -> Path:
+    """The per-user folder that holds job folders when no root is given.
+
+    ``<tempfile.gettempdir()>/lrc_toolbox-<user>``; everything in it belongs to jobs and is
+    deleted when they end, so no image may be written there.
+    """
+    return Path(tempfile.gettempdir()).absolute() / f"lrc_toolbox-{_user_name()}"
+
+
 def _is_private_dir(path: Path) -> bool:
     """True when ``path`` is a real directory (not a link) that only this user can enter."""
     try:
@@ -167,7 +182,7 @@ class TempFileManager:
                     raise TempFileError(f"temp root {parent} is not a directory")
                 self._job_dir = Path(tempfile.mkdtemp(prefix=prefix, dir=parent)).absolute()
             else:
-                parent = Path(tempfile.gettempdir()) / f"lrc_toolbox-{_user_name()}"
+                parent = default_temp_parent()
                 if self._make_private_parent(parent):
                     self._job_dir = Path(tempfile.mkdtemp(prefix=prefix, dir=parent)).absolute()
                 else:

@@ -1,0 +1,105 @@
+"""The first checks of a job's settings: a selection that is empty or of the wrong type, an odd scene.
+
+"Empty means empty, not everything": a script that passes an unset variable as the layers, the
+GPUs or the frames must be told so, never launch a whole shot on every GPU. Leaving a setting out
+keeps its documented default (``RenderConfig.layers`` empty: every renderable layer;
+``frame_range`` ``""``: the scene's range; ``gpus`` None: every usable GPU); what is refused here
+is a value that is *given* but selects nothing, or is not what the setting holds (``frames=5``,
+``gpus=[]``, a layer named ``""``).
+
+A scene path that is not a regular file (a FIFO, a device, a socket) is refused before anything
+opens it: opening a FIFO blocks until someone writes to it.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from lrc_toolbox.core.models import RenderConfig
+
+__all__ = ["PlanError", "check_scene_path", "check_selection"]
+
+
+class PlanError(ValueError):
+    """The job cannot start; the message is one line an artist or TD can act on."""
+
+
+def _kind(value: object) -> str:
+    return "None" if value is None else type(value).__name__
+
+
+def _check_names(value: object, what: str, *, allow_empty_list: bool) -> None:
+    """A list of non-empty strings (an empty list only when ``allow_empty_list``)."""
+    if isinstance(value, str) or not isinstance(value, Sequence):
+        raise PlanError(f"{what} must be a list of names, got {_kind(value)} {value!r}")
+    if not value and not allow_empty_list:
+        raise PlanError(f"{what} is an empty list: name at least one, or leave it unset")
+    for item in value:
+        if not isinstance(item, str):
+            raise PlanError(f"{what} must hold names (strings), got {_kind(item)} {item!r}")
+        if not item.strip():
+            raise PlanError(f"{what} has an empty name in {list(value)!r}")
+
+
+def check_selection(config: RenderConfig) -> None:
+    """Refuse a selection that is given but empty, or of the wrong type.
+
+    Args:
+        config: The job's settings.
+
+    Raises:
+        PlanError: One line naming the setting and the value.
+    """
+    if not isinstance(config.scene_file, (str, os.PathLike)) or not str(config.scene_file).strip():
+        raise PlanError(f"no scene file given (scene_file={config.scene_file!r})")
+    if not isinstance(config.frame_range, str):
+        raise PlanError(
+            f"frames must be a frame string such as '1-24' or '1,10-20,50' (got "
+            f"{_kind(config.frame_range)} {config.frame_range!r}); leave it empty for the "
+            "scene's range"
+        )
+    _check_names(config.layers, "layers", allow_empty_list=True)
+    if config.gpus is not None:
+        _check_names(config.gpus, "gpus", allow_empty_list=False)
+    if config.layer_frames is not None:
+        if not isinstance(config.layer_frames, Mapping):
+            raise PlanError(
+                f"layer_frames must map layer names to frame strings, got {_kind(config.layer_frames)}"
+            )
+        for layer, frames in config.layer_frames.items():
+            if not isinstance(layer, str) or not isinstance(frames, str):
+                raise PlanError(
+                    f"layer_frames must map layer names to frame strings, got {layer!r}: {frames!r}"
+                )
+
+
+def check_scene_path(path: Path) -> None:
+    """The scene must be an existing, readable regular file (checked without opening it).
+
+    Raises:
+        PlanError: Missing, a folder, a FIFO/device/socket, or unreadable.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise PlanError(f"scene not found: {path}") from None
+    except OSError as exc:
+        raise PlanError(f"scene cannot be read: {path}: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(mode):
+        raise PlanError(f"scene is a folder, not a file: {path}")
+    if not stat.S_ISREG(mode):
+        what = (
+            "a FIFO (named pipe)"
+            if stat.S_ISFIFO(mode)
+            else "a socket"
+            if stat.S_ISSOCK(mode)
+            else "a device"
+            if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "not a regular file"
+        )
+        raise PlanError(f"scene is {what}, not a Maya scene file: {path}")
+    if not os.access(path, os.R_OK):
+        raise PlanError(f"scene is not readable (permission denied): {path}")
