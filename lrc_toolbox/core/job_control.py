@@ -20,12 +20,21 @@ import signal
 from dataclasses import dataclass, field
 from typing import Any
 
+import psutil
+
 from lrc_toolbox.core.events import TASK_KEY_ALIAS
 from lrc_toolbox.core.gpu_leases import is_same_process
 from lrc_toolbox.core.job_runner import ResumeState, TaskAttachment
-from lrc_toolbox.core.job_store import FrameRecord, JobRecord, JobStore, TaskRecord
+from lrc_toolbox.core.job_store import (
+    FrameRecord,
+    JobClaimedError,
+    JobRecord,
+    JobStore,
+    TaskRecord,
+)
 from lrc_toolbox.core.models import FrameState, JobState, RenderConfig, RenderMode, TaskState
 from lrc_toolbox.core.planner import PlanError
+from lrc_toolbox.core.retention import job_temp_folder
 from lrc_toolbox.utils.frame_parser import FrameSet
 from lrc_toolbox.utils.render_subprocess import RenderProcess
 
@@ -46,6 +55,7 @@ class JobSummary:
     layers: dict[str, dict[str, int]] = field(default_factory=dict)
     running_tasks: list[dict[str, Any]] = field(default_factory=list)
     reason: str | None = None
+    output_dir: str | None = None  # the image folder every render got (-rd)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for ``--json``."""
@@ -99,6 +109,7 @@ def summarise(store: JobStore, job: JobRecord) -> JobSummary:
         layers=layers,
         running_tasks=running,
         reason=job.reason,
+        output_dir=str(job.config.get("output_dir") or "") or None,
     )
 
 
@@ -114,6 +125,34 @@ def get_job_or_fail(store: JobStore, job_id: str) -> JobRecord:
         recent = ", ".join(j.id for j in store.list_jobs(limit=5)) or "none"
         raise PlanError(f"no job {job_id} in {store.path} (recent jobs: {recent})")
     return job
+
+
+def claim_job(store: JobStore, job: JobRecord) -> JobRecord:
+    """Become the manager of ``job`` (for ``resume`` or ``cancel``), or say who is.
+
+    Atomic (one write transaction): of two processes claiming a job at once, exactly one wins;
+    the other gets one line.
+
+    Returns:
+        The job as stored after the claim.
+
+    Raises:
+        PlanError: The job ended, or another live process runs it.
+    """
+    me = psutil.Process()
+    try:
+        store.claim_manager(
+            job.id, pid=me.pid, create_time=me.create_time(), holder_alive=is_same_process
+        )
+    except JobClaimedError as exc:
+        if exc.holder_pid is None:
+            raise PlanError(
+                f"{exc}; use 'retry {job.id}' to render its failed frames again"
+            ) from exc
+        raise PlanError(
+            f"{exc}: it is being rendered or resumed there (cancel it to stop it)"
+        ) from exc
+    return get_job_or_fail(store, job.id)
 
 
 def load_resume_state(store: JobStore, job: JobRecord) -> ResumeState:
@@ -158,7 +197,13 @@ def load_resume_state(store: JobStore, job: JobRecord) -> ResumeState:
             )
     attached = [_attached(t) for t in running]
     numbers = [_task_number(t.task_id) for t in tasks] or [0]
+    folders = {
+        str(folder): None
+        for t in tasks
+        if t.argv and (folder := job_temp_folder(t.argv[-1])) is not None
+    }
     return ResumeState(
+        old_temp_folders=tuple(folders),
         done=done,
         failed=failed,
         pending={layer: FrameSet(frames) for layer, frames in pending.items()},
@@ -216,6 +261,9 @@ def cancel_job(store: JobStore, job: JobRecord, *, grace_s: float = 10.0) -> str
     if manager_alive(job) and job.manager_pid and job.manager_pid != os.getpid():
         os.kill(job.manager_pid, signal.SIGTERM)
         return f"asked the manager of job {job.id} (pid {job.manager_pid}) to stop it"
+    # No live manager: this process becomes it, so a `resume` started meanwhile cannot run
+    # the job while its renders are being stopped here (one of the two is refused).
+    job = claim_job(store, job)
     stopped = []
     for task in store.get_tasks(job.id):
         if task.state is not TaskState.RUNNING:

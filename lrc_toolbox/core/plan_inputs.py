@@ -16,11 +16,12 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Mapping, Sequence
+from dataclasses import fields
 from pathlib import Path
 
 from lrc_toolbox.core.models import RenderConfig
 
-__all__ = ["PlanError", "check_scene_path", "check_selection"]
+__all__ = ["PlanError", "check_scene_path", "check_selection", "render_layer_config"]
 
 
 class PlanError(ValueError):
@@ -103,3 +104,48 @@ def check_scene_path(path: Path) -> None:
         raise PlanError(f"scene is {what}, not a Maya scene file: {path}")
     if not os.access(path, os.R_OK):
         raise PlanError(f"scene is not readable (permission denied): {path}")
+
+
+def render_layer_config(
+    scene_file: str,
+    layer: object,
+    frames: object,
+    gpu_id: object,
+    options: Mapping[str, object],
+) -> RenderConfig:
+    """The :class:`RenderConfig` of ``BatchRenderAPI.render_layer`` (the spec's TD call).
+
+    ``layer`` is one name or a non-empty list of names; ``frames`` a frame string (``""``: the
+    scene's range); ``gpu_id`` an index/UUID, a non-empty list of them, or None (every usable
+    GPU); ``options`` other :class:`RenderConfig` fields.
+
+    Raises:
+        PlanError: An empty or wrongly typed selection, or an unknown option.
+    """
+    if isinstance(layer, str):
+        if not layer.strip():
+            raise PlanError("layer is empty: name the layer to render (masterLayer, MASTER_BG_A)")
+        layers = [layer]
+    else:
+        _check_names(layer, "layer", allow_empty_list=False)
+        layers = list(layer)  # type: ignore[call-overload]
+    if not isinstance(frames, str):
+        raise PlanError(
+            f"frames must be a frame string such as '1-24' (got {_kind(frames)} {frames!r}); "
+            "leave it out for the scene's range"
+        )
+    gpus: list[str] | None = None
+    if gpu_id is not None:
+        ids = list(gpu_id) if isinstance(gpu_id, (list, tuple)) else [gpu_id]
+        if not ids or any(isinstance(i, bool) or not str(i).strip() for i in ids):
+            raise PlanError(f"gpu_id {gpu_id!r} names no GPU: give an index or UUID, or None")
+        gpus = [str(i).strip() for i in ids]
+    config = RenderConfig(scene_file=scene_file, layers=layers, frame_range=frames, gpus=gpus)
+    known = {f.name for f in fields(RenderConfig)}
+    for key, value in options.items():
+        if key not in known:
+            raise PlanError(f"unknown render option '{key}'")
+        if key == "layers":
+            _check_names(value, "layers", allow_empty_list=False)
+        setattr(config, key, value)
+    return config
