@@ -114,6 +114,7 @@ class JobStarted(Event):
     render_exe: str = ""
     store_path: str = ""
     log_dir: str = ""
+    output_dir: str = ""  # the image folder every render gets (-rd)
 
 
 @dataclass(frozen=True)

@@ -110,6 +110,7 @@ class JobRecorder:
         renderer: str,
         render_exe: str,
         log_dir: Path,
+        output_dir: str | None = None,
     ) -> None:
         """The supervisor took the job: it is running."""
         self._store.set_job_state(self.job_id, JobState.RUNNING)
@@ -123,6 +124,7 @@ class JobRecorder:
                 render_exe=render_exe,
                 store_path=str(path) if path is not None else "",
                 log_dir=str(log_dir),
+                output_dir=output_dir or "",
             )
         )
 

@@ -241,6 +241,7 @@ class JobRunner:
                 renderer=self.plan.profile.name,
                 render_exe=self.plan.render_exe.path,
                 log_dir=self._log_dir,
+                output_dir=self.plan.output_dir,
             )
             if self.plan.config.skip_existing:
                 self._skip_existing_images()

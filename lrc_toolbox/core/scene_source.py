@@ -88,6 +88,14 @@ class SceneSource(Protocol):
         """The scene's renderer name (``redshift``), or None when unknown."""
         ...
 
+    def project_dir(self) -> str | None:
+        """The Maya project renders of this scene use when the user names none.
+
+        None: found from the scene file's folder (a file on disk); inside Maya, Maya's current
+        project (the one the artist's own renders use).
+        """
+        ...
+
     def validate(self, config: RenderConfig) -> list[str]:
         """Problems that would make the job fail, each an artist-readable sentence with a way out."""
         ...
@@ -154,6 +162,10 @@ class FileSceneSource:
         """The renderer stored in the file (``.ren``)."""
         info = self._scene()
         return info.renderer if info is not None else None
+
+    def project_dir(self) -> str | None:
+        """None: the project is found from the file's folder (``workspace.mel`` above it)."""
+        return None
 
     def validate(self, config: RenderConfig) -> list[str]:
         """File-level checks; the planner checks the rest when the job is planned."""

@@ -79,6 +79,8 @@ class SceneSummary:
         default_frames: The scene's frame range as a frame string (``1-24``), or ``""``.
         default_renderer: The scene's renderer (``redshift``), or None when unknown.
         error: Why layers could not be listed (e.g. a Maya Binary file outside Maya), else ``""``.
+        output_folder: Where the images go when the Output Folder is left empty, and why
+            (``/proj/images (images rule of Maya project /proj)``), or ``""`` when unknown.
     """
 
     label: str
@@ -87,6 +89,7 @@ class SceneSummary:
     default_frames: str = ""
     default_renderer: str | None = None
     error: str = ""
+    output_folder: str = ""
 
 
 @dataclass(frozen=True)
