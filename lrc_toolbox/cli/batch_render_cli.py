@@ -424,7 +424,12 @@ def main(
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in JOB_COMMANDS:
         _install_sigterm_handler()
-        return run_job_command(argv, out=out, err=err)
+        try:
+            return run_job_command(argv, out=out, err=err)
+        except KeyboardInterrupt as exc:  # before a job started (e.g. `cancel` while resuming)
+            code, reason = interruption(exc)
+            err.write(f"\n{reason} before any render started\n")
+            return code
     parser = build_parser()
     try:
         with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):

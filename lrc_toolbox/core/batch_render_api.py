@@ -22,7 +22,6 @@ import os
 import socket
 import sys
 import threading
-import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -279,7 +278,7 @@ class BatchRenderAPI:
                 raise PlanError(f"cannot start the job: {exc}") from exc
             raise
         handle = JobHandle(runner)
-        _LIVE_APIS.add(self)
+        _track_until_exit(handle)
         self._jobs[job_id] = handle
         self._active = handle
         runner.start()
@@ -358,21 +357,7 @@ class BatchRenderAPI:
         except JobStoreError as exc:
             raise PlanError(str(exc)) from exc
 
-    def _stop_unwaited_jobs(self) -> None:
-        """At interpreter exit: stop and record the jobs a script did not wait for."""
-        for handle in list(self._jobs.values()):
-            if handle._runner.is_finished:
-                continue
-            sys.stderr.write(
-                f"lrc_toolbox: job {handle.job_id} was still running when Python exited: "
-                "stopping its renders and recording it as cancelled (call handle.wait() to "
-                "let a job finish)\n"
-            )
-            handle.stop(UNWAITED_REASON)
-            try:
-                handle.wait(defaults.TERMINATE_GRACE_S + EXIT_STOP_MARGIN_S)
-            except RuntimeError:
-                continue
+
 
     def resume(self, job_id: str) -> JobHandle:
         """Pick up a job whose manager died: re-attach, verify, render what is left.
@@ -466,19 +451,39 @@ class BatchRenderAPI:
         return self._active
 
 
-#: APIs with jobs started in this process, stopped at exit (see :class:`BatchRenderAPI`).
-_LIVE_APIS: weakref.WeakSet[BatchRenderAPI] = weakref.WeakSet()
+#: Jobs started in this process and not known to have finished (stopped at exit, see
+#: :class:`BatchRenderAPI`); held strongly: a script may drop its API and handle at once.
+_UNFINISHED: list[JobHandle] = []
+_UNFINISHED_LOCK = threading.Lock()
 #: What a job stopped at interpreter exit records.
 UNWAITED_REASON = "stopped: the Python process that started it exited without waiting for it"
 #: Beyond the render stop's grace, how long exit waits for a job to record its end.
 EXIT_STOP_MARGIN_S = 5.0
 
 
+def _track_until_exit(handle: JobHandle) -> None:
+    with _UNFINISHED_LOCK:
+        _UNFINISHED[:] = [h for h in _UNFINISHED if not h._runner.is_finished]
+        _UNFINISHED.append(handle)
+
+
 @atexit.register
 def _stop_jobs_at_exit() -> None:
-    """Never leave a job "running" with no manager: stop the jobs nobody waited for."""
-    for api in list(_LIVE_APIS):
-        api._stop_unwaited_jobs()
+    """Never leave a job "running" with no manager: stop and record the jobs nobody waited for."""
+    with _UNFINISHED_LOCK:
+        handles = [h for h in _UNFINISHED if not h._runner.is_finished]
+    for handle in handles:
+        sys.stderr.write(
+            f"lrc_toolbox: job {handle.job_id} was still running when Python exited: stopping "
+            "its renders and recording it as cancelled (call handle.wait() to let a job "
+            "finish)\n"
+        )
+        handle.stop(UNWAITED_REASON)
+    for handle in handles:
+        try:
+            handle.wait(defaults.TERMINATE_GRACE_S + EXIT_STOP_MARGIN_S)
+        except RuntimeError:
+            continue
 
 
 def _frames_per_layer(store: JobStore, job_id: str) -> dict[str, list[int]]:

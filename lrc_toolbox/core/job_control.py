@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -246,12 +247,28 @@ def frames_to_retry(store: JobStore, job: JobRecord) -> dict[str, str]:
     return {layer: FrameSet(frames).to_string() for layer, frames in missing.items()}
 
 
+#: Beyond the renders' stop grace, how long ``cancel`` waits for a live manager to exit.
+MANAGER_STOP_MARGIN_S = 20.0
+
+
+def _wait_until_gone(pid: int, create_time: float | None, timeout_s: float) -> bool:
+    """Wait for a process to end; True when it did within ``timeout_s``."""
+    deadline = time.monotonic() + timeout_s
+    while is_same_process(pid, create_time):
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
 def cancel_job(store: JobStore, job: JobRecord, *, grace_s: float = 10.0) -> str:
     """Stop a job. Returns what was done, in words.
 
     With its manager alive, the manager is asked to stop (SIGTERM: it stops every render tree
-    and records the outcome). With the manager gone, the job's surviving renders (checked by pid
-    and start time) are stopped here and the job is marked cancelled.
+    and records the outcome) and waited for. With the manager gone (or gone without recording
+    the end), the job's surviving renders (checked by pid and start time) are stopped here and
+    the job is marked cancelled; this process claims the job first, so a ``resume`` started at
+    the same moment is refused (or this cancel is, when the resume claimed it first).
 
     Raises:
         PlanError: The job already ended.
@@ -259,8 +276,15 @@ def cancel_job(store: JobStore, job: JobRecord, *, grace_s: float = 10.0) -> str
     if job.state in _FINAL_JOB_STATES:
         raise PlanError(f"job {job.id} already ended ({job.state.value})")
     if manager_alive(job) and job.manager_pid and job.manager_pid != os.getpid():
-        os.kill(job.manager_pid, signal.SIGTERM)
-        return f"asked the manager of job {job.id} (pid {job.manager_pid}) to stop it"
+        pid = job.manager_pid
+        os.kill(pid, signal.SIGTERM)
+        if not _wait_until_gone(pid, job.manager_create_time, grace_s + MANAGER_STOP_MARGIN_S):
+            return f"asked the manager of job {job.id} (pid {pid}) to stop it; it is stopping"
+        job = get_job_or_fail(store, job.id)
+        if job.state in _FINAL_JOB_STATES:
+            return f"job {job.id} {job.state.value}: its manager (pid {pid}) stopped it"
+        # The manager ended without recording the end (stopped before its job started): the
+        # cancellation is finished here, so the job never stays "running" with no manager.
     # No live manager: this process becomes it, so a `resume` started meanwhile cannot run
     # the job while its renders are being stopped here (one of the two is refused).
     job = claim_job(store, job)
