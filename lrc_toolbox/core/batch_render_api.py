@@ -357,8 +357,6 @@ class BatchRenderAPI:
         except JobStoreError as exc:
             raise PlanError(str(exc)) from exc
 
-
-
     def resume(self, job_id: str) -> JobHandle:
         """Pick up a job whose manager died: re-attach, verify, render what is left.
 
