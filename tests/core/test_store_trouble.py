@@ -156,3 +156,29 @@ def test_an_ended_job_cannot_be_claimed(tmp_path) -> None:
         with pytest.raises(JobClaimedError, match="already ended") as caught:
             store.claim_manager("j1", pid=5, create_time=1.0, holder_alive=lambda *_: False)
         assert caught.value.holder_pid is None
+
+
+def test_a_start_the_store_refuses_leaves_no_temp_folder(tmp_path, render_env, monkeypatch) -> None:
+    from lrc_test_support import SAMPLE_SCENE, find_standin
+    from lrc_toolbox.core.batch_render_api import BatchRenderAPI
+    from lrc_toolbox.core.models import RenderConfig
+    from lrc_toolbox.core.planner import PlanError
+    from lrc_toolbox.core.system_detector import SystemDetector
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise JobStoreError("job store x: disk I/O error")
+
+    monkeypatch.setattr(JobStore, "create_job", refuse)
+    detector = SystemDetector(nvml_query=lambda: ([], ""), smi_query=lambda: [], inside_maya=False)
+    api = BatchRenderAPI(detector=detector, store_path=tmp_path / "data" / "jobs.sqlite3")
+    config = RenderConfig(
+        scene_file=str(SAMPLE_SCENE),
+        layers=["MASTER_BG_A"],
+        frame_range="1",
+        renderer="sw",
+        render_exe=find_standin(),
+        keep_temp=True,  # even then: a start that failed holds nothing worth keeping
+    )
+    with pytest.raises(PlanError, match="cannot start the job"):
+        api.submit(config)
+    assert list(Path(render_env["TMPDIR"]).rglob("job-*")) == []
