@@ -124,7 +124,7 @@ def _describe(summary: JobSummary, out: TextIO) -> None:
     out.write(
         f"job {summary.job_id}: {state}\n  scene {summary.scene}\n"
         f"  started {_when(summary.created_at)}, ended {_when(summary.ended_at)}\n"
-        f"  images {summary.output_dir or '(as set in the scene)'}\n"
+        f"  images {summary.output_dir or '(not recorded)'}\n"
     )
     for layer, counts in summary.layers.items():
         text = ", ".join(f"{n} {state}" for state, n in sorted(counts.items()))

@@ -86,6 +86,10 @@ class TaskLauncher:
         self._processes = processes
         self._low_priority = low_priority
         self._snapshots: dict[tuple[str, ...], Path] = {}
+        config = plan.config
+        self._snapshotter = SceneSnapshots(
+            temp, PathAnchor(original=config.source_scene, project_dir=plan.project_dir)
+        )
 
     def log_path(self, spec: TaskSpec) -> Path:
         """The log file of a task."""
@@ -103,11 +107,7 @@ class TaskLauncher:
         path = self._snapshots.get(key)
         if path is None:
             nodes = [layer.node for layer in layers]
-            config = self._plan.config
-            snapshots = SceneSnapshots(
-                self._temp,
-                PathAnchor(original=config.source_scene, project_dir=self._plan.project_dir),
-            )
+            snapshots = self._snapshotter
             if self._plan.scene is None:
                 path = snapshots.copy_scene(
                     self._plan.scene_path, "+".join(lay.name for lay in layers)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import threading
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -65,7 +66,8 @@ class SceneSnapshots:
 
     The temp file manager owns the folder, the tracking and the cleanup; this class only decides
     what goes into each copy and how it is named. Thread-safe as far as the manager is (the
-    engine may snapshot from several threads): it keeps no state of its own.
+    engine may snapshot from several threads): its only state is the path rewrites of each
+    source, computed once and kept under a lock.
 
     Args:
         temp: The job's temp folder manager; every copy is tracked by it.
@@ -77,6 +79,9 @@ class SceneSnapshots:
     def __init__(self, temp: TempFileManager, anchor: PathAnchor | None = None) -> None:
         self._temp = temp
         self._anchor = anchor
+        # The path rewrites depend on the source only: one pass per source, not one per layer.
+        self._edits_by_source: dict[Path, tuple[ByteEdit, ...]] = {}
+        self._lock = threading.Lock()
 
     @property
     def temp(self) -> TempFileManager:
@@ -208,6 +213,10 @@ class SceneSnapshots:
         anchor = self._anchor
         if anchor is None:
             return ()
+        with self._lock:
+            cached = self._edits_by_source.get(source)
+        if cached is not None:
+            return cached
         edits, rewrites = plan_path_edits(
             source,
             original=anchor.original,
@@ -223,6 +232,8 @@ class SceneSnapshots:
                 rewrite.node or "the scene",
                 rewrite.absolute,
             )
+        with self._lock:
+            self._edits_by_source[source] = edits
         return edits
 
 

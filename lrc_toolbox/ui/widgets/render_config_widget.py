@@ -153,7 +153,7 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
         self.renderer_combo = QtWidgets.QComboBox()
         self.renderer_combo.setObjectName("rendererCombo")
         self.output_edit = QtWidgets.QLineEdit()
-        self.output_edit.setPlaceholderText("As set in the scene")
+        self.output_edit.setPlaceholderText("The Maya project's images folder (see below)")
         self.output_edit.setToolTip(
             "Image folder (Render -rd); empty: the images rule of the scene's Maya project "
             "(Maya's default project for a scene in no project)"
