@@ -112,6 +112,8 @@ def render_layer_config(
     frames: object,
     gpu_id: object,
     options: Mapping[str, object],
+    *,
+    none_means_all: bool = False,
 ) -> RenderConfig:
     """The :class:`RenderConfig` of ``BatchRenderAPI.render_layer`` (the spec's TD call).
 
@@ -119,10 +121,18 @@ def render_layer_config(
     scene's range); ``gpu_id`` an index/UUID, a non-empty list of them, or None (every usable
     GPU); ``options`` other :class:`RenderConfig` fields.
 
+    ``none_means_all``: a ``layer`` of None renders every renderable layer (the Maya TD call's
+    documented default); otherwise None is refused like any unset value.
+
     Raises:
         PlanError: An empty or wrongly typed selection, or an unknown option.
     """
-    if isinstance(layer, str):
+    layers: list[str]
+    if layer is None and none_means_all:
+        layers = []
+    elif layer is None:
+        raise PlanError("layer is None: name the layer(s) to render (masterLayer, MASTER_BG_A)")
+    elif isinstance(layer, str):
         if not layer.strip():
             raise PlanError("layer is empty: name the layer to render (masterLayer, MASTER_BG_A)")
         layers = [layer]

@@ -95,6 +95,7 @@ def test_negative_frames_work_as_typed() -> None:
     ("call", "words"),
     [
         ({"layer": []}, "empty list"),
+        ({"layer": None}, "layer is None"),
         ({"layer": ""}, "layer is empty"),
         ({"layer": ["A", " "]}, "empty name"),
         ({"layer": "A", "frames": None}, "frame string"),
