@@ -33,6 +33,9 @@ def render_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str
         "LRC_STANDIN_STATE_DIR": str(tmp_path / "standin_state"),
         "LRC_STANDIN_RECORD": str(tmp_path / "record.jsonl"),
         "LRC_TOOLBOX_LEASE_DIR": str(tmp_path / "leases"),
+        # Maya's default project (where a scene outside any project renders): never the real
+        # home folder's in a test.
+        "MAYA_APP_DIR": str(tmp_path / "maya"),
     }
     (tmp_path / "standin_state").mkdir()
     for key, value in values.items():

@@ -10,7 +10,9 @@ Examples::
 
 Exit codes: 0 every requested frame has a verified image; 1 some frames failed; 2 invalid input or
 environment (one line on stderr, nothing launched, no temp file left); 130 interrupted (Ctrl-C or
-SIGTERM; every render process tree is stopped first).
+SIGTERM; every render process tree is stopped first); 129 the terminal was closed (SIGHUP; as
+SIGTERM). When stdout's reader goes away (``--json | head -3``) the job goes on to its normal end;
+only its output is dropped.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import re
 import signal
 import sys
 import threading
@@ -25,7 +28,15 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from lrc_toolbox import __version__
-from lrc_toolbox.cli.cli_output import OneLineArgumentParser, follow_job, printable
+from lrc_toolbox.cli.cli_output import (
+    Interrupted,
+    OneLineArgumentParser,
+    follow_job,
+    interruption,
+    pipe_safe,
+    printable,
+    store_busy_notice,
+)
 from lrc_toolbox.cli.dry_run import describe_plan
 from lrc_toolbox.cli.exit_codes import (
     EXIT_FRAMES_FAILED,
@@ -37,6 +48,7 @@ from lrc_toolbox.cli.farm_submit import add_farm_arguments, run_farm_submit
 from lrc_toolbox.cli.job_commands import main as job_commands_main
 from lrc_toolbox.config import batch_render_defaults as defaults
 from lrc_toolbox.core.batch_render_api import BatchRenderAPI
+from lrc_toolbox.core.job_store import JobStoreError
 from lrc_toolbox.core.models import RenderConfig, RenderMode
 from lrc_toolbox.core.notifications import DesktopNotifier, notify_when_finished
 from lrc_toolbox.core.planner import PlanError
@@ -111,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--frames",
-        default="",
+        default=None,
         metavar="RANGE",
         help="frames: 1,10-20,50 or 1-100x5 (an x step always includes the last "
         "frame); default: the scene's range",
@@ -250,19 +262,72 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _layers_from_args(args: argparse.Namespace) -> list[str]:
-    layers = list(args.layer)
-    if args.layers:
-        layers += [name.strip() for name in args.layers.split(",") if name.strip()]
+    """``--layer`` and ``--layers``; given but empty is refused (never "every layer")."""
+    layers = []
+    for name in args.layer:
+        if not name.strip():
+            raise PlanError(
+                "--layer '' names no layer: give a layer name, or leave --layer out to "
+                "render every renderable layer"
+            )
+        layers.append(name.strip())
+    if args.layers is not None:
+        names = [name.strip() for name in args.layers.split(",") if name.strip()]
+        if not names:
+            raise PlanError(
+                f"--layers {args.layers!r} names no layer: give names (A,B) or 'all', or leave "
+                "--layers out to render every renderable layer"
+            )
+        layers += names
     return layers
 
 
 def _gpus_from_args(args: argparse.Namespace) -> list[str] | None:
-    ids = list(args.gpu)
-    if args.gpus:
+    """``--gpu`` and ``--gpus``; given but empty is refused (never "every GPU")."""
+    ids = [g.strip() for g in args.gpu]
+    if args.gpus is not None:
         ids += [g.strip() for g in args.gpus.split(",")]
     if any(not g for g in ids):
-        raise PlanError(f"--gpus has an empty id in '{args.gpus}'")
+        given = args.gpus if args.gpus is not None else ""
+        raise PlanError(
+            f"--gpus/--gpu has an empty GPU id in {given!r}: give ids (0,1), or leave the "
+            "option out to use every usable GPU"
+        )
     return ids or None
+
+
+def _frames_from_args(args: argparse.Namespace) -> str:
+    """``--frames``; given but empty is refused (never "the scene's whole range")."""
+    if args.frames is None:
+        return ""
+    if not args.frames.strip():
+        raise PlanError(
+            "--frames '' names no frame: give frames (1-24, 1,10-20,50), or leave --frames out "
+            "to render the scene's range"
+        )
+    return str(args.frames)
+
+
+#: Options whose value may start with '-' (negative frames), joined as ``--frames=-5--1``.
+_NEGATIVE_VALUE_OPTIONS = ("--frames",)
+_FRAME_TEXT = re.compile(r"^-[0-9][0-9,x: \t-]*$")
+
+
+def join_negative_values(argv: Sequence[str]) -> list[str]:
+    """``--frames -5--1`` as typed: argparse would read ``-5--1`` as an unknown option."""
+    joined: list[str] = []
+    items = list(argv)
+    index = 0
+    while index < len(items):
+        item = items[index]
+        following = items[index + 1] if index + 1 < len(items) else None
+        if item in _NEGATIVE_VALUE_OPTIONS and following and _FRAME_TEXT.match(following):
+            joined.append(f"{item}={following}")
+            index += 2
+            continue
+        joined.append(item)
+        index += 1
+    return joined
 
 
 def config_from_args(args: argparse.Namespace) -> RenderConfig:
@@ -274,7 +339,7 @@ def config_from_args(args: argparse.Namespace) -> RenderConfig:
     return RenderConfig(
         scene_file=args.scene,
         layers=_layers_from_args(args),
-        frame_range=args.frames,
+        frame_range=_frames_from_args(args),
         step=args.step,
         renderer=args.renderer,
         render_mode=RenderMode(args.mode),
@@ -345,15 +410,18 @@ def _list_layers(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _raise_keyboard_interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
+def _raise_interrupted(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
 
 
 def _install_sigterm_handler() -> None:
     if threading.current_thread() is threading.main_thread():
-        # SIGTERM (a wrangler's kill, `cancel JOB`, a farm's stop) gets the same clean stop as
-        # Ctrl-C: every render tree is stopped before the process exits.
-        signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+        # SIGTERM (a wrangler's kill, `cancel JOB`, a farm's stop) and SIGHUP (the terminal was
+        # closed) get the same clean stop as Ctrl-C: every render tree is stopped and the job is
+        # recorded as cancelled before the process exits (130, or 129 for SIGHUP).
+        signal.signal(signal.SIGTERM, _raise_interrupted)
+        if hasattr(signal, "SIGHUP"):
+            signal.signal(signal.SIGHUP, _raise_interrupted)
 
 
 def main(
@@ -366,16 +434,22 @@ def main(
         out: Standard output (tests).
         err: Standard error (tests).
     """
-    out = out or sys.stdout
-    err = err or sys.stderr
+    # A reader that goes away (`| head`) or a closed terminal ends the output, not the job.
+    out = pipe_safe(out or sys.stdout)
+    err = pipe_safe(err or sys.stderr)
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in JOB_COMMANDS:
         _install_sigterm_handler()
-        return run_job_command(argv, out=out, err=err)
+        try:
+            return run_job_command(argv, out=out, err=err)
+        except KeyboardInterrupt as exc:  # before a job started (e.g. `cancel` while resuming)
+            code, reason = interruption(exc)
+            err.write(f"\n{reason} before any render started\n")
+            return code
     parser = build_parser()
     try:
         with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
-            args = parser.parse_args(argv)
+            args = parser.parse_args(join_negative_values(argv))
     except SystemExit as exc:  # argparse already printed its one line (or --help)
         return int(exc.code or 0)
     _install_sigterm_handler()
@@ -383,7 +457,7 @@ def main(
         if args.list_layers:
             return _list_layers(args, out)
         config = config_from_args(args)
-        api = BatchRenderAPI(store_path=args.store)
+        api = BatchRenderAPI(store_path=args.store, on_store_busy=store_busy_notice(err))
         if args.submit:
             return run_farm_submit(args, api.plan(config, for_farm=True), out, err)
         if args.dry_run:
@@ -392,14 +466,19 @@ def main(
             return EXIT_OK
         if args.notify:
             notifier = DesktopNotifier()
-            api.subscribe(notify_when_finished(notifier.notify))
+            missing = notifier.unavailable_reason()
+            if missing is not None:
+                err.write(f"lrc-batch-render: --notify: no desktop notification here: {missing}\n")
+            else:
+                api.subscribe(notify_when_finished(notifier.notify))
         return follow_job(api, lambda: api.submit(config), as_json=args.json, out=out, err=err)
-    except PlanError as exc:
+    except (PlanError, JobStoreError) as exc:
         err.write(f"lrc-batch-render: error: {printable(str(exc))}\n")
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        err.write("\ninterrupted before any render started\n")
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as exc:
+        code, reason = interruption(exc)
+        err.write(f"\n{reason} before any render started\n")
+        return code
 
 
 def run_job_command(argv: list[str], *, out: TextIO, err: TextIO) -> int:

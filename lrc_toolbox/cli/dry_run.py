@@ -80,6 +80,10 @@ def plan_as_dict(plan: JobPlan) -> dict[str, Any]:
         "render_exe": plan.render_exe.path,
         "render_exe_source": plan.render_exe.source,
         "standin": plan.render_exe.is_standin,
+        "output_dir": plan.output_dir,
+        "output_origin": plan.output.origin.value if plan.output is not None else "user",
+        "output": plan.output.describe() if plan.output is not None else plan.output_dir,
+        "project_dir": plan.project_dir,
         "slots": [slot.label for slot in plan.slots],
         "layers": {
             layer.name: {
@@ -111,6 +115,10 @@ def describe_plan(plan: JobPlan, out: TextIO, *, as_json: bool) -> None:
     out.write(f"Scene:    {data['scene']}\n")
     out.write(f"Renderer: {data['renderer']} (logs read as {data['log_renderer']})\n")
     out.write(f"Render:   {exe} (found via {data['render_exe_source']})\n")
+    out.write(f"Images:   {data['output']}\n")
+    out.write(
+        f"Project:  {data['project_dir'] or '(none: Render starts in Maya default project)'}\n"
+    )
     out.write(f"Slots:    {', '.join(data['slots'])}\n")
     for name, layer in data["layers"].items():
         where = "GPU" if layer["uses_gpu"] else "CPU"

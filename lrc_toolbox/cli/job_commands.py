@@ -16,12 +16,20 @@ import argparse
 import contextlib
 import datetime
 import json
+import sys
+from collections.abc import Callable
 from typing import TextIO
 
-from lrc_toolbox.cli.cli_output import OneLineArgumentParser, follow_job
+from lrc_toolbox.cli.cli_output import (
+    OneLineArgumentParser,
+    follow_job,
+    printable,
+    store_busy_notice,
+)
 from lrc_toolbox.cli.exit_codes import EXIT_OK, EXIT_USAGE
 from lrc_toolbox.core.batch_render_api import BatchRenderAPI
 from lrc_toolbox.core.job_control import JobSummary
+from lrc_toolbox.core.job_store import JobStoreError
 from lrc_toolbox.core.models import FrameState
 from lrc_toolbox.core.planner import PlanError
 
@@ -34,12 +42,16 @@ def build_parser() -> argparse.ArgumentParser:
     status = sub.add_parser("status", help="state of a job (default: the most recent)")
     status.add_argument("job", nargs="?")
     history = sub.add_parser("history", help="recent jobs, newest first")
-    history.add_argument("--limit", type=int, default=20)
+    history.add_argument("--limit", type=_at_least_one, default=20, metavar="N")
     history.add_argument(
         "--prune-days",
-        type=float,
+        type=_days,
         metavar="DAYS",
-        help="first forget finished jobs (and their logs) older than DAYS",
+        help="first forget finished jobs (and their logs) older than DAYS; under "
+        f"{CONFIRM_BELOW_DAYS:g} day asks first (or give --yes)",
+    )
+    history.add_argument(
+        "--yes", action="store_true", help="do not ask before --prune-days forgets recent jobs"
     )
     for name, text in (
         ("cancel", "stop a job and its renders"),
@@ -52,6 +64,51 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--json", action="store_true", help="machine output")
         command.add_argument("--store", metavar="FILE", default=argparse.SUPPRESS)
     return parser
+
+
+#: ``--prune-days`` below this forgets (nearly) every finished job: it asks first.
+CONFIRM_BELOW_DAYS = 1.0
+
+
+def _at_least_one(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 (got {value})")
+    return value
+
+
+def _days(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of days") from None
+    if not value >= 0:  # NaN too
+        raise argparse.ArgumentTypeError(f"must be 0 or more days (got {text})")
+    return value
+
+
+def _confirm_prune(days: float, *, yes: bool, err: TextIO, ask: Callable[[str], str]) -> None:
+    """``--prune-days`` under a day forgets the recent history: ask, or require ``--yes``.
+
+    Raises:
+        PlanError: Not confirmed.
+    """
+    if days >= CONFIRM_BELOW_DAYS or yes:
+        return
+    what = f"--prune-days {days:g} forgets every finished job older than {days:g} days"
+    if not sys.stdin or not sys.stdin.isatty():
+        raise PlanError(f"{what} (nearly all of them) and their logs: add --yes to confirm")
+    err.write(f"{what} (nearly all of them) and their logs. Continue? [y/N] ")
+    err.flush()
+    try:
+        answer = ask("")
+    except EOFError:
+        answer = ""
+    if answer.strip().lower() not in ("y", "yes"):
+        raise PlanError("nothing was forgotten")
 
 
 def _when(stamp: float | None) -> str:
@@ -67,6 +124,7 @@ def _describe(summary: JobSummary, out: TextIO) -> None:
     out.write(
         f"job {summary.job_id}: {state}\n  scene {summary.scene}\n"
         f"  started {_when(summary.created_at)}, ended {_when(summary.ended_at)}\n"
+        f"  images {summary.output_dir or '(not recorded)'}\n"
     )
     for layer, counts in summary.layers.items():
         text = ", ".join(f"{n} {state}" for state, n in sorted(counts.items()))
@@ -91,7 +149,7 @@ def main(argv: list[str], *, out: TextIO, err: TextIO) -> int:
             args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
-    api = BatchRenderAPI(store_path=args.store)
+    api = BatchRenderAPI(store_path=args.store, on_store_busy=store_busy_notice(err))
     try:
         if args.command == "status":
             job_id = args.job
@@ -108,12 +166,13 @@ def main(argv: list[str], *, out: TextIO, err: TextIO) -> int:
             return EXIT_OK
         if args.command == "history":
             if args.prune_days is not None:
+                _confirm_prune(args.prune_days, yes=args.yes, err=err, ask=input)
                 report = api.clean_up_history(args.prune_days)
                 err.write(
                     f"removed {report.jobs} job(s), {report.log_folders} log folder(s), "
                     f"{report.temp_folders} temp folder(s)\n"
                 )
-            jobs = api.history(limit=max(1, args.limit))
+            jobs = api.history(limit=args.limit)
             if args.json:
                 out.write(json.dumps([job.to_dict() for job in jobs]) + "\n")
             else:
@@ -126,7 +185,8 @@ def main(argv: list[str], *, out: TextIO, err: TextIO) -> int:
                     flag = "  ORPHANED" if job.orphaned else ""
                     out.write(
                         f"{job.job_id}  {_when(job.created_at)}  {job.state:<9}  "
-                        f"{done}/{total} frames  {job.scene}{flag}\n"
+                        f"{done}/{total} frames  {job.scene}{flag}"
+                        f"  images {job.output_dir or '-'}\n"
                     )
             return EXIT_OK
         if args.command == "cancel":
@@ -137,6 +197,6 @@ def main(argv: list[str], *, out: TextIO, err: TextIO) -> int:
             return EXIT_OK
         start = api.retry if args.command == "retry" else api.resume
         return follow_job(api, lambda: start(args.job), as_json=args.json, out=out, err=err)
-    except PlanError as exc:
-        err.write(f"lrc-batch-render: error: {exc}\n")
+    except (PlanError, JobStoreError) as exc:
+        err.write(f"lrc-batch-render: error: {printable(str(exc))}\n")
         return EXIT_USAGE

@@ -54,7 +54,10 @@ class ProgressDisplay:
 
     def start(self, handle: JobHandle) -> None:
         """Begin redrawing the status line (TTY only)."""
-        for note in handle.plan.notes:
+        plan = handle.plan
+        if plan.output is not None:
+            self._line(f"images: {plan.output.describe()}")
+        for note in plan.notes:
             self._line(f"note: {note}")
         if self._is_tty:
             self._thread = threading.Thread(target=self._redraw_loop, daemon=True)

@@ -15,10 +15,12 @@ Example (a TD in a shell or in Maya)::
 
 from __future__ import annotations
 
+import atexit
 import getpass
 import logging
 import os
 import socket
+import sys
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict
@@ -33,6 +35,7 @@ from lrc_toolbox.core.job_control import (
     JobSummary,
     StoredJob,
     cancel_job,
+    claim_job,
     config_from_record,
     frames_to_retry,
     get_job_or_fail,
@@ -49,6 +52,7 @@ from lrc_toolbox.core.job_store import (
     new_job_id,
 )
 from lrc_toolbox.core.models import RenderConfig, RenderMode, SystemInfo, TaskStatus
+from lrc_toolbox.core.plan_inputs import render_layer_config
 from lrc_toolbox.core.planner import JobPlan, PlanError, plan_job
 from lrc_toolbox.core.retention import CleanupReport, clean_up
 from lrc_toolbox.core.system_detector import SystemDetector
@@ -115,9 +119,13 @@ class JobHandle:
             raise RuntimeError(f"job {self.job_id} failed internally") from self._runner.error
         return finished
 
-    def stop(self) -> None:
-        """Stop every render of this job (whole process trees) and drop what is queued."""
-        self._runner.cancel()
+    def stop(self, reason: str = "cancelled by the user") -> None:
+        """Stop every render of this job (whole process trees) and drop what is queued.
+
+        Args:
+            reason: Why, as the job records it (``interrupted by SIGTERM``).
+        """
+        self._runner.cancel(reason)
 
     def stop_task(self, task_id: str) -> None:
         """Stop one task; its unverified frames are retried like any missing frame."""
@@ -136,6 +144,15 @@ class BatchRenderAPI:
         store_path: Job store file; default ``<data dir>/jobs.sqlite3``.
         environ: Environment for finding ``Render`` (default ``os.environ``).
         gpu_availability: NVML's view of busy GPUs and render memory (default: NVML itself).
+        on_store_busy: Told in one line when the job store is locked by another process and a
+            write waits for it (up to 30 s), so nobody waits without knowing why.
+
+    A job runs on this process's threads; its renders are separate processes. **A script must
+    wait for its jobs** (``handle.wait()``): when Python exits while a job of this API still
+    runs, the job is stopped (every render tree ended) and recorded as cancelled, with one
+    warning line on stderr; it is never left "queued" or "running" with nobody managing it.
+    (A manager that dies without exiting cleanly, e.g. killed or a Maya crash, leaves its
+    renders running: ``resume JOB`` takes them back.)
     """
 
     def __init__(
@@ -145,7 +162,9 @@ class BatchRenderAPI:
         store_path: str | Path | None = None,
         environ: Mapping[str, str] | None = None,
         gpu_availability: GPUAvailability | None = None,
+        on_store_busy: Callable[[str], None] | None = None,
     ) -> None:
+        self._on_store_busy = on_store_busy
         self.system_detector = detector or SystemDetector()
         self._availability = gpu_availability
         self.events = ev.EventBus()
@@ -228,34 +247,38 @@ class BatchRenderAPI:
         except (OSError, JobStoreError, TempFileError) as exc:
             # A full disk or a read-only data/temp folder: one clear line, nothing launched.
             raise PlanError(f"cannot start the job: {exc}") from exc
-        me = psutil.Process()
-        if resume_of is None:
-            store.create_job(
+        try:
+            if resume_of is None:
+                me = psutil.Process()
+                store.create_job(
+                    job_id=job_id,
+                    scene=str(plan.scene_path),
+                    config=stored_config(plan),
+                    frames=frames_by_layer(plan),
+                    manager_pid=me.pid,
+                    manager_create_time=me.create_time(),
+                )
+            runner = JobRunner(
+                plan,
                 job_id=job_id,
-                scene=str(plan.scene_path),
-                # The plan's notes (current frame, overrides left to Maya, layers that are not
-                # layers...) stay with the job for status and history; config_from_record
-                # ignores the extra key.
-                config={**_config_dict(plan.config), "plan_notes": list(plan.notes)},
-                frames=frames_by_layer(plan),
-                manager_pid=me.pid,
-                manager_create_time=me.create_time(),
+                bus=self.events,
+                store=store,
+                temp=temp,
+                log_dir=log_dir,
+                low_priority=plan.resources.system.inside_maya,
+                image_templates=image_templates,
+                resume=resume,
+                availability=self._availability,
             )
-        else:
-            store.set_manager(job_id, pid=me.pid, create_time=me.create_time())
-        runner = JobRunner(
-            plan,
-            job_id=job_id,
-            bus=self.events,
-            store=store,
-            temp=temp,
-            log_dir=log_dir,
-            low_priority=plan.resources.system.inside_maya,
-            image_templates=image_templates,
-            resume=resume,
-            availability=self._availability,
-        )
+        except BaseException as exc:
+            # A start that fails leaves no temp folder behind (kept or not: it holds nothing).
+            temp.keep = False
+            temp.cleanup_all()
+            if isinstance(exc, JobStoreError):
+                raise PlanError(f"cannot start the job: {exc}") from exc
+            raise
         handle = JobHandle(runner)
+        _track_until_exit(handle)
         self._jobs[job_id] = handle
         self._active = handle
         runner.start()
@@ -291,18 +314,10 @@ class BatchRenderAPI:
             The job handle (truthy); ``handle.wait()`` blocks until it ends.
 
         Raises:
-            PlanError: Invalid input or environment; nothing was started.
+            PlanError: Invalid input or environment, or an empty selection (``layer=[]``,
+                ``layers=[]``, ``frames=None``, ``gpu_id=[]``): nothing was started.
         """
-        layers = [layer] if isinstance(layer, str) else list(layer)
-        gpus = None
-        if gpu_id is not None:
-            ids = gpu_id if isinstance(gpu_id, (list, tuple)) else [gpu_id]
-            gpus = [str(i) for i in ids]
-        config = RenderConfig(scene_file=scene_file, layers=layers, frame_range=frames, gpus=gpus)
-        for key, value in options.items():
-            if not hasattr(config, key):
-                raise PlanError(f"unknown render option '{key}'")
-            setattr(config, key, value)
+        config = render_layer_config(scene_file, layer, frames, gpu_id, options)
         return self.submit(config)
 
     # -- control and status -----------------------------------------------------------------------
@@ -338,7 +353,7 @@ class BatchRenderAPI:
     def _store(self) -> JobStore:
         """Open the job store; a store that cannot be used is a :class:`PlanError` (one line)."""
         try:
-            return JobStore(self._store_path)
+            return JobStore(self._store_path, on_busy=self._on_store_busy)
         except JobStoreError as exc:
             raise PlanError(str(exc)) from exc
 
@@ -352,6 +367,10 @@ class BatchRenderAPI:
         with self._lock:
             store = self._store()
             job = get_job_or_fail(store, job_id)
+            running_here = self._jobs.get(job_id)
+            if running_here is not None and not running_here._runner.is_finished:
+                raise PlanError(f"job {job_id} is already running in this process")
+            job = claim_job(store, job)
             state = load_resume_state(store, job)
             config = config_from_record(job)
             config.layer_frames = {
@@ -430,6 +449,41 @@ class BatchRenderAPI:
         return self._active
 
 
+#: Jobs started in this process and not known to have finished (stopped at exit, see
+#: :class:`BatchRenderAPI`); held strongly: a script may drop its API and handle at once.
+_UNFINISHED: list[JobHandle] = []
+_UNFINISHED_LOCK = threading.Lock()
+#: What a job stopped at interpreter exit records.
+UNWAITED_REASON = "stopped: the Python process that started it exited without waiting for it"
+#: Beyond the render stop's grace, how long exit waits for a job to record its end.
+EXIT_STOP_MARGIN_S = 5.0
+
+
+def _track_until_exit(handle: JobHandle) -> None:
+    with _UNFINISHED_LOCK:
+        _UNFINISHED[:] = [h for h in _UNFINISHED if not h._runner.is_finished]
+        _UNFINISHED.append(handle)
+
+
+@atexit.register
+def _stop_jobs_at_exit() -> None:
+    """Never leave a job "running" with no manager: stop and record the jobs nobody waited for."""
+    with _UNFINISHED_LOCK:
+        handles = [h for h in _UNFINISHED if not h._runner.is_finished]
+    for handle in handles:
+        sys.stderr.write(
+            f"lrc_toolbox: job {handle.job_id} was still running when Python exited: stopping "
+            "its renders and recording it as cancelled (call handle.wait() to let a job "
+            "finish)\n"
+        )
+        handle.stop(UNWAITED_REASON)
+    for handle in handles:
+        try:
+            handle.wait(defaults.TERMINATE_GRACE_S + EXIT_STOP_MARGIN_S)
+        except RuntimeError:
+            continue
+
+
 def _frames_per_layer(store: JobStore, job_id: str) -> dict[str, list[int]]:
     frames: dict[str, list[int]] = {}
     for record in store.get_frames(job_id):
@@ -444,6 +498,24 @@ def _config_dict(config: RenderConfig) -> dict[str, object]:
         if isinstance(config.render_mode, RenderMode)
         else str(config.render_mode)
     )
+    return data
+
+
+def stored_config(plan: JobPlan) -> dict[str, object]:
+    """The configuration a job store keeps: the settings, with the resolved image folder.
+
+    ``output_dir`` and ``project_dir`` hold what every render got (``-rd``, ``-proj``), so the
+    history names the folder and ``retry``/``resume`` render into the same one;
+    ``output_origin`` says why it was chosen. ``plan_notes`` (current frame, overrides left to
+    Maya, layers that are not layers...) stay with the job for status and history;
+    ``config_from_record`` ignores the extra keys.
+    """
+    data = _config_dict(plan.config)
+    data["plan_notes"] = list(plan.notes)
+    data["output_dir"] = plan.output_dir
+    data["project_dir"] = plan.project_dir
+    if plan.output is not None:
+        data["output_origin"] = plan.output.origin.value
     return data
 
 

@@ -115,6 +115,7 @@ class JobStarted(Event):
     store_path: str = ""
     log_dir: str = ""
     notes: list[str] = field(default_factory=list)
+    output_dir: str = ""  # the image folder every render gets (-rd)
 
 
 @dataclass(frozen=True)

@@ -17,15 +17,25 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from dataclasses import dataclass, field
 from typing import Any
+
+import psutil
 
 from lrc_toolbox.core.events import TASK_KEY_ALIAS
 from lrc_toolbox.core.gpu_leases import is_same_process
 from lrc_toolbox.core.job_runner import ResumeState, TaskAttachment
-from lrc_toolbox.core.job_store import FrameRecord, JobRecord, JobStore, TaskRecord
+from lrc_toolbox.core.job_store import (
+    FrameRecord,
+    JobClaimedError,
+    JobRecord,
+    JobStore,
+    TaskRecord,
+)
 from lrc_toolbox.core.models import FrameState, JobState, RenderConfig, RenderMode, TaskState
 from lrc_toolbox.core.planner import PlanError
+from lrc_toolbox.core.retention import job_temp_folder
 from lrc_toolbox.utils.frame_parser import FrameSet
 from lrc_toolbox.utils.render_subprocess import RenderProcess
 
@@ -47,6 +57,7 @@ class JobSummary:
     running_tasks: list[dict[str, Any]] = field(default_factory=list)
     reason: str | None = None
     notes: list[str] = field(default_factory=list)
+    output_dir: str | None = None  # the image folder every render got (-rd)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for ``--json``."""
@@ -101,6 +112,7 @@ def summarise(store: JobStore, job: JobRecord) -> JobSummary:
         running_tasks=running,
         reason=job.reason,
         notes=[str(note) for note in job.config.get("plan_notes") or []],
+        output_dir=str(job.config.get("output_dir") or "") or None,
     )
 
 
@@ -116,6 +128,34 @@ def get_job_or_fail(store: JobStore, job_id: str) -> JobRecord:
         recent = ", ".join(j.id for j in store.list_jobs(limit=5)) or "none"
         raise PlanError(f"no job {job_id} in {store.path} (recent jobs: {recent})")
     return job
+
+
+def claim_job(store: JobStore, job: JobRecord) -> JobRecord:
+    """Become the manager of ``job`` (for ``resume`` or ``cancel``), or say who is.
+
+    Atomic (one write transaction): of two processes claiming a job at once, exactly one wins;
+    the other gets one line.
+
+    Returns:
+        The job as stored after the claim.
+
+    Raises:
+        PlanError: The job ended, or another live process runs it.
+    """
+    me = psutil.Process()
+    try:
+        store.claim_manager(
+            job.id, pid=me.pid, create_time=me.create_time(), holder_alive=is_same_process
+        )
+    except JobClaimedError as exc:
+        if exc.holder_pid is None:
+            raise PlanError(
+                f"{exc}; use 'retry {job.id}' to render its failed frames again"
+            ) from exc
+        raise PlanError(
+            f"{exc}: it is being rendered or resumed there (cancel it to stop it)"
+        ) from exc
+    return get_job_or_fail(store, job.id)
 
 
 def load_resume_state(store: JobStore, job: JobRecord) -> ResumeState:
@@ -160,7 +200,13 @@ def load_resume_state(store: JobStore, job: JobRecord) -> ResumeState:
             )
     attached = [_attached(t) for t in running]
     numbers = [_task_number(t.task_id) for t in tasks] or [0]
+    folders = {
+        str(folder): None
+        for t in tasks
+        if t.argv and (folder := job_temp_folder(t.argv[-1])) is not None
+    }
     return ResumeState(
+        old_temp_folders=tuple(folders),
         done=done,
         failed=failed,
         pending={layer: FrameSet(frames) for layer, frames in pending.items()},
@@ -203,12 +249,28 @@ def frames_to_retry(store: JobStore, job: JobRecord) -> dict[str, str]:
     return {layer: FrameSet(frames).to_string() for layer, frames in missing.items()}
 
 
+#: Beyond the renders' stop grace, how long ``cancel`` waits for a live manager to exit.
+MANAGER_STOP_MARGIN_S = 20.0
+
+
+def _wait_until_gone(pid: int, create_time: float | None, timeout_s: float) -> bool:
+    """Wait for a process to end; True when it did within ``timeout_s``."""
+    deadline = time.monotonic() + timeout_s
+    while is_same_process(pid, create_time):
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
 def cancel_job(store: JobStore, job: JobRecord, *, grace_s: float = 10.0) -> str:
     """Stop a job. Returns what was done, in words.
 
     With its manager alive, the manager is asked to stop (SIGTERM: it stops every render tree
-    and records the outcome). With the manager gone, the job's surviving renders (checked by pid
-    and start time) are stopped here and the job is marked cancelled.
+    and records the outcome) and waited for. With the manager gone (or gone without recording
+    the end), the job's surviving renders (checked by pid and start time) are stopped here and
+    the job is marked cancelled; this process claims the job first, so a ``resume`` started at
+    the same moment is refused (or this cancel is, when the resume claimed it first).
 
     Raises:
         PlanError: The job already ended.
@@ -216,8 +278,18 @@ def cancel_job(store: JobStore, job: JobRecord, *, grace_s: float = 10.0) -> str
     if job.state in _FINAL_JOB_STATES:
         raise PlanError(f"job {job.id} already ended ({job.state.value})")
     if manager_alive(job) and job.manager_pid and job.manager_pid != os.getpid():
-        os.kill(job.manager_pid, signal.SIGTERM)
-        return f"asked the manager of job {job.id} (pid {job.manager_pid}) to stop it"
+        pid = job.manager_pid
+        os.kill(pid, signal.SIGTERM)
+        if not _wait_until_gone(pid, job.manager_create_time, grace_s + MANAGER_STOP_MARGIN_S):
+            return f"asked the manager of job {job.id} (pid {pid}) to stop it; it is stopping"
+        job = get_job_or_fail(store, job.id)
+        if job.state in _FINAL_JOB_STATES:
+            return f"job {job.id} {job.state.value}: its manager (pid {pid}) stopped it"
+        # The manager ended without recording the end (stopped before its job started): the
+        # cancellation is finished here, so the job never stays "running" with no manager.
+    # No live manager: this process becomes it, so a `resume` started meanwhile cannot run
+    # the job while its renders are being stopped here (one of the two is refused).
+    job = claim_job(store, job)
     stopped = []
     for task in store.get_tasks(job.id):
         if task.state is not TaskState.RUNNING:

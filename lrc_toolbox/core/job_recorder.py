@@ -111,6 +111,7 @@ class JobRecorder:
         render_exe: str,
         log_dir: Path,
         notes: list[str] | None = None,
+        output_dir: str | None = None,
     ) -> None:
         """The supervisor took the job: it is running (``notes``: the plan's, for the user)."""
         self._store.set_job_state(self.job_id, JobState.RUNNING)
@@ -125,6 +126,7 @@ class JobRecorder:
                 store_path=str(path) if path is not None else "",
                 log_dir=str(log_dir),
                 notes=list(notes or []),
+                output_dir=output_dir or "",
             )
         )
 

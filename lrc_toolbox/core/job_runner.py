@@ -50,6 +50,7 @@ from lrc_toolbox.core.reattach import (
     take_back_survivors,
 )
 from lrc_toolbox.core.render_process_manager import RenderProcessManager
+from lrc_toolbox.core.retention import remove_abandoned_temp_folder
 from lrc_toolbox.core.scheduler import ChunkPolicy, CostModel, TaskSpec, WorkQueue
 from lrc_toolbox.core.skip_existing import existing_images, learn_naming_from_history
 from lrc_toolbox.core.slot_dispatch import SlotDispatcher
@@ -69,7 +70,8 @@ from lrc_toolbox.core.verification import (
 from lrc_toolbox.core.watchdog import Act, WatchdogLimits, decide_with_look
 from lrc_toolbox.utils.frame_parser import FrameSet
 from lrc_toolbox.utils.render_subprocess import RenderLaunchError
-from lrc_toolbox.utils.temp_file_manager import TempFileManager
+from lrc_toolbox.utils.temp_file_manager import TempFileManager, default_temp_parent
+from lrc_toolbox.utils.temp_images import is_image, rescue_images
 
 _LOG = logging.getLogger(__name__)
 
@@ -82,13 +84,20 @@ def frames_by_layer(plan: JobPlan) -> dict[str, list[int]]:
     return {layer.name: list(layer.frames) for layer in plan.layers}
 
 
+def _doomed_folders(temp: TempFileManager, resume: ResumeState | None) -> tuple[str, ...]:
+    """Folders deleted when the job ends: an image there is never verified (both spellings)."""
+    folders = [str(temp.job_dir), str(default_temp_parent())]
+    if resume is not None:
+        folders += resume.old_temp_folders
+    spelled = {folder: None for folder in folders}
+    for folder in folders:
+        spelled[os.path.realpath(folder)] = None
+    return tuple(spelled)
+
+
 def _output_root(plan: JobPlan) -> Path | None:
-    """The folder images go to when the user said so (``-rd``, or the project's images)."""
-    if plan.config.output_dir:
-        return Path(plan.config.output_dir).expanduser()
-    if plan.project_dir:
-        return Path(plan.project_dir) / "images"
-    return None
+    """The folder every render writes its images to (the plan's ``-rd``)."""
+    return Path(plan.output_dir).expanduser() if plan.output_dir else None
 
 
 class JobRunner:
@@ -135,6 +144,7 @@ class JobRunner:
         self._log_dir = log_dir
         self._layers = {layer.name: layer for layer in plan.layers}
         self._output_root = _output_root(plan)
+        self._doomed = _doomed_folders(temp, resume)
         self._cost = CostModel()
         self._resume = resume
         queued = (
@@ -232,6 +242,7 @@ class JobRunner:
                 render_exe=self.plan.render_exe.path,
                 log_dir=self._log_dir,
                 notes=list(self.plan.notes),
+                output_dir=self.plan.output_dir,
             )
             if self.plan.config.skip_existing:
                 self._skip_existing_images()
@@ -306,6 +317,7 @@ class JobRunner:
             self._naming.predict(*key),
             launched_wall=self._clock.wall_at(task.launched_at),
             skip_existing=self.plan.config.skip_existing,
+            doomed=self._doomed,
         )
         if verdict.ok and verdict.path is not None:
             task.done[key] = verdict.path
@@ -515,6 +527,33 @@ class JobRunner:
             cost=self._cost,
         )
 
+    def _clean_up_temp(self) -> None:
+        """Remove the job's temp folder (and a resumed job's earlier ones); never an image.
+
+        An image found there (a renderer that wrote beside its scene copy) is moved into the
+        output folder first; one that cannot be moved is kept, with its folder, and said so.
+        """
+        moved: list[Path] = []
+        kept: list[Path] = []
+        if not self.plan.config.keep_temp:
+            report = rescue_images(
+                self._temp.job_dir, self._output_root, exclude=self._temp.tracked
+            )
+            moved += [target for _, target in report.moved]
+            kept += [p for p in self._temp.cleanup_all() if is_image(p)]
+        for folder in self._resume.old_temp_folders if self._resume is not None else ():
+            moved += remove_abandoned_temp_folder(Path(folder), rescue_to=self._output_root)
+        if moved:
+            self._recorder.notice(
+                f"moved {len(moved)} image(s) a render wrote into the temp folder to "
+                f"{self._output_root} (e.g. {moved[0]}); they were not counted as verified"
+            )
+        if kept:
+            self._recorder.notice(
+                f"kept the temp folder {self._temp.job_dir}: it holds {len(kept)} image(s) "
+                f"that could not be moved to the output folder (e.g. {kept[0]})"
+            )
+
     def _finish_job(self, error: BaseException | None = None) -> None:
         elapsed = self._clock.monotonic() - self._started_at
         result = self._tally.result(
@@ -526,8 +565,7 @@ class JobRunner:
         self.result = result
         self._refresh_status()
         self._recorder.job_state(result.state, result.reason)
-        if not self.plan.config.keep_temp:
-            self._temp.cleanup_all()
+        self._clean_up_temp()
         self._recorder.job_finished(
             ok=result.ok,
             state=result.state,

@@ -41,13 +41,22 @@ from lrc_toolbox.core.job_store_args import (
     new_job_id,
     to_json,
 )
-from lrc_toolbox.core.job_store_connection import BUSY_TIMEOUT_S, StoreConnection
+from lrc_toolbox.core.job_store_connection import (
+    BUSY_NOTICE_S,
+    BUSY_TIMEOUT_S,
+    MOVE_ASIDE_HINT,
+    BusyNotice,
+    StoreConnection,
+)
 from lrc_toolbox.core.job_store_errors import (
+    DamagedStoreError,
     DataDirError,
     InvalidTransitionError,
+    JobClaimedError,
     JobExistsError,
     JobStoreError,
     NotFoundError,
+    StoreBusyError,
 )
 from lrc_toolbox.core.job_store_frames import (
     frame_update_sql,
@@ -82,7 +91,9 @@ from lrc_toolbox.core.models import FrameState, JobState, TaskState
 
 __all__ = [
     "APP_DIR_NAME",
+    "BUSY_NOTICE_S",
     "BUSY_TIMEOUT_S",
+    "MOVE_ASIDE_HINT",
     "DATA_DIR_MODE",
     "FRAME_TRANSITIONS",
     "JOB_TRANSITIONS",
@@ -90,14 +101,17 @@ __all__ = [
     "SCHEMA_VERSION",
     "STORE_FILE_NAME",
     "TASK_TRANSITIONS",
+    "DamagedStoreError",
     "DataDirError",
     "FrameRecord",
     "InvalidTransitionError",
+    "JobClaimedError",
     "JobExistsError",
     "JobRecord",
     "JobStore",
     "JobStoreError",
     "NotFoundError",
+    "StoreBusyError",
     "TaskRecord",
     "data_dir",
     "default_store_path",
@@ -119,20 +133,28 @@ class JobStore(JobStoreQueries):
         path: Store file; ``None`` for :func:`default_store_path`. Missing parent folders are
             created (mode 0700).
         clock: Source of timestamps (seconds since the epoch); tests pass a fake one.
+        on_busy: Told, in one line, when a write has waited :data:`BUSY_NOTICE_S` for another
+            process's lock (it then waits up to :data:`BUSY_TIMEOUT_S`).
 
     Raises:
         DataDirError: The folder for the file cannot be created.
-        JobStoreError: The file is not a usable SQLite store, or has a newer schema.
+        DamagedStoreError: The file is not a sound SQLite database (move it aside).
+        StoreBusyError: Another process held the lock too long.
+        JobStoreError: The file is not usable, or has a newer schema.
     """
 
     def __init__(
-        self, path: str | Path | None = None, *, clock: Callable[[], float] = time.time
+        self,
+        path: str | Path | None = None,
+        *,
+        clock: Callable[[], float] = time.time,
+        on_busy: BusyNotice | None = None,
     ) -> None:
         self._path = default_store_path() if path is None else Path(path).expanduser().absolute()
         if path is not None:
             ensure_private_dir(self._path.parent)
         self._clock = clock
-        super().__init__(StoreConnection(self._path), self._path)
+        super().__init__(StoreConnection(self._path, on_busy=on_busy), self._path)
 
     # ---------------------------------------------------------------------------------- plumbing
     @property
@@ -266,6 +288,46 @@ class JobStore(JobStoreQueries):
                 "UPDATE jobs SET state = ?, updated_at = ?, ended_at = ?, "
                 "reason = COALESCE(?, reason) WHERE id = ?",
                 (new.value, now, ended_at, reason, job_id),
+            )
+
+    def claim_manager(
+        self,
+        job_id: str,
+        *,
+        pid: int,
+        create_time: float | None,
+        holder_alive: Callable[[int | None, float | None], bool],
+    ) -> None:
+        """Become the job's manager, atomically: one write transaction reads and sets it.
+
+        Two processes claiming at once (two ``resume``, ``resume`` and ``cancel``) are serialised
+        by the write lock: the second sees the first as the live manager and is refused.
+
+        Args:
+            job_id: The job.
+            pid: The claiming process (its create time next).
+            create_time: Its start time (psutil).
+            holder_alive: Whether the recorded manager ``(pid, create_time)`` still runs.
+
+        Raises:
+            NotFoundError: No such job.
+            JobClaimedError: The job already ended, or another live process manages it.
+        """
+        with self._db.write() as conn:
+            row = conn.execute(
+                "SELECT state, manager_pid, manager_create_time FROM jobs WHERE id = ?", (job_id,)
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"no job {job_id!r} in {self._path}")
+            if JobState(row["state"]) in FINAL_JOB_STATES:
+                raise JobClaimedError(f"job {job_id} already ended ({row['state']})", None)
+            holder = row["manager_pid"]
+            if holder != pid and holder_alive(holder, row["manager_create_time"]):
+                raise JobClaimedError(f"job {job_id} is run by process {holder}", holder)
+            conn.execute(
+                "UPDATE jobs SET manager_pid = ?, manager_create_time = ?, updated_at = ? "
+                "WHERE id = ?",
+                (int(pid), create_time, self._clock(), job_id),
             )
 
     def set_manager(self, job_id: str, *, pid: int, create_time: float | None) -> None:

@@ -18,13 +18,20 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from lrc_toolbox.core.job_store_errors import JobStoreError
+from lrc_toolbox.core.job_store_errors import DamagedStoreError, JobStoreError, StoreBusyError
 from lrc_toolbox.core.job_store_schema import migrate
 
-__all__ = ["BUSY_TIMEOUT_S", "StoreConnection"]
+__all__ = [
+    "BUSY_NOTICE_S",
+    "BUSY_TIMEOUT_S",
+    "MOVE_ASIDE_HINT",
+    "BusyNotice",
+    "StoreConnection",
+    "store_error",
+]
 
 # The name the store always logged under, so existing log filters keep matching.
 _LOG = logging.getLogger(__name__)
@@ -32,12 +39,50 @@ _LOG = logging.getLogger(__name__)
 #: How long a writer waits for another writer's lock before giving up. Generous on purpose: a
 #: 100k-frame job insert on a slow network home folder can hold the lock for seconds.
 BUSY_TIMEOUT_S: float = 30.0
+#: A writer that waited this long says why (once) before it waits on: nobody should stare at a
+#: silent command for half a minute.
+BUSY_NOTICE_S: float = 2.0
+#: One wait of SQLite's own busy handler; the wait is repeated up to :data:`BUSY_TIMEOUT_S`.
+_BUSY_SLICE_S: float = 0.5
+
+#: What to do with a store that cannot be used as it is.
+MOVE_ASIDE_HINT = "move it aside (rename it) and a new, empty store is made on the next run"
+
+#: Callback told (once per wait) that the store is busy: one line for the user.
+BusyNotice = Callable[[str], None]
 
 
 def _is_busy(exc: sqlite3.OperationalError) -> bool:
     # Python 3.10 has no ``sqlite_errorcode``; SQLITE_BUSY/SQLITE_LOCKED read the same in text.
     text = str(exc).lower()
     return "locked" in text or "busy" in text
+
+
+def _is_damaged(exc: sqlite3.Error) -> bool:
+    """SQLite found the file is not (or no longer) a sound database."""
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.DatabaseError) and (
+        "malformed" in text or "not a database" in text or "corrupt" in text
+    )
+
+
+def store_error(path: Path, exc: sqlite3.Error, doing: str = "") -> JobStoreError:
+    """The one-line error for a failed store operation: what to do with the file, no traceback.
+
+    Args:
+        path: The store file.
+        exc: SQLite's error.
+        doing: What was being done (``commit``), for the message.
+    """
+    what = f"{doing}: " if doing else ""
+    if _is_damaged(exc):
+        return DamagedStoreError(f"job store {path} is damaged ({what}{exc}): {MOVE_ASIDE_HINT}")
+    if isinstance(exc, sqlite3.OperationalError) and _is_busy(exc):
+        return StoreBusyError(
+            f"job store {path} is locked by another process (waited {BUSY_TIMEOUT_S:g} s, "
+            f"{what}{exc}): let that process finish, or {MOVE_ASIDE_HINT}"
+        )
+    return JobStoreError(f"job store {path}: {what}{exc}")
 
 
 def _enable_wal(conn: sqlite3.Connection) -> str:
@@ -73,23 +118,26 @@ class StoreConnection:
         JobStoreError: The file is not a usable SQLite store, or has a newer schema.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, on_busy: BusyNotice | None = None) -> None:
         self._path = path
         self._lock = threading.Lock()
         self._owner_pid = os.getpid()
+        self._on_busy = on_busy
         self._conn: sqlite3.Connection | None = None
+        if path.exists() and not path.is_file():
+            raise JobStoreError(f"job store {path} is not a file: {MOVE_ASIDE_HINT}")
         try:
             conn = sqlite3.connect(
                 str(self._path),
-                timeout=BUSY_TIMEOUT_S,
+                timeout=_BUSY_SLICE_S,
                 isolation_level=None,  # autocommit; transactions are explicit BEGIN IMMEDIATE
                 check_same_thread=False,  # guarded by self._lock instead
             )
         except sqlite3.Error as exc:
-            raise JobStoreError(f"cannot open job store {self._path}: {exc}") from exc
+            raise store_error(self._path, exc, "cannot open it") from exc
         try:
             conn.row_factory = sqlite3.Row
-            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000):d}")
+            conn.execute(f"PRAGMA busy_timeout = {int(_BUSY_SLICE_S * 1000):d}")
             conn.execute("PRAGMA foreign_keys = ON")
             mode = _enable_wal(conn)
             if mode != "wal":
@@ -100,10 +148,18 @@ class StoreConnection:
             # In WAL mode NORMAL loses nothing when the *process* dies (only on power loss),
             # and saves an fsync per transaction.
             conn.execute("PRAGMA synchronous = NORMAL")
-            migrate(conn)
+            self._retry_busy(lambda: migrate(conn), "opening it")
         except sqlite3.Error as exc:
             conn.close()
-            raise JobStoreError(f"cannot use job store {self._path}: {exc}") from exc
+            raise store_error(self._path, exc, "cannot use it") from exc
+        except JobStoreError as exc:
+            conn.close()
+            if "newer than this lrc_toolbox" in str(exc):
+                raise JobStoreError(
+                    f"job store {self._path} was written by a newer lrc_toolbox ({exc}); or "
+                    f"{MOVE_ASIDE_HINT}"
+                ) from exc
+            raise
         except BaseException:
             conn.close()
             raise
@@ -132,20 +188,44 @@ class StoreConnection:
             )
         return self._conn
 
+    def _retry_busy(self, action: Callable[[], object], doing: str) -> None:
+        """Run ``action``, waiting out another process's lock (saying so) up to the budget."""
+        started = time.monotonic()
+        told = False
+        while True:
+            try:
+                action()
+                return
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc):
+                    raise
+                waited = time.monotonic() - started
+                if waited >= BUSY_TIMEOUT_S:
+                    raise
+                if not told and waited >= BUSY_NOTICE_S:
+                    told = True
+                    message = (
+                        f"job store {self._path} is locked by another process ({doing}): "
+                        f"waiting up to {BUSY_TIMEOUT_S:g} s"
+                    )
+                    _LOG.warning("%s", message)
+                    if self._on_busy is not None:
+                        self._on_busy(message)
+
     @contextlib.contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction, holding SQLite's write lock from the start."""
         with self._lock:
             conn = self._connection()
             try:
-                conn.execute("BEGIN IMMEDIATE")
+                self._retry_busy(lambda: conn.execute("BEGIN IMMEDIATE"), "writing")
             except sqlite3.Error as exc:
-                raise JobStoreError(f"job store {self._path}: {exc}") from exc
+                raise store_error(self._path, exc) from exc
             try:
                 yield conn
             except sqlite3.Error as exc:
                 self._rollback(conn)
-                raise JobStoreError(f"job store {self._path}: {exc}") from exc
+                raise store_error(self._path, exc) from exc
             except BaseException:
                 self._rollback(conn)
                 raise
@@ -153,7 +233,7 @@ class StoreConnection:
                 conn.execute("COMMIT")
             except sqlite3.Error as exc:
                 self._rollback(conn)
-                raise JobStoreError(f"job store {self._path}: commit failed: {exc}") from exc
+                raise store_error(self._path, exc, "commit failed") from exc
 
     @staticmethod
     def _rollback(conn: sqlite3.Connection) -> None:
@@ -170,4 +250,4 @@ class StoreConnection:
             try:
                 yield conn
             except sqlite3.Error as exc:
-                raise JobStoreError(f"job store {self._path}: {exc}") from exc
+                raise store_error(self._path, exc) from exc

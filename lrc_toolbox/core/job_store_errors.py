@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 __all__ = [
+    "DamagedStoreError",
     "DataDirError",
     "InvalidTransitionError",
+    "JobClaimedError",
     "JobExistsError",
     "JobStoreError",
     "NotFoundError",
+    "StoreBusyError",
 ]
 
 
@@ -29,3 +32,23 @@ class JobExistsError(JobStoreError, ValueError):
 
 class DataDirError(JobStoreError, ValueError):
     """The per-user data folder cannot be used (a file is in the way, no permission...)."""
+
+
+class DamagedStoreError(JobStoreError):
+    """The store file is not (or no longer) a sound SQLite database: it must be moved aside."""
+
+
+class StoreBusyError(JobStoreError):
+    """Another process held the store's write lock longer than the wait allows."""
+
+
+class JobClaimedError(JobStoreError):
+    """A process asked to manage a job that has ended or that another live process manages.
+
+    Attributes:
+        holder_pid: The live manager's pid, or None when the job has ended.
+    """
+
+    def __init__(self, message: str, holder_pid: int | None) -> None:
+        super().__init__(message)
+        self.holder_pid = holder_pid

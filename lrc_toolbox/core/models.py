@@ -105,10 +105,11 @@ class RenderConfig:
         hang_timeout_s: Kill a render that prints nothing and writes no image for this long.
         start_timeout_s: Kill a render that shows no sign of life for this long after launch.
         max_task_time_s: Kill a task that runs longer than this (``None``: no limit).
-        output_dir: Overrides the image directory (``Render -rd``).
+        output_dir: The image folder (``Render -rd``); ``None``: the ``images`` rule of the
+            scene's Maya project, else of Maya's default project (see
+            :mod:`lrc_toolbox.core.output_location`). Every render gets the resolved folder.
         project_dir: Maya project (``Render -proj``); ``None``: the folder holding the scene's
-            ``workspace.mel``, if any (the snapshot lives in a temp folder, so relative texture
-            and reference paths need the project to resolve).
+            ``workspace.mel``, if any, else Maya's default project.
         render_exe: Path of ``Render`` (``None``: find it).
         skip_existing: Do not render frames whose images already exist.
         keep_temp: Keep temp scenes after the job (for debugging).
@@ -116,6 +117,10 @@ class RenderConfig:
         output_settings: Free-form output options kept with the job (for the dialog and farms).
         layer_frames: Per-layer frame strings overriding ``frame_range`` for those layers (a
             retry of failed frames, which differ per layer).
+        source_scene: The artist's scene when ``scene_file`` is a copy of it in another folder
+            (inside Maya: the export of the open scene); the Maya project, the default image
+            folder and scene-relative paths are found from its folder. ``None``: ``scene_file``
+            is the artist's own file.
     """
 
     scene_file: str
@@ -142,6 +147,7 @@ class RenderConfig:
     extra_args: list[str] = field(default_factory=list)
     output_settings: dict[str, object] = field(default_factory=dict)
     layer_frames: dict[str, str] | None = None
+    source_scene: str | None = None
 
     @property
     def gpu_count_or_all(self) -> int | None:

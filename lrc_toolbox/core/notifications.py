@@ -84,6 +84,16 @@ class DesktopNotifier:
             return [exe, "-e", script]
         return None  # Windows: the dialog's tray icon carries the message
 
+    def unavailable_reason(self) -> str | None:
+        """Why no notification can be shown here, or None when one can."""
+        if self.command("", "") is not None:
+            return None
+        if self._platform.startswith("linux"):
+            return "notify-send was not found (install libnotify-bin or libnotify)"
+        if self._platform == "darwin":
+            return "osascript was not found"
+        return f"desktop notifications from the command line are not supported on {self._platform}"
+
     def notify(self, title: str, body: str) -> bool:
         """Show a notification; False when it could not be shown (logged, never raised)."""
         argv = self.command(title, body)

@@ -23,6 +23,12 @@ from pathlib import Path
 
 from lrc_toolbox.core.farm_target import farm_resources
 from lrc_toolbox.core.models import GPUInfo, RenderConfig, RenderMode, ResourceInfo
+from lrc_toolbox.core.output_location import (
+    OutputLocation,
+    OutputLocationError,
+    resolve_output_location,
+)
+from lrc_toolbox.core.plan_inputs import PlanError, check_scene_path, check_selection
 from lrc_toolbox.core.render_executable import (
     RenderExecutable,
     RenderExecutableNotFound,
@@ -40,7 +46,22 @@ from lrc_toolbox.scene import (
     SceneReadError,
     read_scene,
 )
+from lrc_toolbox.scene.workspace import PROJECT_SEARCH_DEPTH, find_maya_project
 from lrc_toolbox.utils.frame_parser import FrameRangeError, FrameSet
+
+__all__ = [
+    "DEFAULT_LAYER_NODE",
+    "MASTER_LAYER",
+    "MAX_GPU_IDS",
+    "MAX_RENDERS_PER_GPU",
+    "PROJECT_SEARCH_DEPTH",
+    "JobPlan",
+    "PlanError",
+    "PlannedLayer",
+    "find_maya_project",
+    "plan_job",
+    "resolve_layers",
+]
 
 MASTER_LAYER = "masterLayer"
 DEFAULT_LAYER_NODE = "defaultRenderLayer"
@@ -79,10 +100,6 @@ _CONTROL_CHAR_RE = re.compile(r"[\x00-\x1f\x7f]")
 _MEL_FLAG_RE = re.compile(
     r"^-(?:insert)?(?:pre|post)(?:render|layer|frame)(?:mel)?$", re.IGNORECASE
 )
-
-
-class PlanError(ValueError):
-    """The job cannot start; the message is one line an artist or TD can act on."""
 
 
 @dataclass(frozen=True)
@@ -124,6 +141,7 @@ class JobPlan:
     layers: list[PlannedLayer]
     notes: list[str] = field(default_factory=list)
     project_dir: str | None = None
+    output: OutputLocation | None = None  # where the images go (None only in hand-made plans)
 
     @property
     def total_frames(self) -> int:
@@ -153,20 +171,12 @@ class JobPlan:
         return self.parse_profile if not profiles else get_profile("file")
 
 
-#: How many folders above the scene to look for a Maya project's ``workspace.mel``.
-PROJECT_SEARCH_DEPTH = 4
-
-
-def find_maya_project(scene_path: Path) -> Path | None:
-    """Return the Maya project holding ``scene_path`` (a folder with ``workspace.mel``), if any."""
-    folder = scene_path.resolve().parent
-    for _ in range(PROJECT_SEARCH_DEPTH + 1):
-        if (folder / "workspace.mel").is_file():
-            return folder
-        if folder.parent == folder:
-            break
-        folder = folder.parent
-    return None
+    @property
+    def output_dir(self) -> str | None:
+        """The absolute image folder every render gets as ``-rd`` (see :attr:`output`)."""
+        if self.output is not None:
+            return self.output.output_dir
+        return self.config.output_dir or None
 
 
 def resolve_layers(requested: list[str], scene: SceneInfo | None) -> list[tuple[str, str]]:
@@ -297,7 +307,7 @@ def _check_render_text(value: str, what: str, *, path: bool = False) -> None:
 
 
 def _check_render_inputs(
-    config: RenderConfig, scene_path: Path, nodes: Sequence[str], project: str | None
+    config: RenderConfig, scene_path: Path, nodes: Sequence[str], output: OutputLocation
 ) -> None:
     """The user text that reaches ``Render``'s argv: layer nodes, paths, extra arguments."""
     for node in nodes:
@@ -307,7 +317,12 @@ def _check_render_inputs(
                 "with : between namespaces): Render cannot be given it safely"
             )
     _check_render_text(scene_path.name, "scene file name")
-    for what, value in (("output folder", config.output_dir), ("Maya project folder", project)):
+    for what, value in (
+        ("output folder", config.output_dir),  # as typed: '-x' is a flag typed as a value
+        ("Maya project folder", config.project_dir),
+        ("output folder", output.output_dir),  # as every render gets it
+        ("Maya project folder", output.project_dir),
+    ):
         if value:
             _check_render_text(value, what, path=True)
     extra = config.extra_args
@@ -329,6 +344,8 @@ def _check_output_dir(path: str | None) -> None:
     if not path:
         return
     target = Path(path).expanduser()
+    if target.exists() and not target.is_dir():
+        raise PlanError(f"output folder {target} is not a folder")
     probe = target
     while not probe.exists():
         if probe.parent == probe:
@@ -341,10 +358,7 @@ def _check_output_dir(path: str | None) -> None:
 
 
 def _read_scene(path: Path) -> SceneInfo | None:
-    if not path.exists():
-        raise PlanError(f"scene not found: {path}")
-    if path.is_dir():
-        raise PlanError(f"scene is a folder, not a file: {path}")
+    check_scene_path(path)
     if not os.access(path, os.R_OK):
         raise PlanError(f"scene is not readable (permission denied): {path}")
     try:
@@ -492,6 +506,7 @@ def plan_job(
     Raises:
         PlanError: One clear, single-line reason the job cannot start.
     """
+    check_selection(config)
     _check_numbers(config)
     scene_path = Path(config.scene_file).expanduser()
     scene = _read_scene(scene_path)
@@ -501,7 +516,8 @@ def plan_job(
     layers = _plan_layers(config, scene, layer_pairs, frames, profile, parse_profile)
     if layers and len({(lay.log_profile or parse_profile).name for lay in layers}) == 1:
         parse_profile = layers[0].log_profile or parse_profile
-    _check_output_dir(config.output_dir)
+    output = _output_location(config, scene_path, environ)
+    _check_output_dir(output.output_dir)
     try:
         exe = find_render_executable(config.render_exe, environ=environ)
     except RenderExecutableNotFound as exc:
@@ -538,14 +554,8 @@ def plan_job(
         )
     if exe.is_standin:
         notes.append(f"using the Render STAND-IN ({exe.path}), not Maya: images are placeholders")
-    project = config.project_dir
-    if project:
-        if not Path(project).expanduser().is_dir():
-            raise PlanError(f"Maya project folder not found: {project}")
-    else:
-        found = find_maya_project(scene_path)
-        project = str(found) if found else None
-    _check_render_inputs(config, scene_path, [node for _, node in layer_pairs], project)
+    _check_render_inputs(config, scene_path, [node for _, node in layer_pairs], output)
+    project = output.project_dir
     return JobPlan(
         config=config,
         scene_path=scene_path.resolve(),
@@ -558,4 +568,21 @@ def plan_job(
         layers=layers,
         notes=notes,
         project_dir=project,
+        output=output,
     )
+
+
+def _output_location(
+    config: RenderConfig, scene_path: Path, environ: Mapping[str, str] | None
+) -> OutputLocation:
+    """The job's image folder and project, found from the artist's scene (not a copy of it)."""
+    original = Path(config.source_scene).expanduser() if config.source_scene else scene_path
+    try:
+        return resolve_output_location(
+            original,
+            output_dir=config.output_dir,
+            project_dir=config.project_dir,
+            environ=environ,
+        )
+    except OutputLocationError as exc:
+        raise PlanError(str(exc)) from exc

@@ -52,6 +52,8 @@ class ResumeState:
         attempts: Tasks each frame was already given, per layer.
         attached: Renders that were running (alive now or not): followed, or their log replayed.
         next_task_number: Task ids continue after the last one used.
+        old_temp_folders: The earlier managers' temp folders (their scene copies): removed when
+            the resumed job ends, once its survivors are done with them.
     """
 
     done: dict[str, dict[int, str]]
@@ -60,6 +62,7 @@ class ResumeState:
     attempts: dict[str, dict[int, int]]
     attached: list[TaskAttachment]
     next_task_number: int
+    old_temp_folders: tuple[str, ...] = ()
 
 
 def survivor_slot(old: TaskAttachment, slots: Sequence[Slot], running_count: int) -> Slot:

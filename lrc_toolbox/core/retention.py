@@ -9,6 +9,8 @@ removed once they are older than a day (a crashed manager cannot clean up after 
 from __future__ import annotations
 
 import json
+import logging
+import os
 import shutil
 import tempfile
 import time
@@ -18,10 +20,15 @@ from pathlib import Path
 from lrc_toolbox.core.gpu_leases import is_same_process
 from lrc_toolbox.core.job_store import JobStore
 from lrc_toolbox.utils.temp_file_manager import OWNER_MARKER
+from lrc_toolbox.utils.temp_images import rescue_images
+
+_LOG = logging.getLogger(__name__)
 
 DAY_S = 24 * 3600.0
 #: Temp scene folders untouched for this long are removed (unless their job still runs).
 TEMP_MAX_AGE_S = DAY_S
+#: Names of the folders a :class:`~lrc_toolbox.utils.temp_file_manager.TempFileManager` makes.
+JOB_FOLDER_PREFIXES = ("job-", "lrc_toolbox-job-")
 
 
 @dataclass(frozen=True)
@@ -77,6 +84,47 @@ def clean_up(
                 shutil.rmtree(folder, ignore_errors=True)
                 temps += 1
     return CleanupReport(jobs, logs, temps)
+
+
+def job_temp_folder(scene_copy: str | Path) -> Path | None:
+    """The temp job folder holding a task's scene copy (``job-*/render_*/<scene>``), or None.
+
+    Only a folder with the owner marker a :class:`TempFileManager` writes counts: nothing else is
+    ever deleted as a job's temp folder.
+    """
+    path = Path(scene_copy)
+    for folder in (path.parent.parent, path.parent):
+        if folder.name.startswith(JOB_FOLDER_PREFIXES) and (folder / OWNER_MARKER).is_file():
+            return folder
+    return None
+
+
+def remove_abandoned_temp_folder(folder: Path, *, rescue_to: Path | None) -> tuple[Path, ...]:
+    """Remove a dead manager's temp job folder (a resumed job's), never deleting an image.
+
+    Images found there are moved to ``rescue_to`` first; what cannot be moved stays.
+
+    Args:
+        folder: A folder from :func:`job_temp_folder`.
+        rescue_to: The job's output folder.
+
+    Returns:
+        The images moved (their new paths); nothing happens while its owner still lives.
+    """
+    if not folder.is_dir() or not _abandoned(folder):
+        return ()
+    report = rescue_images(folder, rescue_to)
+    keep = set(report.kept)
+    if keep:
+        _LOG.warning("keeping %s: it holds %d image(s) that could not be moved", folder, len(keep))
+        for current, _dirs, files in os.walk(folder, topdown=False):
+            for name in files:
+                path = Path(os.path.abspath(os.path.join(current, name)))
+                if path not in keep:
+                    path.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(folder, ignore_errors=True)
+    return tuple(target for _, target in report.moved)
 
 
 def _abandoned(folder: Path) -> bool:

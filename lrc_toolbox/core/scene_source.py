@@ -92,6 +92,14 @@ class SceneSource(Protocol):
         """What to tell the user about the scene before a job (current frame, overrides...)."""
         ...
 
+    def project_dir(self) -> str | None:
+        """The Maya project renders of this scene use when the user names none.
+
+        None: found from the scene file's folder (a file on disk); inside Maya, Maya's current
+        project (the one the artist's own renders use).
+        """
+        ...
+
     def validate(self, config: RenderConfig) -> list[str]:
         """Problems that would make the job fail, each an artist-readable sentence with a way out."""
         ...
@@ -171,6 +179,10 @@ class FileSceneSource:
         """The reader's notes: scene warnings and each layer's (current frame, overrides)."""
         info = self._scene()
         return list(info.notes()) if info is not None else []
+
+    def project_dir(self) -> str | None:
+        """None: the project is found from the file's folder (``workspace.mel`` above it)."""
+        return None
 
     def validate(self, config: RenderConfig) -> list[str]:
         """File-level checks; the planner checks the rest when the job is planned."""

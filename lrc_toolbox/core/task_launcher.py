@@ -4,8 +4,12 @@ Rules:
 
 * every render reads a private copy of the scene, made once per set of layers and reused by their
   tasks, so the artist may keep saving the original meanwhile (:meth:`TaskLauncher.snapshot_for`);
+* the copy names the references, textures and caches the original finds beside itself by
+  their absolute paths (:class:`~lrc_toolbox.scene.snapshots.PathAnchor`), so it renders like
+  the original from the temp folder;
 * the command line comes from the renderer profile (:func:`build_task_argv`), never a shell
-  string; the output folder is passed explicitly;
+  string; the plan's resolved image folder (``-rd``) and project (``-proj``) are always passed,
+  so no image depends on where the copy lives;
 * the environment is built on purpose: pinned to the slot's GPU (``CUDA_VISIBLE_DEVICES`` with
   ``CUDA_DEVICE_ORDER=PCI_BUS_ID``), with the renderer's variables and without the launcher's own;
 * stdout and stderr go, merged, into the task's own log file
@@ -21,7 +25,7 @@ from lrc_toolbox.core.planner import JobPlan, PlannedLayer
 from lrc_toolbox.core.render_process_manager import ProcessConfig, RenderProcessManager
 from lrc_toolbox.core.scheduler import TaskSpec
 from lrc_toolbox.renderers.base import RenderInvocation
-from lrc_toolbox.scene import SceneSnapshots
+from lrc_toolbox.scene import PathAnchor, SceneSnapshots
 from lrc_toolbox.utils.child_env import build_child_environment
 from lrc_toolbox.utils.render_subprocess import RenderProcess
 from lrc_toolbox.utils.temp_file_manager import TempFileManager, safe_file_component
@@ -39,7 +43,7 @@ def build_task_argv(plan: JobPlan, spec: TaskSpec, scene_copy: str) -> list[str]
             start=spec.run.start,
             end=spec.run.end,
             by=spec.run.step,
-            output_dir=config.output_dir,
+            output_dir=plan.output_dir,
             project_dir=plan.project_dir,
             threads=config.cpu_threads,
             gpu_pinned=spec.slot.gpu is not None,
@@ -82,6 +86,10 @@ class TaskLauncher:
         self._processes = processes
         self._low_priority = low_priority
         self._snapshots: dict[tuple[str, ...], Path] = {}
+        config = plan.config
+        self._snapshotter = SceneSnapshots(
+            temp, PathAnchor(original=config.source_scene, project_dir=plan.project_dir)
+        )
 
     def log_path(self, spec: TaskSpec) -> Path:
         """The log file of a task."""
@@ -99,7 +107,7 @@ class TaskLauncher:
         path = self._snapshots.get(key)
         if path is None:
             nodes = [layer.node for layer in layers]
-            snapshots = SceneSnapshots(self._temp)
+            snapshots = self._snapshotter
             if self._plan.scene is None:
                 path = snapshots.copy_scene(
                     self._plan.scene_path, "+".join(lay.name for lay in layers)

@@ -13,6 +13,9 @@ The rules:
 * a layer's naming is learned from the first image reported for it (``shot.0005.exr`` for frame 5
   gives ``shot.{frame_signed:04d}.exr``), or given by Maya (``renderSettings``), or learned from
   earlier jobs of the same scene (``--skip-existing``);
+* an image inside a folder the engine deletes when the job ends (the temp folder of the scene
+  snapshots) never counts, reported or predicted: counting it would report a frame done whose
+  image is then deleted;
 * the exit code never decides here: verification looks at images only.
 
 Everything but :func:`probe_image` (and :func:`image_ok`, which uses it) is pure: the file system's
@@ -201,6 +204,24 @@ class FrameVerdict:
     why: str = ""
 
 
+def doomed_folder(path: str, doomed: Sequence[str]) -> str | None:
+    """The folder of ``doomed`` that holds ``path`` (or is it), or None.
+
+    Pure: paths are compared as written after :func:`os.path.normpath` (pass each folder in
+    every spelling that matters, e.g. as given and with links resolved).
+
+    Args:
+        path: An image path (absolute; a relative one is made absolute against the cwd).
+        doomed: Folders the engine deletes when the job ends (its temp snapshot folders).
+    """
+    norm = os.path.normcase(os.path.normpath(os.path.abspath(path)))
+    for folder in doomed:
+        root = os.path.normcase(os.path.normpath(os.path.abspath(folder)))
+        if norm == root or norm.startswith(root.rstrip(os.sep) + os.sep):
+            return folder
+    return None
+
+
 def verify_frame(
     reported: Sequence[str],
     predicted: Sequence[str],
@@ -208,6 +229,7 @@ def verify_frame(
     launched_wall: float,
     skip_existing: bool,
     probe: Callable[[str], ImageFacts] = probe_image,
+    doomed: Sequence[str] = (),
 ) -> FrameVerdict:
     """Decide whether one (layer, frame) of a task is done (see the module rules).
 
@@ -217,17 +239,24 @@ def verify_frame(
         launched_wall: The task's launch on the wall clock (freshness of predicted images).
         skip_existing: ``--skip-existing``: an old predicted image counts.
         probe: The file system's answer for a path (tests pass a table).
+        doomed: Folders deleted when the job ends (its temp snapshot folders): an image there
+            never counts, reported or predicted (see :func:`doomed_folder`).
 
     Returns:
         The verdict.
     """
     if reported:
         for path in reported:
+            folder = doomed_folder(path, doomed)
+            if folder is not None:
+                return FrameVerdict(False, why=_doomed_why(path, folder))
             why = image_problem(path, probe(path))
             if why is not None:
                 return FrameVerdict(False, why=why)
         return FrameVerdict(True, path=reported[0])
     for path in predicted:
+        if doomed_folder(path, doomed) is not None:
+            continue
         facts = probe(path)
         if image_problem(path, facts) is None and is_fresh(
             facts, launched_wall, skip_existing=skip_existing
@@ -236,12 +265,20 @@ def verify_frame(
     return FrameVerdict(False)
 
 
+def _doomed_why(path: str, folder: str) -> str:
+    return (
+        f"the renderer wrote {path} inside the temp folder {folder}, which is deleted when the "
+        "job ends: not counted (images must go to the job's output folder)"
+    )
+
+
 __all__ = [
     "MISSING",
     "STALE_IMAGE_SLACK_S",
     "FrameVerdict",
     "ImageFacts",
     "ImageNaming",
+    "doomed_folder",
     "expand_image_template",
     "image_ok",
     "image_problem",

@@ -30,14 +30,14 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from lrc_toolbox.config import batch_render_defaults as defaults
 from lrc_toolbox.core.job_runner import build_task_argv
 from lrc_toolbox.core.models import RenderMode
 from lrc_toolbox.core.planner import JobPlan, PlannedLayer
 from lrc_toolbox.core.scheduler import TaskSpec
-from lrc_toolbox.scene import SceneReadError, find_dependencies, split_statements, tokenize
+from lrc_toolbox.scene import SceneReadError, find_dependencies
+from lrc_toolbox.scene.workspace import workspace_images_dir
 from lrc_toolbox.utils.frame_parser import FrameRun, FrameSet
 from lrc_toolbox.utils.str_enum import StrEnum
 
@@ -272,34 +272,6 @@ def _absolute(path: str | None) -> str | None:
     return os.path.abspath(os.path.expanduser(path))
 
 
-def workspace_images_dir(project: str | Path) -> Path:
-    """The folder a Maya project's ``images`` file rule names (Maya renders there by default).
-
-    ``workspace.mel`` holds ``workspace -fr "images" "<rule>";``: a relative rule is joined to
-    the project root, an absolute one used as is, and a missing rule is Maya's default
-    ``images`` (research notes ``maya_facts.md`` 1c: Autodesk ``workspace`` documentation and
-    AWS's Maya submitter ``scene.py``).
-
-    Args:
-        project: The project root (the folder holding ``workspace.mel``).
-
-    Returns:
-        The absolute images folder.
-    """
-    root = Path(project)
-    rule = DEFAULT_IMAGES_RULE
-    try:
-        text = (root / "workspace.mel").read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        text = ""
-    for statement in split_statements(text):
-        words = [w.text for w in tokenize(statement)]
-        if words[:2] in (["workspace", "-fr"], ["workspace", "-fileRule"]) and len(words) >= 4:
-            if words[2] == "images" and words[3].strip():
-                rule = words[3].strip()
-    return Path(os.path.abspath(root / os.path.expanduser(rule)))
-
-
 def maya_version_of(job: FarmJob) -> tuple[str, bool]:
     """The Maya release (``2024``) the workers need: the scene's, else from the Render path.
 
@@ -372,6 +344,7 @@ def _template_plan(plan: JobPlan, project: str | None, output: str | None) -> Jo
     return dataclasses.replace(
         plan,
         config=config,
+        output=None,  # the argv then takes the config's (sentinel) folder
         render_exe=dataclasses.replace(plan.render_exe, path=_SENTINEL[ArgToken.RENDER_EXE]),
         project_dir=_SENTINEL[ArgToken.PROJECT_DIR] if project else None,
     )

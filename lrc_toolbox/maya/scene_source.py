@@ -105,6 +105,10 @@ class MayaSceneSource:
         """The current layer's renderer (``redshift``, ``arnold``...), None when unset."""
         return host.on_main_thread(_current_details).renderer or None
 
+    def project_dir(self) -> str | None:
+        """Maya's current project (where the artist's own renders of the scene go)."""
+        return str(host.on_main_thread(project_dir)) or None
+
     def validate(self, config: RenderConfig) -> list[str]:
         """Every problem that would make the job fail, as sentences with a way out.
 
@@ -234,6 +238,9 @@ class MayaSceneSource:
                 raise SceneSourceError("\n".join(problems))
             if not config.project_dir:
                 config.project_dir = project_dir()
+            # The export lives in a temp folder: relative paths resolve from the artist's file.
+            if not config.source_scene:
+                config.source_scene = _scene_name() or None
             templates, notes = _templates(facts.details or (), config)
             notes = [*facts.layers.notes(), *notes]
         except BaseException:

@@ -37,6 +37,7 @@ from typing import Any
 from lrc_toolbox.core import events as ev
 from lrc_toolbox.core.batch_render_api import BatchRenderAPI, JobHandle
 from lrc_toolbox.core.models import RenderConfig, TaskState
+from lrc_toolbox.core.plan_inputs import render_layer_config
 from lrc_toolbox.core.planner import PlanError
 from lrc_toolbox.maya import host
 from lrc_toolbox.maya.scene_source import MayaSceneSource
@@ -159,17 +160,12 @@ def _config(
     gpu_id: int | str | Sequence[int | str] | None,
     options: dict[str, object],
 ) -> RenderConfig:
-    layers = [] if layer is None else [layer] if isinstance(layer, str) else list(layer)
-    gpus = None
-    if gpu_id is not None:
-        ids = gpu_id if isinstance(gpu_id, (list, tuple)) else [gpu_id]
-        gpus = [str(i) for i in ids]
-    config = RenderConfig(scene_file=scene_file or "", layers=layers, frame_range=frames, gpus=gpus)
-    for key, value in options.items():
-        if not hasattr(config, key) or key == "scene_file":
-            raise PlanError(f"unknown render option '{key}'")
-        setattr(config, key, value)
-    return config
+    if "scene_file" in options:
+        raise PlanError("unknown render option 'scene_file'")
+    # Empty means empty: layer=[], frames=None, gpu_id=[] are refused (None layer: every one).
+    return render_layer_config(
+        scene_file or "", layer, frames, gpu_id, options, none_means_all=True
+    )
 
 
 class ScriptEditorEcho:

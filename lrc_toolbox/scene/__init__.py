@@ -18,6 +18,10 @@ One job per module:
   written into a :class:`~lrc_toolbox.utils.temp_file_manager.TempFileManager`'s job folder.
 - :mod:`~lrc_toolbox.scene.dependencies`: :func:`find_dependencies`, the references, textures and
   caches a scene needs (what a farm must receive along with it).
+- :mod:`~lrc_toolbox.scene.relocation`: :func:`plan_path_edits`, a copy elsewhere that names
+  the files the original finds beside itself by their absolute paths.
+- :mod:`~lrc_toolbox.scene.workspace`: Maya projects: finding one from a scene, its ``images``
+  rule, Maya's default project.
 - :mod:`~lrc_toolbox.scene.errors`: :class:`SceneReadError` and its subclasses.
 
 Layering: this package may import ``lrc_toolbox.utils`` and ``lrc_toolbox.config``; ``core`` and
@@ -58,6 +62,7 @@ from lrc_toolbox.scene.patching import (
     copy_with_edits,
     plan_renderable_patch,
 )
+from lrc_toolbox.scene.relocation import PathRewrite, plan_path_edits
 from lrc_toolbox.scene.scene_info import (
     MASTER_LAYER_NAME,
     MAYA_DEFAULT_RENDERER,
@@ -65,7 +70,7 @@ from lrc_toolbox.scene.scene_info import (
     SceneInfo,
     read_scene,
 )
-from lrc_toolbox.scene.snapshots import SceneSnapshots
+from lrc_toolbox.scene.snapshots import PathAnchor, SceneSnapshots
 from lrc_toolbox.scene.statements import (
     DEFAULT_LAYER_NODE,
     SceneStatement,
@@ -95,6 +100,8 @@ __all__ = [
     "SceneSnapshots",
     "ScenePath",
     "SceneStatement",
+    "PathAnchor",
+    "PathRewrite",
     "Statement",
     "Word",
     "check_scene_file",
@@ -103,6 +110,7 @@ __all__ = [
     "iter_scene_statements",
     "iter_statements",
     "parse_plug",
+    "plan_path_edits",
     "plan_renderable_patch",
     "read_scene",
     "read_scene_paths",

@@ -38,7 +38,7 @@ from pathlib import Path
 
 from lrc_toolbox.scene.errors import SceneReadError
 from lrc_toolbox.scene.file_check import check_scene_file
-from lrc_toolbox.scene.lexing import iter_statements, tokenize
+from lrc_toolbox.scene.lexing import Statement, iter_statements, tokenize
 from lrc_toolbox.scene.statements import positional_args, setattr_parts
 
 __all__ = [
@@ -48,6 +48,8 @@ __all__ = [
     "SceneDependencies",
     "ScenePath",
     "find_dependencies",
+    "iter_path_statements",
+    "locate_scene_path",
     "read_scene_paths",
 ]
 
@@ -152,18 +154,39 @@ def read_scene_paths(scene: str | Path) -> list[ScenePath]:
     Raises:
         SceneReadError: The file is not a readable Maya ASCII scene (Maya Binary included).
     """
-    check_scene_file(scene)
     found: dict[tuple[str, str, str], ScenePath] = {}
-    sequences: set[str] = set()
-    for path in _iter_paths(Path(scene), sequences):
+    for path, _statement in iter_path_statements(scene):
         found.setdefault((path.kind, path.node, path.value), path)
+    return list(found.values())
+
+
+def iter_path_statements(scene: str | Path) -> list[tuple[ScenePath, Statement]]:
+    """Every file path one ``.ma`` scene names, with the statement that holds it, in file order.
+
+    A texture node with ``useFrameExtension`` marks its paths as sequences, wherever in its block
+    that flag is set. The statements' byte offsets let a copy of the scene rewrite the paths
+    (:mod:`lrc_toolbox.scene.relocation`).
+
+    Args:
+        scene: A Maya ASCII scene.
+
+    Returns:
+        ``(path, statement)`` pairs; the same path may appear in several statements (a reference
+        is named by its ``file -rdi`` and its ``file -r`` line).
+
+    Raises:
+        SceneReadError: The file is not a readable Maya ASCII scene (Maya Binary included).
+    """
+    check_scene_file(scene)
+    sequences: set[str] = set()
+    pairs = list(_iter_paths(Path(scene), sequences))
     return [
-        ScenePath(p.kind, p.node, p.value, True) if p.node in sequences else p
-        for p in found.values()
+        (ScenePath(p.kind, p.node, p.value, True) if p.node in sequences else p, st)
+        for p, st in pairs
     ]
 
 
-def _iter_paths(scene: Path, sequences: set[str]) -> Iterator[ScenePath]:
+def _iter_paths(scene: Path, sequences: set[str]) -> Iterator[tuple[ScenePath, Statement]]:
     """Stream the scene; yield its paths and collect the nodes that use frame extensions."""
     node: str | None = None
     node_type: str | None = None
@@ -206,7 +229,7 @@ def _iter_paths(scene: Path, sequences: set[str]) -> Iterator[ScenePath]:
             elif cmd == "file":
                 path = _reference_path(words)
                 if path is not None:
-                    yield path
+                    yield path, st
             elif cmd == "setAttr" and node_type in PATH_ATTRIBUTES:
                 plug, values = setattr_parts(words)
                 attr = (plug or "").lstrip(".")
@@ -219,7 +242,7 @@ def _iter_paths(scene: Path, sequences: set[str]) -> Iterator[ScenePath]:
                     if strings and strings[-1].strip():
                         value = strings[-1].strip()
                         seq = _SEQUENCE_TOKEN.search(value) is not None
-                        yield ScenePath(kind, node or "", value, seq)
+                        yield ScenePath(kind, node or "", value, seq), st
 
 
 def _reference_path(words: list) -> ScenePath | None:
@@ -308,21 +331,59 @@ def _sequence_files(candidate: Path) -> list[Path]:
     return _pattern_files(str(candidate.parent / (name[:start] + "#" + name[end:])))
 
 
-def _resolve(
+def _locate(
     item: ScenePath, scene_dir: Path, project: Path | None, environ: Mapping[str, str]
-) -> list[Path]:
-    """The existing files one scene path stands for (empty when none is found)."""
+) -> tuple[Path, list[Path]] | None:
+    """Where Maya finds one scene path: the path it settles on and the files it stands for."""
     value = _expand_vars(item.value, environ)
     for candidate in _candidates(value, scene_dir, project, item.kind):
         if item.sequence:
             files = _sequence_files(candidate)
             if files:
-                return [Path(os.path.abspath(f)) for f in files]
+                return Path(os.path.abspath(candidate)), [Path(os.path.abspath(f)) for f in files]
             if _SEQUENCE_TOKEN.search(str(candidate)):
                 continue
         if candidate.is_file():
-            return [Path(os.path.abspath(candidate))]
-    return []
+            found = Path(os.path.abspath(candidate))
+            return found, [found]
+    return None
+
+
+def _resolve(
+    item: ScenePath, scene_dir: Path, project: Path | None, environ: Mapping[str, str]
+) -> list[Path]:
+    """The existing files one scene path stands for (empty when none is found)."""
+    located = _locate(item, scene_dir, project, environ)
+    return [] if located is None else located[1]
+
+
+def locate_scene_path(
+    item: ScenePath,
+    *,
+    scene_dir: str | Path,
+    project_dir: str | Path | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Path | None:
+    """The absolute path Maya settles on for one scene path, in Maya's resolution order.
+
+    Variables are expanded; a relative path is tried against the project root, then the scene's
+    folder; then the file name alone in the project's ``sourceimages`` (textures) and beside the
+    scene (see the module docstring). A sequence keeps its tokens (``tex.<UDIM>.png``) and is
+    found when one of its files exists.
+
+    Args:
+        item: The path as the scene writes it.
+        scene_dir: The folder of the scene that names it (the artist's, not a copy's).
+        project_dir: The Maya project root, or None.
+        environ: Variables for ``$VAR`` (default ``os.environ``).
+
+    Returns:
+        The absolute path (tokens kept for a sequence), or None when it is found nowhere.
+    """
+    env = os.environ if environ is None else environ
+    project = Path(project_dir).expanduser().resolve() if project_dir else None
+    located = _locate(item, Path(scene_dir), project, env)
+    return None if located is None else located[0]
 
 
 def find_dependencies(

@@ -8,7 +8,9 @@ be unusable (missing, a folder, no permission, Maya Binary, not Maya ASCII) into
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 
 from lrc_toolbox.scene.errors import (
@@ -52,6 +54,13 @@ def check_scene_file(path: str | Path) -> str | None:
         SceneReadError: Any other I/O failure.
     """
     p = Path(path)
+    try:
+        mode = os.stat(p).st_mode
+    except OSError:
+        mode = None  # reported by the open below
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        # A FIFO would block the open until someone writes to it; a device or socket is no scene.
+        raise NotMayaAsciiError(f"{p} is not a regular file (a FIFO, device or socket)")
     try:
         with open(p, "rb") as fh:
             probe = fh.read(HEADER_PROBE_BYTES)

@@ -5,9 +5,11 @@ layer (or group of layers), ``render_<scene>_<timestamp>_<layer>/<scene file nam
 private job folder of a :class:`~lrc_toolbox.utils.temp_file_manager.TempFileManager`, which
 tracks it and deletes it when the job ends (or keeps it for debugging). A Maya ASCII copy is a
 streaming copy of the ``.ma`` in which exactly the chosen layers' ``renderLayer`` nodes are
-renderable; everything else is copied byte for byte (see
-:func:`~lrc_toolbox.scene.patching.plan_renderable_patch`). A Maya Binary scene cannot be patched
-without Maya: :meth:`SceneSnapshots.copy_scene` copies it unchanged.
+renderable (see :func:`~lrc_toolbox.scene.patching.plan_renderable_patch`) and, given a
+:class:`PathAnchor`, every reference, texture and cache the original finds only relative to its
+own folder is named by its absolute path (:mod:`lrc_toolbox.scene.relocation`), so the copy in
+the temp folder renders like the original; everything else is copied byte for byte. A Maya Binary
+scene cannot be patched without Maya: :meth:`SceneSnapshots.copy_scene` copies it unchanged.
 
 Example::
 
@@ -20,17 +22,20 @@ from __future__ import annotations
 
 import logging
 import shutil
+import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from lrc_toolbox.scene.errors import BinarySceneError
 from lrc_toolbox.scene.file_check import check_scene_file
-from lrc_toolbox.scene.patching import copy_with_edits, plan_renderable_patch
+from lrc_toolbox.scene.patching import ByteEdit, copy_with_edits, plan_renderable_patch
+from lrc_toolbox.scene.relocation import plan_path_edits
 from lrc_toolbox.scene.scene_info import LayerInfo, SceneInfo, read_scene
 from lrc_toolbox.utils.temp_file_manager import TempFileError, TempFileManager, safe_file_component
 
-__all__ = ["SNAPSHOT_COPY_CHUNK_BYTES", "SceneSnapshots"]
+__all__ = ["SNAPSHOT_COPY_CHUNK_BYTES", "PathAnchor", "SceneSnapshots"]
 
 _LOG = logging.getLogger(__name__)
 
@@ -40,19 +45,43 @@ SNAPSHOT_COPY_CHUNK_BYTES: int = 1 << 20
 _WHAT = "snapshot"
 
 
+@dataclass(frozen=True)
+class PathAnchor:
+    """Where the paths a scene names resolve for the artist, so a copy elsewhere finds them too.
+
+    Attributes:
+        original: The artist's scene file (its folder anchors scene-relative paths); None: the
+            file being copied is the artist's own.
+        project_dir: The Maya project the render uses (``-proj``), or None.
+        environ: Variables for ``$VAR`` in paths (None: ``os.environ``).
+    """
+
+    original: str | Path | None = None
+    project_dir: str | Path | None = None
+    environ: Mapping[str, str] | None = None
+
+
 class SceneSnapshots:
     """Writes private copies of a scene into one job's temp folder.
 
     The temp file manager owns the folder, the tracking and the cleanup; this class only decides
     what goes into each copy and how it is named. Thread-safe as far as the manager is (the
-    engine may snapshot from several threads): it keeps no state of its own.
+    engine may snapshot from several threads): its only state is the path rewrites of each
+    source, computed once and kept under a lock.
 
     Args:
         temp: The job's temp folder manager; every copy is tracked by it.
+        anchor: When given, a Maya ASCII copy names every reference, texture and cache the
+            original finds only relative to its own folder by its absolute path
+            (:mod:`lrc_toolbox.scene.relocation`), so the copy renders like the original.
     """
 
-    def __init__(self, temp: TempFileManager) -> None:
+    def __init__(self, temp: TempFileManager, anchor: PathAnchor | None = None) -> None:
         self._temp = temp
+        self._anchor = anchor
+        # The path rewrites depend on the source only: one pass per source, not one per layer.
+        self._edits_by_source: dict[Path, tuple[ByteEdit, ...]] = {}
+        self._lock = threading.Lock()
 
     @property
     def temp(self) -> TempFileManager:
@@ -163,12 +192,13 @@ class SceneSnapshots:
         self._temp.ensure_open()
         _check_not_binary(source)
         patch = plan_renderable_patch(source, nodes)
+        edits = _merged(patch.edits, self._path_edits(source))
         out, path = self._temp.open_new_file(
             _folder_name(source, label, timestamp), source.name, what=_WHAT
         )
         try:
             with out, open(source, "rb") as src:
-                copy_with_edits(src, out, patch.edits, patch.tail)
+                copy_with_edits(src, out, edits, patch.tail)
         except OSError as exc:
             _remove_quietly(path)
             raise TempFileError(f"cannot write snapshot {path}: {exc}") from None
@@ -177,6 +207,43 @@ class SceneSnapshots:
             raise
         self._temp.track(path)
         return path
+
+    def _path_edits(self, source: Path) -> tuple[ByteEdit, ...]:
+        """The path rewrites of :class:`PathAnchor` (none without an anchor)."""
+        anchor = self._anchor
+        if anchor is None:
+            return ()
+        with self._lock:
+            cached = self._edits_by_source.get(source)
+        if cached is not None:
+            return cached
+        edits, rewrites = plan_path_edits(
+            source,
+            original=anchor.original,
+            project_dir=anchor.project_dir,
+            environ=anchor.environ,
+        )
+        for rewrite in rewrites:
+            _LOG.info(
+                "snapshot of %s: %s %r of %s -> %s",
+                source.name,
+                rewrite.kind,
+                rewrite.written,
+                rewrite.node or "the scene",
+                rewrite.absolute,
+            )
+        with self._lock:
+            self._edits_by_source[source] = edits
+        return edits
+
+
+def _merged(*groups: Sequence[ByteEdit]) -> tuple[ByteEdit, ...]:
+    """Sorted edits of several plans; they touch different statements, never the same bytes."""
+    edits = sorted((e for group in groups for e in group), key=lambda e: (e.start, e.end))
+    for before, after in zip(edits, edits[1:], strict=False):
+        if after.start < before.end:
+            raise ValueError(f"overlapping scene edits at byte {after.start}")
+    return tuple(edits)
 
 
 def _folder_name(source: Path, label: str, timestamp: str | None) -> str:

@@ -72,7 +72,8 @@ Common options:
   -fnc string|int           File name convention ({", ".join(FILE_NAME_CONVENTIONS)})
   -rfs int / -rfb int       Renumber frame start / by
   -cam name                 Camera (default persp)
-  -proj path                Maya project; images go to <proj>/images when -rd is absent
+  -proj path                Maya project (default: $MAYA_APP_DIR/projects/default); images go
+                            to its images rule when -rd is absent, a relative -rd is under it
   -x int / -y int / -percentRes float   Resolution
   -skipExistingFrames bool  Do not re-render frames whose image exists and is not empty
   -log path                 Also append the output to this file

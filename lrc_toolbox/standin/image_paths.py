@@ -86,7 +86,8 @@ class ImageNaming:
     """Everything that names one layer's images.
 
     Attributes:
-        output_dir: Image directory (``-rd``, or ``<project or scene dir>/images``).
+        output_dir: Image directory (``-rd`` under the workspace root, else the workspace's
+            ``images`` rule; see :mod:`lrc_toolbox.standin.workspace`).
         prefix: Image prefix template (``-im`` or :data:`DEFAULT_IMAGE_PREFIX`).
         scene_stem: The scene file name without its extension (``<Scene>``).
         layer: The layer as given to ``-rl`` (node or artist name).

@@ -63,6 +63,12 @@ from lrc_toolbox.standin.renderer_logs import (
     renderer_log,
     visible_devices,
 )
+from lrc_toolbox.standin.workspace import (
+    SceneFile,
+    images_folder,
+    missing_scene_files,
+    workspace_root,
+)
 
 #: The module the launcher runs as its worker (``python -m``).
 WORKER_MODULE: str = "lrc_toolbox.standin.render_standin"
@@ -292,6 +298,7 @@ class StandinRender:
         self._write_failed = False
         self._first_frame = True
         self._noise_index = 0
+        self.missing: list[SceneFile] = []
         self.recorder = Recorder(
             env.get(RECORD_ENV),
             {
@@ -328,6 +335,7 @@ class StandinRender:
             exit_code=code,
             frames_written=self.frames_written,
             images=self.images_written,
+            missing_files=[item.value for item in self.missing],
         )
         self.out.close()
         return code
@@ -356,6 +364,9 @@ class StandinRender:
         if not self.scene.is_file():
             self.out.write([f'// Error: Cannot load scene "{self.scene}": file not found //'])
             return SCENE_LOAD_EXIT_CODE
+        code = self._load_scene_files()
+        if code is not None:
+            return code
         read_s = time.monotonic() - self._created
         self.out.write([f"File read in {read_s:.2f} seconds.", f"Result: {self.scene}"])
         if self.faults.run_fault("crash_startup", self.layers) is not None:
@@ -393,6 +404,29 @@ class StandinRender:
         if exit_fault is not None and exit_fault.number is not None:
             return int(exit_fault.number)
         return FAILURE_EXIT_CODE if self._write_failed else 0
+
+    def _load_scene_files(self) -> int | None:
+        """Resolve the scene's references, textures and caches as Maya would (see workspace)."""
+        root = workspace_root(self.args.project, self.env)
+        self.missing = missing_scene_files(self.scene, root, self.env)
+        for item in self.missing:
+            if item.kind == "reference":
+                self.out.write(
+                    [
+                        f"// Error: file: {self.scene}: Could not open file. : {item.value} "
+                        f"(LRC STAND-IN: reference not found from project {root} or the "
+                        "scene's folder) //"
+                    ]
+                )
+            else:
+                self.out.write(
+                    [
+                        f'// Warning: file: {self.scene}: {item.kind} file "{item.value}" not found //'
+                    ]
+                )
+        if any(item.kind == "reference" for item in self.missing):
+            return SCENE_LOAD_EXIT_CODE
+        return None
 
     def _startup_banner(self, plugin: str) -> None:
         """The first worker lines: the stand-in label, a Maya-like banner, plug-in loading."""
@@ -439,11 +473,8 @@ class StandinRender:
     def _naming(self, layer: str) -> ImageNaming:
         """How this layer's images are named."""
         args = self.args
-        if args.output_dir:
-            output_dir = Path(os.path.abspath(args.output_dir))
-        else:
-            base = Path(os.path.abspath(args.project)) if args.project else self.scene.parent
-            output_dir = base / "images"
+        # Like Render: -rd relative to the workspace root; no -proj: Maya's default project.
+        output_dir = images_folder(workspace_root(args.project, self.env), args.output_dir)
         return ImageNaming(
             output_dir=output_dir,
             prefix=args.image_prefix or DEFAULT_IMAGE_PREFIX,
@@ -553,6 +584,7 @@ class StandinRender:
             "pid": os.getpid(),
             "cuda_visible_devices": self.env.get("CUDA_VISIBLE_DEVICES"),
             "scene": str(self.scene),
+            "missing_files": [item.value for item in self.missing],
         }
         return IMAGE_MAGIC + json.dumps(info, sort_keys=True).encode("utf-8") + b"\n"
 

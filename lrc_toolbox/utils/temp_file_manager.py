@@ -26,13 +26,22 @@ import tempfile
 import threading
 import time
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
 
 import psutil
 
-__all__ = ["MAX_COMPONENT_CHARS", "TempFileManager", "TempFileError", "safe_file_component"]
+from lrc_toolbox.utils.temp_images import find_images
+
+__all__ = [
+    "MAX_COMPONENT_CHARS",
+    "TempFileError",
+    "TempFileManager",
+    "default_temp_parent",
+    "safe_file_component",
+]
 
 _LOG = logging.getLogger(__name__)
 
@@ -107,6 +116,15 @@ def _user_name() -> str:
     return safe_file_component(name)
 
 
+def default_temp_parent() -> Path:
+    """The per-user folder that holds job folders when no root is given.
+
+    ``<tempfile.gettempdir()>/lrc_toolbox-<user>``; everything in it belongs to jobs and is
+    deleted when they end, so no image may be written there.
+    """
+    return Path(tempfile.gettempdir()).absolute() / f"lrc_toolbox-{_user_name()}"
+
+
 def _is_private_dir(path: Path) -> bool:
     """True when ``path`` is a real directory (not a link) that only this user can enter."""
     try:
@@ -167,7 +185,7 @@ class TempFileManager:
                     raise TempFileError(f"temp root {parent} is not a directory")
                 self._job_dir = Path(tempfile.mkdtemp(prefix=prefix, dir=parent)).absolute()
             else:
-                parent = Path(tempfile.gettempdir()) / f"lrc_toolbox-{_user_name()}"
+                parent = default_temp_parent()
                 if self._make_private_parent(parent):
                     self._job_dir = Path(tempfile.mkdtemp(prefix=prefix, dir=parent)).absolute()
                 else:
@@ -284,8 +302,13 @@ class TempFileManager:
         Never raises for files that cannot be removed (a renderer on Windows may still hold
         one open): they are logged and returned, so an error in the job is not masked.
 
+        Never deletes an image: image files found in the job folder (a renderer that wrote next
+        to its scene copy) stay, with the folders holding them, and are returned; move them out
+        first (:func:`lrc_toolbox.utils.temp_images.rescue_images`).
+
         Returns:
-            Paths that could not be removed (empty on success or when keeping).
+            Paths that could not be removed, images kept included (empty on success or when
+            keeping).
         """
         with self._lock:
             if self.keep:
@@ -309,14 +332,23 @@ class TempFileManager:
         def on_error(_func: object, failed_path: str, _exc: object) -> None:
             errors.append(Path(failed_path))
 
-        if self._job_dir.exists():
+        images = find_images(self._job_dir)
+        if images:
+            _LOG.warning(
+                "keeping %d image(s) in the temp folder %s (never deleted): %s",
+                len(images),
+                self._job_dir,
+                ", ".join(str(p) for p in images[:3]),
+            )
+            _remove_all_but(self._job_dir, set(images), on_error)
+        elif self._job_dir.exists():
             if sys.version_info >= (3, 12):
                 shutil.rmtree(self._job_dir, onexc=on_error)
             else:  # onerror is deprecated from 3.12 on
                 shutil.rmtree(self._job_dir, onerror=on_error)
         for p in errors:
             _LOG.warning("could not remove %s", p)
-        return tuple(failed + errors)
+        return tuple(failed + images + errors)
 
     def __enter__(self) -> TempFileManager:
         return self
@@ -389,6 +421,32 @@ class TempFileManager:
             except OSError as exc:
                 raise TempFileError(f"cannot create {what} {path}: {exc}") from None
         raise TempFileError(f"too many {what}s named {base} in {self._job_dir}")
+
+
+def _remove_all_but(root: Path, keep: set[Path], on_error: Callable[..., object]) -> None:
+    """Remove every file below ``root`` except ``keep``, then the folders left empty."""
+    for current, dirs, files in os.walk(root, topdown=False, followlinks=False):
+        for name in files:
+            path = Path(os.path.abspath(os.path.join(current, name)))
+            if path in keep:
+                continue
+            try:
+                path.unlink()
+            except OSError as exc:
+                on_error(os.unlink, str(path), exc)
+        for name in dirs:
+            folder = Path(current) / name
+            if folder.is_symlink():
+                folder.unlink(missing_ok=True)
+                continue
+            try:
+                folder.rmdir()
+            except OSError:
+                pass  # holds a kept image
+    try:
+        root.rmdir()
+    except OSError:
+        pass
 
 
 def _remove(path: Path) -> bool:

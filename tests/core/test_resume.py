@@ -114,6 +114,8 @@ def test_kill_9_of_the_manager_then_resume_renders_every_frame_once(
     wanted = {(node, f) for node in ("rs_MASTER_BG_A", "rs_MASTER_CHAR_A") for f in range(1, 13)}
     assert set(counts) == wanted
     assert all(n == 1 for n in counts.values()), [k for k, n in counts.items() if n > 1]
+    # The dead manager's temp folder (its scene copies) went with the resumed job's own.
+    assert [p for p in Path(render_env["TMPDIR"]).rglob("*") if p.is_file()] == []
     # The logs of the renders that outlived the manager are complete (their last frame's
     # "Saving:" line and a footer written by the resuming manager).
     with JobStore() as store:

@@ -95,6 +95,8 @@ def test_prepare_exports_once_with_templates_and_project(maya_env, tmp_path):
         "rs_CHAR": [f"{images}/CHAR/shot010.{{frame_signed:04d}}.exr"],  # the name the user typed
     }
     assert config.project_dir == maya_env.workspace.as_posix()
+    assert config.source_scene and Path(config.source_scene).name == "shot010.ma"  # the artist's
+    assert Path(config.source_scene).parent != export.parent
     assert src.snapshots == (export,)
     assert src.release(prepared) and not export.exists() and src.snapshots == ()
     assert not src.release(prepared)
@@ -207,5 +209,6 @@ def test_the_engine_plans_from_the_export(maya_env, tmp_path, standin_exe):
     plan = api.plan(config)
     assert [(x.name, x.node) for x in plan.layers] == [("BG", "rs_BG"), ("CHAR", "rs_CHAR")]
     assert plan.project_dir == maya_env.workspace.as_posix()
+    assert plan.output_dir == maya_env.workspace.as_posix() + "/images"  # Maya's images rule
     assert plan.resources.system.inside_maya  # maya.cmds is loaded: Maya's reservation applies
     src.release_all()

@@ -187,6 +187,9 @@ def test_bad_requests_raise_one_clear_error_and_leave_nothing(
         td.render_layer(
             layer="BG", frames="5-1x0", gpu_id=0, api=api, source=src, render_exe=standin_exe
         )
+    for empty in ({"layer": []}, {"layer": "BG", "frames": None}, {"layer": "BG", "gpu_id": []}):
+        with pytest.raises(PlanError):  # empty means empty: refused before any snapshot
+            td.render_layer(api=api, source=src, **empty)
     assert src.snapshots == () and ma_files(Path(render_env["TMPDIR"])) == []
     assert fake_maya_env.deferred == [] or fake_maya_env.run_deferred() == 0
 

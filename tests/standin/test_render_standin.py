@@ -97,7 +97,14 @@ def env(tmp_path: Path) -> dict[str, str]:
         if not key.startswith("LRC_STANDIN_") and not key.startswith("CUDA_")
     }
     clean.update({"LRC_STANDIN_FRAME_S": "0.01", "LRC_STANDIN_STARTUP_S": "0"})
+    # Like Render, the stand-in writes to Maya's default project without -rd/-proj.
+    clean["MAYA_APP_DIR"] = str(tmp_path / "maya")
     return clean
+
+
+def default_images(scene: Path) -> Path:
+    """Where images go without -rd/-proj: the default project's images folder (not the scene's)."""
+    return scene.parent / "maya" / "projects" / "default" / "images"
 
 
 def run_standin(args: Sequence[str], env: dict[str, str], cwd: Path | None = None) -> Run:
@@ -190,7 +197,7 @@ def test_clean_run_writes_every_image_and_prints_the_renderers_lines(
     run = run_standin(["-r", renderer, "-s", "1", "-e", "3", str(scene)], env)
 
     assert run.rc == 0, run.out
-    root = scene.parent / "images"
+    root = default_images(scene)
     expected = [f"masterLayer/shot010.{n:04d}.exr" for n in (1, 2, 3)]
     assert images(root) == expected
     for rel in expected:
@@ -236,7 +243,7 @@ def test_layers_render_one_after_the_other(scene: Path, env: dict[str, str]) -> 
         ("CHAR", "0002"),
         ("CHAR", "0003"),
     ]
-    info = read_standin_image(scene.parent / "images" / "CHAR" / "shot010.0002.exr")
+    info = read_standin_image(default_images(scene) / "CHAR" / "shot010.0002.exr")
     assert info is not None
     assert (info["layer"], info["layer_name"], info["frame"]) == ("rs_CHAR", "CHAR", 2)
 
@@ -278,7 +285,7 @@ def test_negative_frames_are_named_minus_then_padded(scene: Path, env: dict[str,
     run = run_standin(["-r", "sw", "-s", "-4", "-e", "2", "-b", "2", str(scene)], env)
 
     assert run.rc == 0, run.out
-    assert images(scene.parent / "images") == [
+    assert images(default_images(scene)) == [
         "masterLayer/shot010.-002.exr",
         "masterLayer/shot010.-004.exr",
         "masterLayer/shot010.0000.exr",
@@ -303,7 +310,7 @@ def test_float_frame_flags_and_default_range(
 
 @slow
 def test_skip_existing_frames(scene: Path, env: dict[str, str]) -> None:
-    folder = scene.parent / "images" / "masterLayer"
+    folder = default_images(scene) / "masterLayer"
     folder.mkdir(parents=True)
     (folder / "shot010.0002.exr").write_bytes(b"artist's precious render")
     (folder / "shot010.0003.exr").write_bytes(b"")  # a 0-byte leftover does not count
@@ -384,7 +391,7 @@ def test_redshift_reports_the_gpu_it_sees(scene: Path, env: dict[str, str]) -> N
 
     assert run.rc == 0, run.out
     assert re.search(rf"Using GPU 0: .*\(CUDA_VISIBLE_DEVICES={uuid}\)$", run.out, re.M)
-    info = read_standin_image(scene.parent / "images" / "masterLayer" / "shot010.0001.exr")
+    info = read_standin_image(default_images(scene) / "masterLayer" / "shot010.0001.exr")
     assert info is not None and info["cuda_visible_devices"] == uuid
 
 
@@ -406,7 +413,7 @@ def test_redshift_refuses_gpus_it_cannot_see(
 
     assert run.rc == 1
     assert expected in run.out
-    assert images(scene.parent / "images") == []
+    assert images(default_images(scene)) == []
 
 
 def test_visible_devices_follow_cuda_mask_rules() -> None:
@@ -478,7 +485,7 @@ def test_crash_at_keeps_earlier_images(scene: Path, env: dict[str, str]) -> None
     )
 
     assert run.rc == 134
-    assert images(scene.parent / "images") == [
+    assert images(default_images(scene)) == [
         "masterLayer/shot010.0001.exr",
         "masterLayer/shot010.0002.exr",
     ]
@@ -493,13 +500,13 @@ def test_crash_startup(scene: Path, env: dict[str, str]) -> None:
 
     assert run.rc == 1
     assert "Fatal Error" in run.out
-    assert images(scene.parent / "images") == []
+    assert images(default_images(scene)) == []
 
 
 @slow
 def test_hang_at_stops_before_the_frame(scene: Path, env: dict[str, str], tmp_path: Path) -> None:
     log = tmp_path / "out.log"
-    folder = scene.parent / "images" / "masterLayer"
+    folder = default_images(scene) / "masterLayer"
     with started(
         ["-r", "vray", "-s", "1", "-e", "5", str(scene)], faults_env(env, "hang_at=3"), log
     ) as proc:
@@ -524,7 +531,7 @@ def test_hang_after_last_writes_everything_then_never_exits(
         log,
     ) as proc:
         wait_until(lambda: "completed." in log.read_text(), "the final line")
-        assert images(scene.parent / "images") == [
+        assert images(default_images(scene)) == [
             f"masterLayer/shot010.{n:04d}.exr" for n in (1, 2, 3)
         ]
         assert "Frame done - total time for frame 3" in log.read_text()
@@ -539,7 +546,7 @@ def test_skip_leaves_a_silent_hole_and_exits_zero(scene: Path, env: dict[str, st
     )
 
     assert run.rc == 0, run.out
-    assert images(scene.parent / "images") == [
+    assert images(default_images(scene)) == [
         "masterLayer/shot010.0001.exr",
         "masterLayer/shot010.0003.exr",
     ]
@@ -553,7 +560,7 @@ def test_empty_writes_zero_bytes_but_the_normal_line(scene: Path, env: dict[str,
     )
 
     assert run.rc == 0, run.out
-    image = scene.parent / "images" / "masterLayer" / "shot010.0002.exr"
+    image = default_images(scene) / "masterLayer" / "shot010.0002.exr"
     assert image.exists() and image.stat().st_size == 0
     assert f"writing file `{image}'" in run.out
 
@@ -573,7 +580,7 @@ def test_licence_failure(renderer: str, line: str, scene: Path, env: dict[str, s
 
     assert run.rc == 1
     assert line in run.out
-    assert images(scene.parent / "images") == []
+    assert images(default_images(scene)) == []
 
 
 @slow
@@ -585,7 +592,7 @@ def test_cuda_error_mid_frame(scene: Path, env: dict[str, str]) -> None:
     assert run.rc == 1
     assert "CUDA_ERROR_UNKNOWN" in run.out
     assert "Rendering frame 2 (2/4)" in run.out
-    assert images(scene.parent / "images") == ["masterLayer/shot010.0001.exr"]
+    assert images(default_images(scene)) == ["masterLayer/shot010.0001.exr"]
 
 
 @slow
@@ -595,7 +602,7 @@ def test_noise_is_harmless(scene: Path, env: dict[str, str]) -> None:
     assert run.rc == 0, run.out
     assert "Unrecognized node type 'fooNode'" in run.out
     assert "// Error: line 1: setAttr: The attribute 'pCube1.translateX' is locked //" in run.out
-    assert len(images(scene.parent / "images")) == 3
+    assert len(images(default_images(scene))) == 3
 
 
 @slow
@@ -606,7 +613,7 @@ def test_silent_work_prints_nothing_but_writes_images(scene: Path, env: dict[str
 
     assert run.rc == 0, run.out
     assert len(run.lines) == 1 and run.lines[0].startswith('Starting "')  # the launcher's line only
-    assert len(images(scene.parent / "images")) == 3
+    assert len(images(default_images(scene))) == 3
 
 
 @slow
@@ -616,7 +623,7 @@ def test_slow_start_and_exit_code(scene: Path, env: dict[str, str]) -> None:
     )
 
     assert run.rc == 7
-    assert len(images(scene.parent / "images")) == 2
+    assert len(images(default_images(scene))) == 2
 
 
 @slow
@@ -626,11 +633,11 @@ def test_once_fires_only_on_the_first_run(scene: Path, env: dict[str, str], tmp_
 
     first = run_standin(args, env)
     assert first.rc == 134
-    assert images(scene.parent / "images") == ["masterLayer/shot010.0001.exr"]
+    assert images(default_images(scene)) == ["masterLayer/shot010.0001.exr"]
 
     second = run_standin(args, env)
     assert second.rc == 0, second.out
-    assert len(images(scene.parent / "images")) == 3
+    assert len(images(default_images(scene))) == 3
 
 
 @slow
@@ -666,7 +673,7 @@ def test_layer_modifier_restricts_the_fault(
     )
 
     assert run.rc == 0, run.out
-    root = scene.parent / "images"
+    root = default_images(scene)
     assert images(root) == [
         "BG/shot010.0001.exr",
         "BG/shot010.0002.exr",
@@ -706,7 +713,7 @@ def test_invalid_stand_in_settings_exit_2(
     assert run.rc == 2
     assert message in run.out
     assert "Traceback" not in run.out
-    assert images(scene.parent / "images") == []
+    assert images(default_images(scene)) == []
 
 
 @slow

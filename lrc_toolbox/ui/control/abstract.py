@@ -81,6 +81,8 @@ class SceneSummary:
         error: Why layers could not be listed (e.g. a Maya Binary file outside Maya), else ``""``.
         notes: What to know before rendering (the current frame when animation is off,
             overrides left to Maya, layers that are not layers...).
+        output_folder: Where the images go when the Output Folder is left empty, and why
+            (``/proj/images (images rule of Maya project /proj)``), or ``""`` when unknown.
     """
 
     label: str
@@ -90,6 +92,7 @@ class SceneSummary:
     default_renderer: str | None = None
     error: str = ""
     notes: tuple[str, ...] = ()
+    output_folder: str = ""
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ planner checks the rest when the job starts and its one-line message is shown as
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
 from Qt import QtCore, QtWidgets
@@ -152,9 +153,19 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
         self.renderer_combo = QtWidgets.QComboBox()
         self.renderer_combo.setObjectName("rendererCombo")
         self.output_edit = QtWidgets.QLineEdit()
-        self.output_edit.setPlaceholderText("As set in the scene")
-        self.output_edit.setToolTip("Image folder (Render -rd); empty keeps the scene's setting")
+        self.output_edit.setPlaceholderText("The Maya project's images folder (see below)")
+        self.output_edit.setToolTip(
+            "Image folder (Render -rd); empty: the images rule of the scene's Maya project "
+            "(Maya's default project for a scene in no project)"
+        )
         self.output_browse = QtWidgets.QPushButton("Browse…")
+        # Read-only: where the images will go, before Start (every render gets it as -rd).
+        self.output_target = QtWidgets.QLabel()
+        self.output_target.setObjectName("outputTarget")
+        self.output_target.setWordWrap(True)
+        self.output_target.setTextInteractionFlags(
+            QtCore.Qt.TextInteractionFlag.TextSelectableByMouse
+        )
 
         mode_row = QtWidgets.QHBoxLayout()
         mode_row.addWidget(self.separate_radio)
@@ -180,6 +191,7 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
         form.addRow("Mode:", mode_row)
         form.addRow("Renderer:", self.renderer_combo)
         form.addRow("Output Folder:", output_row)
+        form.addRow("", self.output_target)
 
         self.advanced_toggle = QtWidgets.QToolButton()
         self.advanced_toggle.setText("Advanced")
@@ -249,6 +261,7 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
         self.separate_radio.toggled.connect(self._emit_changed)
         self.renderer_combo.currentIndexChanged.connect(self._emit_changed)
         self.output_edit.textChanged.connect(self._emit_changed)
+        self.output_edit.textChanged.connect(self._show_output_target)
         self.advanced_toggle.toggled.connect(self._on_advanced_toggled)
         self.output_browse.clicked.connect(self._browse_output)
         self.render_exe_browse.clicked.connect(self._browse_render_exe)
@@ -267,6 +280,18 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
         self.advanced_toggle.setArrowType(
             QtCore.Qt.ArrowType.DownArrow if shown else QtCore.Qt.ArrowType.RightArrow
         )
+
+    def _show_output_target(self, *_args: object) -> None:
+        """The read-only line under Output Folder: where this job's images will go."""
+        typed = self.output_edit.text().strip()
+        if typed:
+            text = f"Images go to {os.path.abspath(os.path.expanduser(typed))}"
+        elif self._summary.output_folder:
+            text = f"Images go to {self._summary.output_folder}"
+        else:
+            text = ""
+        self.output_target.setText(text)
+        self.output_target.setVisible(bool(text))
 
     def _browse_output(self) -> None:
         folder = QtWidgets.QFileDialog.getExistingDirectory(
@@ -336,6 +361,7 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
             if not self.layer_names_edit.text() and ticked:
                 self.layer_names_edit.setText(", ".join(ticked))
         self.frame_field.set_scene_frames(summary.default_frames)
+        self._show_output_target()
         if summary.default_renderer:
             label = RENDERER_LABELS["file"] + f" ({summary.default_renderer})"
             index = self.renderer_combo.findData("file")

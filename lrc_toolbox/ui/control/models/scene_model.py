@@ -8,9 +8,11 @@ switching files (standalone only), a summary that never raises for a bad scene, 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from lrc_toolbox.core.models import RenderConfig
+from lrc_toolbox.core.output_location import OutputLocationError, resolve_output_location
 from lrc_toolbox.core.scene_source import (
     FileSceneSource,
     LayerChoice,
@@ -84,7 +86,23 @@ class SceneModel:
             default_renderer=renderer,
             error=error,
             notes=notes,
+            output_folder=self.default_output(),
         )
+
+    def default_output(self) -> str:
+        """Where images go with no Output Folder, and why (``""`` when it cannot be said)."""
+        source = self._source
+        try:
+            path = source.scene_path()
+            project = source.project_dir()
+            if not path and not project:
+                return ""
+            location = resolve_output_location(
+                path or os.path.join(os.getcwd(), "untitled.ma"), project_dir=project
+            )
+        except (SceneSourceError, OutputLocationError, OSError) as exc:
+            return f"(unknown: {exc})"
+        return location.describe()
 
     def with_defaults(self, config: RenderConfig) -> RenderConfig:
         """``config`` with the default ``Render`` filled in when it names none (a copy if so)."""
@@ -93,8 +111,18 @@ class SceneModel:
         return copy_config(config, render_exe=self._render_exe)
 
     def to_render(self, config: RenderConfig, prepared: PreparedScene) -> RenderConfig:
-        """What the engine renders: ``config`` (with the defaults) on the prepared scene file."""
-        return copy_config(self.with_defaults(config), scene_file=prepared.scene_file)
+        """What the engine renders: ``config`` (with the defaults) on the prepared scene file.
+
+        When that file is a copy (Maya's export), the artist's scene is named as its source:
+        the project, the default image folder and relative paths are found from it.
+        """
+        source_scene = config.source_scene
+        original = self._source.scene_path()
+        if not source_scene and original and original != prepared.scene_file:
+            source_scene = original
+        return copy_config(
+            self.with_defaults(config), scene_file=prepared.scene_file, source_scene=source_scene
+        )
 
     def validate(self, config: RenderConfig) -> list[str]:
         """The scene source's checks of ``config`` (the planner checks the rest at start)."""
