@@ -198,7 +198,7 @@ def test_running_tasks_show_progress_and_their_logs(qtbot, make_dialog, fake_con
     qtbot.waitUntil(lambda: (row := model.find(job, "t0001")) is not None and row.frames_done == 1)
     row = model.find(job, "t0001")
     assert row.state is RowState.RENDERING and row.current_frame == 2
-    assert row.status_text == "Rendering: frame 2, 40%"
+    assert row.status_text == "Rendering: frame 2 (40%)"
     assert row.frames_text == "1/3"
     qtbot.waitUntil(lambda: "texture missing" in dialog.logs_monitor.shown_text())
     shown = dialog.logs_monitor.shown_text()
@@ -234,7 +234,8 @@ def test_a_failure_shows_its_reason_and_enables_retry(qtbot, make_dialog, fake_c
     model = dialog.active_renders_table.model
     qtbot.waitUntil(lambda: model.job_finished(job))
     row = model.find(job, "t0001")
-    assert row.state is RowState.FAILED and row.status_text == f"Failed: {reason}"
+    assert row.state is RowState.FAILED and row.status_text == "Failed: 2 frames"
+    assert reason in row.status_tooltip  # a few words in the column, the reason in the tooltip
     text = dialog.message_bar.text()
     assert dialog.message_bar.level == "error"
     assert "2 failed frames" in text and "licence server down" in text and "MASTER_BG_A" in text
@@ -262,7 +263,8 @@ def test_stop_selected_stops_only_that_task(qtbot, make_dialog, fake_controller)
     assert fake_controller.stopped_tasks == [(job, "t0002")]
     qtbot.waitUntil(lambda: model.find(job, "t0002").state is RowState.STOPPED)
     assert model.find(job, "t0001").state is RowState.RENDERING
-    assert model.find(job, "t0002").status_text == "Stopped: stopped by the user"
+    stopped = model.find(job, "t0002")
+    assert stopped.status_text == "Stopped" and "stopped by the user" in stopped.status_tooltip
 
 
 def test_stop_all_asks_first(qtbot, make_dialog, fake_controller):

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from lrc_toolbox.core.models import FrameState, JobState
+from lrc_toolbox.ui.view_state.frame_map import FrameMapState, StoredFrame
 
 if TYPE_CHECKING:  # only read here: the records come from BatchRenderAPI
     from lrc_toolbox.core.batch_render_api import JobSummary, StoredJob
@@ -193,6 +194,7 @@ class JobDetails:
             its verified images share), or None when unknown.
         log_folder: The folder of its task logs, or None before a render started.
         renderer: The renderer it used, as configured.
+        frames: Every frame of the job as stored (the frame map).
     """
 
     job: JobRow
@@ -201,6 +203,18 @@ class JobDetails:
     output_folder: str | None = None
     log_folder: str | None = None
     renderer: str = ""
+    frames: tuple[StoredFrame, ...] = ()
+
+    def frame_map(self) -> FrameMapState:
+        """The job's frame map: the same picture Active Renders drew while it ran."""
+        return FrameMapState.from_frames(
+            self.job.job_id,
+            self.frames,
+            job_state=self.job.state,
+            job_reason=self.job.reason,
+            tasks=[(task.task_id, task.layers, task.frames) for task in self.tasks],
+            renderer=self.renderer,
+        )
 
 
 def job_row_from_summary(summary: JobSummary) -> JobRow:
@@ -287,6 +301,17 @@ def job_details_from_stored(stored: StoredJob) -> JobDetails:
     )
     failures = []
     outputs = []
+    frames = tuple(
+        StoredFrame(
+            layer=record.layer,
+            frame=record.frame,
+            state=record.state.value,
+            attempts=record.attempts,
+            reason=record.reason,
+            task_id=record.task_id,
+        )
+        for record in stored.frames
+    )
     for record in stored.frames:
         if record.state is FrameState.FAILED:
             failures.append(
@@ -309,4 +334,5 @@ def job_details_from_stored(stored: StoredJob) -> JobDetails:
         output_folder=output_folder_of(job.config, outputs),
         log_folder=os.path.dirname(logs[0]) if logs else None,
         renderer=str(job.config.get("renderer") or ""),
+        frames=frames,
     )
