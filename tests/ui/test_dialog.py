@@ -350,7 +350,9 @@ def test_gpus_show_reservation_utilization_and_memory(qtbot, make_dialog, fake_c
     assert info.memory_total.text() == "GPU Memory: 48.0 GB"
     assert info.memory_used.text() == "In Use: 21.0 GB"
     assert info.cpu_reserved.text() == "Reserved for Maya: 4"
-    assert info.gpu_table.item(0, 0).text() == "0 · RTX A5000"
+    # one name for a GPU everywhere: index and model (the UUID is in the tooltip)
+    assert info.gpu_table.item(0, 0).text() == "GPU 0 · RTX A5000"
+    assert "GPU-00000000-aaaa" in info.gpu_table.item(0, 0).toolTip()
     assert info.gpu_table.item(0, 1).text() == "kept for Maya"
     assert info.gpu_table.item(1, 1).text() == "free for renders"
     assert info.gpu_table.cellWidget(1, 2).value() == 97

@@ -219,7 +219,8 @@ def test_selecting_a_job_shows_its_renders_failed_frames_and_opens_logs(
     assert controller.threads["job_details"] != threading.current_thread().name
     tasks = panel.tasks
     assert [t.task_id for t in tasks.records] == ["t0001", "t0002"]
-    assert tasks.index(0, 3).data() == "GPU 0" and tasks.index(1, 4).data() == "2"
+    # the GPU named as System Resources and Active Renders name it: index and model
+    assert tasks.index(0, 3).data() == "GPU 0 · RTX A5000" and tasks.index(1, 4).data() == "2"
     assert tasks.index(0, 6).data() == "8.5 GB" and tasks.index(1, 6).data() == ""
     assert tasks.index(1, 6).data(QtCore.Qt.ItemDataRole.ToolTipRole) == "NVML could not tell"
     assert tasks.index(0, 2).data() == "1-12" and tasks.index(0, 8).data() == "0:58"

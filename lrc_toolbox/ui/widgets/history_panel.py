@@ -221,6 +221,11 @@ class HistoryPanel(QtWidgets.QWidget):
             self._set_details(None)
         self._update_actions()
 
+    def refresh_gpus(self) -> None:
+        """The GPU names were learned: repaint the cells that name GPUs."""
+        for view in (self.tasks_view, self.failures_view):
+            view.viewport().update()
+
     def set_error(self, message: str) -> None:
         """Say why the history could not be read (the rows shown stay)."""
         self._error = message

@@ -17,6 +17,7 @@ from lrc_toolbox.core.models import RenderConfig, RenderMode
 from lrc_toolbox.core.scene_source import LayerChoice
 from lrc_toolbox.ui.control.abstract import SceneSummary
 from lrc_toolbox.ui.settings import DialogValues
+from lrc_toolbox.ui.view_state.dialog_words import in_dialog_words
 from lrc_toolbox.ui.widgets.frame_range_field import FrameRangeField
 
 #: Check boxes per row in the layer list.
@@ -69,7 +70,9 @@ def parse_gpu_list(text: str) -> list[str] | None:
         return None
     items = [item.strip() for item in text.split(",")]
     if any(not item for item in items):
-        raise ConfigError(f"the GPU list '{text}' has an empty item: type indices like 0,1")
+        raise ConfigError(
+            f"Only these GPUs (Advanced): '{text}' has an empty item: type numbers like 0,1"
+        )
     return items
 
 
@@ -151,6 +154,10 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
         self.combined_radio.setToolTip("One render process renders several layers in turn")
         self.renderer_combo = QtWidgets.QComboBox()
         self.renderer_combo.setObjectName("rendererCombo")
+        # "Scene's renderer (redshift)" is set after the first show: size to it then too.
+        self.renderer_combo.setSizeAdjustPolicy(
+            QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents
+        )
         self.output_edit = QtWidgets.QLineEdit()
         self.output_edit.setPlaceholderText("As set in the scene")
         self.output_edit.setToolTip("Image folder (Render -rd); empty keeps the scene's setting")
@@ -285,7 +292,7 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
     # -- scene and layers -------------------------------------------------------------------------
     def set_loading(self, text: str = "Reading layers…") -> None:
         """Show that the scene is being read."""
-        self.layer_status.setText(text)
+        self.layer_status.setText(in_dialog_words(text))
         self.layer_status.setVisible(True)
 
     def set_renderers(self, names: Sequence[str]) -> None:
@@ -315,7 +322,7 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
         self.open_button.setVisible(can_open)
         self._fill_layers(summary.layers, ticked)
         if summary.error:
-            self.layer_status.setText(summary.error)
+            self.layer_status.setText(in_dialog_words(summary.error))
             self.layer_status.setVisible(True)
         elif not summary.layers:
             self.layer_status.setText("The scene has no render layer.")
@@ -468,13 +475,13 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
         issues = []
         check = self.frame_field.check
         if not check.ok:
-            issues.append(f"Frames: {check.message}")
+            issues.append(f"Frame Range: {in_dialog_words(check.message)}")
         if not self.all_layers_check.isChecked() and not self.selected_layers():
             issues.append("Tick at least one render layer (or All Active Layers).")
         try:
             parse_gpu_list(self.gpus_edit.text())
         except ConfigError as exc:
-            issues.append(str(exc))
+            issues.append(in_dialog_words(str(exc)))
         return issues
 
     def build_config(self, scene_file: str) -> RenderConfig:

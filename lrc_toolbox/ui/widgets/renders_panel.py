@@ -177,6 +177,11 @@ class RenderProgressWidget(QtWidgets.QGroupBox):
                 header.resizeSection(column, width)
         self.view.setMinimumWidth(0)
 
+    def refresh_gpus(self) -> None:
+        """The GPU names were learned: repaint their cells and fit the columns again."""
+        self.model.refresh_all()
+        self.fit_columns()
+
     def show_header(self, header: JobHeader) -> None:
         """Show the job's header."""
         self.header.show_header(header)
