@@ -219,7 +219,7 @@ def test_running_tasks_show_progress_and_their_logs(qtbot, make_dialog, fake_con
     dialog.active_renders_table.select_rows([model.find(job, "t0002")])
     assert "[t0001]" not in dialog.logs_monitor.shown_text()
     assert "Rendering frame 1 (1/3)" in dialog.logs_monitor.shown_text()
-    assert dialog.logs_monitor.scope_label.text() == "Showing: t0002 (MASTER_CHAR_A)"
+    assert dialog.logs_monitor.scope_label.full_text() == "Showing: t0002 (MASTER_CHAR_A)"
     dialog.logs_monitor.set_level("warning")
     assert dialog.logs_monitor.shown_text() == "Warning: texture missing"
 

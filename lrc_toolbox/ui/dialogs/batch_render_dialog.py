@@ -214,6 +214,10 @@ class BatchRenderDialog(QtWidgets.QDialog):
         self.update_buttons()
 
     def _connect(self) -> None:
+        def refresh_resources() -> None:  # the GPU choice changed: what would the job get?
+            if self.isVisible():
+                self.poller.refresh()
+
         self.bridge.batch_ready.connect(self._on_batch)
         self.poller.resources_ready.connect(self.system_info_widget.set_resources)
         self.poller.resources_failed.connect(self.system_info_widget.set_error)
@@ -221,7 +225,7 @@ class BatchRenderDialog(QtWidgets.QDialog):
         self.system_info_widget.gpu_names_changed.connect(self.history_panel.refresh_gpus)
         config = self.render_config_widget
         config.changed.connect(self.update_buttons)
-        config.gpu_choice_changed.connect(lambda: self.isVisible() and self.poller.refresh())
+        config.gpu_choice_changed.connect(refresh_resources)
         self.scenes.scene_changed.connect(self._after_state_change)
         self.active_renders_table.retry_requested.connect(self.launcher.retry_failed)
         self.active_renders_table.open_folder_requested.connect(lambda p: self._open(p, "folder"))

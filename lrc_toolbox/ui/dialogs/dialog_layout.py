@@ -54,7 +54,7 @@ LEFT_COLUMN_MIN_WIDTH_PX: int = 340
 #: The configuration column's first width.
 LEFT_COLUMN_WIDTH_PX: int = 470
 #: The Logs panel's least height (a few lines stay readable).
-LOGS_MIN_HEIGHT_PX: int = 110
+LOGS_MIN_HEIGHT_PX: int = 170
 
 
 @dataclass

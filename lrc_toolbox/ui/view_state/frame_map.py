@@ -282,12 +282,12 @@ class FrameMapState:
                     layer.existing.add(record.frame)
         for task_id, names, task_frames in tasks:
             for name in names:
-                layer = state.layers.get(name)
-                if layer is None:
+                tried_layer = state.layers.get(name)
+                if tried_layer is None:
                     continue
                 for frame in task_frames:
-                    tried = layer.tasks.setdefault(frame, [])
-                    if task_id not in tried and frame in layer.index:
+                    tried = tried_layer.tasks.setdefault(frame, [])
+                    if task_id not in tried and frame in tried_layer.index:
                         tried.append(task_id)
         state.finished = ended
         state.end_state = JobState(job_state) if ended else None

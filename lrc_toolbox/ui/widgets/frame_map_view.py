@@ -324,17 +324,17 @@ class FrameMapPanel(QtWidgets.QWidget):
             "One cell per frame. Rest the pointer on a frame for its attempts and reason; "
             "click it for its log lines. A corner mark: the frame needed a retry."
         )
-        self.scroll = QtWidgets.QScrollArea()
-        self.scroll.setObjectName("frameMapScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.view)
+        self.scroll_area = QtWidgets.QScrollArea()
+        self.scroll_area.setObjectName("frameMapScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(self.view)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.legend)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self._legend_key: tuple[tuple[int, str], ...] = ()
         self.setMinimumHeight(60)
 
@@ -373,4 +373,4 @@ class FrameMapPanel(QtWidgets.QWidget):
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # noqa: N802 (Qt API)
         """Cells as big as the visible height allows."""
         super().resizeEvent(event)
-        self.view.set_fit_height(self.scroll.viewport().height())
+        self.view.set_fit_height(self.scroll_area.viewport().height())

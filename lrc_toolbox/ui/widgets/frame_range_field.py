@@ -73,6 +73,7 @@ class FrameRangeField(QtWidgets.QWidget):
         self.message_label.setSizePolicy(
             QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Fixed
         )
+        self.message_label.setMinimumWidth(1)  # it elides: it never widens the form
         metrics = QtGui.QFontMetrics(self.message_label.font())
         self.message_label.setFixedHeight(metrics.lineSpacing() * MESSAGE_LINES + 2)
         self._shown: tuple[FrameCheck, str] | None = None

@@ -118,6 +118,8 @@ class HistoryPanel(QtWidgets.QWidget):
         self.refresh_button.setToolTip("Read the job store again")
         self.refresh_button.clicked.connect(self.refresh_requested)
         self.status_label = QtWidgets.QLabel("Reading the job history…")
+        self.status_label.setWordWrap(True)
+        self.status_label.setMinimumWidth(1)
         top = QtWidgets.QHBoxLayout()
         top.addWidget(self.status_label, 1)
         top.addWidget(self.refresh_button)
@@ -173,7 +175,8 @@ class HistoryPanel(QtWidgets.QWidget):
         self.cancel_button.clicked.connect(lambda: self._emit_for_job(self.cancel_requested))
         self.open_log_button = QtWidgets.QPushButton("Open log")
         self.open_log_button.clicked.connect(self._open_log)
-        self.open_folder_button = QtWidgets.QPushButton("Open output folder")
+        self.open_folder_button = QtWidgets.QPushButton("Open folder")
+        self.open_folder_button.setObjectName("openOutputFolder")
         self.open_folder_button.clicked.connect(self._open_folder)
         buttons = QtWidgets.QHBoxLayout()
         for button in (self.rerun_button, self.resume_button, self.cancel_button):
@@ -380,7 +383,11 @@ class HistoryPanel(QtWidgets.QWidget):
         self.open_log_button.setToolTip(log or "Select a job (and a render) with a log")
         folder = self.output_folder()
         self.open_folder_button.setEnabled(bool(folder))
-        self.open_folder_button.setToolTip(folder or "The job's output folder is not known")
+        self.open_folder_button.setToolTip(
+            f"Open the job's output folder: {folder}"
+            if folder
+            else "The job's output folder is not known"
+        )
 
     def _emit_for_job(self, signal: Any) -> None:  # a bound Qt signal
         job_id = self.selected_job_id()

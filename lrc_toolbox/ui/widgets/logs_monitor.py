@@ -49,6 +49,8 @@ LEVEL_CHOICES: tuple[tuple[str, str], ...] = (
 ROW_PADDING_PX: int = 2
 #: The search box never gets narrower than this (it stays a box, not "S…").
 SEARCH_MIN_WIDTH_PX: int = 120
+#: ...and no wider than this (what the panel shows comes first).
+SEARCH_MAX_WIDTH_PX: int = 280
 
 
 class _LogView(QtWidgets.QTableView):
@@ -109,6 +111,7 @@ class LogsMonitorWidget(QtWidgets.QGroupBox):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setToolTip("Show only lines containing this text (not case-sensitive)")
         self.search_edit.setMinimumWidth(SEARCH_MIN_WIDTH_PX)
+        self.search_edit.setMaximumWidth(SEARCH_MAX_WIDTH_PX)
         self.level_combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.live_button = QtWidgets.QPushButton("Back to live")
         self.live_button.setObjectName("logsLiveButton")
@@ -169,7 +172,7 @@ class LogsMonitorWidget(QtWidgets.QGroupBox):
         self.open_log_button.clicked.connect(self.open_log_requested.emit)
 
         tools = QtWidgets.QHBoxLayout()
-        tools.addWidget(self.scope_label, 1)
+        tools.addWidget(self.scope_label, 3)
         tools.addWidget(self.live_button)
         tools.addWidget(self.level_combo)
         tools.addWidget(self.search_edit, 1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from Qt import QtCore, QtWidgets
+from Qt import QtCore, QtGui, QtWidgets
 
 from lrc_toolbox.config import batch_render_defaults as defaults
 from lrc_toolbox.core.models import RenderConfig, RenderMode
@@ -20,7 +20,7 @@ from lrc_toolbox.ui.settings import DialogValues
 from lrc_toolbox.ui.view_state.dialog_words import in_dialog_words
 from lrc_toolbox.ui.widgets.frame_range_field import FrameRangeField
 
-#: Check boxes per row in the layer list.
+#: Check boxes per row in the layer list, at most (fewer when the column is narrow).
 LAYER_COLUMNS: int = 3
 #: The layer list scrolls beyond this height (a 20-layer scene stays compact).
 LAYER_LIST_MAX_HEIGHT_PX: int = 140
@@ -100,6 +100,7 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
         self._remembered_layers: list[str] = []
         self._remembered_scene = ""
         self._typed_layers = False
+        self._layer_columns = 0
         self._build()
         self._connect()
         self.set_values(DialogValues())
@@ -137,6 +138,7 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
         self.layer_scroll.setWidget(self._layer_grid_host)
         self.layer_scroll.setMaximumHeight(LAYER_LIST_MAX_HEIGHT_PX)
         self.layer_scroll.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
+        self.layer_scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layers_box = QtWidgets.QGroupBox("Render Layers")
         layers_layout = QtWidgets.QVBoxLayout(layers_box)
         layers_layout.addWidget(self.all_layers_check)
@@ -353,7 +355,7 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
         self._layer_boxes = {}
         self._layer_choices = {layer.name: layer for layer in layers}
         wanted = set(ticked)
-        for position, layer in enumerate(layers):
+        for layer in layers:
             box = QtWidgets.QCheckBox(layer.name if layer.renderable else f"{layer.name} (off)")
             box.setObjectName(f"layer:{layer.name}")
             tip = f"render layer node {layer.node}"
@@ -362,9 +364,31 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
             box.setToolTip(tip)
             box.setChecked(layer.name in wanted)
             box.toggled.connect(self._emit_changed)
-            self._layer_grid.addWidget(box, position // LAYER_COLUMNS, position % LAYER_COLUMNS)
             self._layer_boxes[layer.name] = box
+        self._layer_columns = 0
+        self._regrid_layers()
         self._on_all_layers_toggled(self.all_layers_check.isChecked())
+
+    def _regrid_layers(self) -> None:
+        """Lay the layer boxes out in as many columns as the list's width holds (1 to 3)."""
+        boxes = list(self._layer_boxes.values())
+        if not boxes:
+            return
+        widest = max(box.sizeHint().width() for box in boxes) + 12
+        room = self.layer_scroll.viewport().width() or self.width()
+        columns = max(1, min(LAYER_COLUMNS, room // max(1, widest)))
+        if columns == self._layer_columns:
+            return
+        self._layer_columns = columns
+        for box in boxes:
+            self._layer_grid.removeWidget(box)
+        for position, box in enumerate(boxes):
+            self._layer_grid.addWidget(box, position // columns, position % columns)
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        """The layer boxes take as many columns as fit (no sideways scrolling)."""
+        super().resizeEvent(event)
+        self._regrid_layers()
 
     def _on_all_layers_toggled(self, all_layers: bool) -> None:
         for name, box in self._layer_boxes.items():

@@ -18,6 +18,7 @@ from lrc_toolbox.core.models import GPUInfo, ResourceInfo
 from lrc_toolbox.ui.view_state.dialog_words import in_dialog_words
 from lrc_toolbox.ui.view_state.formatting import format_gb
 from lrc_toolbox.ui.view_state.gpu_names import GpuNames
+from lrc_toolbox.ui.widgets.elided_label import ElidedLabel
 
 #: Height of a GPU row (room for a small progress bar).
 GPU_ROW_HEIGHT_PX: int = 22
@@ -84,6 +85,7 @@ class SystemInfoWidget(QtWidgets.QGroupBox):
         self.status_label = QtWidgets.QLabel("Reading this machine's GPUs and CPUs…")
         self.status_label.setObjectName("systemStatus")
         self.status_label.setWordWrap(True)
+        self.status_label.setMinimumWidth(1)  # wraps: never widens the column
         self.status_label.setTextInteractionFlags(
             QtCore.Qt.TextInteractionFlag.TextSelectableByMouse
         )
@@ -111,7 +113,7 @@ class SystemInfoWidget(QtWidgets.QGroupBox):
         header.resizeSection(3, 130)
         self.gpu_table.setVisible(False)
 
-        self.footer_label = QtWidgets.QLabel("")
+        self.footer_label = ElidedLabel("", min_chars=12)
         self.footer_label.setObjectName("systemFooter")
         self.footer_label.setEnabled(False)  # greyed: secondary information
 
