@@ -369,6 +369,8 @@ class RendersTableModel(QtCore.QAbstractTableModel):
             if row.is_waiting_row:
                 return f"job {row.job_id}: frames of {row.layer_text} not started yet"
             lines = [f"job {row.job_id}, task {row.task_id}, attempt {row.attempt}"]
+            if row.pid is not None:
+                lines.append(f"pid {row.pid}")
             if row.log_path:
                 lines.append(f"log: {row.log_path}")
             if row.argv:

@@ -247,7 +247,7 @@ class RendersPresenter(QtCore.QObject):
         self.selection_changed.emit()
 
     def shown_log_path(self) -> str | None:
-        """The log "Open log file" opens: the selected task's, else the last job's log folder."""
+        """The log "Open log" opens: the selected task's, else the last job's log folder."""
         rows = [row for row in self._table.selected_rows() if row.log_path]
         if rows:
             return rows[0].log_path

@@ -172,9 +172,10 @@ class TaskRow:
 
     @property
     def frames_text(self) -> str:
-        """Frames column: ``done/total``, or ``12 queued`` for a waiting row."""
+        """Frames column: ``done/total``, or how many are queued for a waiting row (its Status
+        says "Queued")."""
         if self.is_waiting_row:
-            return f"{len(self.frames)} queued"
+            return str(len(self.frames))
         return f"{self.frames_done}/{self.frames_total}"
 
     @property

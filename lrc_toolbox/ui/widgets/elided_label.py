@@ -36,8 +36,10 @@ class ElidedLabel(QtWidgets.QLabel):
         self._min_chars = min_chars
         self._tooltip = ""
         self.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        # Preferred: it gets its whole text's width when there is room, and shrinks (eliding)
+        # down to its minimum size hint (a few characters) when there is not.
         self.setSizePolicy(
-            QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Preferred
+            QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Preferred
         )
         self.setText(text)
 

@@ -104,10 +104,14 @@ class FrameMapView(QtWidgets.QWidget):
         try:
             region = QtCore.QRect()
             bands = {name: band for band, name in enumerate(self._names)}
+            titles = set()
             for name, position in dirty:
                 band = bands.get(name)
                 if band is not None:
                     region = region.united(self._paint_cell(painter, band, position))
+                    titles.add(band)
+            for band in titles:  # their verified counts moved
+                region = region.united(self._paint_title(painter, band))
         finally:
             painter.end()
         self.update(region.adjusted(-2, -2, 2, 2))
@@ -141,20 +145,9 @@ class FrameMapView(QtWidgets.QWidget):
         self.update()
 
     def _paint_all(self, painter: QtGui.QPainter, geometry: MapGeometry) -> None:
-        font = QtGui.QFont(self.font())
-        painter.setFont(font)
-        metrics = QtGui.QFontMetrics(font)
         pitch, cell, columns = geometry.pitch, geometry.cell, geometry.columns
         for band, layer in enumerate(self.state.layers.values()):
-            x, y, w, h = geometry.title_rect(band)
-            verified = layer.count(FrameCell.VERIFIED)
-            title = f"{layer.name}   {verified:,} / {len(layer.frames):,}"
-            painter.setPen(self._text)
-            painter.drawText(
-                QtCore.QRect(x, y, w, h),
-                int(QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignVCenter),
-                metrics.elidedText(title, QtCore.Qt.TextElideMode.ElideMiddle, w),
-            )
+            self._paint_title(painter, band)
             cells = layer.cells
             count = len(cells)
             info = geometry.bands[band]
@@ -181,6 +174,30 @@ class FrameMapView(QtWidgets.QWidget):
                     painter.fillRect(left, first_top, geometry.gap, height, self._background)
             for position in self._special_positions(layer.name):
                 self._paint_cell(painter, band, position)
+
+    def _paint_title(self, painter: QtGui.QPainter, band: int) -> QtCore.QRect:
+        """A layer's title line: its name and how many of its frames are verified."""
+        geometry = self.geometry_
+        if geometry is None or band >= len(self._names):
+            return QtCore.QRect()
+        layer = self.state.layers[self._names[band]]
+        rect = QtCore.QRect(*geometry.title_rect(band))
+        painter.fillRect(rect, self._background)
+        verified = layer.count(FrameCell.VERIFIED)
+        title = f"{layer.name}   {verified:,} / {len(layer.frames):,} verified"
+        failed = layer.count(FrameCell.FAILED)
+        if failed:
+            title += f" · {failed:,} failed"
+        painter.setFont(self.font())
+        painter.setPen(self._text)
+        painter.drawText(
+            rect,
+            int(QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignVCenter),
+            painter.fontMetrics().elidedText(
+                title, QtCore.Qt.TextElideMode.ElideMiddle, rect.width()
+            ),
+        )
+        return rect
 
     def _special_positions(self, name: str) -> set[int]:
         """Cells drawn with more than their colour: rendering percent, retried, existing."""

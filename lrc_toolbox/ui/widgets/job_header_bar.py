@@ -61,6 +61,7 @@ class JobHeaderBar(QtWidgets.QWidget):
         top.addWidget(self.state)
         bottom = QtWidgets.QHBoxLayout()
         bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.setSpacing(12)
         bottom.addWidget(self.bar, 2)
         bottom.addWidget(self.eta)
         bottom.addWidget(self.counts, 3)
@@ -91,6 +92,8 @@ class JobHeaderBar(QtWidgets.QWidget):
         self.bar.setVisible(has_job)
         self.bar.setValue(int(header.fraction * BAR_STEPS))
         self.bar.setFormat(header.bar_text)
+        # The bar is at least as wide as its text: "39 / 90 fram" tells nothing.
+        self.bar.setMinimumWidth(self.bar.fontMetrics().horizontalAdvance(header.bar_text) + 24)
         self.bar.setToolTip(header.bar_text)
         self.eta.setText(header.eta_text)
         self.eta.setToolTip(header.eta_tooltip)

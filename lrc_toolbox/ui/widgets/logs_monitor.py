@@ -5,7 +5,7 @@ Lines arrive in batches from the bridge (one per ~100 ms tick). They all go into
 bounded memory); those passing the filter are appended to a
 :class:`~lrc_toolbox.ui.models.log_lines_model.LogLinesModel` shown in a fixed-row-height
 table, which costs the same whether a tick brings ten lines or ten thousand. Older lines stay in
-the task's log file, one click away ("Open log file").
+the task's log file, one click away ("Open log").
 
 Follow on: the view scrolls with new lines. Follow off: the view pauses (new lines are still kept)
 so a line can be read, selected and copied (Ctrl+C); ticking Follow again catches up.
@@ -51,6 +51,8 @@ ROW_PADDING_PX: int = 2
 SEARCH_MIN_WIDTH_PX: int = 120
 #: ...and no wider than this (what the panel shows comes first).
 SEARCH_MAX_WIDTH_PX: int = 280
+#: The level choice shows at least this many characters.
+LEVEL_COMBO_MIN_CHARS: int = 12
 
 
 class _LogView(QtWidgets.QTableView):
@@ -73,7 +75,7 @@ class _LogView(QtWidgets.QTableView):
 
 
 class LogsMonitorWidget(QtWidgets.QGroupBox):
-    """The "Logs" group: filters, the line view, and "Open log file".
+    """The "Logs" group: filters, the line view, and "Open log".
 
     Args:
         parent: Owner.
@@ -112,7 +114,12 @@ class LogsMonitorWidget(QtWidgets.QGroupBox):
         self.search_edit.setToolTip("Show only lines containing this text (not case-sensitive)")
         self.search_edit.setMinimumWidth(SEARCH_MIN_WIDTH_PX)
         self.search_edit.setMaximumWidth(SEARCH_MAX_WIDTH_PX)
+        # As wide as its longest choice when there is room; a dozen characters at least when the
+        # panel is narrow (the list still shows every choice whole).
         self.level_combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.level_combo.setMinimumWidth(
+            self.level_combo.fontMetrics().averageCharWidth() * LEVEL_COMBO_MIN_CHARS + 36
+        )
         self.live_button = QtWidgets.QPushButton("Back to live")
         self.live_button.setObjectName("logsLiveButton")
         self.live_button.setAutoDefault(False)
@@ -125,7 +132,7 @@ class LogsMonitorWidget(QtWidgets.QGroupBox):
             "Show new lines as they arrive. Untick to pause the view to read or copy (Ctrl+C) "
             "lines; new lines are still kept"
         )
-        self.open_log_button = QtWidgets.QPushButton("Open log file")
+        self.open_log_button = QtWidgets.QPushButton("Open log")
         self.open_log_button.setToolTip(
             "Open the selected task's complete log file (this panel keeps only recent lines)"
         )
@@ -244,7 +251,7 @@ class LogsMonitorWidget(QtWidgets.QGroupBox):
         self.rebuild()
 
     def set_log_file_available(self, available: bool, tooltip: str = "") -> None:
-        """Enable "Open log file" when there is a file for what is shown."""
+        """Enable "Open log" when there is a file for what is shown."""
         self.open_log_button.setEnabled(available)
         if tooltip:
             self.open_log_button.setToolTip(tooltip)

@@ -18,6 +18,7 @@ from lrc_toolbox.core.scene_source import LayerChoice
 from lrc_toolbox.ui.control.abstract import SceneSummary
 from lrc_toolbox.ui.settings import DialogValues
 from lrc_toolbox.ui.view_state.dialog_words import in_dialog_words
+from lrc_toolbox.ui.widgets.elided_label import ElidedLabel
 from lrc_toolbox.ui.widgets.frame_range_field import FrameRangeField
 
 #: Check boxes per row in the layer list, at most (fewer when the column is narrow).
@@ -107,11 +108,10 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
 
     # -- construction -----------------------------------------------------------------------------
     def _build(self) -> None:
-        self.scene_label = QtWidgets.QLabel("Scene: (none)")
-        self.scene_label.setObjectName("sceneLabel")
-        self.scene_label.setTextInteractionFlags(
-            QtCore.Qt.TextInteractionFlag.TextSelectableByMouse
+        self.scene_label = ElidedLabel(
+            "Scene: (none)", min_chars=10, mode=QtCore.Qt.TextElideMode.ElideMiddle
         )
+        self.scene_label.setObjectName("sceneLabel")
         self.open_button = QtWidgets.QPushButton("Open…")
         self.open_button.setToolTip("Render another scene file")
         self.open_button.setVisible(False)
@@ -165,26 +165,31 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
         self.output_edit.setToolTip("Image folder (Render -rd); empty keeps the scene's setting")
         self.output_browse = QtWidgets.QPushButton("Browse…")
 
-        mode_row = QtWidgets.QHBoxLayout()
+        # One above the other: side by side they would hold the column (and the window) wide.
+        mode_row = QtWidgets.QVBoxLayout()
+        mode_row.setSpacing(2)
         mode_row.addWidget(self.separate_radio)
         mode_row.addWidget(self.combined_radio)
-        mode_row.addStretch(1)
         output_row = QtWidgets.QHBoxLayout()
         output_row.addWidget(self.output_edit, 1)
         output_row.addWidget(self.output_browse)
         gpu_row = QtWidgets.QHBoxLayout()
         gpu_row.addWidget(self.gpu_count_spin)
-        gpu_row.addWidget(QtWidgets.QLabel("Renders per GPU:"))
-        gpu_row.addWidget(self.renders_per_gpu_spin)
         gpu_row.addStretch(1)
+        per_gpu_row = QtWidgets.QHBoxLayout()
+        per_gpu_row.addWidget(self.renders_per_gpu_spin)
+        per_gpu_row.addStretch(1)
         cpu_row = QtWidgets.QHBoxLayout()
         cpu_row.addWidget(self.cpu_threads_spin)
         cpu_row.addStretch(1)
 
         form = QtWidgets.QFormLayout()
         form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        # A narrow column puts a field under its label instead of widening the window.
+        form.setRowWrapPolicy(QtWidgets.QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow("Frame Range:", self.frame_field)
         form.addRow("GPU Allocation:", gpu_row)
+        form.addRow("Renders per GPU:", per_gpu_row)
         form.addRow("CPU Threads:", cpu_row)
         form.addRow("Mode:", mode_row)
         form.addRow("Renderer:", self.renderer_combo)
@@ -320,7 +325,7 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
         self._summary = summary
         title = summary.label or "(untitled scene)"
         self.scene_label.setText(f"Scene: {title}")
-        self.scene_label.setToolTip(summary.path or "")
+        self.scene_label.set_tooltip_text(summary.path or "")
         self.open_button.setVisible(can_open)
         self._fill_layers(summary.layers, ticked)
         if summary.error:

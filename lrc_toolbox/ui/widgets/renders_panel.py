@@ -16,7 +16,7 @@ import os
 import time
 from collections.abc import Callable
 
-from Qt import QtCore, QtWidgets
+from Qt import QtCore, QtGui, QtWidgets
 
 from lrc_toolbox.ui.models.renders_table_model import (
     HEADERS,
@@ -48,7 +48,12 @@ COLUMN_WIDTHS_PX: dict[Column, int] = {
 #: Widest a content-sized column gets (the Status column then still has room).
 COLUMN_MAX_WIDTH_PX: int = 220
 #: The Status column's least width (it takes the rest and elides).
-STATUS_MIN_WIDTH_PX: int = 140
+STATUS_MIN_WIDTH_PX: int = 130
+#: How narrow these get when the table is narrow (they elide; tooltips have it all).
+NARROW_COLUMN_PX: dict[Column, int] = {Column.LAYER: 70, Column.GPU: 70, Column.PROGRESS: 64}
+#: Columns left out, in this order, when the table is too narrow for the Status column (the
+#: Task tooltip has the PID; Elapsed is the least needed at a glance).
+NARROW_HIDDEN: tuple[Column, ...] = (Column.PID, Column.ELAPSED)
 #: Sample texts a column must fit whatever its rows hold now.
 _COLUMN_SAMPLES: dict[Column, str] = {
     Column.TASK: "t0000",
@@ -152,15 +157,19 @@ class RenderProgressWidget(QtWidgets.QGroupBox):
         self._fit_timer.start()
 
     def fit_columns(self) -> None:
-        """Size each column to its header and the widest of its cells (capped), Status the rest.
+        """Size each column to its header and the widest of its cells, Status the rest.
 
-        Run when rows arrive or the GPU names change, not on every progress tick: a table that
-        measures every cell on every change stalls a flood of events.
+        When the table is narrow, the Status column still gets :data:`STATUS_MIN_WIDTH_PX`: PID
+        and Elapsed go (:data:`NARROW_HIDDEN`) and Layer, GPU and Progress shrink, eliding (their
+        tooltips have the whole text). Run when rows arrive, the GPU names change or the panel
+        is resized, not on every progress tick: measuring every cell on every change would stall
+        a flood of events.
         """
         metrics = self.view.fontMetrics()
         header = self.view.horizontalHeader()
         pad = 18
         rows = self.model.rows
+        wanted: dict[Column, int] = {}
         for column in Column:
             if column is Column.STATUS:
                 continue
@@ -171,11 +180,30 @@ class RenderProgressWidget(QtWidgets.QGroupBox):
                     for position in range(len(rows))
                 ]
             widest = max(metrics.horizontalAdvance(text) for text in texts) + pad
-            width = min(COLUMN_MAX_WIDTH_PX, max(COLUMN_WIDTHS_PX.get(column, 40), widest))
+            wanted[column] = min(COLUMN_MAX_WIDTH_PX, max(COLUMN_WIDTHS_PX.get(column, 40), widest))
+        room = self.view.viewport().width() - STATUS_MIN_WIDTH_PX
+        hidden = set()
+        for column in NARROW_HIDDEN:
+            if sum(wanted.values()) > room:
+                hidden.add(column)
+                wanted.pop(column)
+        over = sum(wanted.values()) - room
+        for column, narrowest in NARROW_COLUMN_PX.items():
+            cut = min(over, wanted[column] - narrowest)
+            if cut > 0:
+                wanted[column] -= cut
+                over -= cut
+        for column in NARROW_HIDDEN:
+            self.view.setColumnHidden(column, column in hidden)
+        for column, width in wanted.items():
             if self._fitted.get(column) != width:
                 self._fitted[column] = width
                 header.resizeSection(column, width)
-        self.view.setMinimumWidth(0)
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        """A new width fits the columns again."""
+        super().resizeEvent(event)
+        self._fit_columns_soon()
 
     def refresh_gpus(self) -> None:
         """The GPU names were learned: repaint their cells and fit the columns again."""

@@ -18,7 +18,6 @@ from lrc_toolbox.core.models import GPUInfo, ResourceInfo
 from lrc_toolbox.ui.view_state.dialog_words import in_dialog_words
 from lrc_toolbox.ui.view_state.formatting import format_gb
 from lrc_toolbox.ui.view_state.gpu_names import GpuNames
-from lrc_toolbox.ui.widgets.elided_label import ElidedLabel
 
 #: Height of a GPU row (room for a small progress bar).
 GPU_ROW_HEIGHT_PX: int = 22
@@ -32,6 +31,8 @@ class _Cell(QtWidgets.QLabel):
         super().__init__("–")
         self.setObjectName(name)
         self.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setWordWrap(True)  # a narrow column wraps "GPU Memory: 48.0 GB", never cuts it
+        self.setMinimumWidth(1)
 
 
 def _bar(maximum: int, fmt: str) -> QtWidgets.QProgressBar:
@@ -109,11 +110,13 @@ class SystemInfoWidget(QtWidgets.QGroupBox):
         header.setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QtWidgets.QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(3, QtWidgets.QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(2, 64)
-        header.resizeSection(3, 130)
+        header.resizeSection(2, 56)
+        header.resizeSection(3, 112)
         self.gpu_table.setVisible(False)
 
-        self.footer_label = ElidedLabel("", min_chars=12)
+        self.footer_label = QtWidgets.QLabel("")
+        self.footer_label.setWordWrap(True)
+        self.footer_label.setMinimumWidth(1)
         self.footer_label.setObjectName("systemFooter")
         self.footer_label.setEnabled(False)  # greyed: secondary information
 
