@@ -89,12 +89,17 @@ def test_one_job_at_a_glance_with_honest_words_and_its_frame_map(
     qtbot.waitUntil(lambda: panel.header.shown.state.short == "1 frame failed")
     assert panel.header.shown.eta_text == "took 0:12"
 
-    # a new job: Active Renders shows it alone (the old one is in History)
+    # a new job: Active Renders shows it alone (the old one is in History), and the Logs panel
+    # leaves the old job's selected render
+    panel.select_rows([model.find(job, "t0002")])
+    assert dialog.logs_monitor.log_filter.tasks == {(job, "t0002")}
     job2 = start_job(qtbot, dialog, fake_controller)
     qtbot.waitUntil(lambda: model.current_job == job2)
     assert {row.job_id for row in model.rows} == {job2}
     assert panel.frame_map.state.job_id == job2
     assert dialog.logs_monitor.log_filter.job == job2
+    assert dialog.logs_monitor.log_filter.tasks is None
+    assert dialog.logs_monitor.scope_label.full_text() == "Showing: all tasks of the job"
 
 
 def test_the_job_progress_event_gives_the_eta(qtbot, make_dialog, fake_controller) -> None:

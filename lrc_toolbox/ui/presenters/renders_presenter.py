@@ -105,18 +105,19 @@ class RendersPresenter(QtCore.QObject):
         """Show what the engine reported since the last batch."""
         if batch.events:
             model = self._table.model
+            previous_job = model.current_job
             model.apply_events(batch.events)
             for event in batch.events:
                 if isinstance(event, ev.JobStarted):
                     self._eta.reset(event.job_id)
-                    self._logs.set_job(event.job_id)
-                    self._logs.unpin()
                 elif isinstance(event, ev.JobProgress) and event.job_id == model.current_job:
                     self._eta.update(event, self._clock())
                 elif isinstance(event, ev.JobFinished):
                     self._took[event.job_id] = event.elapsed_s
             if self.frame_map.apply(batch.events):
                 self._table.frame_map.refresh()
+            if model.current_job != previous_job:
+                self._follow_new_job(model.current_job)
             self.refresh_header()
         if batch.logs or batch.dropped_log_lines:
             self._logs.append_lines(batch.logs, batch.dropped_log_lines)
@@ -160,7 +161,14 @@ class RendersPresenter(QtCore.QObject):
 
     def _show_job(self, job_id: str) -> None:
         if self._table.model.switch_to(job_id):
-            self._logs.set_job(job_id)
+            self._follow_new_job(job_id)
+
+    def _follow_new_job(self, job_id: str) -> None:
+        """The Logs panel leaves the earlier job: the new job's lines, no old task selected."""
+        self._logs.set_job(job_id)
+        self._logs.unpin()
+        # A model reset clears the table's selection without telling anyone: say it here.
+        self._on_selection_changed(self._table.selected_rows())
 
     def start(self) -> None:
         """Merge the engine's status now and every :data:`STATUS_REFRESH_MS` (window shown)."""

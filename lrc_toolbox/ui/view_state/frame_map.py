@@ -130,7 +130,9 @@ class LayerFrames:
     cells: bytearray = field(default_factory=bytearray)
     index: dict[int, int] = field(default_factory=dict)
     attempts: dict[int, int] = field(default_factory=dict)
-    tasks: dict[int, list[str]] = field(default_factory=dict)
+    # Tuples of strings, not lists: the cyclic garbage collector stops tracking them, so 10,000
+    # frames add nothing to each full collection (which holds the GIL: the GUI would stall).
+    tasks: dict[int, tuple[str, ...]] = field(default_factory=dict)
     reasons: dict[int, str] = field(default_factory=dict)
     percent: dict[int, float] = field(default_factory=dict)
     existing: set[int] = field(default_factory=set)
@@ -207,7 +209,7 @@ class FrameMapState:
             frame=frame,
             cell=cell,
             attempts=frames.attempts.get(frame, 0),
-            tasks=tuple(frames.tasks.get(frame, ())),
+            tasks=frames.tasks.get(frame, ()),
             reason=frames.reasons.get(frame),
             percent=frames.percent.get(frame) if cell is FrameCell.RENDERING else None,
             existing=frame in frames.existing,
@@ -273,7 +275,7 @@ class FrameMapState:
                 if record.attempts:
                     layer.attempts[record.frame] = record.attempts
                 if record.task_id and not tasks:
-                    layer.tasks[record.frame] = [record.task_id]
+                    layer.tasks[record.frame] = (record.task_id,)
                 if record.reason and cell is not FrameCell.VERIFIED:
                     layer.reasons[record.frame] = record.reason
                 elif record.reason and record.attempts > 1:
@@ -286,9 +288,9 @@ class FrameMapState:
                 if tried_layer is None:
                     continue
                 for frame in task_frames:
-                    tried = tried_layer.tasks.setdefault(frame, [])
+                    tried = tried_layer.tasks.get(frame, ())
                     if task_id not in tried and frame in tried_layer.index:
-                        tried.append(task_id)
+                        tried_layer.tasks[frame] = (*tried, task_id)
         state.finished = ended
         state.end_state = JobState(job_state) if ended else None
         state.renderer = renderer
@@ -341,9 +343,9 @@ class FrameMapState:
             for frame in frames:
                 if frame not in layer.index:
                     continue
-                tried = layer.tasks.setdefault(frame, [])
+                tried = layer.tasks.get(frame, ())
                 if event.task_id not in tried:
-                    tried.append(event.task_id)
+                    layer.tasks[frame] = (*tried, event.task_id)
                     layer.attempts[frame] = max(layer.attempts.get(frame, 0) + 1, event.attempt)
                 self._set(layer, frame, FrameCell.ASSIGNED)
 

@@ -42,9 +42,14 @@ TaskKey = tuple[str, str]  # (job id, task id): task ids restart at t0001 in eve
 _KEY = operator.itemgetter(JOB, TASK)
 
 
+#: Each level as a plain ``str``: a :class:`LogLevel` member is an object the collector tracks, and
+#: a tuple holding one stays tracked (the whole point of plain tuples is lost).
+_PLAIN_LEVEL: dict[str, str] = {level: level.value for level in LogLevel}
+
+
 def record_of(line: LogLine) -> LogRecord:
-    """The record of an engine line."""
-    return (line.job_id, line.task_id, line.line, line.level)
+    """The record of an engine line (plain strings only: untracked by the garbage collector)."""
+    return (line.job_id, line.task_id, line.line, _PLAIN_LEVEL.get(line.level, LogLevel.INFO.value))
 
 
 def as_records(lines: Sequence[LogRecord | LogLine]) -> Sequence[LogRecord]:
