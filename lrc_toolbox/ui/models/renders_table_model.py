@@ -144,6 +144,8 @@ class RendersTableModel(QtCore.QAbstractTableModel):
         super().__init__(parent)
         self._clock = clock
         self.gpu_names = gpu_names or GpuNames()
+        #: GPUs by index only (``GPU 1 #2``): the panel sets it when the table is narrow.
+        self.compact_gpus = False
         self._state = TaskRowsState(clock=clock, listener=_ModelListener(self))
         self._dirty: set[tuple[str, str, str]] = set()
         self._repaint = QtCore.QTimer(self)
@@ -315,7 +317,9 @@ class RendersTableModel(QtCore.QAbstractTableModel):
         if column == Column.LAYER:
             return row.layer_text
         if column == Column.GPU:
-            return "" if row.is_waiting_row else self.gpu_names.label(row.device, row.gpu)
+            if row.is_waiting_row:
+                return ""
+            return self.gpu_names.label(row.device, row.gpu, compact=self.compact_gpus)
         if column == Column.FRAMES:
             return row.frames_text
         if column == Column.PROGRESS:

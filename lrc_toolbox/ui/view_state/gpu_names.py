@@ -77,12 +77,14 @@ class GpuNames:
             index = device
         return known, index, instance
 
-    def label(self, device: str | None, slot: str = "") -> str:
+    def label(self, device: str | None, slot: str = "", *, compact: bool = False) -> str:
         """The cell text: ``GPU 1 · RTX A5000``, ``GPU 1 · RTX A5000 #2``, ``CPU``.
 
         Args:
             device: What the render was pinned to (UUID or index), or None (a CPU render).
             slot: The engine's slot label (``GPU 1 #2``, ``CPU #1``), when known.
+            compact: Leave the model out (``GPU 1 #2``), for a narrow column: the index still
+                names the GPU as everywhere else, and the tooltip has the model.
         """
         if not device and not slot.startswith("GPU"):
             return slot or "CPU"
@@ -92,7 +94,7 @@ class GpuNames:
         else:  # an unknown UUID: its start
             uuid = device or slot
             text = uuid if len(uuid) <= UUID_SHOWN_CHARS else uuid[:UUID_SHOWN_CHARS] + "…"
-        if known is not None:
+        if known is not None and not compact:
             text += f" · {known.model}"
         if instance:
             text += f" #{instance}"

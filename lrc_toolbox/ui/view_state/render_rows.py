@@ -122,10 +122,12 @@ class TaskRow:
 
     @property
     def fraction(self) -> float:
-        """Progress 0..1: verified frames plus the current frame's percent, never going back.
+        """Progress 0..1: verified frames plus the current frame's percent, never going back
+        while the task runs.
 
         It is 1.0 only when every frame of the task is verified: a frame that rendered to 100%
-        but is not verified yet counts as 99% of itself.
+        but is not verified yet counts as 99% of itself. Once the task ended it is exactly the
+        share of its frames it verified.
         """
         total = self.frames_total
         if self.is_waiting_row or total <= 0:
@@ -133,8 +135,10 @@ class TaskRow:
         done = min(self.frames_done, total)
         if done >= total:
             return 1.0
+        if not self.state.is_active:
+            return done / total  # it ended: what it verified, nothing in progress any more
         current = 0.0
-        if self.state.is_active and self.percent is not None:
+        if self.percent is not None:
             current = min(max(self.percent, 0.0), 99.0) / 100.0
         measured = (done + current) / total
         return max(measured, min(self.shown_fraction, (total - 0.01) / total))

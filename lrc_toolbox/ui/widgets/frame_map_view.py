@@ -67,6 +67,7 @@ class FrameMapView(QtWidgets.QWidget):
         self._fit_height = 200
         self._selected: tuple[str, int] | None = None
         self._names: list[str] = []
+        self._titles: dict[int, str] = {}
         dark = _dark(self)
         pick = 0 if dark else 1
         self.colors = {cell: QtGui.QColor(pair[pick]) for cell, pair in CELL_COLORS.items()}
@@ -136,6 +137,7 @@ class FrameMapView(QtWidgets.QWidget):
             max(1, width), max(1, geometry.height), QtGui.QImage.Format.Format_ARGB32_Premultiplied
         )
         image.fill(self._background)
+        self._titles = {}
         painter = QtGui.QPainter(image)
         try:
             self._paint_all(painter, geometry)
@@ -182,12 +184,15 @@ class FrameMapView(QtWidgets.QWidget):
             return QtCore.QRect()
         layer = self.state.layers[self._names[band]]
         rect = QtCore.QRect(*geometry.title_rect(band))
-        painter.fillRect(rect, self._background)
         verified = layer.count(FrameCell.VERIFIED)
         title = f"{layer.name}   {verified:,} / {len(layer.frames):,} verified"
         failed = layer.count(FrameCell.FAILED)
         if failed:
             title += f" · {failed:,} failed"
+        if self._titles.get(band) == title:
+            return QtCore.QRect()  # a frame's percent moved, not its layer's counts
+        self._titles[band] = title
+        painter.fillRect(rect, self._background)
         painter.setFont(self.font())
         painter.setPen(self._text)
         painter.drawText(

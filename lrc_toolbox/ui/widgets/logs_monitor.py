@@ -102,7 +102,10 @@ class LogsMonitorWidget(QtWidgets.QGroupBox):
         self._pinned = False
         self._live_label = "all tasks"
 
-        self.scope_label = ElidedLabel("Showing: all tasks", min_chars=10)
+        # Elided on the left: when narrow, the end ("…ATMOS_A frame 5") says what is shown.
+        self.scope_label = ElidedLabel(
+            "Showing: all tasks", min_chars=10, mode=QtCore.Qt.TextElideMode.ElideLeft
+        )
         self.scope_label.setObjectName("logsScope")
         self.level_combo = QtWidgets.QComboBox()
         for label, level in LEVEL_CHOICES:

@@ -50,7 +50,12 @@ COLUMN_MAX_WIDTH_PX: int = 220
 #: The Status column's least width (it takes the rest and elides).
 STATUS_MIN_WIDTH_PX: int = 130
 #: How narrow these get when the table is narrow (they elide; tooltips have it all).
-NARROW_COLUMN_PX: dict[Column, int] = {Column.LAYER: 70, Column.GPU: 70, Column.PROGRESS: 64}
+NARROW_COLUMN_PX: dict[Column, int] = {
+    Column.PROGRESS: 64,
+    Column.ETA: 52,
+    Column.GPU: 64,
+    Column.LAYER: 80,
+}
 #: Columns left out, in this order, when the table is too narrow for the Status column (the
 #: Task tooltip has the PID; Elapsed is the least needed at a glance).
 NARROW_HIDDEN: tuple[Column, ...] = (Column.PID, Column.ELAPSED)
@@ -159,29 +164,40 @@ class RenderProgressWidget(QtWidgets.QGroupBox):
     def fit_columns(self) -> None:
         """Size each column to its header and the widest of its cells, Status the rest.
 
-        When the table is narrow, the Status column still gets :data:`STATUS_MIN_WIDTH_PX`: PID
-        and Elapsed go (:data:`NARROW_HIDDEN`) and Layer, GPU and Progress shrink, eliding (their
-        tooltips have the whole text). Run when rows arrive, the GPU names change or the panel
+        When the table is narrow, the Status column still gets :data:`STATUS_MIN_WIDTH_PX`: GPUs
+        are named by index only (the tooltip has the model), PID and Elapsed go
+        (:data:`NARROW_HIDDEN`), and Progress, GPU and Layer shrink, eliding (their tooltips have
+        the whole text). Run when rows arrive, the GPU names change or the panel
         is resized, not on every progress tick: measuring every cell on every change would stall
         a flood of events.
         """
         metrics = self.view.fontMetrics()
         header = self.view.horizontalHeader()
-        pad = 18
-        rows = self.model.rows
-        wanted: dict[Column, int] = {}
-        for column in Column:
-            if column is Column.STATUS:
-                continue
-            texts = [HEADERS[column], _COLUMN_SAMPLES.get(column, "")]
-            if column in (Column.LAYER, Column.GPU):
-                texts += [
-                    str(self.model.data(self.model.index(position, column)) or "")
-                    for position in range(len(rows))
-                ]
-            widest = max(metrics.horizontalAdvance(text) for text in texts) + pad
-            wanted[column] = min(COLUMN_MAX_WIDTH_PX, max(COLUMN_WIDTHS_PX.get(column, 40), widest))
+        model = self.model
+
+        def widths() -> dict[Column, int]:
+            wanted: dict[Column, int] = {}
+            for column in Column:
+                if column is Column.STATUS:
+                    continue
+                texts = [HEADERS[column], _COLUMN_SAMPLES.get(column, "")]
+                if column in (Column.LAYER, Column.GPU):
+                    texts += [
+                        str(model.data(model.index(position, column)) or "")
+                        for position in range(model.rowCount())
+                    ]
+                widest = max(metrics.horizontalAdvance(text) for text in texts) + 18
+                wanted[column] = min(
+                    COLUMN_MAX_WIDTH_PX, max(COLUMN_WIDTHS_PX.get(column, 40), widest)
+                )
+            return wanted
+
         room = self.view.viewport().width() - STATUS_MIN_WIDTH_PX
+        model.compact_gpus = False
+        wanted = widths()
+        if sum(wanted.values()) > room:
+            model.compact_gpus = True  # "GPU 1 #2": the tooltip has the model
+            wanted = widths()
         hidden = set()
         for column in NARROW_HIDDEN:
             if sum(wanted.values()) > room:
@@ -199,6 +215,7 @@ class RenderProgressWidget(QtWidgets.QGroupBox):
             if self._fitted.get(column) != width:
                 self._fitted[column] = width
                 header.resizeSection(column, width)
+        self.model.refresh_all()
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # noqa: N802 (Qt API)
         """A new width fits the columns again."""

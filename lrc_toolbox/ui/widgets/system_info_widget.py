@@ -82,6 +82,8 @@ class SystemInfoWidget(QtWidgets.QGroupBox):
         for row, triple in enumerate(cells):
             for column, cell in enumerate(triple):
                 grid.addWidget(cell, row, column)
+        for column, stretch in enumerate((3, 2, 2)):  # the first column says the most
+            grid.setColumnStretch(column, stretch)
 
         self.status_label = QtWidgets.QLabel("Reading this machine's GPUs and CPUs…")
         self.status_label.setObjectName("systemStatus")
