@@ -1,9 +1,20 @@
-"""Make the README's screenshots of the Batch Render dialog during a running job.
+"""Make the README's screenshots of the Batch Render dialog during a job, in a real X server too.
 
 Runs the real dialog over the real engine (EngineController + BatchRenderAPI + FileSceneSource on
-``examples/shot001.ma``) with the Render STAND-IN rendering, offscreen, and saves ``QWidget.grab()``
-PNGs into ``docs/images/``. The only fake is NVML (the machine making screenshots may have no GPU):
-it reports two 24 GB GPUs, as a workstation would. One fault is injected so the table shows a retry.
+``examples/shot001.ma``) with the Render STAND-IN rendering, and saves PNGs into ``docs/images/``:
+
+* **xvfb**: a real X server (``Xvfb``, 1920x1080, 24-bit) with Qt's ``xcb`` platform; the pictures
+  are what the X server shows (``QScreen.grabWindow``), fonts, styles and window sizes as an
+  artist's Linux desktop draws them. Needs Debian's ``xvfb`` package (``apt-get install xvfb``) and
+  the xcb libraries Qt needs; CI does not run this;
+* **offscreen**: Qt's offscreen platform (``QWidget.grab``), as the tests see the dialog.
+
+The job renders three layers with faults injected into the stand-in: a crash on one frame and an
+empty image on another (both retried and then verified), and a frame that is never written (it
+fails for good once its retry is spent). The pictures are taken while the job still runs, at
+1920x1080, 1120x700 and 960x600: the job's header, its frame map (the failed frame clicked, its log
+lines pinned in the Logs panel) and the renders. The only fake is NVML (the machine making them may
+have no GPU): it reports two 24 GB GPUs, as a workstation would.
 
 For the History view, two earlier jobs are made for real with the CLI first: one that loses a frame
 (retries 0), and one whose manager is killed with SIGKILL mid-job (as when Maya crashes), so the
@@ -11,7 +22,8 @@ dialog opens with that orphaned job offered for Resume / Cancel.
 
 Usage (regenerate whenever the UI changes)::
 
-    QT_QPA_PLATFORM=offscreen python scripts/make_screenshots.py [--out docs/images]
+    python scripts/make_screenshots.py                      # both platforms
+    python scripts/make_screenshots.py --platform offscreen # no X server needed
 """
 
 from __future__ import annotations
@@ -29,12 +41,21 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENE = ROOT / "examples" / "shot001.ma"
-WINDOW_SIZE_PX = (1560, 940)
 GB = 1024**3
+#: The X server's screen (the largest picture must fit on it).
+SCREEN_PX = (1920, 1080)
+#: Window sizes pictured: a full HD desktop, a laptop, the smallest the dialog supports.
+SIZES_PX: tuple[tuple[int, int], ...] = ((1920, 1080), (1120, 700), (960, 600))
 #: The engine's CLI, run as a child for the earlier jobs the History view lists.
 CLI = [sys.executable, "-m", "lrc_toolbox.cli.batch_render_cli"]
-#: Seconds an earlier job may take (generous: a loaded machine starts processes slowly).
-EARLIER_JOB_TIMEOUT_S = 120.0
+#: Seconds an earlier job, or the pictured job's faults, may take (a loaded machine is slow).
+JOB_TIMEOUT_S = 180.0
+#: Faults of the pictured job: a crash and an empty image (retried, then fine), and a frame
+#: never written (fails for good once its one retry is spent).
+JOB_FAULTS = (
+    "crash_at=3@once@layer=MASTER_CHAR_A;empty=7@once@layer=MASTER_BG_A;"
+    "skip=5@layer=MASTER_ATMOS_A;noise"
+)
 
 
 def _standin() -> str:
@@ -53,18 +74,14 @@ def _prepare_environment(work: Path) -> None:
         {
             "LRC_TOOLBOX_DATA_DIR": str(work / "data"),
             "TMPDIR": str(work / "tmp"),
-            "LRC_STANDIN_STARTUP_S": "0.4",
-            "LRC_STANDIN_FRAME_S": "1.2",
+            "LRC_STANDIN_STARTUP_S": "0.6",
+            "LRC_STANDIN_FRAME_S": "0.45",
             "LRC_STANDIN_STATE_DIR": str(work / "state"),
             "LRC_TOOLBOX_LEASE_DIR": str(work / "leases"),
-            # one crash, so a retry shows up in the table
-            "LRC_STANDIN_FAULTS": "crash_at=3@once@layer=MASTER_CHAR_A;noise",
+            "LRC_STANDIN_FAULTS": JOB_FAULTS,
         }
     )
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import tempfile as _tempfile
-
-    _tempfile.tempdir = None
+    tempfile.tempdir = None
 
 
 def _cli_job(standin: str, out: Path, layer: str, frames: str) -> list[str]:
@@ -102,12 +119,7 @@ def _make_earlier_jobs(standin: str, work: Path) -> None:
     )
     args = _cli_job(standin, work / "images_earlier", "MASTER_ATMOS_A", "1-12")
     subprocess.run(
-        args,
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        check=False,
-        timeout=EARLIER_JOB_TIMEOUT_S,
+        args, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, check=False, timeout=JOB_TIMEOUT_S
     )
     env = dict(os.environ, LRC_STANDIN_FAULTS="", LRC_STANDIN_FRAME_S="0.3")
     args = _cli_job(standin, work / "images_crashed", "MASTER_BG_A", "1-24")
@@ -124,20 +136,15 @@ def _make_earlier_jobs(standin: str, work: Path) -> None:
     manager.wait()
     # The renders outlive their manager; let them end so they do not hold the GPU slots.
     alive = [psutil.Process(pid) for pid in renders if psutil.pid_exists(pid)]
-    psutil.wait_procs(alive, timeout=EARLIER_JOB_TIMEOUT_S)
+    psutil.wait_procs(alive, timeout=JOB_TIMEOUT_S)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Render, capture, stop; return 0 when every PNG was written."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", default=str(ROOT / "docs" / "images"))
-    args = parser.parse_args(argv)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+def _capture(platform: str, out: Path) -> list[Path]:
+    """Run the dialog on this process's Qt platform and save its pictures; return the files."""
     work = Path(tempfile.mkdtemp(prefix="lrc-screenshots-"))
     _prepare_environment(work)
 
-    from Qt import QtCore, QtWidgets
+    from Qt import QtCore, QtGui, QtWidgets
 
     from lrc_toolbox.core.batch_render_api import BatchRenderAPI
     from lrc_toolbox.core.models import CPUInfo, GPUInfo
@@ -145,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     from lrc_toolbox.core.system_detector import SystemDetector
     from lrc_toolbox.ui.controller import EngineController
     from lrc_toolbox.ui.dialogs.batch_render_dialog import BatchRenderDialog
+    from lrc_toolbox.ui.view_state.frame_map import FrameCell
     from lrc_toolbox.utils.gpu_utils import GPUQueryError
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
@@ -175,14 +183,16 @@ def main(argv: list[str] | None = None) -> int:
             physical_cores=16, logical_cores=32, ram_total=128 * GB, ram_available=87 * GB
         )
 
-    _make_earlier_jobs(_standin(), work)
+    standin = _standin()
+    _make_earlier_jobs(standin, work)
     detector = SystemDetector(nvml_query=nvml, smi_query=smi, cpu_query=cpu, inside_maya=False)
     api = BatchRenderAPI(detector=detector)
-    controller = EngineController(api, FileSceneSource(SCENE), render_exe=_standin())
+    controller = EngineController(api, FileSceneSource(SCENE), render_exe=standin)
     settings = QtCore.QSettings(str(work / "settings.ini"), QtCore.QSettings.Format.IniFormat)
     dialog = BatchRenderDialog(controller, settings=settings)
     dialog.confirm = lambda _title, _text: True
-    dialog.resize(*WINDOW_SIZE_PX)
+    dialog.resize(*SIZES_PX[0])
+    dialog.move(0, 0)
     dialog.show()
 
     def wait(condition, timeout_s: float) -> bool:
@@ -194,72 +204,162 @@ def main(argv: list[str] | None = None) -> int:
             time.sleep(0.02)
         return condition()
 
+    def settle(seconds: float = 0.4) -> None:
+        wait(lambda: False, seconds)
+
+    def save(widget: QtWidgets.QWidget, name: str) -> Path:
+        path = out / f"{name}_{platform}.png"
+        if platform == "xvfb":
+            # What the X server shows (the window's own pixels on screen).
+            screen = QtGui.QGuiApplication.primaryScreen()
+            picture = screen.grabWindow(int(widget.winId()))
+        else:
+            picture = widget.grab()
+        if not picture.save(str(path)):
+            raise SystemExit(f"could not write {path}")
+        return path
+
     if not wait(lambda: dialog.scene is not None, 30):
         raise SystemExit("the scene was not read")
-    written = []
+    written: list[Path] = []
 
     # History: the two earlier jobs, the orphaned one offered in the message bar
     panel = dialog.history_panel
     dialog.show_history()
-    if not wait(
-        lambda: (
-            len(panel.jobs.records) >= 2 and dialog.message_bar.action_button("Resume") is not None
-        ),
-        30,
-    ):
+    if not wait(lambda: len(panel.jobs.records) >= 2, 30):
         raise SystemExit("the earlier jobs are not in the history")
     failed = [job for job in panel.jobs.records if job.state == "failed"]
     if failed and panel.select_job(failed[0].job_id):
         wait(lambda: panel.details is not None, 10)
-    wait(lambda: False, 0.3)
-    path = out / "batch_render_history.png"
-    dialog.grab().save(str(path))
-    written.append(path)
+        state = panel.frame_map.state
+        lost = next(
+            (
+                (layer.name, frame)
+                for layer in state.layers.values()
+                for frame in layer.frames
+                if layer.cell(frame) is FrameCell.FAILED
+            ),
+            None,
+        )
+        if lost is not None:
+            dialog.history.read_frame_log(*lost)
+            panel.frame_map.view.select(*lost)
+            wait(lambda: dialog.logs_monitor.pinned, 10)
+    settle()
+    written.append(save(dialog, "batch_render_history_1920x1080"))
     dialog.views_tabs.setCurrentWidget(dialog.active_renders_table)
+    dialog.logs_monitor.unpin()
 
+    # The pictured job: three layers, a crash and an empty image retried, a frame that fails
     config = dialog.render_config_widget
-    config.frame_field.edit.setText("1-24")
+    config.frame_field.edit.setText("1-30")
     config.renderer_combo.setCurrentIndex(config.renderer_combo.findData("redshift"))
     config.output_edit.setText(str(work / "images"))
-    config.retries_spin.setValue(2)
+    config.renders_per_gpu_spin.setValue(2)
+    config.retries_spin.setValue(1)
+    config.chunk_spin.setValue(5)
     wait(lambda: dialog.system_info_widget.resources is not None, 10)
     dialog.start()
-    model = dialog.active_renders_table.model
     wait(lambda: controller.active_job() is not None, 30)
     job_id = controller.active_job().job_id
-    # mid-job: several frames verified, a retry queued or running, renders busy
-    wait(
-        lambda: model.job_summary(job_id)[0] >= 14 and any(row.attempt > 1 for row in model.rows),
-        120,
+    frames = dialog.active_renders_table.frame_map.state
+
+    def pictured_moment() -> bool:
+        counts = frames.counts()
+        return (
+            frames.job_id == job_id
+            and counts[FrameCell.FAILED] >= 1
+            and frames.retried_verified() >= 1
+            and controller.is_running()
+        )
+
+    if not wait(pictured_moment, JOB_TIMEOUT_S):
+        raise SystemExit("the job never showed a retry and a final failure while running")
+    failed_frame = next(
+        (layer.name, frame)
+        for layer in frames.layers.values()
+        for frame in layer.frames
+        if layer.cell(frame) is FrameCell.FAILED
     )
-    wait(lambda: False, 1.5)  # a few more log lines and progress ticks
-    path = out / "batch_render_dialog.png"
-    dialog.grab().save(str(path))
-    written.append(path)
-
-    running = [row for row in model.rows if row.state.is_active]
-    if running:
-        dialog.active_renders_table.select_rows([running[0]])
-        wait(lambda: False, 0.6)
-        path = out / "batch_render_task_logs.png"
-        dialog.right_splitter.grab().save(str(path))
-        written.append(path)
-
-    config.frame_field.edit.setText("1,10-1,50")
-    wait(lambda: False, 0.2)
-    path = out / "batch_render_frame_validation.png"
-    config.grab().save(str(path))
-    written.append(path)
-    config.frame_field.edit.setText("1-24")
+    dialog.renders.show_frame_log(*failed_frame)
+    for width, height in SIZES_PX:
+        dialog.resize(width, height)
+        settle(0.6)  # a few more log lines and progress ticks at this size
+        written.append(save(dialog, f"batch_render_dialog_{width}x{height}"))
 
     controller.stop_all()
     wait(lambda: not controller.is_running(), 60)
     dialog.shutdown()
     dialog.close()
     shutil.rmtree(work, ignore_errors=True)
-    for path in written:
-        print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
-    return 0
+    return written
+
+
+def _run_in_xvfb(out: Path) -> int:
+    """Run this script's capture under a private Xvfb server (started and stopped here)."""
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        sys.stderr.write("Xvfb is not installed: apt-get install xvfb (Debian/Ubuntu)\n")
+        return 2
+    read_fd, write_fd = os.pipe()
+    server = subprocess.Popen(
+        [
+            xvfb,
+            "-displayfd",
+            str(write_fd),
+            "-screen",
+            "0",
+            f"{SCREEN_PX[0]}x{SCREEN_PX[1]}x24",
+            "-nolisten",
+            "tcp",
+        ],
+        pass_fds=(write_fd,),
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    try:
+        with os.fdopen(read_fd) as display_pipe:
+            display = display_pipe.readline().strip()
+        if not display:
+            sys.stderr.write("Xvfb did not start\n")
+            return 2
+        env = dict(os.environ, DISPLAY=f":{display}", QT_QPA_PLATFORM="xcb")
+        child = [sys.executable, __file__, "--child", "xvfb", "--out", str(out)]
+        return subprocess.run(child, env=env, check=False).returncode
+    finally:
+        server.terminate()
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Make the pictures on the chosen platforms; 0 when every PNG was written."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "docs" / "images"))
+    parser.add_argument(
+        "--platform", choices=("both", "xvfb", "offscreen"), default="both", help="where to draw"
+    )
+    parser.add_argument("--child", choices=("xvfb", "offscreen"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    if args.child:
+        if args.child == "offscreen":
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        for path in _capture(args.child, out):
+            print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+        return 0
+    status = 0
+    if args.platform in ("both", "xvfb"):
+        status |= _run_in_xvfb(out)
+    if args.platform in ("both", "offscreen"):
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        child = [sys.executable, __file__, "--child", "offscreen", "--out", str(out)]
+        status |= subprocess.run(child, env=env, check=False).returncode
+    return status
 
 
 if __name__ == "__main__":

@@ -39,6 +39,7 @@ class EventName(StrEnum):
     FRAME_FAILED = "frame_failed"
     TASK_FINISHED = "task_finished"
     NOTICE = "notice"
+    JOB_PROGRESS = "job_progress"
     SUMMARY = "summary"
 
 
@@ -209,6 +210,24 @@ class Notice(Event):
 
     NAME: ClassVar[EventName] = EventName.NOTICE
     message: str = ""
+
+
+@dataclass(frozen=True)
+class JobProgress(Event):
+    """The job as a whole: frames verified, failed and in all, and the time left (any thread).
+
+    Published when a frame is verified or fails, and about once a second while renders run
+    (:mod:`lrc_toolbox.core.job_estimate`). ``eta_s`` is None until a frame has been timed: the
+    estimate comes from the learned start-up and per-layer frame times, never from a guess.
+    """
+
+    NAME: ClassVar[EventName] = EventName.JOB_PROGRESS
+    frames_done: int = 0
+    frames_failed: int = 0
+    frames_total: int = 0
+    frames_requeued: int = 0
+    eta_s: float | None = None
+    elapsed_s: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from lrc_toolbox.core.models import FrameState, JobState, TaskState
 from lrc_toolbox.core.scheduler import TaskSpec
 
 if TYPE_CHECKING:
+    from lrc_toolbox.core.job_estimate import JobCounts
     from lrc_toolbox.core.job_store import FrameRecord, JobRecord, JobStore
 
 _LOG = logging.getLogger(__name__)
@@ -155,6 +156,20 @@ class JobRecorder:
                 layers=dict(layers),
                 elapsed_s=round(elapsed_s, 3),
                 reason=reason,
+            )
+        )
+
+    def job_progress(self, counts: JobCounts, *, eta_s: float | None, elapsed_s: float) -> None:
+        """Publish the job's progress as a whole (nothing is stored: the frames already are)."""
+        self._bus.publish(
+            ev.JobProgress(
+                job_id=self.job_id,
+                frames_done=counts.done,
+                frames_failed=counts.failed,
+                frames_total=counts.total,
+                frames_requeued=counts.requeued,
+                eta_s=None if eta_s is None else round(eta_s, 1),
+                elapsed_s=round(elapsed_s, 3),
             )
         )
 

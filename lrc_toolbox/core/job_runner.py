@@ -37,6 +37,7 @@ from lrc_toolbox.core.clock import SYSTEM_CLOCK, Clock
 from lrc_toolbox.core.gpu_availability import GPUAvailability
 from lrc_toolbox.core.gpu_leases import Lease, LeaseBook
 from lrc_toolbox.core.gpu_memory import GpuMemorySampler
+from lrc_toolbox.core.job_estimate import JobCounts, JobProgressReporter, estimate_eta_s
 from lrc_toolbox.core.job_outcome import FrameTally, JobResult
 from lrc_toolbox.core.job_recorder import JobRecorder
 from lrc_toolbox.core.job_store import JobStore
@@ -197,6 +198,8 @@ class JobRunner:
         self._thread: threading.Thread | None = None
         self._finished_event = threading.Event()
         self._status = StatusBoard()
+        self._progress = JobProgressReporter(self._recorder)
+        self._total_frames = sum(len(layer.frames) for layer in plan.layers)
         self._started_at = 0.0
         self.result: JobResult | None = None
         self.error: BaseException | None = None
@@ -270,6 +273,7 @@ class JobRunner:
                 if not self._cancel.is_set():
                     self._dispatch()
                 self._refresh_status()
+                self._report_progress()
                 if not self._running and (self._queue.is_empty() or self._cancel.is_set()):
                     break
             self._finish_job()
@@ -553,6 +557,38 @@ class JobRunner:
                 f"kept the temp folder {self._temp.job_dir}: it holds {len(kept)} image(s) "
                 f"that could not be moved to the output folder (e.g. {kept[0]})"
             )
+
+    def _report_progress(self) -> None:
+        """Publish the job's progress when a frame was decided, and every second meanwhile."""
+        now = self._clock.monotonic()
+        done = sum(len(frames) for frames in self._tally.done.values())
+        failed = sum(len(frames) for frames in self._tally.failed.values())
+        if not self._progress.due((done, failed), now):
+            return
+        pending = self._queue.pending()
+        requeued = sum(
+            1
+            for layer, frames in pending.items()
+            for frame in frames
+            if self._queue.attempts(layer, frame)
+        )
+        launched = [*self._running.values(), *self._finished.values()]
+        per_launch = sum(len(task.spec.frames) for task in launched) / max(1, len(launched))
+        eta = estimate_eta_s(
+            cost=self._cost,
+            layers=self._layers,
+            queued={layer: len(frames) for layer, frames in pending.items()},
+            running=[task.load() for task in self._running.values()],
+            slots=len(self.plan.slots),
+            frames_per_launch=per_launch if launched else 1.0,
+            now=now,
+        )
+        self._progress.publish(
+            JobCounts(done, failed, self._total_frames, requeued),
+            eta_s=eta,
+            elapsed_s=now - self._started_at,
+            now=now,
+        )
 
     def _finish_job(self, error: BaseException | None = None) -> None:
         elapsed = self._clock.monotonic() - self._started_at

@@ -170,7 +170,6 @@ class JobPlan:
             return next(iter(profiles.values()))
         return self.parse_profile if not profiles else get_profile("file")
 
-
     @property
     def output_dir(self) -> str | None:
         """The absolute image folder every render gets as ``-rd`` (see :attr:`output`)."""

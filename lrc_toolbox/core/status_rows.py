@@ -1,7 +1,9 @@
 """The job's task table as :class:`~lrc_toolbox.core.models.TaskStatus` rows, for any thread.
 
 Rules for a row: a running task shows its elapsed time and an estimate of what is left (its frames
-not verified yet times the measured frame time of its layers); a finished task shows its end state
+not verified yet times the measured frame time of its layers, plus what is left of the start-up
+while its first frame has not begun), and no estimate until its layers' frame times are measured;
+a finished task shows its end state
 (a task that never got one is shown failed) and how many of its frames ended without a verified
 image. The reason is the end (or stop) reason, else the launch error.
 """
@@ -30,11 +32,13 @@ def status_row(task: TaskRun, *, now: float, running: bool, cost: CostModel) -> 
     done = len(task.done)
     total = len(task.keys)
     eta = None
-    if running:
-        per_frame = sum(cost.frame_s(layer.name) for layer in task.layers) / max(
-            1, len(task.layers)
-        )
+    names = [layer.name for layer in task.layers]
+    if running and names and all(cost.is_measured(name) for name in names):
+        # Only from measured frame times: a prior made every starting task read the same guess.
+        per_frame = sum(cost.frame_s(name) for name in names) / len(names)
         eta = max(0.0, (total - done) * per_frame)
+        if task.render_started_at is None:
+            eta += max(0.0, cost.startup_s() - (now - task.launched_at))
     return TaskStatus(
         task_id=spec.task_id,
         layers=spec.layers,

@@ -93,6 +93,11 @@ def test_clean_multilayer_job_pins_each_render_to_one_gpu(standin_exe, render_en
         assert image.name.startswith("shot001."), image
     started = [e for e in events if e["event"] == "task_started"]
     assert started and all(len(e["gpus"]) == 1 for e in started)
+    # The job's own progress: counts only grow, the last one says every frame is verified.
+    progress = [e for e in events if e["event"] == "job_progress"]
+    assert progress and progress[-1]["frames_done"] == progress[-1]["frames_total"] == 24
+    assert [e["frames_done"] for e in progress] == sorted(e["frames_done"] for e in progress)
+    assert any(e["eta_s"] is not None for e in progress)  # once frames were timed
     assert all("-gpu" in e["argv"] and "{0}" in e["argv"] for e in started)
     # A task is "task_id" (t0001...); "task", the first releases' key, carries the same id.
     about_tasks = [e for e in events if "task_id" in e]

@@ -103,7 +103,13 @@ def test_status_rows_of_running_and_finished_tasks() -> None:
         1,
         0,
     )
-    assert row.eta_s == 3 * cost.frame_s("BG")
+    assert row.eta_s is None  # nothing measured yet: no guess from the priors
+    cost.record_frame("BG", 12.0)
+    row = status_row(running, now=130.0, running=True, cost=cost)
+    assert row.eta_s == 3 * cost.frame_s("BG")  # start-up (30 s prior) already over at 30 s
+    cost.record_startup(40.0)
+    row = status_row(running, now=130.0, running=True, cost=cost)
+    assert row.eta_s == 3 * 12.0 + 10.0  # the first frame has not begun: 10 s of start-up left
     assert (row.pid, row.gpu, row.attempt, row.log_path) == (42, "GPU 0", 2, "/logs/t.log")
     ended = _task(None)
     ended.launch_error = "could not start the render: x"

@@ -53,7 +53,13 @@ def stored(job_id: str, state: str = "failed", task_state: TaskState = TaskState
     )
     frames = [
         types.SimpleNamespace(
-            layer="BG", frame=1, state=FrameState.DONE, output_path="/img/BG/s.0001.exr"
+            layer="BG",
+            frame=1,
+            state=FrameState.DONE,
+            output_path="/img/BG/s.0001.exr",
+            reason=None,
+            attempts=1,
+            task_id=task.task_id,
         ),
         types.SimpleNamespace(
             layer="BG",

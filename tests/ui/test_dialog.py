@@ -79,7 +79,7 @@ def test_bad_frames_show_the_exact_part_and_block_start(qtbot, make_dialog, fake
 
     type_frames(qtbot, dialog, "1-100x5")
     assert field.check.ok
-    assert field.message_label.text().startswith("21 frames: 1, 6, 11")
+    assert field.message_label.text().startswith("21 frames: 1, 6, ")  # as many as fit
     assert field.message_label.text().endswith("96, 100")  # x steps include the last frame
     assert dialog.control_buttons.start_button.isEnabled()
 
@@ -198,7 +198,7 @@ def test_running_tasks_show_progress_and_their_logs(qtbot, make_dialog, fake_con
     qtbot.waitUntil(lambda: (row := model.find(job, "t0001")) is not None and row.frames_done == 1)
     row = model.find(job, "t0001")
     assert row.state is RowState.RENDERING and row.current_frame == 2
-    assert row.status_text == "Rendering: frame 2, 40%"
+    assert row.status_text == "Rendering: frame 2 (40%)"
     assert row.frames_text == "1/3"
     qtbot.waitUntil(lambda: "texture missing" in dialog.logs_monitor.shown_text())
     shown = dialog.logs_monitor.shown_text()
@@ -219,7 +219,7 @@ def test_running_tasks_show_progress_and_their_logs(qtbot, make_dialog, fake_con
     dialog.active_renders_table.select_rows([model.find(job, "t0002")])
     assert "[t0001]" not in dialog.logs_monitor.shown_text()
     assert "Rendering frame 1 (1/3)" in dialog.logs_monitor.shown_text()
-    assert dialog.logs_monitor.scope_label.text() == "Showing: t0002 (MASTER_CHAR_A)"
+    assert dialog.logs_monitor.scope_label.full_text() == "Showing: t0002 (MASTER_CHAR_A)"
     dialog.logs_monitor.set_level("warning")
     assert dialog.logs_monitor.shown_text() == "Warning: texture missing"
 
@@ -234,7 +234,8 @@ def test_a_failure_shows_its_reason_and_enables_retry(qtbot, make_dialog, fake_c
     model = dialog.active_renders_table.model
     qtbot.waitUntil(lambda: model.job_finished(job))
     row = model.find(job, "t0001")
-    assert row.state is RowState.FAILED and row.status_text == f"Failed: {reason}"
+    assert row.state is RowState.FAILED and row.status_text == "Failed: 2 frames"
+    assert reason in row.status_tooltip  # a few words in the column, the reason in the tooltip
     text = dialog.message_bar.text()
     assert dialog.message_bar.level == "error"
     assert "2 failed frames" in text and "licence server down" in text and "MASTER_BG_A" in text
@@ -262,7 +263,8 @@ def test_stop_selected_stops_only_that_task(qtbot, make_dialog, fake_controller)
     assert fake_controller.stopped_tasks == [(job, "t0002")]
     qtbot.waitUntil(lambda: model.find(job, "t0002").state is RowState.STOPPED)
     assert model.find(job, "t0001").state is RowState.RENDERING
-    assert model.find(job, "t0002").status_text == "Stopped: stopped by the user"
+    stopped = model.find(job, "t0002")
+    assert stopped.status_text == "Stopped" and "stopped by the user" in stopped.status_tooltip
 
 
 def test_stop_all_asks_first(qtbot, make_dialog, fake_controller):
@@ -348,7 +350,9 @@ def test_gpus_show_reservation_utilization_and_memory(qtbot, make_dialog, fake_c
     assert info.memory_total.text() == "GPU Memory: 48.0 GB"
     assert info.memory_used.text() == "In Use: 21.0 GB"
     assert info.cpu_reserved.text() == "Reserved for Maya: 4"
-    assert info.gpu_table.item(0, 0).text() == "0 · RTX A5000"
+    # one name for a GPU everywhere: index and model (the UUID is in the tooltip)
+    assert info.gpu_table.item(0, 0).text() == "GPU 0 · RTX A5000"
+    assert "GPU-00000000-aaaa" in info.gpu_table.item(0, 0).toolTip()
     assert info.gpu_table.item(0, 1).text() == "kept for Maya"
     assert info.gpu_table.item(1, 1).text() == "free for renders"
     assert info.gpu_table.cellWidget(1, 2).value() == 97

@@ -96,7 +96,8 @@ def test_a_licence_failure_shows_its_reason(qtbot, engine_dialog, monkeypatch):
     model = dialog.active_renders_table.model
     failed = [row for row in model.rows if row.job_id == job_id and row.state is RowState.FAILED]
     assert failed and all(row.layers == ("MASTER_CHAR_A",) for row in failed)
-    assert "licen" in failed[0].status_text.lower()
+    assert failed[0].status_text.startswith("Failed")
+    assert "licen" in failed[0].status_tooltip.lower()
     message = dialog.message_bar.text()
     assert dialog.message_bar.level == "error" and "MASTER_CHAR_A" in message
     assert "licen" in message.lower()

@@ -178,13 +178,14 @@ def test_history_lists_recent_jobs_read_off_the_gui_thread(qtbot, make_dialog, s
     assert controller.threads["history"] != threading.current_thread().name
     panel = dialog.history_panel
     assert job_order(panel) == [orphan.job_id, "20261121-120000-cccccc", failed.job_id]
-    assert cell(panel, failed.job_id, JobColumn.STATE) == "failed"
+    # the state in the dialog's words: how many frames failed, not a bare "failed"
+    assert cell(panel, failed.job_id, JobColumn.STATE) == "2 frames failed"
     assert cell(panel, failed.job_id, JobColumn.FRAMES) == "22/24"
     assert cell(panel, failed.job_id, JobColumn.FAILED) == "2"
     assert cell(panel, failed.job_id, JobColumn.DURATION) == "1:15"
     assert cell(panel, failed.job_id, JobColumn.SCENE) == "shot001.ma"
     assert cell(panel, "20261121-120000-cccccc", JobColumn.DURATION) == "1:02:05"
-    assert cell(panel, orphan.job_id, JobColumn.STATE) == "orphaned"
+    assert cell(panel, orphan.job_id, JobColumn.STATE) == "Orphaned"
     assert "1 orphaned" in panel.status_label.text() and "3 jobs" in panel.status_label.text()
     # sortable: by frames done, ascending
     panel.jobs_view.sortByColumn(JobColumn.FRAMES, QtCore.Qt.SortOrder.AscendingOrder)
@@ -218,11 +219,12 @@ def test_selecting_a_job_shows_its_renders_failed_frames_and_opens_logs(
     assert controller.threads["job_details"] != threading.current_thread().name
     tasks = panel.tasks
     assert [t.task_id for t in tasks.records] == ["t0001", "t0002"]
-    assert tasks.index(0, 3).data() == "GPU 0" and tasks.index(1, 4).data() == "2"
+    # the GPU named as System Resources and Active Renders name it: index and model
+    assert tasks.index(0, 3).data() == "GPU 0 · RTX A5000" and tasks.index(1, 4).data() == "2"
     assert tasks.index(0, 6).data() == "8.5 GB" and tasks.index(1, 6).data() == ""
     assert tasks.index(1, 6).data(QtCore.Qt.ItemDataRole.ToolTipRole) == "NVML could not tell"
     assert tasks.index(0, 2).data() == "1-12" and tasks.index(0, 8).data() == "0:58"
-    assert panel.detail_tabs.tabText(1) == "Failed frames (2)"
+    assert panel.detail_tabs.tabText(2) == "Failed frames (2)"
     assert [(f.frame, f.attempts) for f in panel.failures.records] == [(7, 2), (9, 2)]
     assert "shot001.ma" in panel.details_label.text()
     assert details.output_folder in panel.details_label.text()
@@ -275,7 +277,7 @@ def test_re_run_failed_frames_starts_a_job_that_active_renders_follows(
     controller.finish_job(new_job)
     qtbot.waitUntil(lambda: panel.rerun_button.isEnabled())
     # the job's end refreshed the list while it was shown
-    qtbot.waitUntil(lambda: cell(panel, new_job, JobColumn.STATE) == "succeeded")
+    qtbot.waitUntil(lambda: cell(panel, new_job, JobColumn.STATE) == "All verified")
 
 
 def test_resume_and_cancel_act_on_an_orphaned_job(qtbot, make_dialog, fake_controller) -> None:
@@ -298,7 +300,7 @@ def test_resume_and_cancel_act_on_an_orphaned_job(qtbot, make_dialog, fake_contr
     qtbot.waitUntil(lambda: "cancelled" in dialog.message_bar.text())
     assert fake_controller.cancelled == [first.job_id]
     assert fake_controller.threads["cancel_job"] != threading.current_thread().name
-    qtbot.waitUntil(lambda: cell(panel, first.job_id, JobColumn.STATE) == "cancelled")
+    qtbot.waitUntil(lambda: cell(panel, first.job_id, JobColumn.STATE).startswith("Stopped"))
     qtbot.waitUntil(lambda: not panel.cancel_button.isEnabled())
 
     select_and_wait(qtbot, dialog, second.job_id)

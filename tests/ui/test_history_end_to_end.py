@@ -67,7 +67,7 @@ def test_re_run_failed_frames_from_history_renders_only_the_failed_frame(
     panel = dialog.history_panel
     qtbot.waitUntil(lambda: panel.jobs.position_of(first) is not None, timeout=JOB_TIMEOUT_MS)
     position = panel.jobs.position_of(first)
-    assert panel.jobs.index(position, JobColumn.STATE).data() == "failed"
+    assert panel.jobs.index(position, JobColumn.STATE).data() == "1 frame failed"
     assert panel.jobs.index(position, JobColumn.FRAMES).data() == "3/4"
     assert panel.jobs.index(position, JobColumn.FAILED).data() == "1"
     assert panel.select_job(first)
@@ -109,10 +109,10 @@ def test_re_run_failed_frames_from_history_renders_only_the_failed_frame(
         return None if position is None else panel.jobs.index(position, JobColumn.STATE).data()
 
     # a read started while the retry was starting may land first: wait for the fresh one
-    qtbot.waitUntil(lambda: state_of(second) == "succeeded", timeout=JOB_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: state_of(second) == "All verified", timeout=JOB_TIMEOUT_MS)
     position = panel.jobs.position_of(second)
     assert panel.jobs.index(position, JobColumn.FRAMES).data() == "1/1"
-    assert state_of(first) == "failed"  # a re-run is a new job; the first keeps its history
+    assert state_of(first) == "1 frame failed"  # a re-run is a new job; the first keeps its history
 
 
 def test_a_job_left_by_a_crashed_manager_is_offered_and_resumed(

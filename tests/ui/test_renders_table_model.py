@@ -73,8 +73,8 @@ def test_rows_follow_a_job_from_queue_to_done(model, clock, qtmodeltester) -> No
         ("", "BG", (1, 2, 3, 4)),
         ("", "FX", (1, 2)),
     ]
-    assert cell(model, 0, Column.STATUS) == "Waiting" and cell(model, 0, Column.TASK) == "queued"
-    assert cell(model, 0, Column.FRAMES) == "4 queued"
+    assert cell(model, 0, Column.STATUS) == "Queued" and cell(model, 0, Column.TASK) == "queued"
+    assert cell(model, 0, Column.FRAMES) == "4"  # queued, its Status says
 
     model.apply_events(
         [started("t0001", "BG", [1, 2], slot="GPU 0"), started("t0002", "FX", [1, 2], slot="GPU 1")]
@@ -101,9 +101,10 @@ def test_rows_follow_a_job_from_queue_to_done(model, clock, qtmodeltester) -> No
     assert cell(model, position, Column.FRAMES) == "1/2"
     assert cell(model, position, Column.PROGRESS) == "75%"
     assert cell(model, position, Column.PROGRESS, PROGRESS_ROLE) == pytest.approx(0.75)
-    assert cell(model, position, Column.STATUS) == "Rendering: frame 2, 50%"
+    assert cell(model, position, Column.STATUS) == "Rendering: frame 2 (50%)"
     assert cell(model, position, Column.ELAPSED) == "0:30"
-    assert cell(model, position, Column.ETA) == "0:10"  # 30 s for 75%: 10 s left
+    # No guess from 30 s of start-up and one frame: the engine's measured estimate, or nothing.
+    assert cell(model, position, Column.ETA) == "estimating…"
     assert cell(model, position, Column.PID) == "1001"
     assert cell(model, position, Column.GPU) == "GPU 0"
 
@@ -141,7 +142,9 @@ def test_missing_frames_wait_again_and_their_retry_says_so(model) -> None:
         ]
     )
     failed = model.find(JOB, "t0001")
-    assert failed.status_text == ("Failed: 2 frame(s) without a verified image (2 sent to a retry)")
+    # Its missing frames went to a retry: it did not fail (the reason is in the tooltip).
+    assert failed.status_text == "Done, 2 frames retried"
+    assert "2 frame(s) without a verified image" in failed.status_tooltip
     assert failed.recovering
     waiting = [r for r in model.rows if r.is_waiting_row]
     assert [r.frames for r in waiting] == [(2, 3)]
@@ -149,7 +152,7 @@ def test_missing_frames_wait_again_and_their_retry_says_so(model) -> None:
     model.apply_events([started("t0002", "BG", [2, 3], attempt=2)])
     retry = model.find(JOB, "t0002")
     assert retry.state is RowState.RETRYING
-    assert retry.status_text == "Retrying (attempt 2): starting"
+    assert retry.status_text == "Retry 2: starting"
     assert not [r for r in model.rows if r.is_waiting_row]
     model.apply_events(
         [
@@ -169,7 +172,7 @@ def test_missing_frames_wait_again_and_their_retry_says_so(model) -> None:
     )
     assert model.job_finished(JOB)
     assert model.job_summary(JOB) == (2, 1, 3)
-    assert retry.status_text == "Failed: licence lost"
+    assert retry.status_text == "Failed: 1 frame" and "licence lost" in retry.status_tooltip
 
 
 def test_cancelled_job_leaves_no_waiting_row_and_stops_running_rows(model) -> None:
@@ -206,12 +209,12 @@ def test_a_launch_failure_shows_the_reason(model) -> None:
             ),
         ]
     )
-    assert model.find(JOB, "t0001").status_text.startswith(
-        "Failed: could not start the render: [Errno 13] Permission denied"
-    )
+    row = model.find(JOB, "t0001")
+    assert row.status_text == "Ended: 1 frame missing"
+    assert "could not start the render: [Errno 13] Permission denied" in row.status_tooltip
 
 
-def test_rows_of_several_jobs_with_the_same_task_ids_stay_apart(model) -> None:
+def test_a_new_job_replaces_the_earlier_jobs_rows(model) -> None:
     other = "20260101-130000-fedcba"
     model.apply_events(
         [
@@ -224,9 +227,12 @@ def test_rows_of_several_jobs_with_the_same_task_ids_stay_apart(model) -> None:
             ev.TaskFinished(job_id=other, task_id="t0001", status="succeeded"),
         ]
     )
-    assert model.find(JOB, "t0001").state is RowState.RENDERING
+    # Active Renders shows the current job only (earlier jobs are in History); the same task
+    # id of two jobs never mixes.
+    assert model.find(JOB, "t0001") is None
     assert model.find(other, "t0001").state is RowState.DONE
-    assert model.job_ids() == [JOB, other]
+    assert {row.job_id for row in model.rows} == {other}
+    assert model.job_ids() == [JOB, other] and model.current_job == other
 
 
 def test_status_snapshots_seed_missing_rows_and_update_etas(model, clock) -> None:

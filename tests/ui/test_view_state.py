@@ -173,7 +173,7 @@ def test_busy_slots_are_the_active_renders_on_a_gpu() -> None:
 
 
 def test_the_logs_follow_the_selection() -> None:
-    assert log_selection([]) == (None, "all tasks")
+    assert log_selection([]) == (None, "all tasks of the job")
     keys, label = log_selection([row("", RowState.WAITING)])
     assert keys == frozenset() and label == "queued frames (no log yet)"
     picked = [row(f"t000{n}", RowState.RENDERING) for n in range(1, 6)]

@@ -40,6 +40,7 @@ from lrc_toolbox.core.scene_source import (
     PreparedScene,
     ProgressCallback,
 )
+from lrc_toolbox.ui.control.log_tail import read_log_tail
 from lrc_toolbox.ui.view_state.job_history import FrameFailure, JobDetails, JobRow, TaskDetail
 
 __all__ = [
@@ -360,6 +361,13 @@ class BatchRenderController(abc.ABC):
         Raises:
             ControllerError: Unknown job, already ended, or it could not be stopped.
         """
+
+    def task_log_lines(self, log_path: str) -> list[str]:
+        """The last lines of a render's log file (worker thread; [] when it cannot be read).
+
+        History shows a past job's frame from these: its renders' logs stay on disk.
+        """
+        return read_log_tail(log_path)
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until no job runs (shutdown only, never on the GUI thread while it is live).

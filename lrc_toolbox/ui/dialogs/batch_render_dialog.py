@@ -15,13 +15,14 @@ Closing the dialog hides it: renders keep running, and :func:`show_dialog` bring
 back with its table and logs. Standalone (``owns_renders``), closing with renders running asks
 whether to stop them, since the process is about to end.
 
-The Active Renders table and the Logs are fed by the
-:class:`~lrc_toolbox.ui.presenters.renders_presenter.RendersPresenter`; the History tab and the
-orphaned-job offer by the :class:`~lrc_toolbox.ui.presenters.history_presenter.HistoryPresenter`
-(reads on a worker while the tab is shown; cancel); the farm menu and submissions by the
-:class:`~lrc_toolbox.ui.presenters.farm_presenter.FarmPresenter`. Re-running a job's failed
-frames and resuming an orphaned job start a job here, like Start. When a job ends, the message bar
-shows the end-of-job text (:func:`~lrc_toolbox.ui.view_state.messages.job_finished_text`) and
+The window is a layout (:mod:`.dialog_layout`) and presenters, each feeding its part from the
+controller: Active Renders (the current job's header, frame map and renders) and the Logs
+(:class:`~lrc_toolbox.ui.presenters.renders_presenter.RendersPresenter`); the History tab and the
+orphaned-job offer (:class:`~lrc_toolbox.ui.presenters.history_presenter.HistoryPresenter`); the
+scene (:class:`~lrc_toolbox.ui.presenters.scene_presenter.ScenePresenter`); starting jobs in every
+way (:class:`~lrc_toolbox.ui.presenters.launch_presenter.LaunchPresenter`); the farm menu
+(:class:`~lrc_toolbox.ui.presenters.farm_presenter.FarmPresenter`). When a job ends, the message
+bar shows the end-of-job text (:func:`~lrc_toolbox.ui.view_state.messages.job_finished_text`) and
 :attr:`BatchRenderDialog.job_finished` lets the host add its own notification (a tray message
 standalone; Maya shows an in-view message itself). What the dialog shows is computed in
 :mod:`lrc_toolbox.ui.view_state` (no Qt there).
@@ -37,42 +38,42 @@ from collections.abc import Callable
 from Qt import QtCore, QtGui, QtWidgets
 
 from lrc_toolbox.core import events as ev
-from lrc_toolbox.core.models import RenderConfig, ResourceInfo
-from lrc_toolbox.core.scene_source import PreparationCancelled, PreparedScene
+from lrc_toolbox.core.models import ResourceInfo
 from lrc_toolbox.ui.bridge import EventBatch, EventBridge
-from lrc_toolbox.ui.control.abstract import (
-    BatchRenderController,
-    ControllerError,
-    SceneSummary,
-    StartedJob,
+from lrc_toolbox.ui.control.abstract import BatchRenderController, SceneSummary, StartedJob
+from lrc_toolbox.ui.dialogs.dialog_layout import (
+    DEFAULT_SIZE_PX,
+    LEFT_COLUMN_MIN_WIDTH_PX,
+    MIN_WINDOW_PX,
+    build_parts,
 )
 from lrc_toolbox.ui.dialogs.prompts import PrepareProgress, ask_yes_no, open_local_path
-from lrc_toolbox.ui.dialogs.render_progress_widget import RenderProgressWidget
 from lrc_toolbox.ui.presenters.farm_presenter import FarmPresenter
 from lrc_toolbox.ui.presenters.history_presenter import HistoryPresenter
+from lrc_toolbox.ui.presenters.launch_presenter import LaunchPresenter
 from lrc_toolbox.ui.presenters.renders_presenter import RendersPresenter
+from lrc_toolbox.ui.presenters.scene_presenter import ScenePresenter
 from lrc_toolbox.ui.qt_compat import is_alive
 from lrc_toolbox.ui.settings import DialogSettings
 from lrc_toolbox.ui.view_state.button_rules import button_state, start_blocked_reason
-from lrc_toolbox.ui.view_state.formatting import plural
-from lrc_toolbox.ui.view_state.messages import job_finished_text, job_started_text
-from lrc_toolbox.ui.widgets.control_buttons import ControlButtonsWidget
-from lrc_toolbox.ui.widgets.history_panel import HistoryPanel
-from lrc_toolbox.ui.widgets.logs_monitor import LogsMonitorWidget
-from lrc_toolbox.ui.widgets.message_bar import MessageBar
-from lrc_toolbox.ui.widgets.render_config_widget import ConfigError, RenderConfigWidget
-from lrc_toolbox.ui.widgets.system_info_widget import SystemInfoWidget
+from lrc_toolbox.ui.view_state.gpu_names import GpuNames
+from lrc_toolbox.ui.view_state.messages import job_finished_text
 from lrc_toolbox.ui.workers import BackgroundRunner, ResourcePoller
 
-__all__ = ["WINDOW_TITLE", "BatchRenderDialog", "current_dialog", "open_local_path", "show_dialog"]
+__all__ = [
+    "DEFAULT_SIZE_PX",
+    "LEFT_COLUMN_MIN_WIDTH_PX",
+    "MIN_WINDOW_PX",
+    "WINDOW_TITLE",
+    "BatchRenderDialog",
+    "current_dialog",
+    "open_local_path",
+    "show_dialog",
+]
 
 _LOG = logging.getLogger(__name__)
 
 WINDOW_TITLE: str = "Batch Render"
-#: Initial size of a first-time window (remembered afterwards).
-DEFAULT_SIZE_PX: tuple[int, int] = (1360, 860)
-#: The configuration column never gets narrower than this (its fields stay readable).
-LEFT_COLUMN_MIN_WIDTH_PX: int = 520
 
 ConfirmFn = Callable[[str, str], bool]
 OpenPathFn = Callable[[str], bool]
@@ -96,12 +97,15 @@ class BatchRenderDialog(QtWidgets.QDialog):
         logs_monitor: The Logs panel.
         control_buttons: The buttons.
         message_bar: The latest message.
+        gpu_names: How every panel names a GPU (index and model).
         confirm: Asks a yes/no question (replace it in tests and scripted use).
         open_path: Opens a file or folder (replace it in tests).
         owns_renders: True when closing the window ends the process (standalone): closing with
             renders running then asks to stop them.
         renders: The Active Renders and Logs presenter.
         history: The History tab's presenter.
+        scenes: The scene's presenter.
+        launcher: Starts jobs (Start, Retry Failed, Re-run, Resume, farm submission).
         farm: The farm menu's and submissions' presenter.
     """
 
@@ -130,18 +134,34 @@ class BatchRenderDialog(QtWidgets.QDialog):
         self.confirm: ConfirmFn = lambda title, text: ask_yes_no(self, title, text)
         self.open_path: OpenPathFn = open_local_path
         self.owns_renders = False
-        self._clock = clock
-        self._scene: SceneSummary | None = None
-        self._starting = False
-        self._preparing = False
         self._shown_once = False
         self._announced_jobs: set[str] = set()
         self._closing = False
+        self.gpu_names = GpuNames()
 
         self.runner = BackgroundRunner(self)
         self.bridge = EventBridge(self)
-        self.poller = ResourcePoller(self.runner, self._resource_query, self)
-        self._build()
+        parts = build_parts(
+            self, controller.renderer_names(), clock=clock, gpu_names=self.gpu_names
+        )
+        self.system_info_widget = parts.system_info
+        self.render_config_widget = parts.config
+        self.active_renders_table = parts.active
+        self.history_panel = parts.history
+        self.logs_monitor = parts.logs
+        self.control_buttons = parts.buttons
+        self.message_bar = parts.message_bar
+        self.views_tabs = parts.views_tabs
+        self.right_splitter = parts.right_splitter
+        self.main_splitter = parts.main_splitter
+        config = self.render_config_widget
+
+        def resource_query() -> Callable[[], ResourceInfo]:
+            # Runs on the GUI thread: read the GPU choice here; the returned call runs on a worker.
+            gpus, reserve, count = config.gpu_choice()
+            return lambda: controller.system_resources(gpus, reserve, count)
+
+        self.poller = ResourcePoller(self.runner, resource_query, self)
         self.renders = RendersPresenter(
             controller,
             self.active_renders_table,
@@ -149,6 +169,7 @@ class BatchRenderDialog(QtWidgets.QDialog):
             self.system_info_widget,
             self.message_bar,
             self,
+            clock=clock,
         )
         self.history = HistoryPresenter(
             controller,
@@ -163,107 +184,90 @@ class BatchRenderDialog(QtWidgets.QDialog):
         self.farm = FarmPresenter(
             controller, self.control_buttons, self.runner, self.message_bar, self.settings, self
         )
+        self.scenes = ScenePresenter(
+            controller,
+            config,
+            self.runner,
+            self.message_bar,
+            before_read=self.history.check_orphaned_jobs,
+            parent=self,
+        )
+        self.launcher = LaunchPresenter(
+            controller,
+            config,
+            self.runner,
+            self.message_bar,
+            self.farm,
+            scene_file=lambda: self.scenes.scene_file,
+            retry_job_id=self.renders.retry_job_id,
+            save_settings=self.save_settings,
+            progress=lambda: PrepareProgress(self),
+            window=self,
+        )
         self._connect()
         self._restore_settings()
 
         self.bridge.attach(controller.subscribe)
         self.renders.seed()
-        self.reload_scene()
+        self.scenes.reload()
         self.farm.load_engines()
         self.update_buttons()
 
-    # -- construction -----------------------------------------------------------------------------
-    def _build(self) -> None:
-        self.system_info_widget = SystemInfoWidget()
-        self.render_config_widget = RenderConfigWidget()
-        self.render_config_widget.set_renderers(self.controller.renderer_names())
-        self.active_renders_table = RenderProgressWidget(clock=self._clock)
-        self.history_panel = HistoryPanel()
-        self.logs_monitor = LogsMonitorWidget()
-        self.control_buttons = ControlButtonsWidget()
-        self.message_bar = MessageBar()
-
-        left = QtWidgets.QWidget()
-        left_layout = QtWidgets.QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.system_info_widget)
-        left_layout.addWidget(self.render_config_widget, 1)
-        left_scroll = QtWidgets.QScrollArea()
-        left_scroll.setWidgetResizable(True)
-        left_scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-        left_scroll.setWidget(left)
-        left_scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        left_scroll.setMinimumWidth(LEFT_COLUMN_MIN_WIDTH_PX)
-
-        # The tab names the panel: its group-box title would say it twice.
-        self.active_renders_table.setTitle("")
-        self.active_renders_table.setFlat(True)
-        self.views_tabs = QtWidgets.QTabWidget()
-        self.views_tabs.setObjectName("renderViewsTabs")
-        self.views_tabs.addTab(self.active_renders_table, "Active Renders")
-        self.views_tabs.addTab(self.history_panel, "History")
-
-        self.right_splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
-        self.right_splitter.addWidget(self.views_tabs)
-        self.right_splitter.addWidget(self.logs_monitor)
-        self.right_splitter.setStretchFactor(0, 3)
-        self.right_splitter.setStretchFactor(1, 2)
-
-        self.main_splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
-        self.main_splitter.addWidget(left_scroll)
-        self.main_splitter.addWidget(self.right_splitter)
-        self.main_splitter.setStretchFactor(0, 2)
-        self.main_splitter.setStretchFactor(1, 3)
-        self.main_splitter.setSizes([LEFT_COLUMN_MIN_WIDTH_PX + 40, DEFAULT_SIZE_PX[0]])
-
-        layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(self.main_splitter, 1)
-        layout.addWidget(self.message_bar)
-        layout.addWidget(self.control_buttons)
-        self.resize(*DEFAULT_SIZE_PX)
-
     def _connect(self) -> None:
+        def refresh_resources() -> None:  # the GPU choice changed: what would the job get?
+            if self.isVisible():
+                self.poller.refresh()
+
         self.bridge.batch_ready.connect(self._on_batch)
         self.poller.resources_ready.connect(self.system_info_widget.set_resources)
         self.poller.resources_failed.connect(self.system_info_widget.set_error)
+        self.system_info_widget.gpu_names_changed.connect(self.active_renders_table.refresh_gpus)
+        self.system_info_widget.gpu_names_changed.connect(self.history_panel.refresh_gpus)
         config = self.render_config_widget
         config.changed.connect(self.update_buttons)
-        config.gpu_choice_changed.connect(self.refresh_resources)
-        config.open_scene_requested.connect(self._pick_scene)
-        config.reload_requested.connect(self.reload_scene)
-        self.active_renders_table.retry_requested.connect(self.retry_failed)
-        self.active_renders_table.open_folder_requested.connect(self._open_folder)
+        config.gpu_choice_changed.connect(refresh_resources)
+        self.scenes.scene_changed.connect(self._after_state_change)
+        self.active_renders_table.retry_requested.connect(self.launcher.retry_failed)
+        self.active_renders_table.open_folder_requested.connect(lambda p: self._open(p, "folder"))
         self.renders.running_changed.connect(self._after_state_change)
         self.renders.selection_changed.connect(self.update_buttons)
         self.renders.open_requested.connect(self._open)
         self.views_tabs.currentChanged.connect(self._on_view_changed)
         panel = self.history_panel
-        panel.rerun_requested.connect(self.rerun_failed_frames)
-        panel.resume_requested.connect(self.resume_job)
+        panel.rerun_requested.connect(self.launcher.rerun_failed_frames)
+        panel.resume_requested.connect(self.launcher.resume_job)
         panel.open_log_requested.connect(lambda path: self._open(path, "log"))
-        panel.open_folder_requested.connect(self._open_folder)
-        self.history.resume_requested.connect(self.resume_job)
+        panel.open_folder_requested.connect(lambda path: self._open(path, "folder"))
+        self.history.resume_requested.connect(self.launcher.resume_job)
         self.history.show_requested.connect(self.show_history)
         self.history.jobs_changed.connect(self._after_state_change)
+        self.history.frame_log_ready.connect(self.logs_monitor.show_pinned)
         self.farm.submitting_changed.connect(self.update_buttons)
-        self.logs_monitor.level_changed.connect(self._remember_log_level)
+        self.launcher.busy_changed.connect(self._after_state_change)
+        self.launcher.job_started.connect(self._on_job_started)
+        self.launcher.stored_job_started.connect(
+            lambda: self.views_tabs.setCurrentWidget(self.active_renders_table)
+        )
+        self.logs_monitor.level_changed.connect(
+            lambda level: setattr(self.settings, "log_level", level)
+        )
         buttons = self.control_buttons
         buttons.start_clicked.connect(self.start)
         buttons.stop_selected_clicked.connect(self.renders.stop_selected)
         buttons.stop_all_clicked.connect(self.stop_all)
-        buttons.retry_clicked.connect(self.retry_failed)
-        buttons.farm_clicked.connect(self.submit_to_farm)
+        buttons.retry_clicked.connect(self.launcher.retry_failed)
+        buttons.farm_clicked.connect(self.launcher.submit_to_farm)
         buttons.close_clicked.connect(self.close)
 
     @property
     def scene(self) -> SceneSummary | None:
         """The scene as last read (None until the first read finished)."""
-        return self._scene
+        return self.scenes.scene
 
     @property
     def busy(self) -> bool:
         """True while a job is being prepared or started, or a farm submission runs."""
-        return self._starting or self._preparing or self.farm.submitting
+        return self.launcher.busy
 
     # -- settings ---------------------------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -275,6 +279,7 @@ class BatchRenderDialog(QtWidgets.QDialog):
         for name, splitter in (
             ("main_splitter", self.main_splitter),
             ("right_splitter", self.right_splitter),
+            ("renders_splitter", self.active_renders_table.splitter),
         ):
             state = self.settings.load_state(name)
             if state is not None:
@@ -286,73 +291,28 @@ class BatchRenderDialog(QtWidgets.QDialog):
         self.settings.save_state("geometry", self.saveGeometry())
         self.settings.save_state("main_splitter", self.main_splitter.saveState())
         self.settings.save_state("right_splitter", self.right_splitter.saveState())
+        self.settings.save_state("renders_splitter", self.active_renders_table.splitter.saveState())
         self.settings.sync()
 
-    def _remember_log_level(self, level: str) -> None:
-        self.settings.log_level = level
-
-    # -- scene ------------------------------------------------------------------------------------
+    # -- scene and starting (the presenters do the work) -----------------------------------------
     def reload_scene(self) -> None:
-        """Read the scene's layers again (off the GUI thread for a scene file).
+        """Read the scene's layers again; also look for orphaned jobs to offer them again."""
+        self.scenes.reload()
 
-        Also looks for orphaned jobs (renders that outlived a crash) to offer them again.
-        """
-        self.history.check_orphaned_jobs()
-        if self.controller.scene_reads_are_thread_safe:
-            self.render_config_widget.set_loading()
-            self.runner.run(self.controller.describe_scene, self._on_scene, self._on_scene_error)
-            return
-        try:
-            summary = self.controller.describe_scene()
-        except Exception as exc:  # a host bug must not take the dialog down
-            self._on_scene_error(exc)
-            return
-        self._on_scene(summary)
+    def start(self) -> None:
+        """Start a job with the panel's settings (validate, prepare here, plan in background)."""
+        self.launcher.start()
 
-    def _on_scene(self, summary: SceneSummary) -> None:
-        remembered = self.render_config_widget.remembered_scene
-        new_scene = self._scene is not None and summary.path != self._scene.path
-        if new_scene or (self._scene is None and summary.path != remembered):
-            # Frames typed for another scene do not belong to this one: use its own range.
-            self.render_config_widget.frame_field.edit.setText("")
-        self._scene = summary
-        self.render_config_widget.set_scene(summary, can_open=self.controller.can_open_scenes)
-        self.setWindowTitle(f"{WINDOW_TITLE} — {summary.label or 'untitled scene'}")
-        self.update_buttons()
+    def resume_job(self, job_id: str) -> None:
+        """Resume an orphaned job: re-attach to its live renders, render what is left."""
+        self.launcher.resume_job(job_id)
 
-    def _on_scene_error(self, error: BaseException) -> None:
-        _LOG.warning("reading the scene failed: %r", error)
-        self.render_config_widget.set_loading(f"Could not read the scene: {error}")
-        self.update_buttons()
-
-    def _pick_scene(self) -> None:
-        start = os.path.dirname(self._scene.path) if self._scene and self._scene.path else ""
-        path, _filter = QtWidgets.QFileDialog.getOpenFileName(
-            self, "Open a Maya scene", start, "Maya scenes (*.ma *.mb);;All files (*)"
+    def _on_job_started(self, started: StartedJob) -> None:
+        scene = self.scenes.scene
+        label = (os.path.basename(scene.path) if scene and scene.path else "") or (
+            scene.label if scene else ""
         )
-        if path:
-            self.open_scene(path)
-
-    def open_scene(self, path: str) -> None:
-        """Switch to another scene file (standalone)."""
-        try:
-            self.controller.open_scene(path)
-        except ControllerError as exc:
-            self.message_bar.show_message(str(exc), "error")
-            return
-        self.reload_scene()
-
-    # -- resources --------------------------------------------------------------------------------
-    def _resource_query(self) -> Callable[[], ResourceInfo]:
-        # Runs on the GUI thread: read the GPU choice here; the returned call runs on a worker.
-        gpus, reserve, count = self.render_config_widget.gpu_choice()
-        controller = self.controller
-        return lambda: controller.system_resources(gpus, reserve, count)
-
-    def refresh_resources(self) -> None:
-        """Query resources now (the GPU choice changed)."""
-        if self.isVisible():
-            self.poller.refresh()
+        self.renders.name_job(started.job_id, label)
 
     # -- events -----------------------------------------------------------------------------------
     def _on_batch(self, batch: EventBatch) -> None:
@@ -360,29 +320,25 @@ class BatchRenderDialog(QtWidgets.QDialog):
         if not batch.events:
             return
         for event in batch.events:
-            if isinstance(event, ev.JobFinished):
-                self._announce_finished(event)
+            if isinstance(event, ev.JobFinished) and event.job_id not in self._announced_jobs:
+                self._announced_jobs.add(event.job_id)
+                reason = None if event.ok else self.renders.first_failure_reason(event.job_id)
+                self.message_bar.show_message(*job_finished_text(event, reason))
+                self.job_finished.emit(event)
         if any(isinstance(event, (ev.JobStarted, ev.JobFinished)) for event in batch.events):
             self.history.refresh_if_shown()
         self._after_state_change()
 
     def _after_state_change(self) -> None:
+        scene = self.scenes.scene
+        if scene is not None:
+            self.setWindowTitle(f"{WINDOW_TITLE} — {scene.label or 'untitled scene'}")
         self.renders.update_running_state()
         self.update_buttons()
 
-    def _announce_finished(self, event: ev.JobFinished) -> None:
-        if event.job_id in self._announced_jobs:
-            return
-        self._announced_jobs.add(event.job_id)
-        reason = None if event.ok else self.renders.first_failure_reason(event.job_id)
-        self.message_bar.show_message(*job_finished_text(event, reason))
-        self.job_finished.emit(event)
-
-    def _open_folder(self, folder: str) -> None:
-        if folder:
-            self._open(folder, "folder")
-
     def _open(self, path: str, what: str) -> None:
+        if not path:
+            return
         if not os.path.exists(path):
             self.message_bar.show_message(
                 f"The {what} {path} does not exist (any more).", "warning"
@@ -397,9 +353,9 @@ class BatchRenderDialog(QtWidgets.QDialog):
     def update_buttons(self) -> None:
         """Enable what can be pressed now."""
         running = self.controller.is_running()
-        starting = self._starting or self._preparing
+        starting = self.launcher.starting
         problems = self.render_config_widget.problems()
-        if self._scene is None:
+        if self.scenes.scene is None:
             problems = ["Reading the scene…", *problems]
         blocked = start_blocked_reason(running=running, starting=starting)
         self.history_panel.set_can_start_jobs(not running and not starting, blocked)
@@ -413,101 +369,6 @@ class BatchRenderDialog(QtWidgets.QDialog):
                 retryable=self.renders.retry_job_id() is not None,
             )
         )
-
-    # -- starting ---------------------------------------------------------------------------------
-    def start(self) -> None:
-        """Start a job with the panel's settings (validate, prepare here, plan in background)."""
-        if self._starting or self._preparing or self.controller.is_running():
-            return
-        scene_file = (self._scene.path if self._scene else None) or ""
-        try:
-            config = self.render_config_widget.build_config(scene_file)
-        except ConfigError as exc:
-            self.message_bar.show_message(str(exc), "error")
-            return
-        self.save_settings()
-        self._launch(config, "Starting")
-
-    def retry_failed(self, job_id: str = "") -> None:
-        """Start a job with only the failed frames of ``job_id`` (default: selected or last job)."""
-        if self._starting or self._preparing or self.controller.is_running():
-            return
-        try:
-            request = self.controller.retry_request(job_id or self.renders.retry_job_id())
-        except ControllerError as exc:
-            self.message_bar.show_message(str(exc), "warning")
-            return
-        self._launch(
-            request.config,
-            f"Retrying {plural(request.total_frames, 'failed frame')} of job "
-            f"{request.source_job_id}",
-        )
-
-    def _launch(self, config: RenderConfig, what: str) -> None:
-        prepared = self._validate_and_prepare(config)
-        if prepared is None:
-            return
-        self._starting = True
-        self.update_buttons()
-        self.message_bar.show_message(f"{what}…", "info")
-        self.runner.run(
-            lambda: self.controller.start(config, prepared),
-            self._on_started,
-            self._on_start_failed,
-        )
-
-    def _validate_and_prepare(self, config: RenderConfig) -> PreparedScene | None:
-        try:
-            problems = self.controller.validate(config)
-        except Exception as exc:  # shown, never a traceback
-            _LOG.exception("validation failed")
-            self.message_bar.show_message(f"Could not check the job: {exc}", "error")
-            return None
-        if problems:
-            self.message_bar.show_message(
-                "Cannot start:\n" + "\n".join(f"• {problem}" for problem in problems), "error"
-            )
-            return None
-        self._preparing = True
-        self.update_buttons()
-        progress = PrepareProgress(self)
-        try:
-            return self.controller.prepare(config, progress)
-        except PreparationCancelled:
-            self.message_bar.show_message("Cancelled: nothing was started.", "warning")
-        except ControllerError as exc:
-            self.message_bar.show_message(str(exc), "error")
-        except Exception as exc:
-            _LOG.exception("preparing the scene failed")
-            self.message_bar.show_message(f"Could not prepare the scene: {exc}", "error")
-        finally:
-            progress.finish()
-            self._preparing = False
-            self.update_buttons()
-        return None
-
-    def _on_started(self, started: StartedJob) -> None:
-        self._starting = False
-        self.message_bar.show_message(
-            job_started_text(started.job_id, started.total_frames, started.notes), "info"
-        )
-        self._after_state_change()
-
-    def _on_start_failed(self, error: BaseException) -> None:
-        self._starting = False
-        if isinstance(error, ControllerError):
-            self.message_bar.show_message(f"Not started: {error}", "error")
-        else:
-            _LOG.error("starting the job failed: %r", error)
-            self.message_bar.show_message(
-                f"Not started: unexpected {type(error).__name__}: {error}", "error"
-            )
-        self.update_buttons()
-
-    # -- stopping ---------------------------------------------------------------------------------
-    def stop_selected(self) -> None:
-        """Stop the selected renders (their unverified frames are retried)."""
-        self.renders.stop_selected()
 
     def stop_all(self) -> None:
         """Stop every render after confirmation."""
@@ -539,56 +400,12 @@ class BatchRenderDialog(QtWidgets.QDialog):
         """Look for jobs whose manager died while they rendered; offer Resume / Cancel."""
         self.history.check_orphaned_jobs()
 
-    def rerun_failed_frames(self, job_id: str) -> None:
-        """Start a job for the frames of stored job ``job_id`` without a verified image."""
-        self._start_stored_job(
-            job_id, self.controller.retry_job, f"Re-rendering the failed frames of job {job_id}"
-        )
-
-    def resume_job(self, job_id: str) -> None:
-        """Resume an orphaned job: re-attach to its live renders, render what is left."""
-        self._start_stored_job(job_id, self.controller.resume_job, f"Resuming job {job_id}")
-
-    def _start_stored_job(self, job_id: str, start: Callable[[str], StartedJob], what: str) -> None:
-        if self._starting or self._preparing or self.controller.is_running():
-            self.message_bar.show_message(
-                f"{what}: not now, a job is running or starting here; stop it or wait for it "
-                "to finish first.",
-                "warning",
-            )
-            return
-        self._starting = True
-        self.update_buttons()
-        self.message_bar.show_message(f"{what}…", "info")
-        self.runner.run(lambda: start(job_id), self._on_stored_job_started, self._on_start_failed)
-
-    def _on_stored_job_started(self, started: StartedJob) -> None:
-        self._on_started(started)
-        # Its renders show in Active Renders and the Logs, like a job started with Start.
-        self.views_tabs.setCurrentWidget(self.active_renders_table)
-
-    # -- farm -------------------------------------------------------------------------------------
-    def submit_to_farm(self) -> None:
-        """Export the configured job to the chosen farm engine (or only write its files)."""
-        if self.farm.submitting or self._preparing or not self.farm.check_available():
-            return
-        scene_file = (self._scene.path if self._scene else None) or ""
-        try:
-            config = self.render_config_widget.build_config(scene_file)
-        except ConfigError as exc:
-            self.message_bar.show_message(str(exc), "error")
-            return
-        self.save_settings()
-        prepared = self._validate_and_prepare(config)
-        if prepared is not None:
-            self.farm.submit(config, prepared)
-
     # -- window -----------------------------------------------------------------------------------
     def showEvent(self, event: QtGui.QShowEvent) -> None:  # noqa: N802 (Qt API)
         """Resume live panels; on a re-open, read the scene again (layers may have changed)."""
         super().showEvent(event)
-        if self._shown_once and not self._starting:
-            self.reload_scene()
+        if self._shown_once and not self.launcher.starting:
+            self.scenes.reload()
         self._shown_once = True
         self.poller.start()
         self.renders.start()

@@ -26,14 +26,17 @@ from lrc_toolbox.ui.models.renders_table_model import (
     STOPPED_COLOR,
 )
 from lrc_toolbox.ui.qt_compat import enum_value, user_role
+from lrc_toolbox.ui.view_state.gpu_names import GpuNames
 from lrc_toolbox.ui.view_state.history_columns import (
     FAILURE_COLUMNS,
     JOB_COLUMNS,
     TASK_COLUMNS,
     ColumnSpec,
     JobColumn,
+    failure_columns,
+    task_columns,
 )
-from lrc_toolbox.ui.view_state.job_history import ORPHANED_STATE
+from lrc_toolbox.ui.view_state.job_history import ORPHANED_STATE, REQUEUED_STATE
 
 __all__ = [
     "HISTORY_SORT_ROLE",
@@ -68,6 +71,7 @@ STATE_COLORS: dict[str, QtGui.QColor] = {
     TaskState.FAILED: FAILED_COLOR,
     TaskState.KILLED: FAILED_COLOR,
     ORPHANED_STATE: RECOVERING_COLOR,
+    REQUEUED_STATE: RECOVERING_COLOR,
     TaskState.CANCELLED: STOPPED_COLOR,
 }
 
@@ -205,18 +209,23 @@ def jobs_model(
 
 
 def tasks_model(
-    parent: QtCore.QObject | None = None, clock: Callable[[], float] = time.time
+    parent: QtCore.QObject | None = None,
+    clock: Callable[[], float] = time.time,
+    names: GpuNames | None = None,
 ) -> RecordsTableModel:
-    """The selected job's renders."""
+    """The selected job's renders (GPUs named with ``names``)."""
     return RecordsTableModel(
-        TASK_COLUMNS,
+        task_columns(names) if names is not None else TASK_COLUMNS,
         key=lambda task: task.task_id,
-        state_of=lambda task: task.state,
+        state_of=lambda task: task.state_text,
         parent=parent,
         clock=clock,
     )
 
 
-def failures_model(parent: QtCore.QObject | None = None) -> RecordsTableModel:
-    """The selected job's failed frames."""
-    return RecordsTableModel(FAILURE_COLUMNS, key=lambda f: (f.layer, f.frame), parent=parent)
+def failures_model(
+    parent: QtCore.QObject | None = None, names: GpuNames | None = None
+) -> RecordsTableModel:
+    """The selected job's failed frames (GPUs named with ``names``)."""
+    columns = failure_columns(names) if names is not None else FAILURE_COLUMNS
+    return RecordsTableModel(columns, key=lambda f: (f.layer, f.frame), parent=parent)

@@ -138,7 +138,7 @@ class LogLinesModel(QtCore.QAbstractTableModel):
 
     def _text(self, line: LogRecord) -> str:
         text = line[TEXT].replace("\r", "").replace("\n", " ")
-        if self._prefix_tasks and line[TASK]:
+        if self._prefix_tasks and line[TASK] and line[LEVEL] != MARKER_LEVEL:
             return f"[{line[TASK]}] {text}"
         return text
 

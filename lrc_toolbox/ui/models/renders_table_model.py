@@ -18,15 +18,18 @@ from Qt import QtCore, QtGui
 from lrc_toolbox.core.events import Event
 from lrc_toolbox.core.models import TaskStatus
 from lrc_toolbox.ui.qt_compat import enum_value, user_role
+from lrc_toolbox.ui.view_state.dialog_words import in_dialog_words
 from lrc_toolbox.ui.view_state.formatting import format_duration
+from lrc_toolbox.ui.view_state.gpu_names import GpuNames
+from lrc_toolbox.ui.view_state.job_header import ESTIMATING
 from lrc_toolbox.ui.view_state.render_rows import (
     STATE_SORT_ORDER,
     Changes,
     RowListener,
-    RowState,
     TaskRow,
     TaskRowsState,
 )
+from lrc_toolbox.ui.view_state.status_words import Tone, task_words
 
 #: Typed value to sort a column by (numbers sort as numbers).
 SORT_ROLE: int = user_role(1)
@@ -48,11 +51,18 @@ _FOREGROUND = enum_value(_ROLE.ForegroundRole)
 _ALIGNMENT = enum_value(_ROLE.TextAlignmentRole)
 _RIGHT_ALIGNED = enum_value(_ALIGN.AlignRight) | enum_value(_ALIGN.AlignVCenter)
 
-#: Colours of the status text: readable on Maya's dark theme and on a light one.
+#: Colours of the status text: readable on Maya's dark theme and on a light one. Only a failure
+#: for good is red; a render whose frames went to a retry is amber.
 FAILED_COLOR = QtGui.QColor(229, 83, 75)
-RECOVERING_COLOR = QtGui.QColor(230, 150, 40)
+RECOVERING_COLOR = QtGui.QColor(214, 160, 60)
 DONE_COLOR = QtGui.QColor(76, 175, 80)
 STOPPED_COLOR = QtGui.QColor(158, 158, 158)
+TONE_COLORS: dict[Tone, QtGui.QColor] = {
+    Tone.BAD: FAILED_COLOR,
+    Tone.RETRY: RECOVERING_COLOR,
+    Tone.GOOD: DONE_COLOR,
+    Tone.MUTED: STOPPED_COLOR,
+}
 
 
 class Column(enum.IntEnum):
@@ -107,13 +117,21 @@ class _ModelListener(RowListener):
     def end_remove(self) -> None:
         self._model.endRemoveRows()
 
+    def begin_reset(self) -> None:
+        self._model.beginResetModel()
+
+    def end_reset(self) -> None:
+        self._model.endResetModel()
+
 
 class RendersTableModel(QtCore.QAbstractTableModel):
-    """Rows of every task (and queued layer) of the jobs this dialog has seen.
+    """Rows of every task (and queued layer) of the current job.
 
     Args:
         parent: Owner.
         clock: Monotonic clock for elapsed/ETA (tests pass a fake one).
+        repaint_interval_ms: Views hear about changed rows at most this often.
+        gpu_names: How GPUs are named (shared with the rest of the dialog).
     """
 
     def __init__(
@@ -121,9 +139,13 @@ class RendersTableModel(QtCore.QAbstractTableModel):
         parent: QtCore.QObject | None = None,
         clock: Callable[[], float] = time.monotonic,
         repaint_interval_ms: int = REPAINT_INTERVAL_MS,
+        gpu_names: GpuNames | None = None,
     ) -> None:
         super().__init__(parent)
         self._clock = clock
+        self.gpu_names = gpu_names or GpuNames()
+        #: GPUs by index only (``GPU 1 #2``): the panel sets it when the table is narrow.
+        self.compact_gpus = False
         self._state = TaskRowsState(clock=clock, listener=_ModelListener(self))
         self._dirty: set[tuple[str, str, str]] = set()
         self._repaint = QtCore.QTimer(self)
@@ -189,8 +211,24 @@ class RendersTableModel(QtCore.QAbstractTableModel):
         return self._state.find(job_id, task_id)
 
     def job_ids(self) -> list[str]:
-        """Jobs seen, oldest first."""
+        """Jobs seen, oldest first (the current one last)."""
         return self._state.job_ids()
+
+    @property
+    def current_job(self) -> str:
+        """The job whose rows are shown ("" before the first)."""
+        return self._state.current_job
+
+    def switch_to(self, job_id: str) -> bool:
+        """Show only ``job_id``'s rows (a job this dialog did not see start); True if it changed."""
+        return self._state.switch_to(job_id)
+
+    def refresh_all(self) -> None:
+        """Tell views every cell may have changed (the GPU names were learned)."""
+        if self._state.rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._state.rows) - 1, Column.ETA)
+            )
 
     def job_summary(self, job_id: str) -> tuple[int, int, int]:
         """(done, failed for good, total) frames of a job."""
@@ -279,20 +317,23 @@ class RendersTableModel(QtCore.QAbstractTableModel):
         if column == Column.LAYER:
             return row.layer_text
         if column == Column.GPU:
-            return row.gpu
+            if row.is_waiting_row:
+                return ""
+            return self.gpu_names.label(row.device, row.gpu, compact=self.compact_gpus)
         if column == Column.FRAMES:
             return row.frames_text
         if column == Column.PROGRESS:
-            return "" if row.is_waiting_row else f"{row.fraction * 100:.0f}%"
+            # Rounded down: 100% only when every frame is verified.
+            return "" if row.is_waiting_row else f"{int(row.fraction * 100)}%"
         if column == Column.STATUS:
             return row.status_text
         if column == Column.ELAPSED:
             elapsed = row.elapsed_s(now)
             return "" if elapsed is None else format_duration(elapsed)
-        eta = row.eta(now)
         if row.is_waiting_row or not row.state.is_active:
             return ""
-        return format_duration(eta)
+        eta = row.eta(now)
+        return ESTIMATING if eta is None else format_duration(eta)
 
     def _sort_value(self, row: TaskRow, column: Column) -> Any:
         now = self._clock()
@@ -318,11 +359,22 @@ class RendersTableModel(QtCore.QAbstractTableModel):
 
     def _tooltip(self, row: TaskRow, column: Column) -> str | None:
         if column == Column.STATUS:
-            return row.status_text
+            return in_dialog_words(row.status_tooltip)
+        if column == Column.GPU:
+            return None if row.is_waiting_row else self.gpu_names.tooltip(row.device, row.gpu)
+        if column == Column.LAYER:
+            return row.layer_text
+        if column == Column.ETA and row.state.is_active and row.eta_s is None:
+            return (
+                "Estimated from this job's measured frame times: it shows once a frame of "
+                "this layer has been timed."
+            )
         if column in (Column.TASK, Column.PID):
             if row.is_waiting_row:
                 return f"job {row.job_id}: frames of {row.layer_text} not started yet"
             lines = [f"job {row.job_id}, task {row.task_id}, attempt {row.attempt}"]
+            if row.pid is not None:
+                lines.append(f"pid {row.pid}")
             if row.log_path:
                 lines.append(f"log: {row.log_path}")
             if row.argv:
@@ -336,11 +388,5 @@ class RendersTableModel(QtCore.QAbstractTableModel):
 
     @staticmethod
     def _status_brush(row: TaskRow) -> QtGui.QBrush | None:
-        if row.state is RowState.FAILED:
-            # frames all handed to a retry: a warning, not (yet) a failure of the job
-            return QtGui.QBrush(RECOVERING_COLOR if row.recovering else FAILED_COLOR)
-        if row.state is RowState.DONE:
-            return QtGui.QBrush(DONE_COLOR)
-        if row.state is RowState.STOPPED:
-            return QtGui.QBrush(STOPPED_COLOR)
-        return None
+        color = TONE_COLORS.get(task_words(row).tone)
+        return None if color is None else QtGui.QBrush(color)

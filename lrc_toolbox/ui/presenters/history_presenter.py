@@ -11,6 +11,10 @@ It also looks for orphaned jobs (renders that outlived a crash of Maya or a CLI)
 in the message bar: Resume (:attr:`HistoryPresenter.resume_requested`, the dialog starts it like
 any job), Cancel, and Show History when there are several.
 
+A frame clicked in the selected job's frame map has its log lines read from its renders' log
+files (on the worker: they may be large) and handed to the Logs panel
+(:attr:`HistoryPresenter.frame_log_ready`).
+
 Re-running failed frames and resuming start jobs: the dialog does that (one job at a time, the
 same way Start does); this presenter only reads and cancels.
 """
@@ -23,7 +27,9 @@ from collections.abc import Callable
 from Qt import QtCore
 
 from lrc_toolbox.ui.control.abstract import BatchRenderController, ControllerError
+from lrc_toolbox.ui.view_state.frame_logs import frame_log_records
 from lrc_toolbox.ui.view_state.job_history import JobDetails, JobRow
+from lrc_toolbox.ui.view_state.log_buffer import LogRecord
 from lrc_toolbox.ui.view_state.messages import orphan_offer_text
 from lrc_toolbox.ui.view_state.request_gate import RequestGate
 from lrc_toolbox.ui.widgets.history_panel import HistoryPanel
@@ -62,6 +68,8 @@ class HistoryPresenter(QtCore.QObject):
     show_requested = QtCore.Signal()
     #: A job was cancelled: what runs here may have changed.
     jobs_changed = QtCore.Signal()
+    #: A clicked frame's log lines: (records, what they are).
+    frame_log_ready = QtCore.Signal(list, str)
 
     def __init__(
         self,
@@ -91,6 +99,7 @@ class HistoryPresenter(QtCore.QObject):
         panel.refresh_requested.connect(self.refresh)
         panel.job_selected.connect(self.request_details)
         panel.cancel_requested.connect(self.cancel_job)
+        panel.frame_log_requested.connect(self.read_frame_log)
 
     # -- on screen or not -------------------------------------------------------------------------
     def update_shown(self) -> None:
@@ -166,6 +175,43 @@ class HistoryPresenter(QtCore.QObject):
             self._panel.set_details_error(job_id, str(error))
         finally:
             self._detail_reads.finished()
+
+    # -- a frame's log lines ----------------------------------------------------------------------
+    def read_frame_log(self, layer: str, frame: int) -> None:
+        """Read the log lines of one frame of the selected job (its renders' log files)."""
+        details = self._panel.details
+        state = self._panel.frame_map.state
+        info = state.info(layer, frame)
+        if details is None or info is None:
+            return
+        paths = {task.task_id: task.log_path for task in details.tasks if task.log_path}
+        tasks = list(info.tasks)
+        job_id, renderer = details.job.job_id, details.renderer or state.renderer
+        controller = self._controller
+        label = f"{layer} frame {frame} (job {job_id})"
+
+        def read() -> list[LogRecord]:
+            logs = {
+                task_id: [
+                    (job_id, task_id, line, "info") for line in controller.task_log_lines(path)
+                ]
+                for task_id, path in paths.items()
+                if task_id in tasks
+            }
+            return frame_log_records(
+                job_id=job_id,
+                layer=layer,
+                frame=frame,
+                tasks=tasks,
+                lines_of=lambda task_id: logs.get(task_id, []),
+                renderer=renderer,
+            )
+
+        self._runner.run(
+            read,
+            lambda records: self.frame_log_ready.emit(records, label),
+            lambda error: self._bar.show_message(f"Could not read the logs: {error}", "warning"),
+        )
 
     # -- cancelling -------------------------------------------------------------------------------
     def cancel_job(self, job_id: str) -> None:

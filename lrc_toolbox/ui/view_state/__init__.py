@@ -7,7 +7,13 @@ Qt: nothing under ``view_state/`` imports it, directly or through another module
 
 * :mod:`.formatting`: durations, sizes, timestamps, GPU labels, plurals;
 * :mod:`.frame_check`: the frame field's verdict (frames, or the exact bad part);
-* :mod:`.render_rows`: the Active Renders rows, kept from engine events and status;
+* :mod:`.render_rows`: the Active Renders rows (the current job's), kept from engine events and
+  status; :mod:`.row_state`: a row's state; :mod:`.status_words`: honest status words;
+* :mod:`.frame_map`, :mod:`.frame_map_geometry`, :mod:`.frame_words`, :mod:`.frame_logs`: the frame
+  map's cells, where they sit, what a frame's hover text says, and a frame's log lines;
+* :mod:`.job_header`: the job's name, state, bar, counts and ETA above Active Renders;
+* :mod:`.gpu_names`: one name per GPU (index and model); :mod:`.dialog_words`: engine messages
+  in the dialog's words (its fields, never CLI flags);
 * :mod:`.log_buffer`: bounded log lines per task, and the Logs panel's filter;
 * :mod:`.event_coalescer`: the engine-thread side of the event bridge (batches, coalescing);
 * :mod:`.job_history`: History rows and job details from the engine's stored jobs;

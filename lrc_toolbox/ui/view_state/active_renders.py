@@ -41,11 +41,11 @@ def log_selection(rows: Sequence[TaskRow]) -> tuple[frozenset[TaskKey] | None, s
         rows: The selected rows.
 
     Returns:
-        ``(None, "all tasks")`` for no selection; else the selected tasks (job, task) and their
+        ``(None, "all tasks of the job")`` for no selection; else the selected tasks (job, task) and their
         names. Rows of queued frames have no log: selecting only those shows none.
     """
     if not rows:
-        return None, "all tasks"
+        return None, "all tasks of the job"
     tasks = [row for row in rows if not row.is_waiting_row]
     keys = frozenset((row.job_id, row.task_id) for row in tasks)
     if not keys:
@@ -58,8 +58,14 @@ def log_selection(rows: Sequence[TaskRow]) -> tuple[frozenset[TaskKey] | None, s
 
 
 def first_failure_reason(rows: Iterable[TaskRow], job_id: str) -> str | None:
-    """The reason of the first failed render of a job, as the table shows it, or None."""
-    for row in rows:
-        if row.job_id == job_id and row.state is RowState.FAILED and row.reason:
+    """The reason of the job's first render with frames failed for good, or None.
+
+    A render whose frames all went to a retry did not fail: its reason is not the job's.
+    """
+    failed = [
+        row for row in rows if row.job_id == job_id and row.reason and row.state is RowState.FAILED
+    ]
+    for row in failed:
+        if row.frames_failed_final:
             return row.reason
-    return None
+    return next((row.reason for row in failed if not row.recovering), None)

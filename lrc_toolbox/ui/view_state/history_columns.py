@@ -14,13 +14,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from lrc_toolbox.core.models import JobState
+from lrc_toolbox.ui.view_state.dialog_words import in_dialog_words
 from lrc_toolbox.ui.view_state.formatting import (
     format_duration,
     format_gb,
     format_timestamp,
-    gpu_label,
+    plural,
 )
+from lrc_toolbox.ui.view_state.gpu_names import GpuNames
 from lrc_toolbox.ui.view_state.job_history import FrameFailure, JobRow, TaskDetail
+from lrc_toolbox.ui.view_state.status_words import job_end_words
 from lrc_toolbox.utils.frame_parser import FrameSet
 
 __all__ = [
@@ -29,6 +33,9 @@ __all__ = [
     "TASK_COLUMNS",
     "ColumnSpec",
     "JobColumn",
+    "failure_columns",
+    "job_state_text",
+    "task_columns",
 ]
 
 #: Unknown times and sizes sort after every known one.
@@ -65,13 +72,29 @@ def _time_or_last(value: float | None) -> float:
     return _UNKNOWN_SORTS_LAST if value is None else value
 
 
+def job_state_text(job: JobRow) -> str:
+    """A job's state in the dialog's words: "All verified", "N frames failed", "Stopped"..."""
+    if job.orphaned:
+        return "Orphaned"
+    if job.finished:
+        state = JobState(job.state)
+        failed = job.frames_failed or (job.frames_missing if state is JobState.FAILED else 0)
+        return job_end_words(state, failed, job.frames_missing - job.frames_failed).short
+    return "Rendering" if job.state == JobState.RUNNING else job.state.capitalize()
+
+
 def _job_state_tooltip(job: JobRow) -> str:
     if job.orphaned:
         return (
             "Its manager (Maya or a CLI) is gone; renders may still be running. "
             "Resume re-attaches and renders the rest; Cancel stops them."
         )
-    return job.reason or job.state
+    text = job_state_text(job)
+    if job.reason:
+        text += f": {in_dialog_words(job.reason)}"
+    if job.finished and job.frames_missing:
+        text += f" ({plural(job.frames_missing, 'frame')} without a verified image)"
+    return text
 
 
 def _job_frames_tooltip(job: JobRow) -> str:
@@ -90,7 +113,7 @@ JOB_COLUMNS: tuple[ColumnSpec[JobRow], ...] = (
     ),
     ColumnSpec(
         "State",
-        lambda j, _n: j.status_text,
+        lambda j, _n: job_state_text(j),
         lambda j, _n: j.status_text,
         _job_state_tooltip,
         colored=True,
@@ -157,7 +180,7 @@ def _task_tooltip(task: TaskDetail) -> str:
     if task.exit_code is not None:
         lines.append(f"exit code {task.exit_code}")
     if task.reason:
-        lines.append(task.reason)
+        lines.append(in_dialog_words(task.reason))
     if task.log_path:
         lines.append(f"log: {task.log_path}")
     return "\n".join(lines)
@@ -167,88 +190,101 @@ def _peak_text(task: TaskDetail, _now: float) -> str:
     return "" if task.peak_gpu_memory is None else format_gb(task.peak_gpu_memory)
 
 
-TASK_COLUMNS: tuple[ColumnSpec[TaskDetail], ...] = (
-    ColumnSpec("Task", lambda t, _n: t.task_id, lambda t, _n: t.task_id, _task_tooltip),
-    ColumnSpec("Layer", lambda t, _n: t.layer_text, lambda t, _n: t.layer_text.casefold()),
-    ColumnSpec(
-        "Frames",
-        lambda t, _n: _frames_text(t.frames),
-        lambda t, _n: min(t.frames) if t.frames else -1,
-        lambda t: ", ".join(str(f) for f in t.frames[:60]),
-    ),
-    ColumnSpec(
-        "GPU",
-        lambda t, _n: gpu_label(t.gpu),
-        lambda t, _n: t.gpu or "",
-        lambda t: t.gpu or "CPU render",
-    ),
-    ColumnSpec(
-        "Attempt",
-        lambda t, _n: str(t.attempt),
-        lambda t, _n: t.attempt,
-        lambda t: (
-            "a retry of frames an earlier render did not deliver"
-            if t.attempt > 1
-            else "first render of these frames"
+def task_columns(names: GpuNames) -> tuple[ColumnSpec[TaskDetail], ...]:
+    """The renders table's columns, naming GPUs with ``names`` (index and model)."""
+    return (
+        ColumnSpec("Task", lambda t, _n: t.task_id, lambda t, _n: t.task_id, _task_tooltip),
+        ColumnSpec("Layer", lambda t, _n: t.layer_text, lambda t, _n: t.layer_text.casefold()),
+        ColumnSpec(
+            "Frames",
+            lambda t, _n: _frames_text(t.frames),
+            lambda t, _n: min(t.frames) if t.frames else -1,
+            lambda t: ", ".join(str(f) for f in t.frames[:60]),
         ),
-        numeric=True,
-    ),
-    ColumnSpec(
-        "State",
-        lambda t, _n: t.state,
-        lambda t, _n: t.state,
-        lambda t: t.reason or t.state,
-        colored=True,
-    ),
-    ColumnSpec(
-        "Peak GPU mem",
-        _peak_text,
-        lambda t, _n: -1 if t.peak_gpu_memory is None else t.peak_gpu_memory,
-        lambda t: "NVML could not tell" if t.peak_gpu_memory is None else None,
-        numeric=True,
-    ),
-    ColumnSpec(
-        "Started",
-        lambda t, now: format_timestamp(t.started_at, now),
-        lambda t, _n: _time_or_last(t.started_at),
-    ),
-    ColumnSpec(
-        "Duration",
-        lambda t, _n: "" if t.duration_s is None else format_duration(t.duration_s),
-        lambda t, _n: _time_or_last(t.duration_s),
-        None,
-        numeric=True,
-    ),
-    ColumnSpec(
-        "Log",
-        lambda t, _n: os.path.basename(t.log_path or ""),
-        lambda t, _n: t.log_path or "",
-        lambda t: t.log_path,
-    ),
-)
+        ColumnSpec(
+            "GPU",
+            lambda t, _n: names.label(t.gpu),
+            lambda t, _n: t.gpu or "",
+            lambda t: names.tooltip(t.gpu),
+        ),
+        ColumnSpec(
+            "Attempt",
+            lambda t, _n: str(t.attempt),
+            lambda t, _n: t.attempt,
+            lambda t: (
+                "a retry of frames an earlier render did not deliver"
+                if t.attempt > 1
+                else "first render of these frames"
+            ),
+            numeric=True,
+        ),
+        ColumnSpec(
+            "State",
+            lambda t, _n: t.state_text,
+            lambda t, _n: t.state_text,
+            lambda t: in_dialog_words(t.reason) if t.reason else t.state,
+            colored=True,
+        ),
+        ColumnSpec(
+            "Peak GPU mem",
+            _peak_text,
+            lambda t, _n: -1 if t.peak_gpu_memory is None else t.peak_gpu_memory,
+            lambda t: "NVML could not tell" if t.peak_gpu_memory is None else None,
+            numeric=True,
+        ),
+        ColumnSpec(
+            "Started",
+            lambda t, now: format_timestamp(t.started_at, now),
+            lambda t, _n: _time_or_last(t.started_at),
+        ),
+        ColumnSpec(
+            "Duration",
+            lambda t, _n: "" if t.duration_s is None else format_duration(t.duration_s),
+            lambda t, _n: _time_or_last(t.duration_s),
+            None,
+            numeric=True,
+        ),
+        ColumnSpec(
+            "Log",
+            lambda t, _n: os.path.basename(t.log_path or ""),
+            lambda t, _n: t.log_path or "",
+            lambda t: t.log_path,
+        ),
+    )
+
+
+TASK_COLUMNS: tuple[ColumnSpec[TaskDetail], ...] = task_columns(GpuNames())
 
 
 # --------------------------------------------------------------------------------------------------
 # Failed frames of a job
 # --------------------------------------------------------------------------------------------------
-FAILURE_COLUMNS: tuple[ColumnSpec[FrameFailure], ...] = (
-    ColumnSpec("Layer", lambda f, _n: f.layer, lambda f, _n: f.layer.casefold()),
-    ColumnSpec("Frame", lambda f, _n: str(f.frame), lambda f, _n: f.frame, None, numeric=True),
-    ColumnSpec(
-        "Attempts",
-        lambda f, _n: str(f.attempts),
-        lambda f, _n: f.attempts,
-        lambda f: "renders that tried this frame",
-        numeric=True,
-    ),
-    ColumnSpec(
-        "GPU",
-        lambda f, _n: gpu_label(f.gpu) if f.task_id else "",
-        lambda f, _n: f.gpu or "",
-        lambda f: f.gpu,
-    ),
-    ColumnSpec("Task", lambda f, _n: f.task_id or "", lambda f, _n: f.task_id or ""),
-    ColumnSpec(
-        "Reason", lambda f, _n: f.reason, lambda f, _n: f.reason.casefold(), lambda f: f.reason
-    ),
-)
+def failure_columns(names: GpuNames) -> tuple[ColumnSpec[FrameFailure], ...]:
+    """The failed frames table's columns, naming GPUs with ``names``."""
+    return (
+        ColumnSpec("Layer", lambda f, _n: f.layer, lambda f, _n: f.layer.casefold()),
+        ColumnSpec("Frame", lambda f, _n: str(f.frame), lambda f, _n: f.frame, None, numeric=True),
+        ColumnSpec(
+            "Attempts",
+            lambda f, _n: str(f.attempts),
+            lambda f, _n: f.attempts,
+            lambda f: "renders that tried this frame",
+            numeric=True,
+        ),
+        ColumnSpec(
+            "GPU",
+            lambda f, _n: names.label(f.gpu) if f.task_id else "",
+            lambda f, _n: f.gpu or "",
+            lambda f: names.tooltip(f.gpu) if f.task_id else None,
+        ),
+        ColumnSpec("Task", lambda f, _n: f.task_id or "", lambda f, _n: f.task_id or ""),
+        ColumnSpec(
+            "Reason",
+            lambda f, _n: in_dialog_words(f.reason),
+            lambda f, _n: f.reason.casefold(),
+            lambda f: in_dialog_words(f.reason),
+        ),
+    )
+
+
+FAILURE_COLUMNS: tuple[ColumnSpec[FrameFailure], ...] = failure_columns(GpuNames())

@@ -16,17 +16,21 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from lrc_toolbox.core.models import FrameState, JobState
+from lrc_toolbox.core.models import FrameState, JobState, TaskState
+from lrc_toolbox.ui.view_state.frame_map import FrameMapState, StoredFrame
 
 if TYPE_CHECKING:  # only read here: the records come from BatchRenderAPI
     from lrc_toolbox.core.batch_render_api import JobSummary, StoredJob
 
 #: The History list's state for a job stored as running whose manager is gone (resume it).
 ORPHANED_STATE = "orphaned"
+#: A render that ended without some frames, all of which went to a retry (it did not fail).
+REQUEUED_STATE = "requeued"
 
 __all__ = [
     "FINAL_JOB_STATES",
     "ORPHANED_STATE",
+    "REQUEUED_STATE",
     "FrameFailure",
     "JobDetails",
     "JobRow",
@@ -131,6 +135,8 @@ class TaskDetail:
         ended_at: When it ended.
         exit_code: Its exit status, when known.
         reason: Why it ended the way it did.
+        frames_failed_here: Its frames that failed for good in it (0 for a render whose missing
+            frames all went to a retry: it did not fail the job).
     """
 
     task_id: str
@@ -146,11 +152,18 @@ class TaskDetail:
     ended_at: float | None = None
     exit_code: int | None = None
     reason: str | None = None
+    frames_failed_here: int = 0
 
     @property
     def layer_text(self) -> str:
         """Layers joined for display."""
         return " + ".join(self.layers)
+
+    @property
+    def state_text(self) -> str:
+        """Its state in honest words: a failed render whose frames went to a retry "requeued"."""
+        failed = self.state in (TaskState.FAILED, TaskState.KILLED)
+        return REQUEUED_STATE if failed and not self.frames_failed_here else self.state
 
     @property
     def duration_s(self) -> float | None:
@@ -193,6 +206,7 @@ class JobDetails:
             its verified images share), or None when unknown.
         log_folder: The folder of its task logs, or None before a render started.
         renderer: The renderer it used, as configured.
+        frames: Every frame of the job as stored (the frame map).
     """
 
     job: JobRow
@@ -201,6 +215,18 @@ class JobDetails:
     output_folder: str | None = None
     log_folder: str | None = None
     renderer: str = ""
+    frames: tuple[StoredFrame, ...] = ()
+
+    def frame_map(self) -> FrameMapState:
+        """The job's frame map: the same picture Active Renders drew while it ran."""
+        return FrameMapState.from_frames(
+            self.job.job_id,
+            self.frames,
+            job_state=self.job.state,
+            job_reason=self.job.reason,
+            tasks=[(task.task_id, task.layers, task.frames) for task in self.tasks],
+            renderer=self.renderer,
+        )
 
 
 def job_row_from_summary(summary: JobSummary) -> JobRow:
@@ -267,6 +293,10 @@ def job_details_from_stored(stored: StoredJob) -> JobDetails:
     """
     row = job_row_from_summary(stored.summary)
     job = stored.job
+    failed_in: dict[str, int] = {}
+    for record in stored.frames:
+        if record.state is FrameState.FAILED and record.task_id:
+            failed_in[record.task_id] = failed_in.get(record.task_id, 0) + 1
     task_details = tuple(
         TaskDetail(
             task_id=task.task_id,
@@ -282,11 +312,23 @@ def job_details_from_stored(stored: StoredJob) -> JobDetails:
             ended_at=task.ended_at,
             exit_code=task.exit_code,
             reason=task.reason,
+            frames_failed_here=failed_in.get(task.task_id, 0),
         )
         for task in stored.tasks
     )
     failures = []
     outputs = []
+    frames = tuple(
+        StoredFrame(
+            layer=record.layer,
+            frame=record.frame,
+            state=record.state.value,
+            attempts=record.attempts,
+            reason=record.reason,
+            task_id=record.task_id,
+        )
+        for record in stored.frames
+    )
     for record in stored.frames:
         if record.state is FrameState.FAILED:
             failures.append(
@@ -309,4 +351,5 @@ def job_details_from_stored(stored: StoredJob) -> JobDetails:
         output_folder=output_folder_of(job.config, outputs),
         log_folder=os.path.dirname(logs[0]) if logs else None,
         renderer=str(job.config.get("renderer") or ""),
+        frames=frames,
     )

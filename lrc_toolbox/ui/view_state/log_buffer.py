@@ -42,9 +42,14 @@ TaskKey = tuple[str, str]  # (job id, task id): task ids restart at t0001 in eve
 _KEY = operator.itemgetter(JOB, TASK)
 
 
+#: Each level as a plain ``str``: a :class:`LogLevel` member is an object the collector tracks, and
+#: a tuple holding one stays tracked (the whole point of plain tuples is lost).
+_PLAIN_LEVEL: dict[str, str] = {level: level.value for level in LogLevel}
+
+
 def record_of(line: LogLine) -> LogRecord:
-    """The record of an engine line."""
-    return (line.job_id, line.task_id, line.line, line.level)
+    """The record of an engine line (plain strings only: untracked by the garbage collector)."""
+    return (line.job_id, line.task_id, line.line, _PLAIN_LEVEL.get(line.level, LogLevel.INFO.value))
 
 
 def as_records(lines: Sequence[LogRecord | LogLine]) -> Sequence[LogRecord]:
@@ -68,25 +73,35 @@ class LogFilter:
         tasks: Only these tasks, or None for every task.
         min_level: Lowest level shown (``info`` shows everything).
         text: Case-insensitive substring the line must contain (``""``: any).
+        job: With no task chosen, only this job's lines (the job Active Renders shows), or
+            None for every job.
     """
 
     tasks: frozenset[TaskKey] | None = None
     min_level: str = LogLevel.INFO
     text: str = ""
+    job: str | None = None
 
     @property
     def is_everything(self) -> bool:
-        """True when every line passes (no task, level or text restriction)."""
-        return self.tasks is None and level_rank(self.min_level) == 0 and not self.text
+        """True when every line passes (no task, job, level or text restriction)."""
+        return self.tasks is None and self.job is None and self.only_tasks
 
     @property
     def only_tasks(self) -> bool:
         """True when only the task restriction applies (no level or text test per line)."""
         return level_rank(self.min_level) == 0 and not self.text
 
+    @property
+    def only_job(self) -> bool:
+        """True when only the job restriction applies (one comparison per line)."""
+        return self.tasks is None and self.job is not None and self.only_tasks
+
     def matches(self, record: LogRecord) -> bool:
         """True when ``record`` passes every part of the filter."""
         if self.tasks is not None and (record[JOB], record[TASK]) not in self.tasks:
+            return False
+        if self.tasks is None and self.job is not None and record[JOB] != self.job:
             return False
         if level_rank(record[LEVEL]) < level_rank(self.min_level):
             return False
@@ -138,6 +153,10 @@ class LogBuffer:
                     tasks.popitem(last=False)
             buffer.extend(run)
 
+    def task_lines(self, key: TaskKey) -> list[LogRecord]:
+        """The kept lines of one task (job id, task id), oldest first."""
+        return list(self._tasks.get(key, ()))
+
     def task_keys(self) -> list[TaskKey]:
         """Tasks with kept lines, oldest first."""
         return list(self._tasks)
@@ -159,6 +178,9 @@ class LogBuffer:
             source = self._all
         if log_filter.is_everything or (single and log_filter.only_tasks):
             kept = list(source)  # nothing to test per line: a C-speed copy
+        elif log_filter.only_job:
+            job = log_filter.job
+            kept = [record for record in source if record[JOB] == job]
         else:
             kept = [record for record in source if log_filter.matches(record)]
         if limit is not None and len(kept) > limit:

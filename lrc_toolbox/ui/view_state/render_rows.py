@@ -4,6 +4,10 @@ One row per task (a render process: layer(s), a run of frames, a GPU slot), plus
 per layer while some of its frames have not been given to a render yet ("Queue" in the spec's
 drawing). :class:`TaskRowsState` applies events in order and says which rows changed, appeared
 or disappeared; the Qt model only translates that into Qt's row signals.
+
+The rows are the current job's only: when a new job starts, the earlier job's rows go (History
+keeps them). A row's progress never goes backwards (a new frame starting at 0% does not undo the
+last one's 95%) and reaches 100% only when every frame of the task is verified.
 """
 
 from __future__ import annotations
@@ -15,36 +19,21 @@ from typing import Any
 
 from lrc_toolbox.core import events as ev
 from lrc_toolbox.core.models import JobState, TaskState, TaskStatus
-from lrc_toolbox.utils.str_enum import StrEnum
+from lrc_toolbox.ui.view_state.row_state import STATE_SORT_ORDER, RowState
+from lrc_toolbox.ui.view_state.status_words import task_words
+
+__all__ = [
+    "STATE_SORT_ORDER",
+    "Changes",
+    "RowKey",
+    "RowListener",
+    "RowState",
+    "TaskRow",
+    "TaskRowsState",
+]
 
 RowKey = tuple[str, str, str]  # (job id, task id or "", layer for a waiting row or "")
 
-
-class RowState(StrEnum):
-    """What a row shows in its Status column (the spec's states, plus Stopped)."""
-
-    WAITING = "Waiting"
-    RENDERING = "Rendering"
-    RETRYING = "Retrying"
-    DONE = "Done"
-    FAILED = "Failed"
-    STOPPED = "Stopped"
-
-    @property
-    def is_active(self) -> bool:
-        """True while a render process may still be running for the row."""
-        return self in (RowState.RENDERING, RowState.RETRYING)
-
-
-#: Order of states when sorting by status: what needs attention first.
-STATE_SORT_ORDER: dict[RowState, int] = {
-    RowState.FAILED: 0,
-    RowState.RETRYING: 1,
-    RowState.RENDERING: 2,
-    RowState.WAITING: 3,
-    RowState.STOPPED: 4,
-    RowState.DONE: 5,
-}
 
 _FINISHED_STATES: dict[TaskState, RowState] = {
     TaskState.SUCCEEDED: RowState.DONE,
@@ -65,12 +54,14 @@ class TaskRow:
         frames: The task's frames (per layer); for a waiting row, the frames still queued.
         state: What the Status column shows.
         gpu: Slot label (``GPU 1``, ``GPU 1 #2``, ``CPU #1``).
+        device: What the render is pinned to (GPU UUID or index), None for a CPU render.
         pid: The render's process id, when launched.
         attempt: 1 for a first render of these frames, 2+ for retries.
         done_keys: (layer, frame) pairs verified done by this task.
         reported_done: Done count from the engine's status (a re-opened dialog missed the events).
         frames_failed: Frames the task ended without.
         frames_requeued: Of those, frames handed to a retry.
+        frames_failed_final: Of those, frames failed for good.
         current_frame: Frame being rendered.
         percent: Percent of the current frame.
         reason: Why the task failed or stopped (or a note on success).
@@ -78,8 +69,9 @@ class TaskRow:
         last_output: The last image verified (for "open output folder").
         started_at: When the task started (monotonic seconds).
         finished_at: When it ended (monotonic seconds).
-        eta_s: The engine's estimate of the time left, when known.
+        eta_s: The engine's estimate of the time left, when known (None: not measured yet).
         argv: The exact command line.
+        shown_fraction: The highest progress shown so far (progress never goes backwards).
     """
 
     job_id: str
@@ -88,12 +80,14 @@ class TaskRow:
     frames: tuple[int, ...]
     state: RowState = RowState.WAITING
     gpu: str = ""
+    device: str | None = None
     pid: int | None = None
     attempt: int = 1
     done_keys: set[tuple[str, int]] = field(default_factory=set)
     reported_done: int = 0
     frames_failed: int = 0
     frames_requeued: int = 0
+    frames_failed_final: int = 0
     current_frame: int | None = None
     percent: float | None = None
     reason: str | None = None
@@ -103,6 +97,7 @@ class TaskRow:
     finished_at: float | None = None
     eta_s: float | None = None
     argv: tuple[str, ...] = ()
+    shown_fraction: float = 0.0
 
     @property
     def key(self) -> RowKey:
@@ -127,16 +122,30 @@ class TaskRow:
 
     @property
     def fraction(self) -> float:
-        """Progress 0..1: done frames plus the current frame's percent."""
+        """Progress 0..1: verified frames plus the current frame's percent, never going back
+        while the task runs.
+
+        It is 1.0 only when every frame of the task is verified: a frame that rendered to 100%
+        but is not verified yet counts as 99% of itself. Once the task ended it is exactly the
+        share of its frames it verified.
+        """
         total = self.frames_total
         if self.is_waiting_row or total <= 0:
             return 0.0
-        if self.state is RowState.DONE:
+        done = min(self.frames_done, total)
+        if done >= total:
             return 1.0
+        if not self.state.is_active:
+            return done / total  # it ended: what it verified, nothing in progress any more
         current = 0.0
-        if self.state.is_active and self.percent is not None:
-            current = min(max(self.percent, 0.0), 100.0) / 100.0
-        return min(1.0, (self.frames_done + current) / total)
+        if self.percent is not None:
+            current = min(max(self.percent, 0.0), 99.0) / 100.0
+        measured = (done + current) / total
+        return max(measured, min(self.shown_fraction, (total - 0.01) / total))
+
+    def note_progress(self) -> None:
+        """Remember the progress shown now, so that it never goes backwards."""
+        self.shown_fraction = max(self.shown_fraction, self.fraction)
 
     def elapsed_s(self, now: float) -> float | None:
         """Seconds since the task started (until it ended)."""
@@ -146,24 +155,18 @@ class TaskRow:
         return max(0.0, end - self.started_at)
 
     def eta(self, now: float) -> float | None:
-        """Seconds left: the engine's estimate, else extrapolated from progress so far."""
+        """Seconds left: the engine's estimate from measured frame times (None: estimating)."""
         if not self.state.is_active:
             return 0.0 if self.state is RowState.DONE else None
-        if self.eta_s is not None:
-            return self.eta_s
-        fraction = self.fraction
-        elapsed = self.elapsed_s(now)
-        if elapsed is None or fraction <= 0.0:
-            return None
-        return elapsed * (1.0 - fraction) / fraction
+        return self.eta_s
 
     @property
     def recovering(self) -> bool:
-        """A failed task whose missing frames were all handed to a retry (not a final failure)."""
+        """An ended task whose missing frames all went to a retry (not a failure)."""
         return (
-            self.state is RowState.FAILED
-            and self.frames_failed > 0
-            and self.frames_requeued >= self.frames_failed
+            not self.state.is_active
+            and self.frames_failed_final == 0
+            and max(self.frames_failed, self.frames_requeued) > 0
         )
 
     @property
@@ -173,31 +176,21 @@ class TaskRow:
 
     @property
     def frames_text(self) -> str:
-        """Frames column: ``done/total``, or ``12 queued`` for a waiting row."""
+        """Frames column: ``done/total``, or how many are queued for a waiting row (its Status
+        says "Queued")."""
         if self.is_waiting_row:
-            return f"{len(self.frames)} queued"
+            return str(len(self.frames))
         return f"{self.frames_done}/{self.frames_total}"
 
     @property
     def status_text(self) -> str:
-        """Status column: the state, what it is doing, and the reason when it failed."""
-        state = self.state
-        if state is RowState.WAITING:
-            return "Waiting" + (f": {self.reason}" if self.reason else "")
-        if state.is_active:
-            detail = f"frame {self.current_frame}" if self.current_frame is not None else "starting"
-            if self.percent is not None and self.current_frame is not None:
-                detail += f", {self.percent:.0f}%"
-            label = (
-                f"Retrying (attempt {self.attempt})" if state is RowState.RETRYING else "Rendering"
-            )
-            return f"{label}: {detail}"
-        text = state.value
-        if self.reason:
-            text += f": {self.reason}"
-        if self.frames_requeued:
-            text += f" ({self.frames_requeued} sent to a retry)"
-        return text
+        """Status column: a few honest words (:func:`~.status_words.task_words`)."""
+        return task_words(self).short
+
+    @property
+    def status_tooltip(self) -> str:
+        """The Status column's tooltip: the whole reason."""
+        return task_words(self).full
 
 
 class RowListener:
@@ -214,6 +207,12 @@ class RowListener:
 
     def end_remove(self) -> None:
         """The row was removed."""
+
+    def begin_reset(self) -> None:
+        """Every row is about to be replaced."""
+
+    def end_reset(self) -> None:
+        """The rows were replaced."""
 
 
 class TaskRowsState:
@@ -233,6 +232,7 @@ class TaskRowsState:
         self._index: dict[RowKey, int] = {}
         self._jobs: dict[str, _JobTrack] = {}
         self.log_dirs: dict[str, str] = {}
+        self.current_job = ""
 
     # -- lookups ----------------------------------------------------------------------------------
     def find(self, job_id: str, task_id: str) -> TaskRow | None:
@@ -245,8 +245,23 @@ class TaskRowsState:
         return self._index[row.key]
 
     def job_ids(self) -> list[str]:
-        """Jobs seen, oldest first."""
+        """Jobs seen, oldest first (the current job last)."""
         return list(self._jobs)
+
+    def switch_to(self, job_id: str) -> bool:
+        """Show ``job_id``'s rows only (the earlier job's rows go); True when the job changed."""
+        if job_id == self.current_job:
+            return False
+        self.current_job = job_id
+        track = self._jobs.pop(job_id, None)
+        self._jobs[job_id] = track if track is not None else _JobTrack()
+        kept = [row for row in self.rows if row.job_id == job_id]
+        if len(kept) != len(self.rows):
+            self._listener.begin_reset()
+            self.rows = kept
+            self._index = {row.key: position for position, row in enumerate(kept)}
+            self._listener.end_reset()
+        return True
 
     def job_summary(self, job_id: str) -> tuple[int, int, int]:
         """(frames done, frames failed for good, frames in total) of a job."""
@@ -297,6 +312,7 @@ class TaskRowsState:
         return track
 
     def _on_job_started(self, event: ev.JobStarted, now: float, changes: Changes) -> None:
+        self.switch_to(event.job_id)
         track = self._track(event.job_id)
         for layer, frames in event.layers.items():
             track.frames[layer] = set(frames)
@@ -317,6 +333,7 @@ class TaskRowsState:
         else:
             changes.changed.add(row.key)
         row.gpu = event.slot or ", ".join(event.gpus)
+        row.device = event.gpus[0] if event.gpus else None
         row.pid = event.pid
         row.attempt = event.attempt
         row.log_path = event.log_path
@@ -334,9 +351,11 @@ class TaskRowsState:
         row = self.find(event.job_id, event.task_id)
         if row is None or not row.state.is_active:
             return
+        row.note_progress()  # before the new frame's percent replaces the last one's
         row.current_frame = event.frame
         row.percent = event.percent
         row.reported_done = max(row.reported_done, event.frames_done)
+        row.note_progress()
         changes.changed.add(row.key)
 
     def _on_frame_done(self, event: ev.FrameDone, now: float, changes: Changes) -> None:
@@ -348,6 +367,9 @@ class TaskRowsState:
             row.done_keys.add((event.layer, event.frame))
             if event.output:
                 row.last_output = event.output
+            if event.frame == row.current_frame:
+                row.percent = None  # counted as verified now, not twice
+            row.note_progress()
             changes.changed.add(row.key)
 
     def _on_frame_failed(self, event: ev.FrameFailed, now: float, changes: Changes) -> None:
@@ -358,8 +380,11 @@ class TaskRowsState:
         else:
             failed.add(event.frame)
         row = self.find(event.job_id, event.task_id) if event.task_id else None
-        if row is not None and event.will_retry:
-            row.frames_requeued += 1
+        if row is not None:
+            if event.will_retry:
+                row.frames_requeued += 1
+            else:
+                row.frames_failed_final += 1
             changes.changed.add(row.key)
 
     def _on_task_finished(self, event: ev.TaskFinished, now: float, changes: Changes) -> None:
@@ -368,6 +393,7 @@ class TaskRowsState:
         row = self.find(event.job_id, event.task_id)
         if row is None:
             return
+        row.note_progress()
         status = event.status
         row.state = (
             RowState.FAILED if status is None else _FINISHED_STATES.get(status, RowState.FAILED)

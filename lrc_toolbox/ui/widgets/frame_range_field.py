@@ -5,12 +5,17 @@ input; typing ``1-100x5`` shows *21 frames: 1, 6, 11, …, 91, 96, 100*. Parsing
 :class:`~lrc_toolbox.utils.frame_parser.FrameSet`, so the dialog accepts exactly what the CLI and
 the API accept (and refuses ``1-999999999`` at once, before allocating anything). The verdict
 itself is Qt-free (:mod:`lrc_toolbox.ui.view_state.frame_check`); this widget shows it.
+
+The message has a fixed place of :data:`MESSAGE_LINES` lines under the field, whatever it says:
+typing never makes the form below it jump. A message longer than its line is elided there, and
+is whole in the tooltip.
 """
 
 from __future__ import annotations
 
-from Qt import QtCore, QtWidgets
+from Qt import QtCore, QtGui, QtWidgets
 
+from lrc_toolbox.ui.view_state.dialog_words import in_dialog_words
 from lrc_toolbox.ui.view_state.formatting import frames_preview, plural
 from lrc_toolbox.ui.view_state.frame_check import (
     FrameCheck,
@@ -19,6 +24,9 @@ from lrc_toolbox.ui.view_state.frame_check import (
     mark_bad_part,
 )
 from lrc_toolbox.utils.frame_parser import MAX_STEP
+
+#: Lines the message under the field always takes (the message, and where the input is wrong).
+MESSAGE_LINES: int = 2
 
 FRAME_TOOLTIP: str = (
     "Frames to render, separated by commas:\n"
@@ -58,7 +66,17 @@ class FrameRangeField(QtWidgets.QWidget):
         self.message_label = QtWidgets.QLabel()
         self.message_label.setObjectName("frameRangeMessage")
         self.message_label.setTextFormat(QtCore.Qt.TextFormat.RichText)
-        self.message_label.setWordWrap(True)
+        self.message_label.setWordWrap(False)
+        self.message_label.setAlignment(
+            QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignTop
+        )
+        self.message_label.setSizePolicy(
+            QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Fixed
+        )
+        self.message_label.setMinimumWidth(1)  # it elides: it never widens the form
+        metrics = QtGui.QFontMetrics(self.message_label.font())
+        self.message_label.setFixedHeight(metrics.lineSpacing() * MESSAGE_LINES + 2)
+        self._shown: tuple[FrameCheck, str] | None = None
 
         row = QtWidgets.QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -115,17 +133,39 @@ class FrameRangeField(QtWidgets.QWidget):
         self._show(self._check, prefix)
         self.changed.emit()
 
+    def _elide(self, text: str) -> str:
+        """``text`` shortened with "…" to the message's width (whole when not laid out yet)."""
+        width = self.message_label.width()
+        if width < 40:
+            return text
+        return self.message_label.fontMetrics().elidedText(
+            text, QtCore.Qt.TextElideMode.ElideRight, width - 4
+        )
+
     def _show(self, result: FrameCheck, prefix: str) -> None:
+        self._shown = (result, prefix)
         if result.ok:
             count = plural(len(result.frames), "frame")
-            preview = escape_html(frames_preview(result.frames))
-            self.message_label.setText(f"{prefix}{count}: {preview}")
+            line = f"{prefix}{count}: {frames_preview(result.frames)}"
+            for shown_frames in range(11, 3, -1):  # fewer frames before any "…" at the end
+                if self._elide(line) == line:
+                    break
+                line = f"{prefix}{count}: {frames_preview(result.frames, shown_frames)}"
+            line = self._elide(line)
+            self.message_label.setText(escape_html(line))
             self.message_label.setToolTip(frames_preview(result.frames, max_frames=400))
             self.edit.setStyleSheet("")
             return
-        message = escape_html(result.message)
+        message = in_dialog_words(result.message)
+        line = escape_html(self._elide(f"✗ {message}"))
         shown = mark_bad_part(result.text, result.part) if result.text else ""
         where = f"<br>in: <tt>{shown}</tt>" if shown and result.part is not None else ""
-        self.message_label.setText(f"<span style='color:#ff6b5e'>✗ {message}</span>{where}")
-        self.message_label.setToolTip(result.message)
+        self.message_label.setText(f"<span style='color:#ff6b5e'>{line}</span>{where}")
+        self.message_label.setToolTip(message)
         self.edit.setStyleSheet("QLineEdit { border: 1px solid #d9534f; }")
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        """Elide the message again for the new width."""
+        super().resizeEvent(event)
+        if self._shown is not None:
+            self._show(*self._shown)

@@ -1,7 +1,9 @@
 """The History view: recent jobs from the job store, the selected job's renders and failed frames.
 
 The panel only shows and asks. The dialog fetches the rows off the GUI thread and hands them in
-(:meth:`HistoryPanel.set_jobs`, :meth:`HistoryPanel.set_details`); the buttons emit what the user
+(:meth:`HistoryPanel.set_jobs`, :meth:`HistoryPanel.set_details`). The selected job's frames are
+drawn as the same frame map Active Renders shows while a job runs (the Frames tab); a click on a
+frame asks for its log lines (:attr:`HistoryPanel.frame_log_requested`). the buttons emit what the user
 wants done (re-run failed frames, resume an orphaned job, cancel, open a log or the output folder)
 and the dialog talks to the controller. Which buttons are enabled follows the selected job: a
 finished job with frames lacking an image can be re-run, an orphaned one resumed, an unfinished
@@ -26,22 +28,27 @@ from lrc_toolbox.ui.models.history_table_models import (
     jobs_model,
     tasks_model,
 )
+from lrc_toolbox.ui.view_state.dialog_words import in_dialog_words
 from lrc_toolbox.ui.view_state.formatting import plural
+from lrc_toolbox.ui.view_state.frame_map import FrameMapState
+from lrc_toolbox.ui.view_state.gpu_names import GpuNames
+from lrc_toolbox.ui.view_state.history_columns import job_state_text
 from lrc_toolbox.ui.view_state.job_history import JobDetails, JobRow, TaskDetail
+from lrc_toolbox.ui.widgets.frame_map_view import FrameMapPanel
 
 #: Initial widths of the jobs list's columns in pixels (the scene column takes the rest).
 JOB_COLUMN_WIDTHS_PX: dict[int, int] = {
     JobColumn.JOB: 170,
-    JobColumn.STATE: 80,
+    JobColumn.STATE: 110,
     JobColumn.FRAMES: 80,
     JobColumn.FAILED: 52,
     JobColumn.STARTED: 120,
     JobColumn.DURATION: 70,
 }
 #: Initial widths of the renders table's columns, in column order (the log path takes the rest).
-TASK_COLUMN_WIDTHS_PX: tuple[int, ...] = (52, 130, 70, 100, 58, 78, 96, 72, 62)
+TASK_COLUMN_WIDTHS_PX: tuple[int, ...] = (52, 130, 70, 140, 58, 78, 96, 72, 62)
 #: Initial widths of the failed frames table's columns (the reason takes the rest).
-FAILURE_COLUMN_WIDTHS_PX: tuple[int, ...] = (130, 52, 62, 100, 52)
+FAILURE_COLUMN_WIDTHS_PX: tuple[int, ...] = (130, 52, 62, 140, 52)
 
 
 def _table(
@@ -89,11 +96,17 @@ class HistoryPanel(QtWidgets.QWidget):
     open_log_requested = QtCore.Signal(str)
     #: Open this folder (the job's images).
     open_folder_requested = QtCore.Signal(str)
+    #: Show this frame's log lines: (layer, frame) of the selected job.
+    frame_log_requested = QtCore.Signal(str, int)
 
     def __init__(
-        self, parent: QtWidgets.QWidget | None = None, clock: Callable[[], float] = time.time
+        self,
+        parent: QtWidgets.QWidget | None = None,
+        clock: Callable[[], float] = time.time,
+        gpu_names: GpuNames | None = None,
     ) -> None:
         super().__init__(parent)
+        self.gpu_names = gpu_names or GpuNames()
         self.setObjectName("historyPanel")
         self._clock = clock
         self._details: JobDetails | None = None
@@ -105,6 +118,8 @@ class HistoryPanel(QtWidgets.QWidget):
         self.refresh_button.setToolTip("Read the job store again")
         self.refresh_button.clicked.connect(self.refresh_requested)
         self.status_label = QtWidgets.QLabel("Reading the job history…")
+        self.status_label.setWordWrap(True)
+        self.status_label.setMinimumWidth(1)
         top = QtWidgets.QHBoxLayout()
         top.addWidget(self.status_label, 1)
         top.addWidget(self.refresh_button)
@@ -119,24 +134,29 @@ class HistoryPanel(QtWidgets.QWidget):
         header.setSectionResizeMode(JobColumn.SCENE, QtWidgets.QHeaderView.ResizeMode.Stretch)
         self.jobs_view.selectionModel().selectionChanged.connect(self._on_job_selection)
 
-        self.details_label = QtWidgets.QLabel("Select a job to see its renders.")
+        self.details_label = QtWidgets.QLabel("Select a job to see its frames and renders.")
         self.details_label.setWordWrap(True)
+        self.details_label.setMinimumWidth(1)  # wraps instead of widening the window
         self.details_label.setTextInteractionFlags(
             QtCore.Qt.TextInteractionFlag.TextSelectableByMouse
         )
-        self.tasks = tasks_model(self, clock=clock)
+        self.tasks = tasks_model(self, clock=clock, names=self.gpu_names)
         self.tasks_view, self.tasks_proxy = _table(
             self.tasks, "historyTasksView", self, TASK_COLUMN_WIDTHS_PX
         )
         self.tasks_view.sortByColumn(0, QtCore.Qt.SortOrder.AscendingOrder)
         self.tasks_view.selectionModel().selectionChanged.connect(self._update_actions)
         self.tasks_view.doubleClicked.connect(self._open_double_clicked_log)
-        self.failures = failures_model(self)
+        self.failures = failures_model(self, names=self.gpu_names)
         self.failures_view, self.failures_proxy = _table(
             self.failures, "historyFailuresView", self, FAILURE_COLUMN_WIDTHS_PX
         )
         self.failures_view.sortByColumn(0, QtCore.Qt.SortOrder.AscendingOrder)
+        self.frame_map = FrameMapPanel(empty_text="Select a job to see its frames.")
+        self.frame_map.frame_clicked.connect(self.frame_log_requested.emit)
         self.detail_tabs = QtWidgets.QTabWidget()
+        self.detail_tabs.setObjectName("historyDetailTabs")
+        self.detail_tabs.addTab(self.frame_map, "Frames")
         self.detail_tabs.addTab(self.tasks_view, "Renders")
         self.detail_tabs.addTab(self.failures_view, "Failed frames")
 
@@ -155,7 +175,8 @@ class HistoryPanel(QtWidgets.QWidget):
         self.cancel_button.clicked.connect(lambda: self._emit_for_job(self.cancel_requested))
         self.open_log_button = QtWidgets.QPushButton("Open log")
         self.open_log_button.clicked.connect(self._open_log)
-        self.open_folder_button = QtWidgets.QPushButton("Open output folder")
+        self.open_folder_button = QtWidgets.QPushButton("Open folder")
+        self.open_folder_button.setObjectName("openOutputFolder")
         self.open_folder_button.clicked.connect(self._open_folder)
         buttons = QtWidgets.QHBoxLayout()
         for button in (self.rerun_button, self.resume_button, self.cancel_button):
@@ -182,6 +203,8 @@ class HistoryPanel(QtWidgets.QWidget):
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
         self._update_actions()
+        for button in self.findChildren(QtWidgets.QPushButton):
+            button.setAutoDefault(False)  # Enter in a field never clicks a button here
 
     # -- data in ----------------------------------------------------------------------------------
     def set_jobs(self, rows: Sequence[JobRow]) -> None:
@@ -201,6 +224,11 @@ class HistoryPanel(QtWidgets.QWidget):
             self._set_details(None)
         self._update_actions()
 
+    def refresh_gpus(self) -> None:
+        """The GPU names were learned: repaint the cells that name GPUs."""
+        for view in (self.tasks_view, self.failures_view):
+            view.viewport().update()
+
     def set_error(self, message: str) -> None:
         """Say why the history could not be read (the rows shown stay)."""
         self._error = message
@@ -213,15 +241,21 @@ class HistoryPanel(QtWidgets.QWidget):
         self._set_details(details)
 
     def _set_details(self, details: JobDetails | None) -> None:
+        unchanged = details is not None and details == self._details
         self._details = details
+        if unchanged:
+            return  # a finished job's details come back the same after every list read
         self.tasks.set_records(details.tasks if details else ())
         self.failures.set_records(details.failed_frames if details else ())
-        self.detail_tabs.setTabText(0, f"Renders ({len(details.tasks)})" if details else "Renders")
+        self.frame_map.set_state(details.frame_map() if details else FrameMapState())
+        frames = len(details.frames) if details else 0
+        self.detail_tabs.setTabText(0, f"Frames ({frames:,})" if details else "Frames")
+        self.detail_tabs.setTabText(1, f"Renders ({len(details.tasks)})" if details else "Renders")
         self.detail_tabs.setTabText(
-            1, f"Failed frames ({len(details.failed_frames)})" if details else "Failed frames"
+            2, f"Failed frames ({len(details.failed_frames)})" if details else "Failed frames"
         )
         self.details_label.setText(
-            self._describe(details) if details else "Select a job to see its renders."
+            self._describe(details) if details else "Select a job to see its frames and renders."
         )
         self._update_actions()
 
@@ -240,7 +274,7 @@ class HistoryPanel(QtWidgets.QWidget):
     @staticmethod
     def _describe(details: JobDetails) -> str:
         job = details.job
-        parts = [f"Job {job.job_id}", job.status_text, os.path.basename(job.scene) or job.scene]
+        parts = [f"Job {job.job_id}", job_state_text(job), os.path.basename(job.scene) or job.scene]
         if details.renderer:
             parts.append(details.renderer)
         parts.append(f"{job.frames_done:,}/{job.frames_total:,} frames verified")
@@ -248,7 +282,7 @@ class HistoryPanel(QtWidgets.QWidget):
         if job.orphaned:
             lines.append("Its manager (Maya or a CLI) is gone; renders may still be running.")
         if job.reason:
-            lines.append(f"Reason: {job.reason}")
+            lines.append(f"Reason: {in_dialog_words(job.reason)}")
         lines.append(f"Output: {details.output_folder or 'unknown'}")
         return "\n".join(lines)
 
@@ -349,7 +383,11 @@ class HistoryPanel(QtWidgets.QWidget):
         self.open_log_button.setToolTip(log or "Select a job (and a render) with a log")
         folder = self.output_folder()
         self.open_folder_button.setEnabled(bool(folder))
-        self.open_folder_button.setToolTip(folder or "The job's output folder is not known")
+        self.open_folder_button.setToolTip(
+            f"Open the job's output folder: {folder}"
+            if folder
+            else "The job's output folder is not known"
+        )
 
     def _emit_for_job(self, signal: Any) -> None:  # a bound Qt signal
         job_id = self.selected_job_id()

@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 
 from Qt import QtCore, QtWidgets
 
+from lrc_toolbox.ui.view_state.dialog_words import in_dialog_words
+
 #: Messages remembered in the tooltip.
 HISTORY_LENGTH: int = 10
 
@@ -89,6 +91,7 @@ class MessageBar(QtWidgets.QFrame):
             actions: Buttons to offer with it, each (text, callback); clicking one calls its
                 callback (on the GUI thread).
         """
+        text = in_dialog_words(text)  # the engine's words name CLI flags; the dialog's name fields
         self._set_actions(actions)
         self._level = level if level in _STYLES else "info"
         self.label.setTextFormat(QtCore.Qt.TextFormat.PlainText)

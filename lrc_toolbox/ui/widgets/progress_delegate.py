@@ -41,8 +41,9 @@ class ProgressBarDelegate(QtWidgets.QStyledItemDelegate):
         bar.rect = option.rect.adjusted(2, 3, -2, -3)
         bar.minimum = 0
         bar.maximum = BAR_STEPS
-        bar.progress = int(round(max(0.0, min(1.0, float(fraction))) * BAR_STEPS))
-        bar.text = f"{float(fraction) * 100:.0f}%"
+        value = max(0.0, min(1.0, float(fraction)))
+        bar.progress = int(round(value * BAR_STEPS))
+        bar.text = f"{int(value * 100)}%"  # rounded down: 100% only when all is verified
         bar.textVisible = True
         bar.textAlignment = QtCore.Qt.AlignmentFlag.AlignCenter
         bar.state = option.state | QtWidgets.QStyle.StateFlag.State_Horizontal

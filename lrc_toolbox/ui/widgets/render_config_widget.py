@@ -11,16 +11,18 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from Qt import QtCore, QtWidgets
+from Qt import QtCore, QtGui, QtWidgets
 
 from lrc_toolbox.config import batch_render_defaults as defaults
 from lrc_toolbox.core.models import RenderConfig, RenderMode
 from lrc_toolbox.core.scene_source import LayerChoice
 from lrc_toolbox.ui.control.abstract import SceneSummary
 from lrc_toolbox.ui.settings import DialogValues
+from lrc_toolbox.ui.view_state.dialog_words import in_dialog_words
+from lrc_toolbox.ui.widgets.elided_label import ElidedLabel
 from lrc_toolbox.ui.widgets.frame_range_field import FrameRangeField
 
-#: Check boxes per row in the layer list.
+#: Check boxes per row in the layer list, at most (fewer when the column is narrow).
 LAYER_COLUMNS: int = 3
 #: The layer list scrolls beyond this height (a 20-layer scene stays compact).
 LAYER_LIST_MAX_HEIGHT_PX: int = 140
@@ -70,7 +72,9 @@ def parse_gpu_list(text: str) -> list[str] | None:
         return None
     items = [item.strip() for item in text.split(",")]
     if any(not item for item in items):
-        raise ConfigError(f"the GPU list '{text}' has an empty item: type indices like 0,1")
+        raise ConfigError(
+            f"Only these GPUs (Advanced): '{text}' has an empty item: type numbers like 0,1"
+        )
     return items
 
 
@@ -98,17 +102,17 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
         self._remembered_layers: list[str] = []
         self._remembered_scene = ""
         self._typed_layers = False
+        self._layer_columns = 0
         self._build()
         self._connect()
         self.set_values(DialogValues())
 
     # -- construction -----------------------------------------------------------------------------
     def _build(self) -> None:
-        self.scene_label = QtWidgets.QLabel("Scene: (none)")
-        self.scene_label.setObjectName("sceneLabel")
-        self.scene_label.setTextInteractionFlags(
-            QtCore.Qt.TextInteractionFlag.TextSelectableByMouse
+        self.scene_label = ElidedLabel(
+            "Scene: (none)", min_chars=10, mode=QtCore.Qt.TextElideMode.ElideMiddle
         )
+        self.scene_label.setObjectName("sceneLabel")
         self.open_button = QtWidgets.QPushButton("Open…")
         self.open_button.setToolTip("Render another scene file")
         self.open_button.setVisible(False)
@@ -135,6 +139,7 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
         self.layer_scroll.setWidget(self._layer_grid_host)
         self.layer_scroll.setMaximumHeight(LAYER_LIST_MAX_HEIGHT_PX)
         self.layer_scroll.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
+        self.layer_scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layers_box = QtWidgets.QGroupBox("Render Layers")
         layers_layout = QtWidgets.QVBoxLayout(layers_box)
         layers_layout.addWidget(self.all_layers_check)
@@ -152,6 +157,10 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
         self.combined_radio.setToolTip("One render process renders several layers in turn")
         self.renderer_combo = QtWidgets.QComboBox()
         self.renderer_combo.setObjectName("rendererCombo")
+        # "Scene's renderer (redshift)" is set after the first show: size to it then too.
+        self.renderer_combo.setSizeAdjustPolicy(
+            QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents
+        )
         self.output_edit = QtWidgets.QLineEdit()
         self.output_edit.setPlaceholderText("The Maya project's images folder (see below)")
         self.output_edit.setToolTip(
@@ -167,26 +176,31 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
             QtCore.Qt.TextInteractionFlag.TextSelectableByMouse
         )
 
-        mode_row = QtWidgets.QHBoxLayout()
+        # One above the other: side by side they would hold the column (and the window) wide.
+        mode_row = QtWidgets.QVBoxLayout()
+        mode_row.setSpacing(2)
         mode_row.addWidget(self.separate_radio)
         mode_row.addWidget(self.combined_radio)
-        mode_row.addStretch(1)
         output_row = QtWidgets.QHBoxLayout()
         output_row.addWidget(self.output_edit, 1)
         output_row.addWidget(self.output_browse)
         gpu_row = QtWidgets.QHBoxLayout()
         gpu_row.addWidget(self.gpu_count_spin)
-        gpu_row.addWidget(QtWidgets.QLabel("Renders per GPU:"))
-        gpu_row.addWidget(self.renders_per_gpu_spin)
         gpu_row.addStretch(1)
+        per_gpu_row = QtWidgets.QHBoxLayout()
+        per_gpu_row.addWidget(self.renders_per_gpu_spin)
+        per_gpu_row.addStretch(1)
         cpu_row = QtWidgets.QHBoxLayout()
         cpu_row.addWidget(self.cpu_threads_spin)
         cpu_row.addStretch(1)
 
         form = QtWidgets.QFormLayout()
         form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        # A narrow column puts a field under its label instead of widening the window.
+        form.setRowWrapPolicy(QtWidgets.QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow("Frame Range:", self.frame_field)
         form.addRow("GPU Allocation:", gpu_row)
+        form.addRow("Renders per GPU:", per_gpu_row)
         form.addRow("CPU Threads:", cpu_row)
         form.addRow("Mode:", mode_row)
         form.addRow("Renderer:", self.renderer_combo)
@@ -310,7 +324,7 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
     # -- scene and layers -------------------------------------------------------------------------
     def set_loading(self, text: str = "Reading layers…") -> None:
         """Show that the scene is being read."""
-        self.layer_status.setText(text)
+        self.layer_status.setText(in_dialog_words(text))
         self.layer_status.setVisible(True)
 
     def set_renderers(self, names: Sequence[str]) -> None:
@@ -336,11 +350,11 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
         self._summary = summary
         title = summary.label or "(untitled scene)"
         self.scene_label.setText(f"Scene: {title}")
-        self.scene_label.setToolTip(summary.path or "")
+        self.scene_label.set_tooltip_text(summary.path or "")
         self.open_button.setVisible(can_open)
         self._fill_layers(summary.layers, ticked)
         if summary.error:
-            self.layer_status.setText(summary.error)
+            self.layer_status.setText(in_dialog_words(summary.error))
             self.layer_status.setVisible(True)
         elif not summary.layers:
             self.layer_status.setText("The scene has no render layer.")
@@ -376,7 +390,7 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
         self._layer_boxes = {}
         self._layer_choices = {layer.name: layer for layer in layers}
         wanted = set(ticked)
-        for position, layer in enumerate(layers):
+        for layer in layers:
             box = QtWidgets.QCheckBox(layer.name if layer.renderable else f"{layer.name} (off)")
             box.setObjectName(f"layer:{layer.name}")
             tip = f"render layer node {layer.node}"
@@ -387,9 +401,31 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
             box.setToolTip(tip)
             box.setChecked(layer.name in wanted)
             box.toggled.connect(self._emit_changed)
-            self._layer_grid.addWidget(box, position // LAYER_COLUMNS, position % LAYER_COLUMNS)
             self._layer_boxes[layer.name] = box
+        self._layer_columns = 0
+        self._regrid_layers()
         self._on_all_layers_toggled(self.all_layers_check.isChecked())
+
+    def _regrid_layers(self) -> None:
+        """Lay the layer boxes out in as many columns as the list's width holds (1 to 3)."""
+        boxes = list(self._layer_boxes.values())
+        if not boxes:
+            return
+        widest = max(box.sizeHint().width() for box in boxes) + 12
+        room = self.layer_scroll.viewport().width() or self.width()
+        columns = max(1, min(LAYER_COLUMNS, room // max(1, widest)))
+        if columns == self._layer_columns:
+            return
+        self._layer_columns = columns
+        for box in boxes:
+            self._layer_grid.removeWidget(box)
+        for position, box in enumerate(boxes):
+            self._layer_grid.addWidget(box, position // columns, position % columns)
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        """The layer boxes take as many columns as fit (no sideways scrolling)."""
+        super().resizeEvent(event)
+        self._regrid_layers()
 
     def _on_all_layers_toggled(self, all_layers: bool) -> None:
         for name, box in self._layer_boxes.items():
@@ -500,13 +536,13 @@ class RenderConfigWidget(QtWidgets.QGroupBox):
         issues = []
         check = self.frame_field.check
         if not check.ok:
-            issues.append(f"Frames: {check.message}")
+            issues.append(f"Frame Range: {in_dialog_words(check.message)}")
         if not self.all_layers_check.isChecked() and not self.selected_layers():
             issues.append("Tick at least one render layer (or All Active Layers).")
         try:
             parse_gpu_list(self.gpus_edit.text())
         except ConfigError as exc:
-            issues.append(str(exc))
+            issues.append(in_dialog_words(str(exc)))
         return issues
 
     def build_config(self, scene_file: str) -> RenderConfig:

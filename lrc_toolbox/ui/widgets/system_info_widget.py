@@ -15,7 +15,9 @@ from collections.abc import Mapping
 from Qt import QtCore, QtWidgets
 
 from lrc_toolbox.core.models import GPUInfo, ResourceInfo
+from lrc_toolbox.ui.view_state.dialog_words import in_dialog_words
 from lrc_toolbox.ui.view_state.formatting import format_gb
+from lrc_toolbox.ui.view_state.gpu_names import GpuNames
 
 #: Height of a GPU row (room for a small progress bar).
 GPU_ROW_HEIGHT_PX: int = 22
@@ -29,6 +31,8 @@ class _Cell(QtWidgets.QLabel):
         super().__init__("–")
         self.setObjectName(name)
         self.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setWordWrap(True)  # a narrow column wraps "GPU Memory: 48.0 GB", never cuts it
+        self.setMinimumWidth(1)
 
 
 def _bar(maximum: int, fmt: str) -> QtWidgets.QProgressBar:
@@ -45,12 +49,19 @@ class SystemInfoWidget(QtWidgets.QGroupBox):
 
     Args:
         parent: Owner.
+        gpu_names: The dialog's GPU names, learned here from each detection.
     """
 
     GPU_COLUMNS = ("GPU", "Use", "Load", "VRAM")
 
-    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+    #: The machine's GPUs changed (their names): views that name GPUs repaint.
+    gpu_names_changed = QtCore.Signal()
+
+    def __init__(
+        self, parent: QtWidgets.QWidget | None = None, gpu_names: GpuNames | None = None
+    ) -> None:
         super().__init__("System Resources", parent)
+        self.gpu_names = gpu_names or GpuNames()
         self._info: ResourceInfo | None = None
         self._busy: dict[str, str] = {}
         self.gpus_total = _Cell("gpusTotal")
@@ -71,10 +82,13 @@ class SystemInfoWidget(QtWidgets.QGroupBox):
         for row, triple in enumerate(cells):
             for column, cell in enumerate(triple):
                 grid.addWidget(cell, row, column)
+        for column, stretch in enumerate((3, 2, 2)):  # the first column says the most
+            grid.setColumnStretch(column, stretch)
 
         self.status_label = QtWidgets.QLabel("Reading this machine's GPUs and CPUs…")
         self.status_label.setObjectName("systemStatus")
         self.status_label.setWordWrap(True)
+        self.status_label.setMinimumWidth(1)  # wraps: never widens the column
         self.status_label.setTextInteractionFlags(
             QtCore.Qt.TextInteractionFlag.TextSelectableByMouse
         )
@@ -87,6 +101,7 @@ class SystemInfoWidget(QtWidgets.QGroupBox):
         self.gpu_table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
         self.gpu_table.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
         self.gpu_table.setWordWrap(False)
+        self.gpu_table.setTextElideMode(QtCore.Qt.TextElideMode.ElideRight)
         self.gpu_table.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.gpu_table.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         rows = self.gpu_table.verticalHeader()
@@ -97,11 +112,13 @@ class SystemInfoWidget(QtWidgets.QGroupBox):
         header.setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QtWidgets.QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(3, QtWidgets.QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(2, 64)
-        header.resizeSection(3, 130)
+        header.resizeSection(2, 56)
+        header.resizeSection(3, 112)
         self.gpu_table.setVisible(False)
 
         self.footer_label = QtWidgets.QLabel("")
+        self.footer_label.setWordWrap(True)
+        self.footer_label.setMinimumWidth(1)
         self.footer_label.setObjectName("systemFooter")
         self.footer_label.setEnabled(False)  # greyed: secondary information
 
@@ -127,7 +144,8 @@ class SystemInfoWidget(QtWidgets.QGroupBox):
     def set_error(self, message: str) -> None:
         """Show that the last query failed (the previous values stay)."""
         self.status_label.setText(
-            f"<span style='{WARNING_STYLE}'>Could not read the system: {_escape(message)}</span>"
+            f"<span style='{WARNING_STYLE}'>Could not read the system: "
+            f"{_escape(in_dialog_words(message))}</span>"
         )
 
     def set_resources(self, info: ResourceInfo) -> None:
@@ -135,6 +153,8 @@ class SystemInfoWidget(QtWidgets.QGroupBox):
         self._info = info
         system = info.system
         gpus = system.gpus
+        if self.gpu_names.update(gpus):
+            self.gpu_names_changed.emit()
         reserved_label = "Reserved for Maya" if system.inside_maya else "Reserved"
         self.gpus_total.setText(f"CUDA GPUs: {system.gpu_count}")
         self.gpus_available.setText(f"Available: {len(info.usable_gpus)}")
@@ -155,10 +175,10 @@ class SystemInfoWidget(QtWidgets.QGroupBox):
         lines = []
         if not gpus:
             reason = system.gpu_error or "the driver lists no GPU"
-            lines.append(f"<b>No NVIDIA GPU found</b>: {_escape(reason)}")
+            lines.append(f"<b>No NVIDIA GPU found</b>: {_escape(in_dialog_words(reason))}")
         # The detector repeats the "no GPU" reason as a note: show it once.
         lines.extend(
-            _escape(note)
+            _escape(in_dialog_words(note))
             for note in info.notes
             if not (system.gpu_error and system.gpu_error in note)
         )
@@ -189,14 +209,15 @@ class SystemInfoWidget(QtWidgets.QGroupBox):
         usable = {gpu.device_id for gpu in info.usable_gpus}
         for row, gpu in enumerate(gpus):
             use = self._use_text(gpu, reserved, usable, info.system.inside_maya)
-            label = f"{gpu.device_id} · {gpu.name.replace('NVIDIA ', '')}"
+            label = self.gpu_names.label(str(gpu.device_id))
+            tooltip = self.gpu_names.tooltip(str(gpu.device_id))
             for column, text in ((0, label), (1, use)):
                 item = table.item(row, column)
                 if item is None:
                     item = QtWidgets.QTableWidgetItem()
                     table.setItem(row, column, item)
                 item.setText(text)
-                item.setToolTip(f"{gpu.name}\n{gpu.uuid}\nPCI {gpu.pci_bus_id}".strip())
+                item.setToolTip(f"{use}\n{tooltip}" if column == 1 else tooltip)
             util = table.cellWidget(row, 2)
             if isinstance(util, QtWidgets.QProgressBar):
                 known = gpu.utilization_percent is not None
