@@ -28,7 +28,7 @@ def status_row(task: TaskRun, *, now: float, running: bool, cost: CostModel) -> 
     spec = task.spec
     state = TaskState.RUNNING if running else (task.stop_state or TaskState.FAILED)
     done = len(task.done)
-    total = len(task.keys)
+    total = task.key_count
     eta = None
     if running:
         per_frame = sum(cost.frame_s(layer.name) for layer in task.layers) / max(
@@ -38,7 +38,7 @@ def status_row(task: TaskRun, *, now: float, running: bool, cost: CostModel) -> 
     return TaskStatus(
         task_id=spec.task_id,
         layers=spec.layers,
-        frames=tuple(spec.frames),
+        frames=task.frames,
         gpu=spec.slot.label,
         pid=task.process.pid if task.process is not None else None,
         state=state,
@@ -60,6 +60,9 @@ class StatusBoard:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._rows: list[TaskStatus] = []
+        # A finished task's row never changes: made once, so a refresh costs the running tasks
+        # only, however many tasks the job has finished.
+        self._finished_rows: dict[str, TaskStatus] = {}
 
     def refresh(
         self,
@@ -70,7 +73,13 @@ class StatusBoard:
         cost: CostModel,
     ) -> None:
         """Rebuild the rows: finished tasks first, then running ones."""
-        rows = [status_row(task, now=now, running=False, cost=cost) for task in finished]
+        made = self._finished_rows
+        rows = []
+        for task in finished:
+            row = made.get(task.task_id)
+            if row is None:
+                row = made[task.task_id] = status_row(task, now=now, running=False, cost=cost)
+            rows.append(row)
         rows += [status_row(task, now=now, running=True, cost=cost) for task in running]
         with self._lock:
             self._rows = rows
