@@ -463,6 +463,7 @@ class JobRunner:
             for layer, frames in self._queue.drop_all(outcome.drop_all_reason).items():
                 self._fail_frames(layer, frames, outcome.drop_all_reason, task_id)
         self._finished[task_id] = task
+        self._status.task_finished(task, now=self._clock.monotonic(), cost=self._cost)
         self._slots.give_back(task.spec.slot, task.lease)
         self._processes.forget(task_id)
 
@@ -550,10 +551,7 @@ class JobRunner:
     # status and the end --------------------------------------------------------------------------
     def _refresh_status(self) -> None:
         self._status.refresh(
-            finished=self._finished.values(),
-            running=self._running.values(),
-            now=self._clock.monotonic(),
-            cost=self._cost,
+            running=self._running.values(), now=self._clock.monotonic(), cost=self._cost
         )
 
     def _finish_job(self, error: BaseException | None = None) -> None:
