@@ -302,7 +302,11 @@ def _ends(record: Path, event_name: str, key: str) -> dict[int, float]:
 
 
 def bench_e2e(
-    scales: Sequence[str], rounds: int, work: Path, job: dict[str, tuple[int, float]]
+    scales: Sequence[str],
+    rounds: int,
+    work: Path,
+    job: dict[str, tuple[int, float]],
+    plans: Sequence[str] = PLANS,
 ) -> dict[str, Any]:
     """Part 1 for every scale: the three plans side by side in each round."""
     exe = standin()
@@ -312,9 +316,9 @@ def bench_e2e(
         startup = measure_startup(exe, STARTUP_S * scale, work)
         costs = {name: [cost * scale] * n for name, (n, cost) in job.items()}
         bound = lower_bound_s(costs, SLOTS, startup)
-        runs: dict[str, list[RunFigures]] = {plan: [] for plan in PLANS}
+        runs: dict[str, list[RunFigures]] = {plan: [] for plan in plans}
         for round_index in range(rounds):
-            for plan in PLANS:  # side by side: the same machine state for every plan
+            for plan in plans:  # side by side: the same machine state for every plan
                 out = work / f"{scale_name}-r{round_index}-{plan}"
                 runs[plan].append(run_cli_job(plan, scale, out, work, job))
         report[scale_name] = {
@@ -602,11 +606,15 @@ def print_report(
         print()
         if timeline:
             for scale, data in report["e2e"].items():
+                if "auto" not in data["plans"]:
+                    continue
                 print(f"timeline, {scale} scale, auto, round 1 (seconds from the CLI's start):")
                 for slot, layer, frames, begin, end in data["plans"]["auto"]["timeline_round1"]:
                     print(f"  slot {slot}  {begin:7.2f} - {end:7.2f}  {layer} {frames}")
             print()
         for scale, data in report["e2e"].items():
+            if not {"auto", "per-layer"} <= set(data["plans"]):
+                continue
             auto = data["plans"]["auto"]["e2e_ratio"]
             naive = data["plans"]["per-layer"]["e2e_ratio"]
             print(
@@ -658,6 +666,9 @@ def main(argv: list[str] | None = None) -> int:
         help="comma-separated: e2e, planning, dispatch, overhead",
     )
     parser.add_argument("--scales", default="short,long", help="comma-separated: short, long")
+    parser.add_argument(
+        "--plans", default=",".join(PLANS), help=f"comma-separated: {', '.join(PLANS)}"
+    )
     parser.add_argument("--json", action="store_true")
     parser.add_argument(
         "--timeline", action="store_true", help="also print the auto plan's first round per task"
@@ -694,7 +705,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="lrc-bench-") as tmp:
         work = Path(tmp)
         if "e2e" in parts:
-            report["e2e"] = bench_e2e(scales, args.rounds, work, job)
+            plans = [p.strip() for p in args.plans.split(",") if p.strip()]
+            report["e2e"] = bench_e2e(scales, args.rounds, work, job, plans)
         if "planning" in parts:
             report["planning"] = bench_planning(plan_sizes, work)
         if "dispatch" in parts:

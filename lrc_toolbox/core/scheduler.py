@@ -5,16 +5,20 @@ drives the real engine, ``--dry-run`` previews and the discrete-event simulation
 
 Why chunks at all: every ``Render`` launch pays a start-up cost (Maya plus the scene load: tens of
 seconds in production), so one process per frame wastes GPUs; one process per layer leaves GPUs idle
-when layers differ in cost. The automatic policy (:class:`ChunkPolicy`) learns the start-up time and
-each layer's frame time from the running renders and, whenever a slot frees up, sizes the next chunk
-so that:
+when layers differ in cost. Automatic chunks:
 
-* a launch's start-up stays a small fraction of its chunk (``max_startup_fraction``), and
-* no chunk is longer than half of the balanced remaining time per slot ("guided" scheduling), and
-  near the end a chunk is exactly what lets every slot finish together.
+* the **first wave** (nothing measured yet) gives every layer a slot before any layer gets a second,
+  so every layer's frame time is known after its first frame, and sizes a layer's chunks as its
+  share of the slots by frame count: big chunks, because a running render can later be cut short at
+  a frame boundary (:mod:`~lrc_toolbox.core.tail_split`) but never lengthened;
+* once measured, the policy (:class:`ChunkPolicy`) sizes each chunk so that a launch's start-up stays
+  a small fraction of it (``max_startup_fraction``) and no chunk is longer than half of the balanced
+  remaining time per slot ("guided" scheduling);
+* the layer with the most remaining estimated work goes first (longest-processing-time first), so
+  heavy layers never start last; frames a running render gives away go first, as one task.
 
-The layer with the most remaining estimated work goes first (longest-processing-time first), so heavy
-layers never start last. See docs/architecture.md and ``scripts/bench_scheduling.py``.
+Carving costs O(layers) whatever the job's size (frames are kept as runs, estimates are cached). See
+docs/architecture.md and ``scripts/bench_scheduling.py``.
 """
 
 from __future__ import annotations

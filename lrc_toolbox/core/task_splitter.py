@@ -23,7 +23,11 @@ from lrc_toolbox.core.scheduler import CostModel, WorkQueue
 from lrc_toolbox.core.tail_split import SplitPolicy, candidates_from_loads, plan_splits
 from lrc_toolbox.core.task_run import TaskRun
 
-__all__ = ["TaskSplitter"]
+__all__ = ["RECONSIDER_S", "TaskSplitter"]
+
+#: With slots idle and no cut paying, the split is planned again this often (estimates improve as
+#: frames are verified); a slot that has just fallen idle is served at once.
+RECONSIDER_S = 0.25
 
 
 class TaskSplitter:
@@ -54,6 +58,8 @@ class TaskSplitter:
         self._stop = stop
         self._notice = notice
         self._policy = policy
+        self._idle_seen = 0
+        self._planned_at: float | None = None
 
     def split_for_idle(
         self, running: Mapping[str, TaskRun], *, idle_slots: int, now: float
@@ -65,8 +71,19 @@ class TaskSplitter:
             idle_slots: Free slots that could take a task now.
             now: The job clock's monotonic() now.
         """
+        newly_idle = idle_slots > self._idle_seen
+        self._idle_seen = idle_slots
         if not idle_slots or not running or not self._queue.is_empty():
             return
+        # The loop runs on every note (renders print a lot): plan again when a slot has just
+        # fallen idle, else now and then.
+        if (
+            not newly_idle
+            and self._planned_at is not None
+            and now - self._planned_at < RECONSIDER_S
+        ):
+            return
+        self._planned_at = now
         cuts = plan_splits(
             candidates_from_loads([task.load() for task in running.values()], self._cost, now),
             idle_slots=idle_slots,
