@@ -465,14 +465,20 @@ def _timed_child(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
 # --------------------------------------------------------------------------------------------------
 # Part 3: per-dispatch cost
 # --------------------------------------------------------------------------------------------------
-def bench_dispatch(frames: int = 100_000, chunk: int = 10) -> dict[str, Any]:
-    """Part 3: microseconds per carved task at the start, middle and end of one big layer."""
+def bench_dispatch(frames: int = 100_000, chunk: int = 10, layers: int = 1) -> dict[str, Any]:
+    """Part 3: microseconds per carved task at the start, middle and end of a job.
+
+    Args:
+        frames: Frames per layer.
+        chunk: Frames per task (a fixed chunk size, so the job is many dispatches).
+        layers: Layers of the job (carving is O(layers), never O(frames)).
+    """
     from lrc_toolbox.core.models import GPUInfo
     from lrc_toolbox.core.scheduler import ChunkPolicy, Slot, WorkQueue
     from lrc_toolbox.utils.frame_parser import FrameSet
 
     queue = WorkQueue(
-        {"BG": FrameSet.parse(f"1-{frames}")},
+        {f"L{k}": FrameSet.parse(f"1-{frames}") for k in range(layers)},
         policy=ChunkPolicy(fixed_size=chunk),
         retries=0,
     )
@@ -492,6 +498,7 @@ def bench_dispatch(frames: int = 100_000, chunk: int = 10) -> dict[str, Any]:
         return round(statistics.median(part) * 1e6, 2)
 
     return {
+        "layers": layers,
         "frames": frames,
         "chunk": chunk,
         "dispatches": len(times),
@@ -639,12 +646,15 @@ def print_report(
             )
         print()
     if "dispatch" in report:
-        d = report["dispatch"]
-        print(
-            f"Per-dispatch cost ({d['frames']:,} frames, chunks of {d['chunk']}, "
-            f"{d['dispatches']:,} dispatches): first 10% {d['first_10pct_us']} us, middle "
-            f"{d['middle_10pct_us']} us, last 10% {d['last_10pct_us']} us\n"
-        )
+        print("Per-dispatch cost (the work queue carving one task; fixed chunks of 10 frames):\n")
+        print("| job | dispatches | first 10% | middle 10% | last 10% |")
+        print("|---|---:|---:|---:|---:|")
+        for d in report["dispatch"]:
+            print(
+                f"| {d['layers']} layer(s) x {d['frames']:,} frames | {d['dispatches']:,} | "
+                f"{d['first_10pct_us']} us | {d['middle_10pct_us']} us | {d['last_10pct_us']} us |"
+            )
+        print()
     overhead = report.get("overhead")
     if overhead:
         print(
@@ -710,7 +720,10 @@ def main(argv: list[str] | None = None) -> int:
         if "planning" in parts:
             report["planning"] = bench_planning(plan_sizes, work)
         if "dispatch" in parts:
-            report["dispatch"] = bench_dispatch(dispatch_frames)
+            report["dispatch"] = [
+                bench_dispatch(dispatch_frames),
+                bench_dispatch(dispatch_frames // 200, layers=200),
+            ]
         if "overhead" in parts:
             report["overhead"] = measure_overhead(work, *overhead_size)
     report["machine"]["load_after"] = ", ".join(f"{x:.1f}" for x in os.getloadavg())

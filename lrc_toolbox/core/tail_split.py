@@ -251,7 +251,6 @@ def plan_splits(
         return [level - now] * idle_slots + [level - end for end in finishers if end < level]
 
     low, high = now + startup_s, top
-    best = None
     if _assign(low, candidates, windows(low), startup_s) is not None:
         high = low
     for _ in range(_BISECTION_STEPS):
