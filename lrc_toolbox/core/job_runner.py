@@ -195,6 +195,7 @@ class JobRunner:
             cost=self._cost,
             fill=self._fill,
             stop=self._processes.terminate_process,
+            can_stop=lambda task_id: self._processes.get(task_id) is not None,
             notice=self._recorder.notice,
         )
         self._running: dict[str, TaskRun] = {}

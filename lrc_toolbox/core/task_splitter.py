@@ -18,6 +18,7 @@ Only automatic chunks are split: a ``--chunk-size`` is what the user asked for.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 
 from lrc_toolbox.core.scheduler import CostModel, WorkQueue
 from lrc_toolbox.core.tail_split import SplitPolicy, candidates_from_loads, plan_splits
@@ -38,6 +39,8 @@ class TaskSplitter:
         cost: The job's cost model (estimates for the split policy).
         fill: Fills free slots from the queue (launches the taker).
         stop: Stops a task's whole process tree (non-blocking).
+        can_stop: Whether ``stop`` reaches a task's render (a render re-attached after a crash
+            of its manager may not be): only those are cut.
         notice: Tells the user something (the job recorder's ``notice``).
         policy: When a cut pays.
     """
@@ -49,6 +52,7 @@ class TaskSplitter:
         cost: CostModel,
         fill: Callable[[], None],
         stop: Callable[[str], object],
+        can_stop: Callable[[str], bool],
         notice: Callable[[str], None],
         policy: SplitPolicy | None = None,
     ) -> None:
@@ -56,6 +60,7 @@ class TaskSplitter:
         self._cost = cost
         self._fill = fill
         self._stop = stop
+        self._can_stop = can_stop
         self._notice = notice
         self._policy = policy
         self._idle_seen = 0
@@ -84,8 +89,12 @@ class TaskSplitter:
         ):
             return
         self._planned_at = now
+        loads = [
+            task.load() if self._can_stop(task_id) else replace(task.load(), unstarted=None)
+            for task_id, task in running.items()
+        ]
         cuts = plan_splits(
-            candidates_from_loads([task.load() for task in running.values()], self._cost, now),
+            candidates_from_loads(loads, self._cost, now),
             idle_slots=idle_slots,
             now=now,
             startup_s=self._cost.startup_s(),
