@@ -270,7 +270,12 @@ class JobRunner:
             while True:
                 # Wait for a note only when nothing can be launched now (the first launches and
                 # those after a finalised task must not wait for a tick).
-                self._notes.drain(self._running, 0.0 if self._can_launch() else TICK_S)
+                launchable = (
+                    not self._cancel.is_set()
+                    and not self._queue.is_empty()
+                    and self._slots.idle_count(self._clock.monotonic()) > 0
+                )
+                self._notes.drain(self._running, 0.0 if launchable else TICK_S)
                 self._splitter.stop_at_keep_points(self._running)
                 self._handle_stop_requests()
                 if self._cancel.is_set():
@@ -486,14 +491,6 @@ class JobRunner:
                 self._running, idle_slots=self._slots.idle_count(now), now=now
             )
         self._fail_queue_without_slots()
-
-    def _can_launch(self) -> bool:
-        """True when a free slot could take a queued task right now."""
-        return (
-            not self._cancel.is_set()
-            and not self._queue.is_empty()
-            and self._slots.idle_count(self._clock.monotonic()) > 0
-        )
 
     def _fill(self) -> None:
         self._slots.fill(
