@@ -111,7 +111,9 @@ class TaskSplitter:
             self._fill()
             taker = next((running[t] for t in running if t not in before), None)
             where = f"{taker.task_id} on {taker.spec.slot.label}" if taker else "the next free slot"
-            victim.handed_over[-1] = f"frames {cut.handed.to_string()} went to {where}"
+            frames = cut.handed.to_string()
+            what = f"frame {frames}" if len(cut.handed) == 1 else f"frames {frames}"
+            victim.handed_over[-1] = f"{what} went to {where}"
             self._notice(
                 f"{victim.task_id} stops after frame {victim.keep_through}: "
                 f"{victim.handed_over[-1]} (a slot was idle)"
