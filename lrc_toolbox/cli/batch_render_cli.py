@@ -37,7 +37,6 @@ from lrc_toolbox.cli.cli_output import (
     printable,
     store_busy_notice,
 )
-from lrc_toolbox.cli.dry_run import describe_plan
 from lrc_toolbox.cli.exit_codes import (
     EXIT_FRAMES_FAILED,
     EXIT_INTERRUPTED,
@@ -45,12 +44,10 @@ from lrc_toolbox.cli.exit_codes import (
     EXIT_USAGE,
 )
 from lrc_toolbox.cli.farm_submit import add_farm_arguments, run_farm_submit
-from lrc_toolbox.cli.job_commands import main as job_commands_main
 from lrc_toolbox.config import batch_render_defaults as defaults
 from lrc_toolbox.core.batch_render_api import BatchRenderAPI
 from lrc_toolbox.core.job_store import JobStoreError
 from lrc_toolbox.core.models import RenderConfig, RenderMode
-from lrc_toolbox.core.notifications import DesktopNotifier, notify_when_finished
 from lrc_toolbox.core.planner import PlanError
 from lrc_toolbox.renderers import profile_names
 from lrc_toolbox.scene import BinarySceneError, SceneReadError, read_scene
@@ -461,10 +458,15 @@ def main(
         if args.submit:
             return run_farm_submit(args, api.plan(config, for_farm=True), out, err)
         if args.dry_run:
+            # Imported here: a render does not need it (the CLI imports only what its run needs).
+            from lrc_toolbox.cli.dry_run import describe_plan
+
             plan = api.plan(config)
             describe_plan(plan, out, as_json=args.json)
             return EXIT_OK
         if args.notify:
+            from lrc_toolbox.core.notifications import DesktopNotifier, notify_when_finished
+
             notifier = DesktopNotifier()
             missing = notifier.unavailable_reason()
             if missing is not None:
@@ -483,6 +485,8 @@ def main(
 
 def run_job_command(argv: list[str], *, out: TextIO, err: TextIO) -> int:
     """``status``, ``history``, ``cancel``, ``retry`` and ``resume`` (see :mod:`.job_commands`)."""
+    from lrc_toolbox.cli.job_commands import main as job_commands_main
+
     return job_commands_main(argv, out=out, err=err)
 
 

@@ -6,19 +6,31 @@ same policy with its assumed costs (every frame alike); the real chunks follow t
 
 from __future__ import annotations
 
-import heapq
 import json
+import re
 from typing import Any, TextIO
 
 from lrc_toolbox.core.events import TASK_KEY_ALIAS
 from lrc_toolbox.core.job_runner import preview_argv
 from lrc_toolbox.core.planner import JobPlan
-from lrc_toolbox.core.scheduler import ChunkPolicy, CostModel, TaskLoad, TaskSpec, WorkQueue
+from lrc_toolbox.core.schedule_sim import simulate
+from lrc_toolbox.core.scheduler import ChunkPolicy, CostModel, TaskSpec, WorkQueue
 from lrc_toolbox.utils.child_env import build_child_environment, describe_env_changes
+from lrc_toolbox.utils.frame_parser import FrameRun
 
 
 def preview_tasks(plan: JobPlan) -> list[TaskSpec]:
-    """Simulate the scheduler with its assumed costs and return the tasks in launch order."""
+    """Simulate the scheduler with its assumed costs and return the tasks in launch order.
+
+    The simulation (:func:`~lrc_toolbox.core.schedule_sim.simulate`) runs the real work queue,
+    and, with automatic chunks, the real tail splitting: a task that gives frames away renders
+    fewer frames than it is launched for (:func:`preview_schedule` has both).
+    """
+    return [spec for spec, _ in preview_schedule(plan)]
+
+
+def preview_schedule(plan: JobPlan) -> list[tuple[TaskSpec, FrameRun]]:
+    """The tasks in launch order, each with the frames it renders (fewer after a tail split)."""
     cost = CostModel()
     work = WorkQueue(
         {layer.name: layer.frames for layer in plan.layers},
@@ -27,34 +39,26 @@ def preview_tasks(plan: JobPlan) -> list[TaskSpec]:
         policy=ChunkPolicy(fixed_size=plan.config.chunk_size),
         retries=plan.config.retries,
     )
-    free = list(plan.slots)
-    busy: list[tuple[float, int, TaskSpec]] = []
-    tasks: list[TaskSpec] = []
-    now = 0.0
-    while not work.is_empty():
-        while free and not work.is_empty():
-            slot = free.pop(0)
-            running = [TaskLoad(spec.layers, len(spec.frames), now) for _, _, spec in busy]
-            spec = work.next_task(slot, running=running, slot_count=len(plan.slots), now=now)
-            if spec is None:
-                break
-            tasks.append(spec)
-            duration = cost.startup_s() + len(spec.frames) * sum(
-                cost.frame_s(name) for name in spec.layers
-            )
-            heapq.heappush(busy, (now + duration, slot.index, spec))
-        if not busy:
-            break
-        now, _, done = heapq.heappop(busy)
-        free.append(done.slot)
-        free.sort(key=lambda s: s.index)
-    return tasks
+    result = simulate(
+        work,
+        plan.slots,
+        startup_s=cost.startup_s(),
+        layer_frame_s={layer.name: cost.frame_s(layer.name) for layer in plan.layers},
+        split=plan.config.chunk_size is None,
+    )
+    return [(task.spec, task.kept) for task in result.tasks]
 
 
-def plan_as_dict(plan: JobPlan) -> dict[str, Any]:
-    """The plan as plain data (``--dry-run --json``)."""
+def plan_as_dict(plan: JobPlan, *, with_frames: bool = True) -> dict[str, Any]:
+    """The plan as plain data (``--dry-run --json``).
+
+    Args:
+        plan: The plan.
+        with_frames: Include every frame number (per layer and per task); the text form only
+            needs the counts, and a million frames are a million Python objects.
+    """
     tasks = []
-    for spec in preview_tasks(plan):
+    for spec, kept in preview_schedule(plan):
         argv = preview_argv(plan, spec)
         env = build_child_environment(
             {}, cuda_device=spec.slot.cuda_device, renderer_env=plan.profile.environment()
@@ -65,8 +69,13 @@ def plan_as_dict(plan: JobPlan) -> dict[str, Any]:
                 TASK_KEY_ALIAS: spec.task_id,
                 "task_id": spec.task_id,
                 "layers": list(spec.layers),
-                "frames": spec.frames,
-                "frames_text": spec.run.to_string(),
+                **({"frames": kept.frames()} if with_frames else {}),
+                "frames_text": kept.to_string(),
+                **(
+                    {"stops_after": kept.end, "launched_frames_text": spec.run.to_string()}
+                    if kept != spec.run
+                    else {}
+                ),
                 "slot": spec.slot.label,
                 "gpus": [spec.slot.cuda_device] if spec.slot.cuda_device is not None else [],
                 "argv": argv,
@@ -88,7 +97,8 @@ def plan_as_dict(plan: JobPlan) -> dict[str, Any]:
         "layers": {
             layer.name: {
                 "node": layer.node,
-                "frames": list(layer.frames),
+                **({"frames": list(layer.frames)} if with_frames else {}),
+                "frame_count": len(layer.frames),
                 "frames_text": layer.frames.to_string(),
                 "renderer": layer.renderer,
                 "log_renderer": plan.profile_for([layer]).name,
@@ -107,9 +117,9 @@ def plan_as_dict(plan: JobPlan) -> dict[str, Any]:
 
 def describe_plan(plan: JobPlan, out: TextIO, *, as_json: bool) -> None:
     """Print the plan, as JSON or as text for a person."""
-    data = plan_as_dict(plan)
+    data = plan_as_dict(plan, with_frames=as_json)
     if as_json:
-        out.write(json.dumps(data, indent=2) + "\n")
+        out.write(_indented_json(data) + "\n")
         return
     exe = data["render_exe"] + ("  [Render STAND-IN, not Maya]" if data["standin"] else "")
     out.write(f"Scene:    {data['scene']}\n")
@@ -124,7 +134,7 @@ def describe_plan(plan: JobPlan, out: TextIO, *, as_json: bool) -> None:
         where = "GPU" if layer["uses_gpu"] else "CPU"
         renderer = layer["renderer"] or data["log_renderer"]
         out.write(
-            f"Layer:    {name} (node {layer['node']}): {len(layer['frames'])} frames "
+            f"Layer:    {name} (node {layer['node']}): {layer['frame_count']} frames "
             f"({layer['frames_text']}), {renderer} on the {where}\n"
         )
     for note in data["notes"]:
@@ -137,17 +147,49 @@ def describe_plan(plan: JobPlan, out: TextIO, *, as_json: bool) -> None:
     )
     for task in data["tasks"]:
         env = " ".join(f"{k}={v}" for k, v in sorted(task["env"].items()))
+        stops = task.get("stops_after")
+        trimmed = (
+            f"  (launched for {task['launched_frames_text']}, stops after frame {stops}: "
+            "a later task takes the rest)"
+            if stops is not None
+            else ""
+        )
         out.write(
             f"  {task['task_id']}  {'+'.join(task['layers'])}  frames {task['frames_text']}  "
-            f"on {task['slot']}\n"
+            f"on {task['slot']}{trimmed}\n"
         )
         out.write(f"        env:  {env}\n")
         out.write(f"        argv: {' '.join(_quote(a) for a in task['argv'])}\n")
     out.write("\nDry run: nothing was launched and no file was written.\n")
 
 
+def _indented_json(data: dict[str, Any]) -> str:
+    """``json.dumps(data, indent=2)``, with every frame list on one line.
+
+    The indented encoder is pure Python and puts each number on its own line: a million frames
+    took seconds and hundreds of MB. The same data, with the lists written by the C encoder.
+    """
+    lists: list[str] = []
+
+    def stash(frames: list[int]) -> str:
+        lists.append(json.dumps(frames))
+        return f"\x00{len(lists) - 1}\x00"
+
+    data = dict(data)
+    data["layers"] = {
+        name: {**layer, "frames": stash(layer["frames"])} for name, layer in data["layers"].items()
+    }
+    data["tasks"] = [{**task, "frames": stash(task["frames"])} for task in data["tasks"]]
+    text = json.dumps(data, indent=2)
+    return _STASHED.sub(lambda match: lists[int(match.group(1))], text)
+
+
+#: A stashed frame list in :func:`_indented_json`'s output (a JSON string of NUL, digits, NUL).
+_STASHED = re.compile(r'"\\u0000(\d+)\\u0000"')
+
+
 def _quote(arg: str) -> str:
     return arg if arg and all(c.isalnum() or c in "-_./:{},=+@" for c in arg) else json.dumps(arg)
 
 
-__all__ = ["describe_plan", "plan_as_dict", "preview_tasks"]
+__all__ = ["describe_plan", "plan_as_dict", "preview_schedule", "preview_tasks"]

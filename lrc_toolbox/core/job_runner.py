@@ -14,13 +14,18 @@ The supervisor keeps the loop and delegates each rule to the module that states 
 * what a finished task's missing frames become (requeued, failed for good, the layer or the queue
   dropped) and its end state: :mod:`.task_outcome`; the job's end: :mod:`.job_outcome`;
 * free slots, leases, busy and lost GPUs: :mod:`.slot_dispatch`; launching: :mod:`.task_launcher`;
+* a slot idle with nothing queued takes the unstarted frames of a running task when that pays
+  (automatic chunks only): :mod:`.tail_split` decides, :mod:`.task_splitter` moves the frames and
+  stops the task right after its last kept frame is verified;
 * ``--skip-existing``: :mod:`.skip_existing`; resuming a job and its surviving renders:
   :mod:`.reattach`; status rows: :mod:`.status_rows`; peak GPU memory: :mod:`.gpu_memory`;
 * every job-store write and every event: :class:`~lrc_toolbox.core.job_recorder.JobRecorder`;
   every time reading: the one :class:`~lrc_toolbox.core.clock.Clock`.
 
 One rule is the loop's own: a task is over only when its whole process tree is gone, not when its
-launcher exits (a task whose stop is still ending its tree is not finalised yet).
+launcher exits (a task whose stop is still ending its tree is not finalised yet). The loop wakes as
+soon as a note arrives or a render's log has been read to its end after its exit, so the next
+launch on a slot follows the end of the last without waiting for a tick.
 """
 
 from __future__ import annotations
@@ -56,11 +61,17 @@ from lrc_toolbox.core.scheduler import ChunkPolicy, CostModel, TaskSpec, WorkQue
 from lrc_toolbox.core.skip_existing import existing_images, learn_naming_from_history
 from lrc_toolbox.core.slot_dispatch import SlotDispatcher
 from lrc_toolbox.core.status_rows import StatusBoard
-from lrc_toolbox.core.task_launcher import TaskLauncher, build_task_argv, preview_argv
+from lrc_toolbox.core.task_launcher import (
+    TaskLauncher,
+    build_task_argv,
+    preview_argv,
+    snapshot_order,
+)
 from lrc_toolbox.core.task_monitor import TaskMonitor
 from lrc_toolbox.core.task_notes import NoteApplier
 from lrc_toolbox.core.task_outcome import FrameKey, decide_outcome
 from lrc_toolbox.core.task_run import TaskRun
+from lrc_toolbox.core.task_splitter import TaskSplitter
 from lrc_toolbox.core.verification import (
     ImageNaming,
     expand_image_template,
@@ -190,6 +201,14 @@ class JobRunner:
             notice=self._recorder.notice,
         )
         self._gpu_memory = GpuMemorySampler(self._availability)
+        self._splitter = TaskSplitter(
+            queue=self._queue,
+            cost=self._cost,
+            fill=self._fill,
+            stop=self._processes.terminate_process,
+            can_stop=lambda task_id: self._processes.get(task_id) is not None,
+            notice=self._recorder.notice,
+        )
         self._running: dict[str, TaskRun] = {}
         self._finished: dict[str, TaskRun] = {}
         self._cancel = threading.Event()
@@ -249,6 +268,9 @@ class JobRunner:
             )
             if self.plan.config.skip_existing:
                 self._skip_existing_images()
+            self._launcher.prepare(
+                snapshot_order(self.plan.layers, self._queue, self.plan.config.render_mode)
+            )
             if self._resume is not None:
                 take_back_survivors(
                     self._resume.attached,
@@ -261,7 +283,15 @@ class JobRunner:
                     notice=self._recorder.notice,
                 )
             while True:
-                self._notes.drain(self._running, TICK_S)
+                # Wait for a note only when nothing can be launched now (the first launches and
+                # those after a finalised task must not wait for a tick).
+                launchable = (
+                    not self._cancel.is_set()
+                    and not self._queue.is_empty()
+                    and self._slots.idle_count(self._clock.monotonic()) > 0
+                )
+                self._notes.drain(self._running, 0.0 if launchable else TICK_S)
+                self._splitter.stop_at_keep_points(self._running)
                 self._handle_stop_requests()
                 if self._cancel.is_set():
                     self._cancel_everything()
@@ -456,6 +486,7 @@ class JobRunner:
             for layer, frames in self._queue.drop_all(outcome.drop_all_reason).items():
                 self._fail_frames(layer, frames, outcome.drop_all_reason, task_id)
         self._finished[task_id] = task
+        self._status.task_finished(task, now=self._clock.monotonic(), cost=self._cost)
         self._slots.give_back(task.spec.slot, task.lease)
         self._processes.forget(task_id)
 
@@ -470,6 +501,15 @@ class JobRunner:
     def _dispatch(self) -> None:
         """Fill free slots; once no slot is usable and nothing runs, fail what is queued."""
         self._fail_queue_without_slots()
+        self._fill()
+        if self.plan.config.chunk_size is None:
+            now = self._clock.monotonic()
+            self._splitter.split_for_idle(
+                self._running, idle_slots=self._slots.idle_count(now), now=now
+            )
+        self._fail_queue_without_slots()
+
+    def _fill(self) -> None:
         self._slots.fill(
             self._queue,
             now=self._clock.monotonic(),
@@ -478,7 +518,6 @@ class JobRunner:
             own_pids=self._own_pids,
             launch=self._launch,
         )
-        self._fail_queue_without_slots()
 
     def _fail_queue_without_slots(self) -> None:
         why = self._slots.dead_end_reason(
@@ -510,7 +549,9 @@ class JobRunner:
         self._recorder.task_added(spec, log_path)
         try:
             monitor = self._monitor(spec.task_id, layers)
-            process, argv = self._launcher.launch(spec, layers, log_path, monitor.feed)
+            process, argv = self._launcher.launch(
+                spec, layers, log_path, monitor.feed, on_exit=self._notes.wake
+            )
         except (RenderLaunchError, OSError, ValueError) as exc:  # ValueError: scene/temp errors
             task.launch_error = f"could not start the render: {exc}"
             _LOG.error("task %s: %s", spec.task_id, task.launch_error)
@@ -525,10 +566,7 @@ class JobRunner:
     # status and the end --------------------------------------------------------------------------
     def _refresh_status(self) -> None:
         self._status.refresh(
-            finished=self._finished.values(),
-            running=self._running.values(),
-            now=self._clock.monotonic(),
-            cost=self._cost,
+            running=self._running.values(), now=self._clock.monotonic(), cost=self._cost
         )
 
     def _clean_up_temp(self) -> None:

@@ -28,6 +28,7 @@ class ProcessConfig:
     on_line: Callable[[str], None] | None = None
     low_priority: bool = False
     cwd: str | None = None
+    on_exit: Callable[[], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class RenderProcessManager:
             on_line=config.on_line,
             low_priority=config.low_priority,
             name=config.process_id,
+            on_exit=config.on_exit,
         )
         process.start()
         with self._lock:

@@ -5,28 +5,34 @@ drives the real engine, ``--dry-run`` previews and the discrete-event simulation
 
 Why chunks at all: every ``Render`` launch pays a start-up cost (Maya plus the scene load: tens of
 seconds in production), so one process per frame wastes GPUs; one process per layer leaves GPUs idle
-when layers differ in cost. The automatic policy (:class:`ChunkPolicy`) learns the start-up time and
-each layer's frame time from the running renders and, whenever a slot frees up, sizes the next chunk
-so that:
+when layers differ in cost. Automatic chunks:
 
-* a launch's start-up stays a small fraction of its chunk (``max_startup_fraction``), and
-* no chunk is longer than half of the balanced remaining time per slot ("guided" scheduling), and
-  near the end a chunk is exactly what lets every slot finish together.
+* the **first wave** (nothing measured yet) gives every layer a slot before any layer gets a second,
+  so every layer's frame time is known after its first frame, and sizes a layer's chunks as its
+  share of the slots by frame count: big chunks, because a running render can later be cut short at
+  a frame boundary (:mod:`~lrc_toolbox.core.tail_split`) but never lengthened;
+* once measured, the policy (:class:`ChunkPolicy`) sizes each chunk so that a launch's start-up stays
+  a small fraction of it (``max_startup_fraction``) and no chunk is longer than half of the balanced
+  remaining time per slot ("guided" scheduling);
+* the layer with the most remaining estimated work goes first (longest-processing-time first), so
+  heavy layers never start last; frames a running render gives away go first, as one task.
 
-The layer with the most remaining estimated work goes first (longest-processing-time first), so heavy
-layers never start last. See docs/architecture.md and ``scripts/bench_scheduling.py``.
+Carving costs O(layers) whatever the job's size (frames are kept as runs, estimates are cached). See
+docs/architecture.md and ``scripts/bench_scheduling.py``.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import statistics
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lrc_toolbox.config import batch_render_defaults as defaults
 from lrc_toolbox.core.models import GPUInfo, RenderMode
+from lrc_toolbox.core.pending_frames import PendingRuns
 from lrc_toolbox.core.task_outcome import split_retries
 from lrc_toolbox.utils.frame_parser import FrameRun, FrameSet
 
@@ -101,6 +107,8 @@ class CostModel:
 
     Until a layer is measured its frame time is the mean of the measured layers, or the prior.
     Medians of recent samples keep one slow frame (a cache warm-up) from skewing the estimate.
+    Estimates are cached until the next measurement, so asking is O(1) however often the
+    scheduler asks (it asks for every layer at every dispatch).
     """
 
     def __init__(
@@ -112,11 +120,15 @@ class CostModel:
         self._frame_prior_s = frame_prior_s
         self._startup: list[float] = []
         self._frames: dict[str, list[float]] = {}
+        self._startup_estimate: float | None = None
+        self._frame_estimates: dict[str, float] = {}
+        self._unmeasured_estimate: float | None = None
 
     def record_startup(self, seconds: float) -> None:
         """Record the time from launch to the first frame starting."""
         if seconds >= 0:
             self._startup = (self._startup + [seconds])[-_SAMPLES_KEPT:]
+            self._startup_estimate = None
 
     def record_frame(self, layer: str, seconds: float) -> None:
         """Record how long one frame of ``layer`` took."""
@@ -124,22 +136,41 @@ class CostModel:
             samples = self._frames.setdefault(layer, [])
             samples.append(seconds)
             del samples[:-_SAMPLES_KEPT]
+            self._frame_estimates.pop(layer, None)
+            self._unmeasured_estimate = None
 
     def is_measured(self, layer: str) -> bool:
         """True once a frame of ``layer`` has been timed."""
         return bool(self._frames.get(layer))
 
+    def is_startup_measured(self) -> bool:
+        """True once a launch's start-up has been timed."""
+        return bool(self._startup)
+
     def startup_s(self) -> float:
         """Estimated start-up seconds per launch."""
-        return statistics.median(self._startup) if self._startup else self._startup_prior_s
+        if self._startup_estimate is None:
+            self._startup_estimate = (
+                statistics.median(self._startup) if self._startup else self._startup_prior_s
+            )
+        return self._startup_estimate
 
     def frame_s(self, layer: str) -> float:
         """Estimated seconds per frame of ``layer``."""
+        estimate = self._frame_estimates.get(layer)
+        if estimate is not None:
+            return estimate
         samples = self._frames.get(layer)
         if samples:
-            return statistics.median(samples)
-        measured = [statistics.median(s) for s in self._frames.values() if s]
-        return statistics.fmean(measured) if measured else self._frame_prior_s
+            estimate = statistics.median(samples)
+            self._frame_estimates[layer] = estimate
+            return estimate
+        if self._unmeasured_estimate is None:
+            measured = [self.frame_s(name) for name, s in self._frames.items() if s]
+            self._unmeasured_estimate = (
+                statistics.fmean(measured) if measured else self._frame_prior_s
+            )
+        return self._unmeasured_estimate
 
 
 # --------------------------------------------------------------------------------------------------
@@ -240,22 +271,92 @@ class TaskSpec:
 
 @dataclass
 class TaskLoad:
-    """What the queue needs to know about a running task to balance the rest."""
+    """What the queue needs to know about a running task to balance the rest (and to split it).
+
+    Attributes:
+        layers: Its layers.
+        frames_left: Frames (per layer) without a verified image yet, the current one included.
+        started_s: When it was launched.
+        first_frame_seen: Whether it has begun rendering (its start-up is over).
+        task_id: Its id ("" where nobody needs it).
+        unstarted: Frames it has not begun yet, in render order (a suffix of its run), or None when
+            it cannot give frames away (several layers in one process, or nothing left).
+        frame_started_s: When the frame it renders now began (None: in start-up or between
+            frames).
+    """
 
     layers: tuple[str, ...]
     frames_left: int
     started_s: float
     first_frame_seen: bool = False
+    task_id: str = ""
+    unstarted: FrameRun | None = None
+    frame_started_s: float | None = None
+
+
+class _Attempts:
+    """Tasks each frame of one layer was given, at O(log n + k) per task for k retried frames.
+
+    A frame's count is kept explicitly only when it is not the obvious one: counts from a
+    resumed job, and frames that went back to the queue (retries). Any other frame has been given
+    once if it is no longer queued, never if it still is.
+    """
+
+    def __init__(self, counts: Mapping[int, int]) -> None:
+        self._counts: dict[int, int] = dict(counts)
+        self._frames = sorted(self._counts)  # the explicit ones, for range lookups
+
+    def get(self, frame: int, pending: PendingRuns) -> int:
+        """How many tasks ``frame`` was given."""
+        count = self._counts.get(frame)
+        if count is not None:
+            return count
+        return 0 if frame in pending else 1
+
+    def pin(self, frame: int, count: int) -> None:
+        """Keep ``frame``'s count explicitly (it goes back to the queue)."""
+        if frame not in self._counts:
+            bisect.insort(self._frames, frame)
+        self._counts[frame] = count
+
+    def give(self, run: FrameRun) -> int:
+        """One more task for every frame of ``run``; return the highest count among them."""
+        highest = 1
+        low = bisect.bisect_left(self._frames, run.start)
+        high = bisect.bisect_right(self._frames, run.end)
+        for frame in self._frames[low:high]:
+            if run.index_of(frame) is not None:
+                self._counts[frame] += 1
+                highest = max(highest, self._counts[frame])
+        return highest
 
 
 @dataclass
 class _LayerWork:
-    frames: FrameSet
-    attempts: dict[int, int] = field(default_factory=dict)
+    pending: PendingRuns
+    attempts: _Attempts
+    started: bool = False
+    first_chunk: int | None = None  # first-wave chunk size while the layer is unmeasured
+
+
+@dataclass(frozen=True)
+class _HandedRun:
+    layer: str
+    run: FrameRun
+    attempt: int
 
 
 class WorkQueue:
     """Frames still to render, carved into tasks when slots free up.
+
+    Carving is O(layers) per task whatever the job's size: each layer's frames are kept as runs
+    (:class:`~lrc_toolbox.core.pending_frames.PendingRuns`) and estimates are cached.
+
+    The first wave (no frame measured yet) gives every layer a slot before any layer gets a second
+    one, so every layer's cost is measured early, and sizes its chunks as the layer's share of the
+    job by frame count (with more slots than layers the biggest layers get several): big chunks,
+    because a running render can be cut short at a frame boundary later (:meth:`hand_over`) but
+    never lengthened. Once a layer is measured, the chunk policy sizes its chunks.
 
     Args:
         layers: Frames per artist-facing layer name (insertion order = the user's order).
@@ -284,32 +385,43 @@ class WorkQueue:
         self.policy = policy or ChunkPolicy()
         self.cost = cost or CostModel()
         self.retries = retries
+        given = attempts or {}
         self._layers: dict[str, _LayerWork] = {
-            name: _LayerWork(FrameSet(frames)) for name, frames in layers.items()
+            name: _LayerWork(PendingRuns(frames), _Attempts(given.get(name, {})))
+            for name, frames in layers.items()
         }
-        for name, counts in (attempts or {}).items():
-            if name in self._layers:
-                self._layers[name].attempts.update(counts)
         self._order = list(self._layers)
         self._ids = itertools.count(first_task_number)
         self._failed: dict[tuple[str, int], str] = {}
+        self._handed: list[_HandedRun] = []
+        self._first_wave_planned = False
 
     # -- state -----------------------------------------------------------------------------------
     def is_empty(self) -> bool:
         """True when no frame waits for a task."""
-        return not any(work.frames for work in self._layers.values())
+        return not self._handed and not any(work.pending for work in self._layers.values())
 
     def pending(self) -> dict[str, FrameSet]:
-        """Frames still queued, per layer."""
-        return {name: work.frames for name, work in self._layers.items() if work.frames}
+        """Frames still queued, per layer (O(frames): for reports, not for every dispatch)."""
+        queued = {name: list(work.pending) for name, work in self._layers.items()}
+        for item in self._handed:
+            queued[item.layer].extend(item.run.frames())
+        return {name: FrameSet(frames) for name, frames in queued.items() if frames}
+
+    def queued_frames(self, layer: str) -> int:
+        """How many frames of ``layer`` wait for a task."""
+        handed = sum(len(item.run) for item in self._handed if item.layer == layer)
+        return len(self._layers[layer].pending) + handed
 
     def attempts(self, layer: str, frame: int) -> int:
         """How many tasks have been given this frame so far."""
-        return self._layers[layer].attempts.get(frame, 0)
+        work = self._layers[layer]
+        return work.attempts.get(frame, work.pending)
 
     def queued_work_s(self) -> float:
         """Estimated render seconds of everything still queued (start-ups excluded)."""
-        return sum(len(w.frames) * self.cost.frame_s(name) for name, w in self._layers.items())
+        total = sum(len(w.pending) * self.cost.frame_s(name) for name, w in self._layers.items())
+        return total + sum(len(item.run) * self.cost.frame_s(item.layer) for item in self._handed)
 
     def running_left_s(self, running: Iterable[TaskLoad], now: float) -> float:
         """Estimated seconds the running tasks still need, from the current cost model."""
@@ -328,50 +440,97 @@ class WorkQueue:
     ) -> TaskSpec | None:
         """Carve the next task for a free ``slot``, or return None when nothing is queued.
 
+        Frames handed over from a running render (:meth:`hand_over`) go first, as they are.
+
         Args:
             slot: The free slot.
             running: The tasks running right now (to balance what is left).
             slot_count: Total number of slots of the job.
             now: Current time in seconds on the caller's clock.
         """
-        candidates = [name for name in self._order if self._layers[name].frames]
+        if self._handed:
+            item = self._handed.pop(0)
+            self._layers[item.layer].started = True
+            return TaskSpec(f"t{next(self._ids):04d}", (item.layer,), item.run, item.attempt, slot)
+        candidates = [name for name in self._order if self._layers[name].pending]
         if not candidates:
             return None
-        # Longest remaining work first, so the heavy layer never starts last.
-        layer = max(
-            candidates,
-            key=lambda n: len(self._layers[n].frames) * self.cost.frame_s(n),
-        )
+        if not self._first_wave_planned:
+            self._plan_first_wave(candidates, slot_count)
         if self.mode is RenderMode.COMBINED:
             return self._next_combined(slot, running, slot_count, now)
+        # Every layer gets a slot before any gets another (all are measured early); then the
+        # longest remaining work first, so the heavy layer never starts last.
+        fresh = [name for name in candidates if not self._layers[name].started]
+        layer = max(fresh or candidates, key=self._remaining_work_s)
         work = self._layers[layer]
-        run = work.frames.runs()[0]
+        run = work.pending.first_run()
+        assert run is not None
+        count = self._chunk(layer, len(run), running, slot_count, now)
+        return self._take(slot, (layer,), count)
+
+    def _remaining_work_s(self, layer: str) -> float:
+        return len(self._layers[layer].pending) * self.cost.frame_s(layer)
+
+    def _plan_first_wave(self, candidates: list[str], slot_count: int) -> None:
+        """Size each unmeasured layer's first-wave chunks: its share of the slots by frames.
+
+        Largest remainders: with more slots than layers the biggest layers get several chunks
+        (the first in the user's order on a tie); every layer gets at least one.
+        """
+        self._first_wave_planned = True
+        sizes = {name: len(self._layers[name].pending) for name in candidates}
+        total = sum(sizes.values())
+        quotas = {name: slot_count * size / total for name, size in sizes.items()}
+        pieces = {name: max(1, math.floor(quota)) for name, quota in quotas.items()}
+        spare = slot_count - sum(pieces.values())
+        by_remainder = sorted(candidates, key=lambda n: pieces[n] - quotas[n])
+        for name in by_remainder[: max(0, spare)]:
+            pieces[name] += 1
+        for name in candidates:
+            self._layers[name].first_chunk = math.ceil(sizes[name] / pieces[name])
+
+    def _chunk(
+        self,
+        layer: str,
+        available: int,
+        running: Sequence[TaskLoad],
+        slot_count: int,
+        now: float,
+    ) -> int:
+        """Frames of ``layer``'s first run (``available`` long) the next task takes."""
+        work = self._layers[layer]
+        if self.policy.fixed_size is None and work.first_chunk and not self.cost.is_measured(layer):
+            return min(work.first_chunk, available)
         balanced = (self.queued_work_s() + self.running_left_s(running, now)) / max(slot_count, 1)
-        count = self.policy.chunk_frames(
-            available=len(run),
+        return self.policy.chunk_frames(
+            available=available,
             frame_s=self.cost.frame_s(layer),
             startup_s=self.cost.startup_s(),
             layer_measured=self.cost.is_measured(layer),
             balanced_s=balanced,
         )
-        return self._take(slot, (layer,), run.split(count)[0])
 
     def _next_combined(
         self, slot: Slot, running: Sequence[TaskLoad], slot_count: int, now: float
     ) -> TaskSpec | None:
         # Combined: frames every pending layer still needs go together (one process, several -rl
         # layers); frames only some layers need go as single-layer tasks (retries, skips).
-        pending = [n for n in self._order if self._layers[n].frames]
-        common = self._layers[pending[0]].frames
-        for name in pending[1:]:
-            common = common.intersection(self._layers[name].frames)
-        if not common or len(pending) == 1:
-            layer = pending[0]
-            layers: tuple[str, ...] = (layer,)
-            run = self._layers[layer].frames.runs()[0]
+        pending = [n for n in self._order if self._layers[n].pending]
+        firsts = [self._layers[n].pending.first_run() for n in pending]
+        layers: tuple[str, ...]
+        same_head = len(pending) > 1 and all(run == firsts[0] for run in firsts)
+        if same_head:
+            layers, run = tuple(pending), firsts[0]  # the common case, in O(layers)
         else:
-            layers = tuple(pending)
-            run = common.runs()[0]
+            common = self._layers[pending[0]].pending.as_frameset()
+            for name in pending[1:]:
+                common = common.intersection(self._layers[name].pending.as_frameset())
+            if not common or len(pending) == 1:
+                layers, run = (pending[0],), firsts[0]
+            else:
+                layers, run = tuple(pending), common.runs()[0]
+        assert run is not None
         per_frame = sum(self.cost.frame_s(n) for n in layers)
         balanced = (self.queued_work_s() + self.running_left_s(running, now)) / max(slot_count, 1)
         count = self.policy.chunk_frames(
@@ -381,18 +540,39 @@ class WorkQueue:
             layer_measured=all(self.cost.is_measured(n) for n in layers),
             balanced_s=balanced,
         )
-        return self._take(slot, layers, run.split(count)[0])
+        if len(layers) == 1:
+            return self._take(slot, layers, count)
+        piece = run.cut(count)[0]
+        for name in layers:
+            if same_head:
+                self._layers[name].pending.take(count)
+            else:
+                self._layers[name].pending.remove(piece.frames())
+        return self._spec(slot, layers, piece)
 
-    def _take(self, slot: Slot, layers: tuple[str, ...], run: FrameRun) -> TaskSpec:
-        frames = run.frames()
+    def _take(self, slot: Slot, layers: tuple[str, ...], count: int) -> TaskSpec:
+        return self._spec(slot, layers, self._layers[layers[0]].pending.take(count))
+
+    def _spec(self, slot: Slot, layers: tuple[str, ...], run: FrameRun) -> TaskSpec:
         attempt = 1
         for name in layers:
             work = self._layers[name]
-            work.frames = work.frames.difference(FrameSet(frames))
-            for frame in frames:
-                work.attempts[frame] = work.attempts.get(frame, 0) + 1
-                attempt = max(attempt, work.attempts[frame])
+            work.started = True
+            attempt = max(attempt, work.attempts.give(run))
         return TaskSpec(f"t{next(self._ids):04d}", layers, run, attempt, slot)
+
+    def hand_over(self, layer: str, run: FrameRun, attempt: int) -> None:
+        """Queue frames a running render gives away, for the next free slot, as one task.
+
+        The render will be stopped right after its last kept frame, so these frames are moved,
+        not retried: no attempt is counted against them (the new task carries ``attempt``).
+
+        Args:
+            layer: Their layer.
+            run: The frames (a suffix of the running task's run).
+            attempt: The running task's attempt number.
+        """
+        self._handed.append(_HandedRun(layer, run, attempt))
 
     # -- outcomes ---------------------------------------------------------------------------------
     def requeue_missing(
@@ -409,11 +589,9 @@ class WorkQueue:
         Returns:
             (requeued frames, frames failed for good).
         """
-        work = self._layers[layer]
         frames = list(frames)
-        requeued, failed = split_retries(
-            frames, work.attempts, retries=self.retries, retryable=retryable
-        )
+        counts = {frame: self.attempts(layer, frame) for frame in frames}
+        requeued, failed = split_retries(frames, counts, retries=self.retries, retryable=retryable)
         for frame in failed:
             self._failed[(layer, frame)] = reason
         self.requeue(layer, requeued)
@@ -424,30 +602,31 @@ class WorkQueue:
 
         See :func:`~lrc_toolbox.core.task_outcome.split_retries` for the rule.
         """
-        frames = list(frames)
-        if frames:
-            work = self._layers[layer]
-            work.frames = work.frames.union(FrameSet(frames))
+        work = self._layers[layer]
+        frames = [frame for frame in frames if frame not in work.pending]
+        for frame in frames:
+            work.attempts.pin(frame, work.attempts.get(frame, work.pending))
+        work.pending.add(frames)
 
     def remove(self, layer: str, frames: Iterable[int]) -> None:
         """Take frames out of the queue without a task (e.g. images that already exist)."""
-        work = self._layers[layer]
-        work.frames = work.frames.difference(FrameSet(frames))
+        self._layers[layer].pending.remove(frames)
 
     def drop_layer(self, layer: str, reason: str) -> list[int]:
         """Remove every queued frame of ``layer`` (a deterministic failure); return them."""
-        work = self._layers[layer]
-        dropped = list(work.frames)
+        dropped = self._layers[layer].pending.clear()
+        handed = [item for item in self._handed if item.layer == layer]
+        if handed:
+            self._handed = [item for item in self._handed if item.layer != layer]
+            dropped = sorted(dropped + [f for item in handed for f in item.run.frames()])
         for frame in dropped:
             self._failed[(layer, frame)] = reason
-        work.frames = FrameSet(())
         return dropped
 
     def drop_all(self, reason: str) -> dict[str, list[int]]:
         """Remove every queued frame (cancel); return them per layer."""
-        return {
-            name: self.drop_layer(name, reason) for name in self._order if self._layers[name].frames
-        }
+        layers = [name for name in self._order if self.queued_frames(name)]
+        return {name: self.drop_layer(name, reason) for name in layers}
 
 
 def lower_bound_s(

@@ -91,6 +91,10 @@ class SlotDispatcher:
             self._free.append(slot)
         self._free.sort(key=lambda item: item.index)
 
+    def idle_count(self, now: float) -> int:
+        """Free slots that could take a task now (none while a slot was found busy elsewhere)."""
+        return 0 if now < self._next_fill_at else len(self._free)
+
     def dead_end_reason(self, *, running: bool, queue_empty: bool) -> str | None:
         """Why queued frames can never render (every slot lost, nothing running), else None."""
         reason = self._lost_reason

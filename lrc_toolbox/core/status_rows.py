@@ -30,7 +30,7 @@ def status_row(task: TaskRun, *, now: float, running: bool, cost: CostModel) -> 
     spec = task.spec
     state = TaskState.RUNNING if running else (task.stop_state or TaskState.FAILED)
     done = len(task.done)
-    total = len(task.keys)
+    total = task.key_count
     eta = None
     names = [layer.name for layer in task.layers]
     if running and names and all(cost.is_measured(name) for name in names):
@@ -42,7 +42,7 @@ def status_row(task: TaskRun, *, now: float, running: bool, cost: CostModel) -> 
     return TaskStatus(
         task_id=spec.task_id,
         layers=spec.layers,
-        frames=tuple(spec.frames),
+        frames=task.frames,
         gpu=spec.slot.label,
         pid=task.process.pid if task.process is not None else None,
         state=state,
@@ -63,26 +63,40 @@ class StatusBoard:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._rows: list[TaskStatus] = []
+        # A finished task's row never changes: made once, kept in finishing order, so a refresh
+        # costs the running tasks only, however many tasks the job has finished.
+        self._finished_rows: list[TaskStatus] = []
+        self._finished_ids: set[str] = set()
+        self._running_rows: list[TaskStatus] = []
+
+    def task_finished(self, task: TaskRun, *, now: float, cost: CostModel) -> None:
+        """Add a finished task's row (once)."""
+        if task.task_id in self._finished_ids:
+            return
+        row = status_row(task, now=now, running=False, cost=cost)
+        with self._lock:
+            self._finished_ids.add(task.task_id)
+            self._finished_rows.append(row)
 
     def refresh(
         self,
         *,
-        finished: Iterable[TaskRun],
         running: Iterable[TaskRun],
         now: float,
         cost: CostModel,
+        finished: Iterable[TaskRun] = (),
     ) -> None:
-        """Rebuild the rows: finished tasks first, then running ones."""
-        rows = [status_row(task, now=now, running=False, cost=cost) for task in finished]
-        rows += [status_row(task, now=now, running=True, cost=cost) for task in running]
+        """Rebuild the running tasks' rows (and add rows of ``finished`` tasks not seen yet)."""
+        for task in finished:
+            self.task_finished(task, now=now, cost=cost)
+        rows = [status_row(task, now=now, running=True, cost=cost) for task in running]
         with self._lock:
-            self._rows = rows
+            self._running_rows = rows
 
     def rows(self) -> list[TaskStatus]:
-        """A copy of the latest rows."""
+        """A copy of the latest rows: finished tasks first, then running ones."""
         with self._lock:
-            return list(self._rows)
+            return self._finished_rows + self._running_rows
 
 
 __all__ = ["StatusBoard", "status_row"]

@@ -7,6 +7,8 @@ Rules:
 * the copy names the references, textures and caches the original finds beside itself by
   their absolute paths (:class:`~lrc_toolbox.scene.snapshots.PathAnchor`), so it renders like
   the original from the temp folder;
+  the copies are made ahead, on a thread of their own, in the order the first tasks need them
+  (:meth:`TaskLauncher.prepare`), so a launch seldom waits for one;
 * the command line comes from the renderer profile (:func:`build_task_argv`), never a shell
   string; the plan's resolved image folder (``-rd``) and project (``-proj``) are always passed,
   so no image depends on where the copy lives;
@@ -18,12 +20,15 @@ Rules:
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from pathlib import Path
 
+from lrc_toolbox.core.models import RenderMode
 from lrc_toolbox.core.planner import JobPlan, PlannedLayer
 from lrc_toolbox.core.render_process_manager import ProcessConfig, RenderProcessManager
-from lrc_toolbox.core.scheduler import TaskSpec
+from lrc_toolbox.core.scheduler import TaskSpec, WorkQueue
 from lrc_toolbox.renderers.base import RenderInvocation
 from lrc_toolbox.scene import PathAnchor, SceneSnapshots
 from lrc_toolbox.utils.child_env import build_child_environment
@@ -51,6 +56,21 @@ def build_task_argv(plan: JobPlan, spec: TaskSpec, scene_copy: str) -> list[str]
             extra_args=tuple(config.extra_args),
         )
     )
+
+
+def snapshot_order(
+    layers: Sequence[PlannedLayer], queue: WorkQueue, mode: RenderMode
+) -> list[list[PlannedLayer]]:
+    """The layer groups whose scene copies the first launches need, in that order.
+
+    Separate mode: each layer with queued frames, most frames first (the first wave's order);
+    combined mode: all of them together.
+    """
+    queued = [layer for layer in layers if queue.queued_frames(layer.name)]
+    if mode is RenderMode.COMBINED and len(queued) > 1:
+        return [queued]
+    queued.sort(key=lambda layer: -queue.queued_frames(layer.name))  # stable: the user's order
+    return [[layer] for layer in queued]
 
 
 def preview_argv(plan: JobPlan, spec: TaskSpec) -> list[str]:
@@ -85,11 +105,50 @@ class TaskLauncher:
         self._log_dir = log_dir
         self._processes = processes
         self._low_priority = low_priority
-        self._snapshots: dict[tuple[str, ...], Path] = {}
+        self._snapshots: dict[tuple[str, ...], Future[Path]] = {}
+        self._lock = threading.Lock()
         config = plan.config
         self._snapshotter = SceneSnapshots(
             temp, PathAnchor(original=config.source_scene, project_dir=plan.project_dir)
         )
+
+    def prepare(self, groups: Sequence[Sequence[PlannedLayer]]) -> None:
+        """Make the scene copies of these layer groups ahead, in order, on a background thread.
+
+        A launch that needs one still being made waits for it; one whose copy failed gets the
+        error when it asks (:meth:`snapshot_for`), exactly as if it had made the copy itself.
+        """
+        wanted = []
+        with self._lock:
+            for layers in groups:
+                key = tuple(layer.node for layer in layers)
+                if key not in self._snapshots:
+                    self._snapshots[key] = Future()
+                    wanted.append((layers, self._snapshots[key]))
+        if wanted:
+            threading.Thread(
+                target=self._make_all, args=(wanted,), name="scene-snapshots", daemon=True
+            ).start()
+
+    def _make_all(self, wanted: list[tuple[Sequence[PlannedLayer], Future[Path]]]) -> None:
+        for layers, future in wanted:
+            if future.set_running_or_notify_cancel():
+                self._make(layers, future)
+
+    def _make(self, layers: Sequence[PlannedLayer], future: Future[Path]) -> None:
+        try:
+            nodes = [layer.node for layer in layers]
+            snapshots = self._snapshotter
+            if self._plan.scene is None:
+                path = snapshots.copy_scene(
+                    self._plan.scene_path, "+".join(lay.name for lay in layers)
+                )
+            else:
+                path = snapshots.snapshot_scene(self._plan.scene_path, self._plan.scene, nodes)
+        except BaseException as exc:  # handed to the launch that needs it (CONVENTIONS 7)
+            future.set_exception(exc)
+        else:
+            future.set_result(path)
 
     def log_path(self, spec: TaskSpec) -> Path:
         """The log file of a task."""
@@ -104,18 +163,16 @@ class TaskLauncher:
         either way the artist may keep saving the original while the renders read the copy.
         """
         key = tuple(layer.node for layer in layers)
-        path = self._snapshots.get(key)
-        if path is None:
-            nodes = [layer.node for layer in layers]
-            snapshots = self._snapshotter
-            if self._plan.scene is None:
-                path = snapshots.copy_scene(
-                    self._plan.scene_path, "+".join(lay.name for lay in layers)
-                )
-            else:
-                path = snapshots.snapshot_scene(self._plan.scene_path, self._plan.scene, nodes)
-            self._snapshots[key] = path
-        return path
+        with self._lock:
+            future = self._snapshots.get(key)
+            mine = future is None or future.cancelled()
+            if mine:
+                future = self._snapshots[key] = Future()
+                future.set_running_or_notify_cancel()
+        assert future is not None
+        if mine:
+            self._make(layers, future)
+        return future.result()
 
     def launch(
         self,
@@ -123,6 +180,7 @@ class TaskLauncher:
         layers: Sequence[PlannedLayer],
         log_path: Path,
         on_line: Callable[[str], None],
+        on_exit: Callable[[], None] | None = None,
     ) -> tuple[RenderProcess, list[str]]:
         """Start a task's render.
 
@@ -131,6 +189,8 @@ class TaskLauncher:
             layers: Its planned layers.
             log_path: Its log file (:meth:`log_path`).
             on_line: Gets each log line, on the process's follower thread (the task's monitor).
+            on_exit: Called on the follower thread once the render has exited and its log was
+                read to the end (wakes the supervisor).
 
         Returns:
             (the running process, its argv).
@@ -152,10 +212,11 @@ class TaskLauncher:
                 env=env,
                 log_path=log_path,
                 on_line=on_line,
+                on_exit=on_exit,
                 low_priority=self._low_priority,
             )
         )
         return process, argv
 
 
-__all__ = ["TaskLauncher", "build_task_argv", "preview_argv"]
+__all__ = ["TaskLauncher", "build_task_argv", "preview_argv", "snapshot_order"]

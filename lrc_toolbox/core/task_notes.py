@@ -57,11 +57,16 @@ class NoteApplier:
         self._naming = naming
         self._recorder = recorder
         self._verify = verify
-        self._inbox: queue.SimpleQueue[Note] = queue.SimpleQueue()
+        # None wakes the supervisor without a note (a render's log was read to its end).
+        self._inbox: queue.SimpleQueue[Note | None] = queue.SimpleQueue()
 
     def emit(self, note: Note) -> None:
         """Queue a note for the supervisor (a task monitor's ``emit``; any thread)."""
         self._inbox.put(note)
+
+    def wake(self) -> None:
+        """Wake the supervisor now (any thread): a render ended and its log was read to the end."""
+        self._inbox.put(None)
 
     def drain(self, running: Mapping[str, TaskRun], timeout: float) -> None:
         """Wait up to ``timeout`` for a note, then apply every queued note.
@@ -90,7 +95,9 @@ class NoteApplier:
                 return
             self._apply_to(running, note)
 
-    def _apply_to(self, running: Mapping[str, TaskRun], note: Note) -> None:
+    def _apply_to(self, running: Mapping[str, TaskRun], note: Note | None) -> None:
+        if note is None:
+            return
         task = running.get(note.task_id)
         if task is not None:
             self.apply(task, note)
@@ -138,7 +145,7 @@ class NoteApplier:
         if key is None:
             return
         task.open_frame = None
-        if key in task.done or key not in task.keys:
+        if key in task.done or not task.has_key(key):
             return
         ok, why = self._verify(task, key)
         if ok:
@@ -155,6 +162,7 @@ class NoteApplier:
             task.open_since = at
             task.current_layer, task.current_frame = key
             task.percent = 0.0
+            task.note_begun(key[1])
 
     def _publish_progress(self, task: TaskRun, layer: str, frame: int | None) -> None:
         percent = task.percent
@@ -168,7 +176,7 @@ class NoteApplier:
             frame=frame,
             percent=percent,
             frames_done=len(task.done),
-            frames_total=len(task.keys),
+            frames_total=task.key_count,
         )
 
 

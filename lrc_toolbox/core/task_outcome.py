@@ -17,7 +17,11 @@ returns a :class:`TaskOutcome`; the supervisor applies it (queue, store, events)
   (executable deleted, no permission: every launch would fail) the whole queue does;
 * the task's end state: a launch error fails it; a user stop or cancel cancels it; a watchdog kill
   is *killed* (saying so when every frame was verified before the kill); a fatal line fails it;
-  a missing frame fails it; otherwise it succeeded.
+  a missing frame fails it; otherwise it succeeded;
+* a task that gave its later frames to another task (a tail split, see
+  :mod:`~lrc_toolbox.core.tail_split`) is judged on the frames it kept only: the supervisor stopped
+  it at a frame boundary on purpose, so every kept frame verified is a success whatever its exit
+  code (the stop's signal), and a kept frame it did not deliver is retried like any missing frame.
 """
 
 from __future__ import annotations
@@ -75,6 +79,8 @@ class TaskEnd:
         naming_known: Layers whose image naming is known (so an image could be looked for).
         attempts: Tasks each unverified key was given so far (this one included).
         retries: The job's retry budget per frame.
+        handed_over: What it gave to other tasks before it was stopped at a frame boundary (a
+            tail split; its ``keys`` are only the frames it kept), or None.
     """
 
     keys: tuple[FrameKey, ...]
@@ -90,6 +96,7 @@ class TaskEnd:
     naming_known: frozenset[str] = frozenset()
     attempts: Mapping[FrameKey, int] = field(default_factory=dict)
     retries: int = 0
+    handed_over: str | None = None
 
 
 @dataclass(frozen=True)
@@ -150,6 +157,11 @@ def missing_reason(task: TaskEnd, key: FrameKey) -> str:
     if task.stop_reason:
         return f"render stopped before frame {frame} was written: {task.stop_reason}"
     why = task.why_missing.get(key, "")
+    if task.handed_over and not why:
+        why = (
+            f"render stopped at a frame boundary ({task.handed_over}) before frame {frame} "
+            "was verified"
+        )
     if why:
         return why
     if task.exit_code is None:
@@ -189,6 +201,8 @@ def end_state(task: TaskEnd, missing_count: int) -> tuple[TaskState, str | None]
         return TaskState.FAILED, task.fatal_reason
     if missing_count:
         return TaskState.FAILED, f"{missing_count} frame(s) without a verified image"
+    if task.handed_over:
+        return TaskState.SUCCEEDED, f"stopped after its last kept frame: {task.handed_over}"
     if task.exit_code not in (0, None):
         return TaskState.SUCCEEDED, f"exited with code {task.exit_code} after writing every frame"
     return TaskState.SUCCEEDED, None

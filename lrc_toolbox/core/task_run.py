@@ -18,6 +18,7 @@ from lrc_toolbox.core.planner import PlannedLayer
 from lrc_toolbox.core.scheduler import TaskLoad, TaskSpec
 from lrc_toolbox.core.task_outcome import FrameKey, TaskEnd
 from lrc_toolbox.core.watchdog import TaskView
+from lrc_toolbox.utils.frame_parser import FrameRun
 from lrc_toolbox.utils.render_subprocess import RenderProcess
 
 
@@ -51,6 +52,11 @@ class TaskRun:
         launch_error: Why the render could not be started.
         lease: Its GPU slot lease.
         errors: The last error line logged per (layer, frame).
+        keep_through: The last frame it renders when it gave its later frames to another task
+            (a tail split), else None: it is stopped right after that frame is verified.
+        handed_over: What it gave away and to whom (for its end reason).
+        trim_stopping: It is being stopped because it reached ``keep_through``.
+        begun: How many of its kept frames (of its first layer) have begun.
     """
 
     spec: TaskSpec
@@ -78,6 +84,11 @@ class TaskRun:
     launch_error: str | None = None
     lease: Lease | None = None
     errors: dict[FrameKey, str] = field(default_factory=dict)
+    keep_through: int | None = None
+    handed_over: list[str] = field(default_factory=list)
+    trim_stopping: bool = False
+    begun: int = 0
+    _frames: tuple[int, ...] | None = field(default=None, repr=False)
 
     @property
     def task_id(self) -> str:
@@ -85,20 +96,79 @@ class TaskRun:
         return self.spec.task_id
 
     @property
+    def run(self) -> FrameRun:
+        """The frames it renders: its spec's run, up to ``keep_through`` after a tail split."""
+        run = self.spec.run
+        if self.keep_through is None:
+            return run
+        index = run.index_of(self.keep_through)
+        return run if index is None else run.cut(index + 1)[0]
+
+    @property
+    def frames(self) -> tuple[int, ...]:
+        """The frames it renders (cached: asked for on every status refresh)."""
+        if self._frames is None:
+            self._frames = tuple(self.run.frames())
+        return self._frames
+
+    @property
     def keys(self) -> list[FrameKey]:
         """Every (layer, frame) of the task, in render order."""
-        return [(layer.name, frame) for layer in self.layers for frame in self.spec.frames]
+        return [(layer.name, frame) for layer in self.layers for frame in self.frames]
+
+    @property
+    def key_count(self) -> int:
+        """How many (layer, frame) it renders."""
+        return len(self.layers) * len(self.run)
+
+    def has_key(self, key: FrameKey) -> bool:
+        """Whether (layer, frame) is one of its kept frames, in O(1)."""
+        return self.run.index_of(key[1]) is not None and any(
+            layer.name == key[0] for layer in self.layers
+        )
+
+    def keep_only_through(self, frame: int, note: str) -> None:
+        """Render up to ``frame`` and no further (its later frames went to another task)."""
+        self.keep_through = frame
+        self._frames = None
+        self.handed_over.append(note)
 
     def load(self) -> TaskLoad:
-        """What the work queue needs to know about this task to balance the rest."""
-        left = sum(1 for key in self.keys if key not in self.done)
+        """What the work queue needs to know about this task to balance the rest (or split it)."""
         per_layer = max(1, len(self.layers))
+        left = max(0, self.key_count - len(self.done)) // per_layer
+        run = self.run
+        unstarted = None
+        if len(self.layers) == 1 and self.begun < len(run) and not self.trim_stopping:
+            unstarted = FrameRun(run.frame_at(self.begun), run.end, run.step)
         return TaskLoad(
             layers=tuple(layer.name for layer in self.layers),
-            frames_left=max(0, left // per_layer),
+            frames_left=left,
             started_s=self.launched_at,
             first_frame_seen=self.render_started_at is not None,
+            task_id=self.task_id,
+            unstarted=unstarted,
+            frame_started_s=self.open_since if self.open_frame is not None else None,
         )
+
+    def note_begun(self, frame: int) -> None:
+        """A frame began: the frames before it in its run have begun too."""
+        index = self.run.index_of(frame)
+        if index is not None and index + 1 > self.begun:
+            self.begun = index + 1
+
+    def reached_keep_point(self) -> bool:
+        """True once a split task should stop: its last kept frame is verified, or it went past."""
+        last = self.keep_through
+        if last is None or self.trim_stopping or self.stop_state is not None:
+            return False
+        if any((layer.name, last) in self.done for layer in self.layers):
+            return True
+        if self.open_frame is None:
+            return False
+        now_index = self.spec.run.index_of(self.open_frame[1])
+        last_index = self.spec.run.index_of(last)
+        return now_index is not None and last_index is not None and now_index > last_index
 
     def observe_output(self, now: float) -> None:
         """Note the time when the render's log has grown since the last look.
@@ -119,7 +189,7 @@ class TaskRun:
             render_started_at=self.render_started_at,
             last_output_at=self.last_output_at,
             last_image_at=self.last_image_at,
-            stopping=self.stop_state is not None,
+            stopping=self.stop_state is not None or self.trim_stopping,
             fatal_reason=self.fatal_reason,
             gpu_lost_reason=gpu_lost_reason,
         )
@@ -147,6 +217,7 @@ class TaskRun:
             naming_known=naming_known,
             attempts=attempts,
             retries=retries,
+            handed_over="; ".join(self.handed_over) or None,
         )
 
 

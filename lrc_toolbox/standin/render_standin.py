@@ -9,7 +9,9 @@ The worker prints the chosen renderer's real log-line formats, writes one small 
 per frame (bytes start with :data:`IMAGE_MAGIC`), and can inject faults
 (``LRC_STANDIN_FAULTS``, see :mod:`lrc_toolbox.standin.faults`). Timing comes from
 ``LRC_STANDIN_STARTUP_S``, ``LRC_STANDIN_FRAME_S`` and ``LRC_STANDIN_LAYER_FRAME_S``. With
-``LRC_STANDIN_RECORD`` set, the worker appends one JSON line when it starts and one when it ends.
+``LRC_STANDIN_RECORD`` set, the worker appends one JSON line when it starts and one when it ends;
+with ``LRC_STANDIN_LAUNCHER_RECORD`` set, the launcher appends one when it is about to exit (the
+moment the render's process tree is gone, for the scheduling benchmark's launch gaps).
 
 Entry points: the ``lrc-render-standin`` console script and
 ``python -m lrc_toolbox.standin.render_standin``.
@@ -80,6 +82,7 @@ STANDIN_LABEL: str = "LRC Render STAND-IN, not Maya"
 IMAGE_MAGIC: bytes = b"LRC-STANDIN-IMAGE\n"
 
 RECORD_ENV: str = "LRC_STANDIN_RECORD"
+LAUNCHER_RECORD_ENV: str = "LRC_STANDIN_LAUNCHER_RECORD"
 
 #: Exit codes. 211 is what Maya returns when the scene cannot be loaded (Deadline has an "ignore
 #: 211" option); 134 is an abort (128 + SIGABRT), the code a crashed mayabatch leaves on Linux.
@@ -152,6 +155,7 @@ def launcher_main(argv: Sequence[str]) -> int:
         _print_now(f"// Error: LRC Render STAND-IN could not start its worker: {exc} //")
         return FAILURE_EXIT_CODE
     code = worker.wait()
+    Recorder(os.environ.get(LAUNCHER_RECORD_ENV), {"pid": os.getpid()}).event("launcher_end")
     return code if code >= 0 else 128 - code
 
 

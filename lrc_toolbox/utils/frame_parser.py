@@ -161,6 +161,46 @@ class FrameRun:
             piece_start += piece_span
         return pieces
 
+    def cut(self, count: int) -> tuple[FrameRun, FrameRun | None]:
+        """Split off the first ``count`` frames in O(1) (``split`` builds every piece).
+
+        Args:
+            count: Frames in the head, ``>= 1``; at least the run's length takes it all.
+
+        Returns:
+            ``(head, rest)``: the first ``count`` frames and the others, or ``None`` when nothing
+            is left.
+
+        Raises:
+            ValueError: ``count < 1``.
+        """
+        if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+            raise ValueError(f"count must be an int >= 1, got {count!r}")
+        if count >= len(self):
+            return self, None
+        head_end = self.start + (count - 1) * self.step
+        return (
+            FrameRun(self.start, head_end, self.step),
+            FrameRun(head_end + self.step, self.end, self.step),
+        )
+
+    def frame_at(self, index: int) -> int:
+        """The frame at ``index`` (0-based) of the run, in O(1).
+
+        Raises:
+            IndexError: ``index`` is outside the run.
+        """
+        if not 0 <= index < len(self):
+            raise IndexError(f"frame index {index} outside a run of {len(self)} frames")
+        return self.start + index * self.step
+
+    def index_of(self, frame: int) -> int | None:
+        """The 0-based position of ``frame`` in the run, or None when it is not in it (O(1))."""
+        offset = frame - self.start
+        if frame < self.start or frame > self.end or offset % self.step:
+            return None
+        return offset // self.step
+
     def to_string(self) -> str:
         """The run in frame-string syntax; parsing it gives exactly this run's frames.
 
@@ -428,6 +468,18 @@ def _run_end(frames: tuple[int, ...], index: int) -> int:
     if index + 1 >= count:
         return index
     step = frames[index + 1] - frames[index]
+    if step == 1:
+        # Unique sorted ints: once a gap appears the run is over for good, so the end is found
+        # by bisection (a range of 100,000 frames is one run in ~17 steps, not 100,000).
+        first = frames[index]
+        low, high = index + 1, count - 1
+        while low < high:
+            mid = (low + high + 1) // 2
+            if frames[mid] - first == mid - index:
+                low = mid
+            else:
+                high = mid - 1
+        return low
     end = index + 1
     while end + 1 < count and frames[end + 1] - frames[end] == step:
         end += 1

@@ -198,6 +198,8 @@ class LogFollower:
         on_finish: Callable[[], None] | None = None,
         label: str = "",
         splitter: LineSplitter | None = None,
+        idle_wait: Callable[[float], object] | None = None,
+        on_done: Callable[[], None] | None = None,
     ) -> None:
         """Prepare a follower; nothing is read until :meth:`start`.
 
@@ -214,6 +216,11 @@ class LogFollower:
                 is), also when following failed: the owner writes its footer there.
             label: A name for log messages.
             splitter: The splitter to use (default: a new :class:`LineSplitter`).
+            idle_wait: Waits up to its argument in seconds when the file has not grown (default
+                ``time.sleep``); the owner passes one that returns at once when the writer
+                exits (an ``Event.wait``), so the end is seen without a poll's delay.
+            on_done: Called last on the follower thread, once :meth:`join` already returns
+                True (the owner wakes whoever waits for the end).
         """
         self._path = path
         self._writer_exited = writer_exited
@@ -224,8 +231,11 @@ class LogFollower:
         self._on_finish = on_finish
         self._label = label
         self._splitter = splitter if splitter is not None else LineSplitter()
+        self._idle_wait = idle_wait if idle_wait is not None else time.sleep
+        self._on_done = on_done
         self._offset = 0
         self._thread: threading.Thread | None = None
+        self._done = threading.Event()
 
         self.lines_read = 0
         self.last_output_monotonic: float | None = None
@@ -269,18 +279,17 @@ class LogFollower:
         return self
 
     def join(self, timeout: float | None = None) -> bool:
-        """Wait for the thread to end.
+        """Wait until every line was handed on and ``on_finish`` ran.
 
         Args:
             timeout: Seconds to wait at most; None waits as long as it takes.
 
         Returns:
-            True when the thread has ended (or was never started).
+            True when following is over (or was never started).
         """
         if self._thread is None:
             return True
-        self._thread.join(timeout)
-        return not self._thread.is_alive()
+        return self._done.wait(timeout)
 
     def is_alive(self) -> bool:
         """True while the thread runs."""
@@ -309,13 +318,23 @@ class LogFollower:
                         continue
                     if exited:
                         break
-                    time.sleep(FOLLOW_POLL_INTERVAL_S)
+                    self._idle_wait(FOLLOW_POLL_INTERVAL_S)
             self._deliver(self._splitter.finish())
         except Exception as exc:  # noqa: BLE001 - recorded for the owner, never raised into nowhere
             self.error = exc
             _LOG.error("log follower of %s stopped: %s", self._label, exc, exc_info=exc)
         finally:
             self._finish()
+            self._done.set()
+            self._notify_done()
+
+    def _notify_done(self) -> None:
+        if self._on_done is None:
+            return
+        try:
+            self._on_done()
+        except Exception as exc:  # noqa: BLE001 - the thread ends here: record, do not raise
+            _LOG.error("on_done of %s raised: %s", self._label, exc, exc_info=exc)
 
     def _finish(self) -> None:
         if self._on_finish is None:

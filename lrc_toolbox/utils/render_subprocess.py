@@ -155,6 +155,7 @@ class RenderProcess:
         on_line: Callable[[str], None] | None = None,
         low_priority: bool = False,
         name: str = "",
+        on_exit: Callable[[], None] | None = None,
     ) -> None:
         """Check and store the launch parameters; nothing starts until :meth:`start`.
 
@@ -170,6 +171,9 @@ class RenderProcess:
                 responsive (POSIX niceness :data:`LOW_PRIORITY_NICE`; Windows
                 ``BELOW_NORMAL_PRIORITY_CLASS``).
             name: A label for logs and ``repr`` (e.g. layer and frames).
+            on_exit: Called on the follower thread once the child has exited and every line was
+                handed on (:meth:`wait` returns at once by then): lets a supervisor react to
+                the end without polling.
 
         Raises:
             TypeError: ``argv`` is a single string or holds non-str items, ``env`` is not str to
@@ -189,6 +193,9 @@ class RenderProcess:
         self._tree: ProcessTree | None = None
         self._launched = False
         self._terminate_lock = threading.Lock()
+        # Set by a waiter thread the moment a launched child exits: the follower's idle wait
+        # returns then, so the end is seen at once instead of at its next poll.
+        self._exited = threading.Event()
         self._follower = LogFollower(
             self._log_path,
             writer_exited=self._child_exited,
@@ -198,6 +205,8 @@ class RenderProcess:
             tick_interval_s=TREE_SNAPSHOT_INTERVAL_S,
             on_finish=self._write_footer,
             label=repr(self),
+            idle_wait=self._exited.wait,
+            on_done=on_exit,
         )
 
         self.started_monotonic: float | None = None
@@ -362,6 +371,9 @@ class RenderProcess:
 
         self.started_monotonic = time.monotonic()
         self._adopt(PopenChild(popen))
+        threading.Thread(
+            target=self._wait_for_exit, name=f"render-exit-{popen.pid}", daemon=True
+        ).start()
         if self._low_priority and not IS_WINDOWS and self._tree is not None:
             # POSIX niceness is set after the start, because preexec_fn is unsafe in a threaded
             # process; Windows starts the child below normal priority instead.
@@ -435,6 +447,14 @@ class RenderProcess:
     # ------------------------------------------------------------------------------------------
     def _child_exited(self) -> bool:
         return self._child is not None and self._child.poll() is not None
+
+    def _wait_for_exit(self) -> None:
+        """The waiter thread of a launched child: reap it the moment it exits."""
+        assert self._child is not None
+        try:
+            self._child.wait()
+        finally:
+            self._exited.set()
 
     def _remember_descendants(self) -> None:
         if self._tree is not None:

@@ -88,6 +88,46 @@ def test_load_counts_frames_left() -> None:
     assert (work.frames_left, work.started_s, work.first_frame_seen) == (3, 100.0, False)
 
 
+def test_load_says_which_frames_have_not_begun() -> None:
+    task = _task(FakeProcess())  # frames 1-4
+    assert task.load().unstarted == FrameRun(1, 4)
+    task.render_started_at = 101.0
+    task.open_frame, task.open_since = ("BG", 2), 105.0
+    task.note_begun(2)
+    work = task.load()
+    assert (work.unstarted, work.frame_started_s, work.task_id) == (FrameRun(3, 4), 105.0, "t0001")
+    task.note_begun(4)
+    assert task.load().unstarted is None
+
+
+def test_a_split_task_keeps_a_prefix_and_stops_at_its_keep_point() -> None:
+    task = _task(FakeProcess())  # frames 1-4
+    task.keep_only_through(2, "frames 3-4 went to t0009 on GPU 1")
+    assert task.run == FrameRun(1, 2)
+    assert task.frames == (1, 2) and task.key_count == 2
+    assert task.keys == [("BG", 1), ("BG", 2)]
+    assert task.has_key(("BG", 2)) and not task.has_key(("BG", 3))
+    assert not task.reached_keep_point()
+    task.done[("BG", 1)] = "/o/1.exr"
+    assert not task.reached_keep_point()
+    task.done[("BG", 2)] = "/o/2.exr"  # the last kept frame is verified: stop now
+    assert task.reached_keep_point()
+    finished = task.finished(why_missing={}, naming_known=frozenset(), attempts={}, retries=0)
+    assert finished.keys == (("BG", 1), ("BG", 2))
+    assert finished.handed_over == "frames 3-4 went to t0009 on GPU 1"
+    task.trim_stopping = True
+    assert not task.reached_keep_point()  # asked once
+    assert task.watchdog_view(gpu_lost_reason=None).stopping
+
+
+def test_a_split_task_that_went_past_its_keep_point_is_stopped_too() -> None:
+    # Its last kept frame failed verification and the render moved on to a frame it gave away.
+    task = _task(FakeProcess())
+    task.keep_only_through(2, "frames 3-4 went to t0009 on GPU 1")
+    task.open_frame = ("BG", 3)
+    assert task.reached_keep_point()
+
+
 # --------------------------------------------------------------------------------------------------
 # Status rows
 # --------------------------------------------------------------------------------------------------

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import heapq
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lrc_toolbox.core import schedule_sim
 from lrc_toolbox.core.models import GPUInfo, RenderMode
 from lrc_toolbox.core.scheduler import (
     ChunkPolicy,
     CostModel,
     Slot,
-    TaskLoad,
     WorkQueue,
     build_slots,
     lower_bound_s,
@@ -151,58 +149,21 @@ def test_policy_keeps_startup_small_and_finishes_together() -> None:
 def simulate(
     layer_costs: dict[str, tuple[int, float]], slots: int, startup: float, policy: ChunkPolicy
 ) -> float:
-    """Run the real WorkQueue against simulated renders; return the makespan."""
-    cost = CostModel()  # production priors: the policy has to learn the real costs
+    """Run the real WorkQueue (and tail splits) against simulated renders; return the makespan."""
     queue = WorkQueue(
         {name: FrameSet(range(1, n + 1)) for name, (n, _) in layer_costs.items()},
         policy=policy,
-        cost=cost,
+        cost=CostModel(),  # production priors: the policy has to learn the real costs
         retries=0,
     )
-    slot_list = build_slots([_gpu(i) for i in range(slots)], 1, uses_gpu=True)
-    free = list(slot_list)
-    events: list[tuple[float, int, str, object]] = []  # (time, seq, kind, payload)
-    running: dict[int, TaskLoad] = {}
-    seq = 0
-    now = 0.0
-    while True:
-        while free and not queue.is_empty():
-            slot = free.pop(0)
-            task = queue.next_task(slot, running=list(running.values()), slot_count=slots, now=now)
-            assert task is not None
-            layer = task.layers[0]
-            per_frame = layer_costs[layer][1]
-            running[slot.index] = TaskLoad(task.layers, len(task.frames), now)
-            heapq.heappush(events, (now + startup, seq, "started", (slot.index, now)))
-            seq += 1
-            for i in range(len(task.frames)):
-                heapq.heappush(
-                    events,
-                    (
-                        now + startup + (i + 1) * per_frame,
-                        seq,
-                        "frame",
-                        (slot.index, layer, per_frame),
-                    ),
-                )
-                seq += 1
-            heapq.heappush(events, (now + startup + len(task.frames) * per_frame, seq, "end", slot))
-            seq += 1
-        if not events:
-            return now
-        now, _, kind, payload = heapq.heappop(events)
-        if kind == "started":
-            index, launched = payload
-            cost.record_startup(now - launched)
-            running[index].first_frame_seen = True
-        elif kind == "frame":
-            index, layer, seconds = payload
-            cost.record_frame(layer, seconds)
-            running[index].frames_left -= 1
-        else:
-            running.pop(payload.index, None)
-            free.append(payload)
-            free.sort(key=lambda s: s.index)
+    result = schedule_sim.simulate(
+        queue,
+        build_slots([_gpu(i) for i in range(slots)], 1, uses_gpu=True),
+        startup_s=startup,
+        layer_frame_s={name: cost for name, (_, cost) in layer_costs.items()},
+        split=policy.fixed_size is None,
+    )
+    return result.makespan_s
 
 
 BENCH_JOB = {"BG": (40, 1.0), "CHAR": (40, 3.0), "FX": (40, 0.5), "ATMOS": (40, 0.5)}

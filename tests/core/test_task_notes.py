@@ -125,3 +125,19 @@ def test_a_combined_task_follows_its_layers() -> None:
     h.feed(task, "frame_started", 102.0, layer="FG", frame=1)
     assert h.verified == [("BG", 3)]
     assert task.open_frame == ("FG", 1)
+
+
+def test_a_split_task_verifies_only_the_frames_it_kept() -> None:
+    h, task = Harness(), _task()  # frames 1-3
+    task.keep_only_through(2, "frame 3 went to t0002 on GPU 1")
+    h.on_disk = {("BG", 1), ("BG", 2), ("BG", 3)}
+    h.feed(task, "frame_started", 110.0, layer="BG", frame=1)
+    h.feed(task, "frame_started", 120.0, layer="BG", frame=2)
+    assert task.begun == 2 and not task.reached_keep_point()
+    h.feed(task, "frame_finished", 130.0, layer="BG", frame=2)
+    assert h.verified == [("BG", 1), ("BG", 2)]
+    assert task.reached_keep_point()  # right after its last kept frame: the supervisor stops it
+    # Had it gone on, the frame it gave away would not be verified here (its taker verifies it).
+    h.feed(task, "frame_started", 131.0, layer="BG", frame=3)
+    h.feed(task, "frame_finished", 140.0, layer="BG", frame=3)
+    assert h.verified == [("BG", 1), ("BG", 2)]

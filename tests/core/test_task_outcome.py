@@ -133,6 +133,20 @@ def test_a_watchdog_kill_keeps_verified_frames_and_says_so() -> None:
     assert partly.layers[0].requeued == (2, 3)
 
 
+def test_a_task_stopped_after_handing_frames_on_succeeds_on_what_it_kept() -> None:
+    # Its keys are only the frames it kept; the supervisor's stop signal is its exit code.
+    note = "frames 4-9 went to t0007 on GPU 2"
+    handed = decide_outcome(_task(exit_code=-15, handed_over=note))
+    assert handed.state is TaskState.SUCCEEDED
+    assert handed.reason == f"stopped after its last kept frame: {note}"
+    assert handed.layers == ()
+    # A kept frame it did not deliver is retried like any missing frame, and says why.
+    short = decide_outcome(_task(exit_code=-15, handed_over=note, verified=frozenset(KEYS[:2])))
+    assert short.state is TaskState.FAILED
+    assert short.missing == {"BG": [3]} and short.layers[0].requeued == (3,)
+    assert "stopped at a frame boundary" in short.layers[0].reasons[3]
+
+
 def test_layers_come_out_in_render_order() -> None:
     keys = (("FG", 1), ("FG", 2), ("BG", 1), ("BG", 2))
     outcome = decide_outcome(

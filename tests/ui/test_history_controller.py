@@ -213,6 +213,7 @@ def test_an_unusable_store_is_a_message_not_a_traceback(tmp_path, standin_exe) -
         ctrl.orphaned_jobs()
 
 
+@pytest.mark.slow  # its job launches a render (the first launch no longer waits for a tick)
 def test_stored_jobs_wait_while_a_job_runs_here(
     tmp_path, standin_exe, render_env, monkeypatch
 ) -> None:

@@ -352,6 +352,26 @@ def test_framerun_split() -> None:
     assert FrameRun(1, 10).split(100) == [FrameRun(1, 10)]
 
 
+def test_framerun_cut_takes_the_head_in_one_step() -> None:
+    assert FrameRun(1, 10).cut(4) == (FrameRun(1, 4), FrameRun(5, 10))
+    assert FrameRun(1, 19, 2).cut(9) == (FrameRun(1, 17, 2), FrameRun(19, 19))
+    assert FrameRun(1, 10).cut(10) == (FrameRun(1, 10), None)
+    assert FrameRun(1, 10).cut(50) == (FrameRun(1, 10), None)
+    # A run of a million frames is cut without building a million of anything.
+    assert FrameRun(1, 1_000_000).cut(3) == (FrameRun(1, 3), FrameRun(4, 1_000_000))
+    with pytest.raises(ValueError, match="count"):
+        FrameRun(1, 10).cut(0)
+
+
+def test_framerun_positions() -> None:
+    run = FrameRun(3, 15, 4)  # 3, 7, 11, 15
+    assert [run.frame_at(i) for i in range(4)] == [3, 7, 11, 15]
+    assert [run.index_of(f) for f in (3, 7, 15)] == [0, 1, 3]
+    assert run.index_of(5) is None and run.index_of(19) is None and run.index_of(-1) is None
+    with pytest.raises(IndexError):
+        run.frame_at(4)
+
+
 @pytest.mark.parametrize("max_len", [0, -1, True, 2.5])
 def test_framerun_split_rejects_bad_length(max_len: object) -> None:
     with pytest.raises(ValueError, match="max_len"):
@@ -583,3 +603,15 @@ def test_property_set_operations_match_python_sets(a: set[int], b: set[int]) -> 
     assert left.union(right).frames == tuple(sorted(a | b))
     assert left.intersection(right).frames == tuple(sorted(a & b))
     assert left.difference(right).frames == tuple(sorted(a - b))
+
+
+@PROPERTY_SETTINGS
+@given(SMALL_FRAME, st.integers(0, 60), st.integers(1, 9), st.integers(1, 70))
+def test_property_cut_is_the_first_piece_of_split(
+    start: int, count: int, step: int, head: int
+) -> None:
+    run = FrameRun(start, start + count * step, step)
+    first, rest = run.cut(head)
+    assert first.frames() == run.frames()[:head]
+    assert (rest.frames() if rest else []) == run.frames()[head:]
+    assert first == run.split(head)[0]

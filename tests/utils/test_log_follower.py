@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from render_process_support import PATIENCE_S, run_to_end
 
-from lrc_toolbox.utils.log_follower import LineSplitter, LogFollower
+from lrc_toolbox.utils.log_follower import FOLLOW_POLL_INTERVAL_S, LineSplitter, LogFollower
 from lrc_toolbox.utils.render_subprocess import LOG_TAG, MAX_LINE_BYTES, TRUNCATION_MARKER
 
 
@@ -98,6 +98,35 @@ def test_follower_reads_from_the_offset_to_the_end_then_finishes(tmp_path: Path)
     assert follower.error is None and follower.reader_error is None
     with pytest.raises(RuntimeError, match="already started"):
         follower.start()
+
+
+def test_follower_waits_with_the_owners_wait_and_says_when_it_is_done(tmp_path: Path) -> None:
+    # The owner's idle wait returns the moment the writer exits (an Event.wait), so the end is
+    # seen at once; on_done runs last, when join() already says the following is over.
+    log = tmp_path / "task.log"
+    log.write_bytes(b"one\n")
+    exited = threading.Event()
+    waits: list[float] = []
+    seen_done: list[bool] = []
+
+    def idle_wait(timeout: float) -> bool:
+        waits.append(timeout)
+        exited.set()  # the writer "exits" during the first idle wait
+        return True
+
+    follower = LogFollower(
+        log,
+        writer_exited=exited.is_set,
+        idle_wait=idle_wait,
+        on_done=lambda: seen_done.append(follower.join(0)),
+    )
+    follower.start()
+    deadline = time.monotonic() + PATIENCE_S
+    while not seen_done and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert seen_done == [True]
+    assert waits == [FOLLOW_POLL_INTERVAL_S]  # waited once, through the owner, never slept
+    assert follower.lines_read == 1
 
 
 def test_follower_of_an_empty_output_reads_nothing(tmp_path: Path) -> None:

@@ -95,6 +95,20 @@ def test_returncode_of_normal_exit(tmp_path: Path) -> None:
 
 
 @slow
+def test_on_exit_wakes_the_owner_once_the_end_can_be_collected(tmp_path: Path) -> None:
+    # A supervisor woken by on_exit finds the render over at once (wait(0) has its code and
+    # every line was handed on): no poll's delay between a render's end and the next launch.
+    lines: list[str] = []
+    ended = threading.Event()
+    rp = make(
+        tmp_path, py("print('a'); print('b')"), on_line=lines.append, on_exit=ended.set
+    ).start()
+    assert ended.wait(PATIENCE_S)
+    assert rp.wait(timeout=0) == 0
+    assert lines == ["a", "b"]
+
+
+@slow
 @POSIX_ONLY
 def test_returncode_of_a_crash(tmp_path: Path) -> None:
     rp, _ = run_to_end(tmp_path, "import os; os.abort()")
