@@ -30,6 +30,7 @@ from lrc_toolbox.core.scheduler import CostModel, TaskLoad
 
 __all__ = [
     "JOB_PROGRESS_INTERVAL_S",
+    "JOB_PROGRESS_MIN_GAP_S",
     "JobCounts",
     "JobProgressReporter",
     "estimate_eta_s",
@@ -37,6 +38,9 @@ __all__ = [
 
 #: A job's progress is published at least this often while it runs (seconds).
 JOB_PROGRESS_INTERVAL_S: float = 1.0
+#: Shortest time between two publications when frames are decided in a burst (the dialog's
+#: bridge shows at most ~10 updates a second anyway).
+JOB_PROGRESS_MIN_GAP_S: float = 0.1
 
 
 @dataclass(frozen=True)
@@ -115,17 +119,31 @@ class JobProgressReporter:
         interval_s: Longest time between two publications while the job runs.
     """
 
-    def __init__(self, sink: ProgressSink, interval_s: float = JOB_PROGRESS_INTERVAL_S) -> None:
+    def __init__(
+        self,
+        sink: ProgressSink,
+        interval_s: float = JOB_PROGRESS_INTERVAL_S,
+        min_gap_s: float = JOB_PROGRESS_MIN_GAP_S,
+    ) -> None:
         self._sink = sink
         self._interval_s = interval_s
+        self._min_gap_s = min_gap_s
         self._last_counts: tuple[int, int] | None = None
         self._last_at: float | None = None
 
     def due(self, counts: tuple[int, int], now: float) -> bool:
-        """True when (done, failed) changed or the interval passed since the last publication."""
-        if counts != self._last_counts or self._last_at is None:
+        """True when (done, failed) changed or the interval passed since the last publication.
+
+        A change is published at once unless the last publication is under ``min_gap_s`` old
+        (frames that end together): then it goes out with the first call after the gap, so a
+        job of thousands of quick frames does not publish (and estimate) once per frame.
+        """
+        if self._last_at is None:
             return True
-        return now - self._last_at >= self._interval_s
+        since = now - self._last_at
+        if counts != self._last_counts:
+            return since >= self._min_gap_s
+        return since >= self._interval_s
 
     def publish(
         self, counts: JobCounts, *, eta_s: float | None, elapsed_s: float, now: float

@@ -56,7 +56,6 @@ from lrc_toolbox.core.reattach import (
     take_back_survivors,
 )
 from lrc_toolbox.core.render_process_manager import RenderProcessManager
-from lrc_toolbox.core.retention import remove_abandoned_temp_folder
 from lrc_toolbox.core.scheduler import ChunkPolicy, CostModel, TaskSpec, WorkQueue
 from lrc_toolbox.core.skip_existing import existing_images, learn_naming_from_history
 from lrc_toolbox.core.slot_dispatch import SlotDispatcher
@@ -70,8 +69,9 @@ from lrc_toolbox.core.task_launcher import (
 from lrc_toolbox.core.task_monitor import TaskMonitor
 from lrc_toolbox.core.task_notes import NoteApplier
 from lrc_toolbox.core.task_outcome import FrameKey, decide_outcome
-from lrc_toolbox.core.task_run import TaskRun
+from lrc_toolbox.core.task_run import TaskRun, own_pids
 from lrc_toolbox.core.task_splitter import TaskSplitter
+from lrc_toolbox.core.temp_cleanup import clean_up_job_temp
 from lrc_toolbox.core.verification import (
     ImageNaming,
     expand_image_template,
@@ -83,7 +83,6 @@ from lrc_toolbox.core.watchdog import Act, WatchdogLimits, decide_with_look
 from lrc_toolbox.utils.frame_parser import FrameSet
 from lrc_toolbox.utils.render_subprocess import RenderLaunchError
 from lrc_toolbox.utils.temp_file_manager import TempFileManager, default_temp_parent
-from lrc_toolbox.utils.temp_images import is_image, rescue_images
 
 _LOG = logging.getLogger(__name__)
 
@@ -306,6 +305,7 @@ class JobRunner:
                 self._report_progress()
                 if not self._running and (self._queue.is_empty() or self._cancel.is_set()):
                     break
+            self._report_progress(final=True)
             self._finish_job()
         except BaseException as exc:  # recorded and re-raised by the owner (CONVENTIONS 7)
             _LOG.exception("job %s supervisor failed", self.job_id)
@@ -515,7 +515,7 @@ class JobRunner:
             now=self._clock.monotonic(),
             slot_count=len(self.plan.slots),
             task_loads=lambda: [task.load() for task in self._running.values()],
-            own_pids=self._own_pids,
+            own_pids=lambda: own_pids(self._running.values()),
             launch=self._launch,
         )
 
@@ -526,14 +526,6 @@ class JobRunner:
         if why is not None:
             for layer, frames in self._queue.drop_all(why).items():
                 self._fail_frames(layer, frames, why, task_id="")
-
-    def _own_pids(self) -> set[int]:
-        pids = {os.getpid()}
-        for task in self._running.values():
-            if task.process is not None and task.process.pid:
-                pids.add(task.process.pid)
-                pids.update(task.process.known_descendant_pids)
-        return pids
 
     def _launch(self, spec: TaskSpec, lease: Lease) -> None:
         layers = [self._layers[name] for name in spec.layers]
@@ -569,53 +561,22 @@ class JobRunner:
             running=self._running.values(), now=self._clock.monotonic(), cost=self._cost
         )
 
-    def _clean_up_temp(self) -> None:
-        """Remove the job's temp folder (and a resumed job's earlier ones); never an image.
-
-        An image found there (a renderer that wrote beside its scene copy) is moved into the
-        output folder first; one that cannot be moved is kept, with its folder, and said so.
-        """
-        moved: list[Path] = []
-        kept: list[Path] = []
-        if not self.plan.config.keep_temp:
-            report = rescue_images(
-                self._temp.job_dir, self._output_root, exclude=self._temp.tracked
-            )
-            moved += [target for _, target in report.moved]
-            kept += [p for p in self._temp.cleanup_all() if is_image(p)]
-        for folder in self._resume.old_temp_folders if self._resume is not None else ():
-            moved += remove_abandoned_temp_folder(Path(folder), rescue_to=self._output_root)
-        if moved:
-            self._recorder.notice(
-                f"moved {len(moved)} image(s) a render wrote into the temp folder to "
-                f"{self._output_root} (e.g. {moved[0]}); they were not counted as verified"
-            )
-        if kept:
-            self._recorder.notice(
-                f"kept the temp folder {self._temp.job_dir}: it holds {len(kept)} image(s) "
-                f"that could not be moved to the output folder (e.g. {kept[0]})"
-            )
-
-    def _report_progress(self) -> None:
-        """Publish the job's progress when a frame was decided, and every second meanwhile."""
+    def _report_progress(self, *, final: bool = False) -> None:
+        """Publish the job's progress when frames were decided, every second meanwhile, and
+        once more at the end (``final``) so the last counts are never held back by the gap."""
         now = self._clock.monotonic()
         done = sum(len(frames) for frames in self._tally.done.values())
         failed = sum(len(frames) for frames in self._tally.failed.values())
-        if not self._progress.due((done, failed), now):
+        if not final and not self._progress.due((done, failed), now):
             return
-        pending = self._queue.pending()
-        requeued = sum(
-            1
-            for layer, frames in pending.items()
-            for frame in frames
-            if self._queue.attempts(layer, frame)
-        )
+        queued = self._queue.queued_counts()
+        requeued = self._queue.requeued_frames()
         launched = [*self._running.values(), *self._finished.values()]
         per_launch = sum(len(task.spec.frames) for task in launched) / max(1, len(launched))
         eta = estimate_eta_s(
             cost=self._cost,
             layers=self._layers,
-            queued={layer: len(frames) for layer, frames in pending.items()},
+            queued=queued,
             running=[task.load() for task in self._running.values()],
             slots=len(self.plan.slots),
             frames_per_launch=per_launch if launched else 1.0,
@@ -639,7 +600,14 @@ class JobRunner:
         self.result = result
         self._refresh_status()
         self._recorder.job_state(result.state, result.reason)
-        self._clean_up_temp()
+        cleanup = clean_up_job_temp(
+            self._temp,
+            self._output_root,
+            keep_temp=self.plan.config.keep_temp,
+            earlier_folders=self._resume.old_temp_folders if self._resume is not None else (),
+        )
+        for line in cleanup.notices(self._output_root, self._temp.job_dir):
+            self._recorder.notice(line)
         self._recorder.job_finished(
             ok=result.ok,
             state=result.state,

@@ -319,6 +319,10 @@ class _Attempts:
             bisect.insort(self._frames, frame)
         self._counts[frame] = count
 
+    def retried_in(self, pending: PendingRuns) -> int:
+        """How many queued frames were given to a task before (O(k log n), k explicit counts)."""
+        return sum(1 for frame, count in self._counts.items() if count and frame in pending)
+
     def give(self, run: FrameRun) -> int:
         """One more task for every frame of ``run``; return the highest count among them."""
         highest = 1
@@ -412,6 +416,18 @@ class WorkQueue:
         """How many frames of ``layer`` wait for a task."""
         handed = sum(len(item.run) for item in self._handed if item.layer == layer)
         return len(self._layers[layer].pending) + handed
+
+    def queued_counts(self) -> dict[str, int]:
+        """How many frames wait for a task, per layer (O(layers + handed runs): every tick)."""
+        counts = {name: self.queued_frames(name) for name in self._layers}
+        return {name: count for name, count in counts.items() if count}
+
+    def requeued_frames(self) -> int:
+        """Queued frames that a task was given before: retries and a resumed job's frames.
+
+        Frames handed over from a split task are not counted: they were never attempted.
+        """
+        return sum(work.attempts.retried_in(work.pending) for work in self._layers.values())
 
     def attempts(self, layer: str, frame: int) -> int:
         """How many tasks have been given this frame so far."""

@@ -8,7 +8,8 @@ the job's one :class:`~lrc_toolbox.core.clock.Clock` (monotonic).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -222,3 +223,16 @@ class TaskRun:
 
 
 __all__ = ["TaskRun"]
+
+
+def own_pids(running: Iterable[TaskRun]) -> set[int]:
+    """This manager's pid and every pid of its running renders' trees (known descendants too).
+
+    NVML's busy-GPU check must not count our own renders as someone else's processes.
+    """
+    pids = {os.getpid()}
+    for task in running:
+        if task.process is not None and task.process.pid:
+            pids.add(task.process.pid)
+            pids.update(task.process.known_descendant_pids)
+    return pids

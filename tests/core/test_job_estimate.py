@@ -128,3 +128,11 @@ def test_the_recorder_publishes_job_progress(tmp_path: Path) -> None:
         "eta_s": 12.3,
         "elapsed_s": 4.568,
     }
+
+
+def test_a_burst_of_decided_frames_is_published_once_per_gap() -> None:
+    reporter = JobProgressReporter(_Sink(), interval_s=1.0, min_gap_s=0.1)
+    assert reporter.due((0, 0), now=0.0)
+    reporter.publish(JobCounts(0, 0, 10), eta_s=None, elapsed_s=0.0, now=0.0)
+    assert not reporter.due((1, 0), now=0.05)  # a frame decided just after: held back
+    assert reporter.due((1, 0), now=0.1)  # goes out once the gap has passed

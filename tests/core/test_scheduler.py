@@ -181,3 +181,15 @@ def test_auto_policy_meets_the_goal_in_simulation(startup: float) -> None:
 
 def test_one_process_per_layer_is_far_from_the_bound() -> None:
     assert _ratio(ChunkPolicy(fixed_size=10_000), 2.0) >= 1.8
+
+
+def test_requeued_frames_counts_only_retried_frames_still_queued() -> None:
+    queue = WorkQueue({"A": FrameSet(range(1, 101))}, policy=ChunkPolicy(fixed_size=10), retries=2)
+    slot = Slot(0, None, 0)
+    spec = queue.next_task(slot, slot_count=1)
+    assert spec is not None and queue.requeued_frames() == 0
+    queue.requeue_missing("A", spec.frames[:3], retryable=True, reason="missing")
+    assert queue.requeued_frames() == 3
+    assert queue.queued_counts() == {"A": 93}
+    queue.next_task(slot, slot_count=1)  # the retried frames go first (lowest frames)
+    assert queue.requeued_frames() == 0
