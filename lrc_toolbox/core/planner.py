@@ -102,6 +102,11 @@ _MEL_FLAG_RE = re.compile(
 )
 
 
+#: The ``Render`` a farm export names when this machine has none: the workers' own, from their
+#: PATH (Deadline Cloud's conda environment puts Maya's on it; ``--farm-render`` names another).
+FARM_WORKER_RENDER = "Render"
+
+
 @dataclass(frozen=True)
 class PlannedLayer:
     """One layer of the job.
@@ -517,10 +522,19 @@ def plan_job(
         parse_profile = layers[0].log_profile or parse_profile
     output = _output_location(config, scene_path, environ)
     _check_output_dir(output.output_dir)
+    exe_notes: list[str] = []
     try:
         exe = find_render_executable(config.render_exe, environ=environ)
     except RenderExecutableNotFound as exc:
-        raise PlanError(" ".join(str(exc).split())) from exc
+        if not for_farm or config.render_exe:
+            raise PlanError(" ".join(str(exc).split())) from exc
+        # A farm export runs Render on the workers, not here: a machine without Maya (a
+        # pipeline server, a TD's laptop) can still export; the workers find their own.
+        exe = RenderExecutable(path=FARM_WORKER_RENDER, source="the farm workers' PATH")
+        exe_notes.append(
+            "no Render on this machine: the farm's workers run 'Render' from their own PATH "
+            "(name theirs with --farm-render)"
+        )
 
     gpu_layers = [lay for lay in layers if (lay.log_profile or parse_profile).uses_gpu]
     uses_gpu = bool(gpu_layers) or (not layers and parse_profile.uses_gpu)
@@ -534,7 +548,7 @@ def plan_job(
             uses_gpu=uses_gpu,
             renderer_label=gpu_label or parse_profile.label,
         )
-    notes = list(resources.notes)
+    notes = list(resources.notes) + exe_notes
     if scene is not None:
         notes += scene.warnings
     for layer in layers:

@@ -168,3 +168,25 @@ def test_bad_farm_options_are_one_line(standin, tmp_path, extra, message):
     )
     assert code == 2 and out == "" and message in err and err.count("\n") == 1
     assert not (tmp_path / "x").exists()
+
+
+@pytest.mark.parametrize("engine", FARM_ENGINES)
+def test_a_job_exports_on_a_machine_without_maya(tmp_path, monkeypatch, engine):
+    pytest.importorskip(
+        {"openjd": "openjd.model", "opencue": "outline", "deadline": "json"}[engine]
+    )
+    # No Render anywhere here: no MAYA_LOCATION, nothing on PATH, no install folder.
+    monkeypatch.delenv("MAYA_LOCATION", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    monkeypatch.setattr(
+        "lrc_toolbox.core.render_executable._install_candidates", lambda *a, **k: []
+    )
+    out, err = io.StringIO(), io.StringIO()
+    args = ["--scene", str(SAMPLE_SCENE), "--layers", "MASTER_BG_A", "--frames", "1-10"]
+    args += ["--submit", engine, "--dry-run", "--json", "--farm-out", str(tmp_path / "farm")]
+    assert main(args, out=out, err=err) == 0, err.getvalue()
+    result = json.loads(out.getvalue())
+    assert any("workers run 'Render' from their own PATH" in note for note in result["notes"])
+    # Rendering here still needs a Render: only the farm may go without one.
+    code = main(args[:6] + ["--dry-run"], out=io.StringIO(), err=(local := io.StringIO()))
+    assert code == 2 and "Render executable was not found" in local.getvalue()
