@@ -306,7 +306,8 @@ class BatchRenderAPI:
         Args:
             scene_file: The ``.ma``/``.mb`` scene.
             layer: Layer name(s) as the artist sees them (``MASTER_BG_A``, ``masterLayer``).
-            frames: Frame string (``1-24``, ``1,10-20,50``); empty: the scene's range.
+            frames: Frame string (``1-24``, ``1,10-20,50``); empty: what Maya renders for each
+                layer (the current frame when the scene's animation flag is off).
             gpu_id: GPU index/UUID (or several) to render on; None: every usable GPU.
             **options: Any other :class:`RenderConfig` field (``renderer="redshift"``, ``retries=1``).
 

@@ -216,8 +216,8 @@ class Notice(Event):
 class JobProgress(Event):
     """The job as a whole: frames verified, failed and in all, and the time left (any thread).
 
-    Published when a frame is verified or fails, and about once a second while renders run
-    (:mod:`lrc_toolbox.core.job_estimate`). ``eta_s`` is None until a frame has been timed: the
+    Published when frames are verified or fail (at most every 0.1 s in a burst), about once a
+    second while renders run, and once at the end (:mod:`lrc_toolbox.core.job_estimate`). ``eta_s`` is None until a frame has been timed: the
     estimate comes from the learned start-up and per-layer frame times, never from a guess.
     """
 

@@ -15,8 +15,10 @@ The rules, pure (no clock, no threads):
   ``eta = max(work / slots, longest running task left)``.
 
 :class:`JobProgressReporter` decides when the supervisor publishes a
-:class:`~lrc_toolbox.core.events.JobProgress`: at once when a frame was verified or failed, and
-every :data:`JOB_PROGRESS_INTERVAL_S` while anything runs (the time left moves).
+:class:`~lrc_toolbox.core.events.JobProgress`: when a frame was verified or failed (at once,
+unless the last publication is under :data:`JOB_PROGRESS_MIN_GAP_S` old: frames decided in a burst
+go out together), every :data:`JOB_PROGRESS_INTERVAL_S` while anything runs (the time left moves),
+and once at the end (the supervisor's final call).
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ __all__ = [
     "store_error",
 ]
 
-# The name the store always logged under, so existing log filters keep matching.
+# This module's own logger name, as in every module (tests/test_logger_names.py).
 _LOG = logging.getLogger(__name__)
 
 #: How long a writer waits for another writer's lock before giving up. Generous on purpose: a

@@ -26,7 +26,7 @@ __all__ = [
     "resolve_data_dir",
 ]
 
-# The name the store always logged under, so existing log filters keep matching.
+# This module's own logger name, as in every module (tests/test_logger_names.py).
 _LOG = logging.getLogger(__name__)
 
 #: Folder name under the platform's per-user data location.

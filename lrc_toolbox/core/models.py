@@ -91,7 +91,9 @@ class RenderConfig:
         scene_file: Path of the ``.ma``/``.mb`` scene to render (a snapshot is rendered, never it).
         layers: Render layers as the artist names them (``MASTER_BG_A``, ``masterLayer``,
             ``env:trees``); empty means all renderable layers.
-        frame_range: Frame string (``1,10-20,50``, ``1-100x5``); empty means the scene's range.
+        frame_range: Frame string (``1,10-20,50``, ``1-100x5``); empty means what Maya renders
+            for each layer (the current frame when the scene's animation flag is off, else the
+            layer's start-end range, its overrides applied).
         step: The dialog's separate Step field, applied to plain ``a-b`` ranges.
         renderer: Profile name (``redshift``, ``arnold``, ``vray``, ``sw``, ``hw2``, ``file``).
         render_mode: One process per layer, or one for several layers.

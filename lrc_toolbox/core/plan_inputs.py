@@ -3,9 +3,9 @@
 "Empty means empty, not everything": a script that passes an unset variable as the layers, the
 GPUs or the frames must be told so, never launch a whole shot on every GPU. Leaving a setting out
 keeps its documented default (``RenderConfig.layers`` empty: every renderable layer;
-``frame_range`` ``""``: the scene's range; ``gpus`` None: every usable GPU); what is refused here
-is a value that is *given* but selects nothing, or is not what the setting holds (``frames=5``,
-``gpus=[]``, a layer named ``""``).
+``frame_range`` ``""``: what Maya renders for each layer; ``gpus`` None: every usable GPU); what
+is refused here is a value that is *given* but selects nothing, or is not what the setting holds
+(``frames=5``, ``gpus=[]``, a layer named ``""``).
 
 A scene path that is not a regular file (a FIFO, a device, a socket) is refused before anything
 opens it: opening a FIFO blocks until someone writes to it.
@@ -117,8 +117,8 @@ def render_layer_config(
 ) -> RenderConfig:
     """The :class:`RenderConfig` of ``BatchRenderAPI.render_layer`` (the spec's TD call).
 
-    ``layer`` is one name or a non-empty list of names; ``frames`` a frame string (``""``: the
-    scene's range); ``gpu_id`` an index/UUID, a non-empty list of them, or None (every usable
+    ``layer`` is one name or a non-empty list of names; ``frames`` a frame string (``""``: what
+    Maya renders for each layer); ``gpu_id`` an index/UUID, a non-empty list of them, or None (every usable
     GPU); ``options`` other :class:`RenderConfig` fields.
 
     ``none_means_all``: a ``layer`` of None renders every renderable layer (the Maya TD call's

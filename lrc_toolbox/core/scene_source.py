@@ -81,7 +81,8 @@ class SceneSource(Protocol):
         ...
 
     def default_frames(self) -> str:
-        """The scene's frame range as a frame string (``1-24``)."""
+        """The frames Maya renders for the scene as a frame string (``1-24``, or ``537``: the
+        current frame when the scene's animation flag is off)."""
         ...
 
     def default_renderer(self) -> str | None:

@@ -94,7 +94,7 @@ def render_layer(
         scene_file: A ``.ma``/``.mb`` file, or None for the scene open in Maya (snapshotted first,
             unsaved changes included).
         layer: Layer name(s) as the artist sees them; None: every renderable layer.
-        frames: Frame string (``1-24``, ``1,10-20,50``); empty: the scene's range.
+        frames: Frame string (``1-24``, ``1,10-20,50``); empty: what Maya renders for each layer.
         gpu_id: GPU index/UUID (or several); None: every usable GPU (1 stays with Maya).
         api: The API to use (default: this session's, see :func:`session_api`).
         source: The open-scene source that snapshots and holds the snapshot (default: this

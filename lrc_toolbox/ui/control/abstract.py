@@ -77,7 +77,8 @@ class SceneSummary:
         label: Short name for titles (``shot001.ma``, ``shot001.ma (open in Maya)``).
         path: The scene file, or None for an untitled scene.
         layers: Render layers the user can tick (empty when they cannot be listed).
-        default_frames: The scene's frame range as a frame string (``1-24``), or ``""``.
+        default_frames: The frames Maya renders for the scene (``1-24``, or the current frame
+            when its animation flag is off), or ``""``.
         default_renderer: The scene's renderer (``redshift``), or None when unknown.
         error: Why layers could not be listed (e.g. a Maya Binary file outside Maya), else ``""``.
         notes: What to know before rendering (the current frame when animation is off,
