@@ -71,7 +71,8 @@ __all__ = [
 ]
 
 
-def _positive_int(text: str) -> int:
+def _whole_number(text: str) -> int:
+    """An integer option; its range is the planner's to check (one message for CLI and API)."""
     try:
         value = int(text)
     except ValueError:
@@ -102,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="lrc-batch-render",
         description="Render Maya render layers with several Render processes at once, one per GPU.",
         epilog="Exit codes: 0 all frames verified, 1 some frames failed, 2 invalid input, "
-        "130 interrupted.",
+        "130 interrupted (Ctrl-C, SIGTERM), 129 the terminal was closed (SIGHUP).",
     )
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     p.add_argument("--scene", required=True, help="Maya scene (.ma, or .mb with --layer names)")
@@ -123,11 +124,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="RANGE",
         help="frames: 1,10-20,50 or 1-100x5 (an x step always includes the last "
-        "frame); default: the scene's range",
+        "frame); default: what Maya renders for each layer (its range, or the current "
+        "frame when the scene's animation flag is off)",
     )
     p.add_argument(
         "--step",
-        type=_positive_int,
+        type=_whole_number,
         default=1,
         help="step applied to plain a-b ranges (like the dialog's Step field)",
     )
@@ -157,24 +159,24 @@ def build_parser() -> argparse.ArgumentParser:
         "reservation); ids NVML cannot confirm are used with a warning",
     )
     gpu.add_argument(
-        "--gpu-count", type=_positive_int, metavar="N", help="use at most N of the usable GPUs"
+        "--gpu-count", type=_whole_number, metavar="N", help="use at most N of the usable GPUs"
     )
     gpu.add_argument(
         "--reserve-gpus",
-        type=_positive_int,
+        type=_whole_number,
         metavar="N",
         help="GPUs kept for the interactive session (default: 1 inside Maya, 0 from a shell)",
     )
     gpu.add_argument(
         "--renders-per-gpu",
-        type=_positive_int,
+        type=_whole_number,
         default=defaults.RENDERS_PER_GPU,
         metavar="N",
         help="concurrent renders per GPU (default 1)",
     )
     gpu.add_argument(
         "--cpu-threads",
-        type=_positive_int,
+        type=_whole_number,
         metavar="N",
         help="CPU threads per render (renderer default when omitted)",
     )
@@ -201,7 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     job.add_argument(
         "--retries",
-        type=_positive_int,
+        type=_whole_number,
         default=defaults.RETRIES,
         metavar="N",
         help="extra attempts for frames still missing (default 2)",
@@ -300,7 +302,7 @@ def _frames_from_args(args: argparse.Namespace) -> str:
     if not args.frames.strip():
         raise PlanError(
             "--frames '' names no frame: give frames (1-24, 1,10-20,50), or leave --frames out "
-            "to render the scene's range"
+            "to render what Maya renders for each layer"
         )
     return str(args.frames)
 

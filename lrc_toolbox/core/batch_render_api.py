@@ -507,11 +507,13 @@ def stored_config(plan: JobPlan) -> dict[str, object]:
 
     ``output_dir`` and ``project_dir`` hold what every render got (``-rd``, ``-proj``), so the
     history names the folder and ``retry``/``resume`` render into the same one;
-    ``output_origin`` says why it was chosen. ``plan_notes`` (current frame, overrides left to
+    ``output_origin`` says why it was chosen; ``scene_file`` is absolute. ``plan_notes`` (current frame, overrides left to
     Maya, layers that are not layers...) stay with the job for status and history;
     ``config_from_record`` ignores the extra keys.
     """
     data = _config_dict(plan.config)
+    # The absolute scene path: retry/resume may run from another folder than the job did.
+    data["scene_file"] = str(plan.scene_path)
     data["plan_notes"] = list(plan.notes)
     data["output_dir"] = plan.output_dir
     data["project_dir"] = plan.project_dir

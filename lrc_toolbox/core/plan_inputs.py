@@ -59,8 +59,8 @@ def check_selection(config: RenderConfig) -> None:
     if not isinstance(config.frame_range, str):
         raise PlanError(
             f"frames must be a frame string such as '1-24' or '1,10-20,50' (got "
-            f"{_kind(config.frame_range)} {config.frame_range!r}); leave it empty for the "
-            "scene's range"
+            f"{_kind(config.frame_range)} {config.frame_range!r}); leave it empty for what "
+            "Maya renders for each layer"
         )
     _check_names(config.layers, "layers", allow_empty_list=True)
     if config.gpus is not None:
@@ -142,7 +142,7 @@ def render_layer_config(
     if not isinstance(frames, str):
         raise PlanError(
             f"frames must be a frame string such as '1-24' (got {_kind(frames)} {frames!r}); "
-            "leave it out for the scene's range"
+            "leave it out for what Maya renders for each layer"
         )
     gpus: list[str] | None = None
     if gpu_id is not None:

@@ -262,3 +262,24 @@ def test_retry_renders_only_failed_frames_and_history_lists_jobs(
     assert jobs[1]["state"] == "failed" and jobs[0]["state"] == "succeeded"
     text = subprocess.run([*CLI, "history"], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert job_id in text.stdout and "failed" in text.stdout
+
+
+@pytest.mark.slow
+def test_retry_of_a_job_given_a_relative_scene_works_from_another_folder(
+    standin_exe, render_env, tmp_path, monkeypatch
+):
+    shot = tmp_path / "shot"
+    shot.mkdir()
+    (shot / "shot001.ma").write_bytes(SAMPLE_SCENE.read_bytes())
+    monkeypatch.setenv("LRC_STANDIN_FAULTS", "skip=2@layer=MASTER_BG_A@once")
+    args = job_args(standin_exe, tmp_path / "img", "1-3")
+    args[args.index(str(SAMPLE_SCENE))] = "shot001.ma"  # relative to the folder it ran in
+    first = subprocess.run(
+        [*CLI, *args, "--retries", "0"], capture_output=True, text=True, cwd=shot, timeout=120
+    )
+    assert first.returncode == 1, first.stderr
+    job_id = json.loads(first.stdout.splitlines()[0])["job_id"]
+    code, events, err = run(["retry", job_id, "--json"])  # from the repository root
+    assert code == 0, err
+    started = [e for e in events if e["event"] == "task_started"]
+    assert [(e["layer"], e["frames"]) for e in started] == [("MASTER_BG_A", [2])]

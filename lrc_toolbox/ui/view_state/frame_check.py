@@ -33,7 +33,7 @@ class FrameCheck:
         frames: The frames when ``ok``.
         message: The parser's message when not ``ok``.
         part: The exact part of the input that is wrong, when the parser names one.
-        text: The text that was checked (the scene's range when the field is empty).
+        text: The text that was checked (the scene's default frames when the field is empty).
     """
 
     ok: bool

@@ -97,7 +97,7 @@ class FrameRangeField(QtWidgets.QWidget):
     # -- values -----------------------------------------------------------------------------------
     @property
     def text(self) -> str:
-        """The frame string as typed (``""``: the scene's range)."""
+        """The frame string as typed (``""``: the scene's default frames, what Maya renders)."""
         return self.edit.text().strip()
 
     @property
@@ -116,7 +116,7 @@ class FrameRangeField(QtWidgets.QWidget):
         self.edit.setText(text)
 
     def set_scene_frames(self, frames: str) -> None:
-        """The scene's range, used (and shown as the placeholder) when the field is empty."""
+        """The scene's default frames (what Maya renders), used and shown when the field is empty."""
         self._scene_frames = frames
         self.edit.setPlaceholderText(f"scene range: {frames}" if frames else "e.g. 1-100")
         self._on_changed()
