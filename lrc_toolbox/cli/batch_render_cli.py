@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from lrc_toolbox import __version__
+from lrc_toolbox.cli.arg_types import chunk_size, seconds, whole_number
 from lrc_toolbox.cli.cli_output import (
     Interrupted,
     OneLineArgumentParser,
@@ -71,32 +72,6 @@ __all__ = [
 ]
 
 
-def _whole_number(text: str) -> int:
-    """An integer option; its range is the planner's to check (one message for CLI and API)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    return value
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
-    return value
-
-
-def _chunk(text: str) -> int | None:
-    if text.strip().lower() == "auto":
-        return None
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not 'auto' or a number of frames") from None
-
-
 def build_parser() -> argparse.ArgumentParser:
     """Return the CLI's argument parser."""
     p = OneLineArgumentParser(
@@ -129,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--step",
-        type=_whole_number,
+        type=whole_number,
         default=1,
         help="step applied to plain a-b ranges (like the dialog's Step field)",
     )
@@ -159,24 +134,24 @@ def build_parser() -> argparse.ArgumentParser:
         "reservation); ids NVML cannot confirm are used with a warning",
     )
     gpu.add_argument(
-        "--gpu-count", type=_whole_number, metavar="N", help="use at most N of the usable GPUs"
+        "--gpu-count", type=whole_number, metavar="N", help="use at most N of the usable GPUs"
     )
     gpu.add_argument(
         "--reserve-gpus",
-        type=_whole_number,
+        type=whole_number,
         metavar="N",
         help="GPUs kept for the interactive session (default: 1 inside Maya, 0 from a shell)",
     )
     gpu.add_argument(
         "--renders-per-gpu",
-        type=_whole_number,
+        type=whole_number,
         default=defaults.RENDERS_PER_GPU,
         metavar="N",
         help="concurrent renders per GPU (default 1)",
     )
     gpu.add_argument(
         "--cpu-threads",
-        type=_whole_number,
+        type=whole_number,
         metavar="N",
         help="CPU threads per render (renderer default when omitted)",
     )
@@ -189,7 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     job.add_argument(
         "--chunk-size",
-        type=_chunk,
+        type=chunk_size,
         default=None,
         metavar="N|auto",
         help="frames per Render process (default auto: sized from measured "
@@ -203,28 +178,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     job.add_argument(
         "--retries",
-        type=_whole_number,
+        type=whole_number,
         default=defaults.RETRIES,
         metavar="N",
         help="extra attempts for frames still missing (default 2)",
     )
     job.add_argument(
         "--hang-timeout",
-        type=_seconds,
+        type=seconds,
         default=defaults.HANG_TIMEOUT_S,
         metavar="SECONDS",
         help="kill a render silent this long (default 600)",
     )
     job.add_argument(
         "--start-timeout",
-        type=_seconds,
+        type=seconds,
         default=defaults.START_TIMEOUT_S,
         metavar="SECONDS",
         help="kill a render with no progress this long after launch (default 900)",
     )
     job.add_argument(
         "--max-task-time",
-        type=_seconds,
+        type=seconds,
         metavar="SECONDS",
         help="kill a task running longer than this (default: no limit)",
     )

@@ -20,6 +20,7 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
+from lrc_toolbox.cli.arg_types import at_least_one, days
 from lrc_toolbox.cli.cli_output import (
     OneLineArgumentParser,
     follow_job,
@@ -42,10 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     status = sub.add_parser("status", help="state of a job (default: the most recent)")
     status.add_argument("job", nargs="?")
     history = sub.add_parser("history", help="recent jobs, newest first")
-    history.add_argument("--limit", type=_at_least_one, default=20, metavar="N")
+    history.add_argument("--limit", type=at_least_one, default=20, metavar="N")
     history.add_argument(
         "--prune-days",
-        type=_days,
+        type=days,
         metavar="DAYS",
         help="first forget finished jobs (and their logs) older than DAYS; under "
         f"{CONFIRM_BELOW_DAYS:g} day asks first (or give --yes)",
@@ -68,26 +69,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 #: ``--prune-days`` below this forgets (nearly) every finished job: it asks first.
 CONFIRM_BELOW_DAYS = 1.0
-
-
-def _at_least_one(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1 (got {value})")
-    return value
-
-
-def _days(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of days") from None
-    if not value >= 0:  # NaN too
-        raise argparse.ArgumentTypeError(f"must be 0 or more days (got {text})")
-    return value
 
 
 def _confirm_prune(days: float, *, yes: bool, err: TextIO, ask: Callable[[str], str]) -> None:

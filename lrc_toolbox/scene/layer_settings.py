@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from lrc_toolbox.scene.layer_overrides import LayerOverride
+from lrc_toolbox.scene.render_globals import GLOBAL_ATTRS
 
 __all__ = [
     "APPLIED_ATTRIBUTES",
@@ -41,18 +42,11 @@ __all__ = [
 MAYA_DEFAULT_RENDERER: str = "mayaSoftware"
 _GLOBALS_NODE = "defaultRenderGlobals"
 
-#: ``defaultRenderGlobals`` attributes whose overrides the plan applies, short and long names.
+#: ``defaultRenderGlobals`` attributes whose overrides the plan applies, short and long names
+#: (the frames and the renderer; the reader's own table names them).
+_APPLIED_KEYS = frozenset({"start_frame", "end_frame", "by_frame", "animation", "renderer"})
 APPLIED_ATTRIBUTES: Mapping[str, str] = {
-    "fs": "start_frame",
-    "startFrame": "start_frame",
-    "ef": "end_frame",
-    "endFrame": "end_frame",
-    "bfs": "by_frame",
-    "byFrameStep": "by_frame",
-    "an": "animation",
-    "animation": "animation",
-    "ren": "renderer",
-    "currentRenderer": "renderer",
+    attr: key for attr, key in GLOBAL_ATTRS.items() if key in _APPLIED_KEYS
 }
 
 
