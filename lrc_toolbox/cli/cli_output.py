@@ -14,7 +14,8 @@ import os
 import signal
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NoReturn, TextIO, cast
+from functools import partial
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
 
 from lrc_toolbox.cli.exit_codes import (
     EXIT_FRAMES_FAILED,
@@ -33,6 +34,7 @@ __all__ = [
     "Interrupted",
     "OneLineArgumentParser",
     "PipeSafeStream",
+    "SignalGate",
     "follow_job",
     "interruption",
     "pipe_safe",
@@ -187,10 +189,82 @@ def interruption(exc: KeyboardInterrupt) -> tuple[int, str]:
     return EXIT_INTERRUPTED, "interrupted (Ctrl-C)"
 
 
+class SignalGate:
+    """The handler of SIGINT, SIGTERM and SIGHUP while the CLI starts and follows a job.
+
+    Only the first signal counts; it decides the exit code and the words (130 for Ctrl-C and
+    SIGTERM, 129 for SIGHUP). While the job starts (:attr:`raising`), it is raised as
+    :class:`Interrupted`, so planning stops at once and nothing is launched. Once the job runs,
+    it is not raised: an exception would land wherever the main thread happens to be (inside
+    ``threading``'s lock code, or inside the very clean-up it interrupted). It calls
+    :attr:`on_signal` instead (the job's stop, which only sets the flag its supervisor reads, so
+    the stop begins at once), and the follow loop says so and waits for the job to record its
+    end. Every later signal (a second Ctrl-C, SIGTERM from a wrangler, SIGHUP when the terminal
+    closes) is absorbed: the stop already under way is the answer to it, so it neither prints a
+    line nor cuts that stop short.
+
+    Signal handlers can only be set from the main thread; elsewhere the gate installs nothing
+    (a job followed from another thread never sees these signals).
+
+    Attributes:
+        signum: The first signal taken, or None.
+        raising: Raise the first signal (the job is not running yet).
+        on_signal: Called with the first signal when it is not raised; it must neither block
+            nor write (it runs inside the signal handler, between two steps of the main thread).
+    """
+
+    SIGNALS: tuple[str, ...] = ("SIGINT", "SIGTERM", "SIGHUP")
+
+    def __init__(self) -> None:
+        self.signum: int | None = None
+        self.raising = True
+        self.on_signal: Callable[[int], None] | None = None
+        self._previous: dict[int, Any] = {}
+
+    def __call__(self, signum: int, frame: object) -> None:
+        """The signal handler: take the first signal, absorb the rest."""
+        if self.signum is not None:
+            return
+        self.signum = signum
+        if self.raising:
+            raise Interrupted(signum)
+        if self.on_signal is not None:
+            self.on_signal(signum)
+
+    def __enter__(self) -> SignalGate:
+        """Install the gate for every signal of :attr:`SIGNALS` this platform has."""
+        if threading.current_thread() is threading.main_thread():
+            for name in self.SIGNALS:
+                number = getattr(signal, name, None)
+                if number is not None:
+                    self._previous[number] = signal.signal(number, self)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        """Put the previous handlers back, unless a signal was taken.
+
+        After an interruption the process is on its way out (exit 130 or 129): a late signal
+        must not turn that into a traceback, so the gate stays and absorbs it.
+        """
+        if self.signum is None:
+            for number, previous in self._previous.items():
+                signal.signal(number, previous)
+        self._previous.clear()
+
+
+#: How often the follow loop looks at the job and at the signals noted meanwhile.
+FOLLOW_POLL_S = 0.2
+
+
 def follow_job(
     api: BatchRenderAPI, start: Callable[[], JobHandle], *, as_json: bool, out: TextIO, err: TextIO
 ) -> int:
     """Start a job with ``start()`` and show it until it ends; return the exit code.
+
+    A signal (Ctrl-C, SIGTERM, SIGHUP) while the job starts stops it before any render does (the
+    :class:`Interrupted` reaches the caller); once it runs, the first signal stops every render
+    tree, the job records its end, one line says so on stderr, and the code is 130 (129 for
+    SIGHUP) however many signals follow (see :class:`SignalGate`).
 
     Args:
         api: The API whose events are shown.
@@ -205,42 +279,57 @@ def follow_job(
     else:
         display = ProgressDisplay(out, err)
         api.subscribe(display.on_event)
-    handle = start()
-    if display is not None:
-        display.start(handle)
-    interrupted: int | None = None
-    try:
-        while not handle.wait(0.2):
-            pass
-    except RuntimeError as exc:  # the engine itself failed: its renders were already stopped
-        cause = exc.__cause__ or exc
-        err.write(
-            f"lrc-batch-render: internal error in job {handle.job_id}: {cause!r}; every "
-            "render was stopped\n"
-        )
-        return EXIT_FRAMES_FAILED
-    except KeyboardInterrupt as exc:
-        interrupted, reason = interruption(exc)
-        err.write(f"\n{reason}: stopping every render (whole process trees)...\n")
-        handle.stop(reason)
-        _wait_for_stop(handle, err)
-    finally:
+    with SignalGate() as gate:
+        handle: JobHandle | None = None
+        try:
+            handle = start()
+            gate.on_signal = partial(_stop_job, handle)
+            gate.raising = False
+        except KeyboardInterrupt as exc:
+            if handle is None:
+                raise  # nothing started: the caller says so
+            # Taken just as the job had started: stopped like any other (the loop says so).
+            _stop_job(handle, exc.signum if isinstance(exc, Interrupted) else signal.SIGINT)
         if display is not None:
-            display.stop()
-    result = handle.result
+            display.start(handle)
+        try:
+            interrupted = _follow(handle, gate, err)
+        except RuntimeError as exc:  # the engine itself failed: its renders were already stopped
+            cause = exc.__cause__ or exc
+            err.write(
+                f"lrc-batch-render: internal error in job {handle.job_id}: {cause!r}; every "
+                "render was stopped\n"
+            )
+            return EXIT_FRAMES_FAILED
+        finally:
+            if display is not None:
+                display.stop()
     if interrupted is not None:
         return interrupted
+    result = handle.result
     return EXIT_OK if result is not None and result.ok else EXIT_FRAMES_FAILED
 
 
-def _wait_for_stop(handle: JobHandle, err: TextIO) -> None:
-    """Wait until every render is stopped; more Ctrl-C/SIGTERM must not orphan them."""
-    while True:
-        try:
-            if handle.wait(0.5):
-                return
-        except KeyboardInterrupt:
-            err.write(
-                "still stopping the renders (a render left running would keep its GPU); "
-                "please wait\n"
-            )
+def _stop_job(handle: JobHandle, signum: int) -> None:
+    """Ask the job to stop for ``signum`` (returns at once; a second ask changes nothing)."""
+    handle.stop(interruption(Interrupted(signum))[1])
+
+
+def _follow(handle: JobHandle, gate: SignalGate, err: TextIO) -> int | None:
+    """Wait for the job; on the first signal stop it and wait until every render is stopped.
+
+    Returns:
+        The exit code of the interruption, or None when the job ended on its own.
+    """
+    while not handle.wait(FOLLOW_POLL_S) and gate.signum is None:
+        pass
+    if gate.signum is None:
+        return None
+    # The stop was asked for in the signal handler already (the job may even be over by now).
+    code, reason = interruption(Interrupted(gate.signum))
+    err.write(f"\n{reason}: stopping every render (whole process trees)...\n")
+    # Later signals are absorbed by the gate: nothing cuts this wait short, so no render is
+    # left running (a render left running would keep its GPU).
+    while not handle.wait(FOLLOW_POLL_S):
+        pass
+    return code

@@ -179,8 +179,10 @@ def load_resume_state(store: JobStore, job: JobRecord) -> ResumeState:
     pending: dict[str, set[int]] = {}
     attempts: dict[str, dict[int, int]] = {}
     tasks = store.get_tasks(job.id)
-    running = [t for t in tasks if t.state is TaskState.RUNNING and t.pid]
-    in_running = {(layer, frame) for t in running for layer in t.layers for frame in t.frames}
+    attached = [_attached(t) for t in tasks if t.state is TaskState.RUNNING and t.pid]
+    # A render that gave its later frames away keeps only those up to its keep point: the rest
+    # belong to its taker, or go back to the queue when the taker never started.
+    in_running = {(layer, frame) for t in attached for layer in t.layers for frame in t.kept_frames}
     for record in store.get_frames(job.id):
         attempts.setdefault(record.layer, {})[record.frame] = record.attempts
         if record.state in (FrameState.DONE, FrameState.SKIPPED_EXISTING):
@@ -198,7 +200,6 @@ def load_resume_state(store: JobStore, job: JobRecord) -> ResumeState:
                 exit_code=None,
                 reason="never started: its manager stopped first",
             )
-    attached = [_attached(t) for t in running]
     numbers = [_task_number(t.task_id) for t in tasks] or [0]
     folders = {
         str(folder): None
@@ -227,6 +228,7 @@ def _attached(task: TaskRecord) -> TaskAttachment:
         pid=int(task.pid or 0),
         create_time=task.pid_create_time,
         log_path=task.log_path or "",
+        keep_through=task.keep_through,
     )
 
 

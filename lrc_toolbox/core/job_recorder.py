@@ -76,6 +76,9 @@ class NullJobStore:
     def set_task_peak_gpu_memory(self, job_id: str, task_id: str, peak_bytes: int) -> None:
         """Keep nothing."""
 
+    def set_task_keep_through(self, job_id: str, task_id: str, frame: int) -> None:
+        """Keep nothing."""
+
     def set_frames_state(
         self, job_id: str, layer: str, frames: Iterable[int], state: FrameState, **_fields: object
     ) -> list[int]:
@@ -329,6 +332,14 @@ class JobRecorder:
                 gpu=gpu,
             )
         self._publish_task_started(spec, argv, pid, log_path)
+
+    def task_keeps_through(self, task_id: str, frame: int) -> None:
+        """A running task gave its frames after ``frame`` to another task (a tail split).
+
+        Stored before the taker is, so a manager that dies before stopping the task at its
+        keep point leaves ``resume`` what it needs to stop it there (no frame rendered twice).
+        """
+        self._store.set_task_keep_through(self.job_id, task_id, frame)
 
     def task_not_started(self, spec: TaskSpec, log_path: Path) -> None:
         """A task's render could not be launched (its end is recorded when it is finalised)."""

@@ -207,6 +207,7 @@ class JobRunner:
             stop=self._processes.terminate_process,
             can_stop=lambda task_id: self._processes.get(task_id) is not None,
             notice=self._recorder.notice,
+            keep_point=self._recorder.task_keeps_through,
         )
         self._running: dict[str, TaskRun] = {}
         self._finished: dict[str, TaskRun] = {}
@@ -280,6 +281,7 @@ class JobRunner:
                     now=self._clock.monotonic(),
                     follow=lambda task_id, layers: self._monitor(task_id, layers).feed,
                     notice=self._recorder.notice,
+                    register=self._processes.adopt,
                 )
             while True:
                 # Wait for a note only when nothing can be launched now (the first launches and

@@ -606,6 +606,20 @@ class JobStore(JobStoreQueries):
                 (int(peak_bytes), job_id, task_id),
             )
 
+    def set_task_keep_through(self, job_id: str, task_id: str, frame: int) -> None:
+        """Record the last frame a running task keeps (its later ones went to another task).
+
+        Raises:
+            ValueError: ``frame`` is not an integer.
+            JobStoreError: SQLite failed.
+        """
+        check_int(frame, "frame")
+        with self._db.write() as conn:
+            conn.execute(
+                "UPDATE tasks SET keep_through = ? WHERE job_id = ? AND task_id = ?",
+                (frame, job_id, task_id),
+            )
+
     # ---------------------------------------------------------------------------------- frames
     def set_frames_state(
         self,

@@ -79,6 +79,9 @@ class TaskRecord:
         queued_at: When the task was added.
         started_at: When the process was launched.
         ended_at: When the task reached a final state.
+        peak_gpu_memory: The most GPU memory its processes used (bytes), when NVML could tell.
+        keep_through: The last frame it renders after giving its later frames to another task
+            (a tail split), else None.
     """
 
     task_id: str
@@ -100,6 +103,7 @@ class TaskRecord:
     started_at: float | None
     ended_at: float | None
     peak_gpu_memory: int | None = None
+    keep_through: int | None = None
 
     @property
     def id(self) -> str:
@@ -182,6 +186,7 @@ def task_record(row: sqlite3.Row) -> TaskRecord:
         started_at=row["started_at"],
         ended_at=row["ended_at"],
         peak_gpu_memory=row["peak_gpu_memory"],
+        keep_through=row["keep_through"],
     )
 
 

@@ -136,7 +136,11 @@ _SCHEMA_V3: tuple[str, ...] = (
     f"UPDATE frames SET task_id = {_unprefixed('task_id')} WHERE task_id IS NOT NULL",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3)
+#: Version 4: the last frame a running task keeps after giving its later frames to another task
+#: (a tail split), so a job resumed after a crash of its manager stops that render there.
+_SCHEMA_V4: tuple[str, ...] = ("ALTER TABLE tasks ADD COLUMN keep_through INTEGER",)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3, _SCHEMA_V4)
 
 #: The ``user_version`` this code writes and expects.
 SCHEMA_VERSION: int = len(MIGRATIONS)

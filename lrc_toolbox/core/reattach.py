@@ -8,8 +8,16 @@ manager that started them. ``resume`` reads the job store into a :class:`ResumeS
   reset);
 * tasks recorded as running are taken back (:class:`TaskAttachment`): alive (same pid **and** start
   time) → the log is followed again from its first line of output (the parser rebuilds what the
-  render reported) and its GPU lease is adopted; gone → the log is replayed to its end and the task
-  finalised. Verification decides, as always; the exit code is unknown (only a parent can read it).
+  render reported), its GPU lease is adopted and its process is registered with the job's
+  process manager, so every way of stopping a task (watchdog, a user's stop, cancel) stops its
+  whole tree; gone → the log is replayed to its end and the task finalised. Verification decides,
+  as always; the exit code is unknown (only a parent can read it);
+* a render that had given its later frames to another task (a tail split) keeps only the frames
+  up to its keep point, as the store recorded it when the split was decided, and is stopped there
+  as before the crash: the frames it gave away are rendered once;
+* a survivor's notes do not teach the cost model (its replayed lines arrive in a burst, so their
+  times say nothing): the estimates, the ETA and the tail splits (which may now cut a survivor,
+  since its stop reaches it) learn from the renders launched here.
 """
 
 from __future__ import annotations
@@ -39,6 +47,14 @@ class TaskAttachment:
     pid: int
     create_time: float | None
     log_path: str
+    keep_through: int | None = None
+
+    @property
+    def kept_frames(self) -> tuple[int, ...]:
+        """The frames it still renders: all of them, or those up to its keep point."""
+        if self.keep_through is None:
+            return self.frames
+        return tuple(frame for frame in self.frames if frame <= self.keep_through)
 
 
 @dataclass
@@ -108,9 +124,10 @@ def attach_survivor(old: TaskAttachment, on_line: Callable[[str], None]) -> Rend
 def survivor_notice(old: TaskAttachment, spec: TaskSpec, *, alive: bool) -> str:
     """What the user is told about a surviving render taken back."""
     if alive:
+        keep = "" if old.keep_through is None else f" (it stops after frame {old.keep_through})"
         return (
             f"re-attached to {spec.task_id} (pid {old.pid}) still rendering "
-            f"{'+'.join(old.layers)} {spec.run.to_string()}"
+            f"{'+'.join(old.layers)} {spec.run.to_string()}{keep}"
         )
     return f"{spec.task_id} (pid {old.pid}) ended while no manager ran: verifying its images from its log"
 
@@ -125,6 +142,7 @@ def take_back_survivors(
     now: float,
     follow: Callable[[str, list[PlannedLayer]], Callable[[str], None]],
     notice: Callable[[str], None],
+    register: Callable[[str, RenderProcess], None],
 ) -> None:
     """Take the renders of a dead manager back: follow live ones, replay the logs of the rest.
 
@@ -141,6 +159,8 @@ def take_back_survivors(
         now: The job clock's monotonic() now (the survivors' launch time from now on).
         follow: Makes the line callback of a task's log (its monitor's ``feed``).
         notice: Tells the user about each survivor.
+        register: Registers a survivor's process with the job's process manager (its
+            ``adopt``), so the job's stops reach it.
     """
     for old in attached:
         slot = survivor_slot(old, slots, len(running))
@@ -148,10 +168,17 @@ def take_back_survivors(
         if not planned:
             continue
         spec = survivor_spec(old, slot)
-        task = TaskRun(spec=spec, layers=planned, log_path=Path(old.log_path), launched_at=now)
+        task = TaskRun(
+            spec=spec, layers=planned, log_path=Path(old.log_path), launched_at=now, timed=False
+        )
+        if old.keep_through is not None:
+            task.keep_only_through(
+                old.keep_through, "its later frames went to another task before its manager died"
+            )
         running[spec.task_id] = task
         dispatcher.occupy(slot)
         task.process = attach_survivor(old, follow(spec.task_id, planned))
+        register(spec.task_id, task.process)
         alive = task.process.poll() is None
         if alive:
             task.lease = dispatcher.adopt(

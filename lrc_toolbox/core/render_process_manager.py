@@ -73,6 +73,15 @@ class RenderProcessManager:
             self._processes[config.process_id] = process
         return process
 
+    def adopt(self, process_id: str, process: RenderProcess) -> None:
+        """Register a render this manager did not launch (one re-attached after a crash).
+
+        From then on it is stopped like any of this manager's renders: a watchdog stop, a
+        user's stop, a cancel and :meth:`terminate_all` reach its whole tree.
+        """
+        with self._lock:
+            self._processes[process_id] = process
+
     def get(self, process_id: str) -> RenderProcess | None:
         """Return the process registered under ``process_id``."""
         with self._lock:

@@ -13,7 +13,9 @@ and every note changes its running task. The rules:
 * every reported image is remembered for its frame and teaches the layer's naming;
 * the first fatal line is kept (with whether it is deterministic); the watchdog stops the task;
 * a non-fatal error line is kept per frame (cut to :data:`MAX_REASON_CHARS`) to explain a missing
-  frame; progress events are coalesced to whole percents (Redshift prints a line per block).
+  frame; progress events are coalesced to whole percents (Redshift prints a line per block);
+* a task that is not :attr:`~lrc_toolbox.core.task_run.TaskRun.timed` (a render re-attached after
+  a crash, whose log is replayed at once) teaches the cost model nothing.
 """
 
 from __future__ import annotations
@@ -107,7 +109,8 @@ class NoteApplier:
         if note.kind is NoteKind.RENDER_STARTED:
             if task.render_started_at is None:
                 task.render_started_at = note.at
-                self._cost.record_startup(note.at - task.launched_at)
+                if task.timed:
+                    self._cost.record_startup(note.at - task.launched_at)
             return
         if note.kind is NoteKind.FATAL:
             if task.fatal_reason is None:
@@ -149,7 +152,7 @@ class NoteApplier:
             return
         ok, why = self._verify(task, key)
         if ok:
-            if task.open_since is not None:
+            if task.open_since is not None and task.timed:
                 self._cost.record_frame(key[0], max(0.0, at - task.open_since))
         elif why:
             task.bad[key] = why

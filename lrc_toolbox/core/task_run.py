@@ -58,6 +58,9 @@ class TaskRun:
         handed_over: What it gave away and to whom (for its end reason).
         trim_stopping: It is being stopped because it reached ``keep_through``.
         begun: How many of its kept frames (of its first layer) have begun.
+        timed: Its notes teach the cost model. False for a render re-attached after a crash of
+            its manager: its log is replayed from the start in a moment, so the times of the
+            replayed lines (start-up and frames near 0 s) say nothing about the render.
     """
 
     spec: TaskSpec
@@ -89,6 +92,7 @@ class TaskRun:
     handed_over: list[str] = field(default_factory=list)
     trim_stopping: bool = False
     begun: int = 0
+    timed: bool = True
     _frames: tuple[int, ...] | None = field(default=None, repr=False)
 
     @property

@@ -39,9 +39,13 @@ class TaskSplitter:
         cost: The job's cost model (estimates for the split policy).
         fill: Fills free slots from the queue (launches the taker).
         stop: Stops a task's whole process tree (non-blocking).
-        can_stop: Whether ``stop`` reaches a task's render (a render re-attached after a crash
-            of its manager may not be): only those are cut.
+        can_stop: Whether ``stop`` reaches a task's render (one that is registered with the
+            process manager: a render launched here or re-attached after a crash of its
+            manager): only those are cut.
         notice: Tells the user something (the job recorder's ``notice``).
+        keep_point: Records a victim's keep point (the job recorder's ``task_keeps_through``)
+            before its frames are handed over, so a resume after a crash stops it there
+            (None: not recorded, for a job without a store).
         policy: When a cut pays.
     """
 
@@ -54,6 +58,7 @@ class TaskSplitter:
         stop: Callable[[str], object],
         can_stop: Callable[[str], bool],
         notice: Callable[[str], None],
+        keep_point: Callable[[str, int], None] | None = None,
         policy: SplitPolicy | None = None,
     ) -> None:
         self._queue = queue
@@ -62,6 +67,7 @@ class TaskSplitter:
         self._stop = stop
         self._can_stop = can_stop
         self._notice = notice
+        self._keep_point = keep_point
         self._policy = policy
         self._idle_seen = 0
         self._planned_at: float | None = None
@@ -107,6 +113,8 @@ class TaskSplitter:
                 continue
             before = set(running)
             victim.keep_only_through(victim.spec.run.frame_at(index - 1), "")
+            if self._keep_point is not None and victim.keep_through is not None:
+                self._keep_point(victim.task_id, victim.keep_through)
             self._queue.hand_over(cut.layer, cut.handed, victim.spec.attempt)
             self._fill()
             taker = next((running[t] for t in running if t not in before), None)

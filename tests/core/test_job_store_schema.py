@@ -26,7 +26,7 @@ def columns(conn: sqlite3.Connection, table: str) -> list[str]:
 
 def test_schema_version_tables_and_wal(store: JobStore) -> None:
     with sqlite3.connect(store.path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert columns(conn, "jobs") == [
             "id",
@@ -62,6 +62,7 @@ def test_schema_version_tables_and_wal(store: JobStore) -> None:
             "started_at",
             "ended_at",
             "peak_gpu_memory",
+            "keep_through",
         ]
         assert columns(conn, "frames") == [
             "job_id",
@@ -213,6 +214,26 @@ def test_a_version_2_store_keys_its_tasks_by_job_and_short_id_after_migration(
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         indexes = {row[1] for row in conn.execute("PRAGMA index_list(tasks)")}
         assert "tasks_state" in indexes
+
+
+def test_a_version_3_store_gets_a_keep_point_per_task(store_path: Path) -> None:
+    """Version 4 stores where a split task stops (resume stops it there after a crash)."""
+    conn = _old_store(store_path, 3)
+    conn.execute(
+        "INSERT INTO jobs (id, created_at, updated_at, state, scene, config_json) "
+        "VALUES ('job1', 1.0, 1.0, 'running', 's.ma', '{}')"
+    )
+    conn.execute(
+        "INSERT INTO tasks (job_id, task_id, layers_json, frames_json, attempt, state, pid, "
+        "queued_at) VALUES ('job1', 't0001', '[\"BG\"]', '[1, 2, 3]', 1, 'running', 42, 5.0)"
+    )
+    conn.close()
+    with JobStore(store_path) as store:
+        task = store.get_task("job1", "t0001")
+        assert task is not None and task.keep_through is None and task.pid == 42
+        store.set_task_keep_through("job1", "t0001", 2)
+        task = store.get_task("job1", "t0001")
+        assert task is not None and task.keep_through == 2
 
 
 def test_store_from_a_newer_version_is_refused(store_path: Path) -> None:

@@ -5,17 +5,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lrc_toolbox.core.gpu_availability import GPUAvailability
+from lrc_toolbox.core.gpu_leases import LeaseBook
 from lrc_toolbox.core.gpu_memory import GpuMemorySampler
 from lrc_toolbox.core.job_store import JobStore
 from lrc_toolbox.core.models import FrameState, GPUInfo, TaskState
 from lrc_toolbox.core.planner import PlannedLayer
-from lrc_toolbox.core.reattach import TaskAttachment, survivor_notice, survivor_slot, survivor_spec
+from lrc_toolbox.core.reattach import (
+    TaskAttachment,
+    survivor_notice,
+    survivor_slot,
+    survivor_spec,
+    take_back_survivors,
+)
 from lrc_toolbox.core.scheduler import CostModel, Slot, TaskSpec
 from lrc_toolbox.core.skip_existing import existing_images, learn_naming_from_history
+from lrc_toolbox.core.slot_dispatch import SlotDispatcher
 from lrc_toolbox.core.status_rows import StatusBoard, status_row
 from lrc_toolbox.core.task_run import TaskRun
 from lrc_toolbox.core.verification import ImageNaming
 from lrc_toolbox.utils.frame_parser import FrameRun, FrameSet
+from lrc_toolbox.utils.render_subprocess import OUTPUT_MARKER
 
 
 def _gpu(index: int) -> GPUInfo:
@@ -259,3 +269,38 @@ def test_a_survivors_spec_and_notice() -> None:
     assert survivor_notice(old, spec, alive=False) == (
         "t0004 (pid 321) ended while no manager ran: verifying its images from its log"
     )
+
+
+def test_a_survivor_is_registered_kept_to_its_keep_point_and_not_timed(tmp_path: Path) -> None:
+    """Its process joins the job's process manager (every stop reaches it); it stops after the
+    keep point a split recorded; its replayed log teaches the cost model nothing."""
+    log = tmp_path / "t4.log"
+    log.write_text(f"{OUTPUT_MARKER}\n[Redshift] Rendering frame 5 (1/4)...\n")
+    gone = TaskAttachment(
+        "t0004", ("BG",), (5, 6, 7, 8), 2, 0, "GPU-00000000", 999_999_999, 5.0, str(log), 6
+    )
+    running: dict[str, TaskRun] = {}
+    registered: dict[str, object] = {}
+    lines: list[str] = []
+    take_back_survivors(
+        [gone],
+        slots=SLOTS,
+        layers={"BG": BG},
+        running=running,
+        dispatcher=SlotDispatcher(
+            SLOTS,
+            job_id="job1",
+            leases=LeaseBook(tmp_path / "leases"),
+            availability=GPUAvailability(lambda: ([], "")),
+            notice=lambda _message: None,
+        ),
+        now=10.0,
+        follow=lambda task_id, layers: lines.append,
+        notice=lambda _message: None,
+        register=registered.__setitem__,
+    )
+    task = running["t0004"]
+    assert registered == {"t0004": task.process}
+    assert task.process is not None and task.process.wait(timeout=10) is not None
+    assert lines == ["[Redshift] Rendering frame 5 (1/4)..."]  # its log, replayed
+    assert task.keep_through == 6 and task.frames == (5, 6) and not task.timed

@@ -141,3 +141,17 @@ def test_a_split_task_verifies_only_the_frames_it_kept() -> None:
     h.feed(task, "frame_started", 131.0, layer="BG", frame=3)
     h.feed(task, "frame_finished", 140.0, layer="BG", frame=3)
     assert h.verified == [("BG", 1), ("BG", 2)]
+
+
+def test_a_re_attached_render_teaches_the_cost_model_nothing() -> None:
+    """Its log is replayed from the start in a burst: those times are not the render's."""
+    h, task = Harness(), _task()
+    task.timed = False
+    h.on_disk = {("BG", 1), ("BG", 2)}
+    h.feed(task, "render_started", 100.001, layer="BG")
+    h.feed(task, "frame_started", 100.002, layer="BG", frame=1)
+    h.feed(task, "frame_started", 100.003, layer="BG", frame=2)
+    h.feed(task, "frame_finished", 100.004, layer="BG", frame=2)
+    assert h.verified == [("BG", 1), ("BG", 2)]  # verified as any frame
+    assert task.render_started_at == 100.001  # the watchdog still sees it rendering
+    assert not h.cost.is_startup_measured() and not h.cost.is_measured("BG")

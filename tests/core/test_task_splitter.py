@@ -96,3 +96,26 @@ def test_planning_again_waits_unless_a_slot_has_just_fallen_idle() -> None:
     # ...but at once when another slot falls idle.
     h.splitter.split_for_idle(h.running, idle_slots=2, now=26.5 + RECONSIDER_S / 2)
     assert h.launched
+
+
+def test_the_keep_point_is_recorded_before_the_frames_are_handed_over() -> None:
+    """A manager that dies between the split and the victim's stop leaves the keep point stored."""
+    h = Harness()
+    steps: list[tuple[object, ...]] = []
+
+    def fill() -> None:
+        steps.append(("taker launched", len(h.running)))
+        h.fill()
+
+    h.splitter = TaskSplitter(
+        queue=h.queue,
+        cost=h.cost,
+        fill=fill,
+        stop=h.stopped.append,
+        can_stop=lambda task_id: True,
+        notice=h.notices.append,
+        keep_point=lambda task_id, frame: steps.append(("keep point", task_id, frame)),
+    )
+    h.splitter.split_for_idle(h.running, idle_slots=1, now=6.5)
+    assert h.victim.keep_through is not None
+    assert steps == [("keep point", "t0001", h.victim.keep_through), ("taker launched", 1)]

@@ -356,7 +356,27 @@ def test_gpus_show_reservation_utilization_and_memory(qtbot, make_dialog, fake_c
     assert info.gpu_table.item(0, 1).text() == "kept for Maya"
     assert info.gpu_table.item(1, 1).text() == "free for renders"
     assert info.gpu_table.cellWidget(1, 2).value() == 97
-    assert info.gpu_table.cellWidget(1, 3).format() == "18.0 GB / 24.0 GB"
+    vram = info.gpu_table.cellWidget(1, 3)
+    assert vram.format() == "18/24 GB"  # short enough for its bar; the tooltip has it all
+    assert vram.toolTip() == "VRAM in use: 18.0 GB of 24.0 GB (75%)"
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (960, 600)])
+def test_the_vram_column_fits_its_text_at_every_window_size(
+    qtbot, make_dialog, fake_controller, size
+):
+    fake_controller.resources = make_resources(
+        [make_gpu(0, used_gb=14.3), make_gpu(1, used_gb=9.6, total_gb=10.7)]
+    )
+    dialog = make_dialog(fake_controller)
+    dialog.resize(*size)
+    table = dialog.system_info_widget.gpu_table
+    qtbot.waitUntil(lambda: table.rowCount() == 2 and dialog.size() == QtCore.QSize(*size))
+    assert [table.cellWidget(row, 3).text() for row in (0, 1)] == ["14.3/24 GB", "9.6/10.7 GB"]
+    for row in (0, 1):
+        bar = table.cellWidget(row, 3)
+        # The text and the bar's frame (4 px a side) fit in the bar: nothing is cut.
+        assert bar.width() >= bar.fontMetrics().horizontalAdvance(bar.text()) + 8, bar.text()
 
 
 def test_gpu_choice_is_passed_to_the_resource_query(qtbot, make_dialog, fake_controller):

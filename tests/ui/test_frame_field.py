@@ -10,6 +10,7 @@ require_qt()
 from lrc_toolbox.ui.view_state.formatting import (  # noqa: E402
     format_duration,
     format_gb,
+    format_gb_in_use,
     frames_preview,
 )
 from lrc_toolbox.ui.view_state.frame_check import (  # noqa: E402
@@ -52,6 +53,13 @@ def test_preview_and_durations() -> None:
     assert format_duration(75) == "1:15" and format_duration(3725) == "1:02:05"
     assert format_duration(None) == "--:--" and format_duration(float("nan")) == "--:--"
     assert format_gb(24 * 1024**3) == "24.0 GB" and format_gb(None) == "?"
+
+
+def test_memory_in_use_is_short_enough_for_a_narrow_bar() -> None:
+    gb = 1024**3
+    assert format_gb_in_use(int(14.3 * gb), 24 * gb) == "14.3/24 GB"
+    assert format_gb_in_use(0, int(10.7 * gb)) == "0/10.7 GB"
+    assert format_gb_in_use(None, 48 * gb) == "?/48 GB"
 
 
 def test_widget_reports_live(qtbot) -> None:

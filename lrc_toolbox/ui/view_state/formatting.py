@@ -44,6 +44,22 @@ def format_gb(size_bytes: int | None) -> str:
     return f"{size_bytes / BYTES_PER_GB:.1f} GB"
 
 
+def format_gb_in_use(used_bytes: int | None, total_bytes: int | None) -> str:
+    """Memory in use of a total, short enough for a narrow bar: ``"14.3/24 GB"``.
+
+    One decimal, dropped when it is 0 (``24.0`` reads ``24``); ``"?"`` for an unknown size.
+    The full figures go in a tooltip (:func:`format_gb`).
+    """
+
+    def short(size: int | None) -> str:
+        if size is None or size < 0:
+            return "?"
+        text = f"{size / BYTES_PER_GB:.1f}"
+        return text[:-2] if text.endswith(".0") else text
+
+    return f"{short(used_bytes)}/{short(total_bytes)} GB"
+
+
 def frames_preview(frames: Sequence[int], max_frames: int = PREVIEW_MAX_FRAMES) -> str:
     """List frames for a preview, eliding the middle of long lists.
 

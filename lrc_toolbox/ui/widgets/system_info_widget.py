@@ -16,11 +16,14 @@ from Qt import QtCore, QtWidgets
 
 from lrc_toolbox.core.models import GPUInfo, ResourceInfo
 from lrc_toolbox.ui.view_state.dialog_words import in_dialog_words
-from lrc_toolbox.ui.view_state.formatting import format_gb
+from lrc_toolbox.ui.view_state.formatting import format_gb, format_gb_in_use
 from lrc_toolbox.ui.view_state.gpu_names import GpuNames
 
 #: Height of a GPU row (room for a small progress bar).
 GPU_ROW_HEIGHT_PX: int = 22
+
+#: Room around the text of a bar in the GPU table (the style's frame and a little air).
+BAR_TEXT_PADDING_PX: int = 18
 
 #: Colour of the "no GPU" / problem line (readable on dark and light palettes).
 WARNING_STYLE: str = "color:#f0a050"
@@ -113,7 +116,7 @@ class SystemInfoWidget(QtWidgets.QGroupBox):
         header.setSectionResizeMode(2, QtWidgets.QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(3, QtWidgets.QHeaderView.ResizeMode.Fixed)
         header.resizeSection(2, 56)
-        header.resizeSection(3, 112)
+        header.resizeSection(3, 80)  # fitted to its text once GPUs are known
         self.gpu_table.setVisible(False)
 
         self.footer_label = QtWidgets.QLabel("")
@@ -227,13 +230,33 @@ class SystemInfoWidget(QtWidgets.QGroupBox):
             if isinstance(vram, QtWidgets.QProgressBar):
                 fraction = gpu.memory_used / gpu.memory_total if gpu.memory_total else 0.0
                 vram.setValue(int(fraction * 1000))
-                vram.setFormat(f"{format_gb(gpu.memory_used)} / {format_gb(gpu.memory_total)}")
+                vram.setFormat(format_gb_in_use(gpu.memory_used, gpu.memory_total))
+                vram.setToolTip(
+                    f"VRAM in use: {format_gb(gpu.memory_used)} of "
+                    f"{format_gb(gpu.memory_total)} ({fraction:.0%})"
+                )
+        self._fit_vram_column()
         height = (
             table.horizontalHeader().sizeHint().height()
             + 2 * table.frameWidth()
             + GPU_ROW_HEIGHT_PX * table.rowCount()
         )
         table.setFixedHeight(height)
+
+    def _fit_vram_column(self) -> None:
+        """Size the VRAM column to its widest text: a fixed width cut "14.3 GB / 24.0 GB"."""
+        table = self.gpu_table
+        header = table.horizontalHeader()
+        texts = [
+            (bar.fontMetrics(), bar.text())
+            for row in range(table.rowCount())
+            if isinstance(bar := table.cellWidget(row, 3), QtWidgets.QProgressBar)
+        ]
+        texts.append((header.fontMetrics(), self.GPU_COLUMNS[3]))
+        width = max(metrics.horizontalAdvance(text) for metrics, text in texts)
+        width += BAR_TEXT_PADDING_PX
+        if header.sectionSize(3) != width:
+            header.resizeSection(3, width)
 
     def _use_text(
         self, gpu: GPUInfo, reserved: set[int], usable: set[int], inside_maya: bool
