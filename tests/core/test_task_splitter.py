@@ -18,14 +18,14 @@ CHAR = PlannedLayer("CHAR", "rs_CHAR", FrameSet.parse("1-24"))
 class Harness:
     """A splitter over one long running CHAR task (frames 1-24, 1 s each, start-up 2 s)."""
 
-    def __init__(self, *, stoppable: bool = True) -> None:
+    def __init__(self, *, stoppable: bool = True, attempt: int = 1) -> None:
         self.cost = CostModel()
         self.cost.record_startup(2.0)
         self.cost.record_frame("CHAR", 1.0)
         self.queue = WorkQueue(
             {"CHAR": FrameSet(())}, policy=ChunkPolicy(), cost=self.cost, first_task_number=2
         )
-        spec = TaskSpec("t0001", ("CHAR",), FrameRun(1, 24), 1, Slot(0, GPU))
+        spec = TaskSpec("t0001", ("CHAR",), FrameRun(1, 24), attempt, Slot(0, GPU))
         self.victim = TaskRun(spec=spec, layers=[CHAR], log_path=Path("t.log"), launched_at=0.0)
         self.victim.render_started_at = 2.0
         self.victim.open_frame, self.victim.open_since = ("CHAR", 5), 6.0
@@ -74,6 +74,16 @@ def test_an_idle_slot_takes_the_end_of_the_running_task() -> None:
     h.splitter.stop_at_keep_points(h.running)
     h.splitter.stop_at_keep_points(h.running)
     assert h.stopped == ["t0001"] and h.victim.trim_stopping
+
+
+def test_a_retry_is_cut_like_a_first_attempt_and_its_taker_keeps_the_attempt() -> None:
+    # Issue 16: "apply the same to retries". A retry (attempt 2) running alone at the end of a
+    # job gives its unstarted frames to an idle slot; moving them is not another attempt.
+    h = Harness(attempt=2)
+    h.splitter.split_for_idle(h.running, idle_slots=1, now=6.5)
+    (taker,) = h.launched
+    assert taker.attempt == 2 and taker.run.end == 24
+    assert h.victim.keep_through == taker.run.start - 1
 
 
 def test_a_render_that_cannot_be_stopped_is_not_cut() -> None:
