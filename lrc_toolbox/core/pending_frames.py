@@ -106,8 +106,15 @@ class PendingRuns:
             # the runs from all the frames (rare: O(n)).
             self._reset(FrameSet(itertools.chain(self, incoming)).runs())
             return
+        if len(runs) == 1:
+            self._insert(runs[0])
+            return
+        # Several returning runs: a run must not join a queued neighbour across a gap that holds
+        # another returning run's frames (-2,0 joining a queued 2 around a returning 1 would
+        # interleave the runs and break their order).
+        returning = list(incoming)
         for run in runs:
-            self._insert(run)
+            self._insert(run, returning)
 
     def add_run(self, run: FrameRun) -> None:
         """Queue a whole run again (already queued frames are ignored)."""
@@ -153,21 +160,27 @@ class PendingRuns:
             return False
         return self._runs[index].index_of(frame) is not None
 
-    def _insert(self, run: FrameRun) -> None:
-        """Insert a run whose span holds no queued frame, merging with a neighbour it extends."""
+    def _insert(self, run: FrameRun, returning: list[int] | None = None) -> None:
+        """Insert a run whose span holds no queued frame, merging with a neighbour it extends.
+
+        Args:
+            run: The returning run.
+            returning: Every frame coming back in the same call, ascending (None: only ``run``):
+                no join may span one of them.
+        """
         self._count += len(run)
         position = bisect.bisect_left(self._starts, -run.start)
         # In the last-first list, the run before ``run`` in frame order is at ``position`` and
         # the one after it at ``position - 1``.
         before = self._runs[position] if position < len(self._runs) else None
         after = self._runs[position - 1] if position > 0 else None
-        if before is not None and _continues(before, run):
+        if before is not None and _continues(before, run, returning):
             run = _join(before, run)
             del self._runs[position]
             del self._starts[position]
             position = bisect.bisect_left(self._starts, -run.start)
             after = self._runs[position - 1] if position > 0 else None
-        if after is not None and _continues(run, after):
+        if after is not None and _continues(run, after, returning):
             run = _join(run, after)
             del self._runs[position - 1]
             del self._starts[position - 1]
@@ -188,8 +201,15 @@ def _step_between(first: FrameRun, second: FrameRun) -> int | None:
     return step if gap == step else None
 
 
-def _continues(first: FrameRun, second: FrameRun) -> bool:
-    return _step_between(first, second) is not None
+def _continues(first: FrameRun, second: FrameRun, returning: list[int] | None = None) -> bool:
+    """Whether ``second`` continues ``first`` by one step, with no returning frame in between."""
+    if _step_between(first, second) is None:
+        return False
+    if returning is None:
+        return True
+    # Any returning frame strictly between the two runs would end up inside the joined span.
+    index = bisect.bisect_right(returning, first.end)
+    return index >= len(returning) or returning[index] >= second.start
 
 
 def _join(first: FrameRun, second: FrameRun) -> FrameRun:

@@ -100,3 +100,14 @@ def test_property_behaves_like_a_sorted_set(
         assert len(pending) == len(model)
         runs = pending.runs()
         assert all(a.end < b.start for a, b in zip(runs, runs[1:], strict=False))
+
+
+def test_a_returning_run_does_not_join_a_queued_frame_around_another_returning_one() -> None:
+    # Found by the property test: -2,0 (step 2) continues the queued 2, but the returning 1 lies
+    # between them; joining them interleaved the runs and handed frames out of order.
+    pending = PendingRuns(FrameSet({2}))
+    pending.add({-2, 0, 1, 2, 3, 4, 5})
+    assert list(pending) == [-2, 0, 1, 2, 3, 4, 5]
+    runs = pending.runs()
+    assert all(a.end < b.start for a, b in zip(runs, runs[1:], strict=False))
+    assert [pending.take(10).frames() for _ in range(len(runs))] == [r.frames() for r in runs]
