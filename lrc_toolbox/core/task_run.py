@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lrc_toolbox.core.gpu_leases import Lease
 from lrc_toolbox.core.models import TaskState
-from lrc_toolbox.core.planner import PlannedLayer
+from lrc_toolbox.core.planner import PlannedLayer, is_still_task
 from lrc_toolbox.core.scheduler import TaskLoad, TaskSpec
 from lrc_toolbox.core.task_outcome import FrameKey, TaskEnd
 from lrc_toolbox.core.watchdog import TaskView
@@ -108,6 +108,12 @@ class TaskRun:
             return run
         index = run.index_of(self.keep_through)
         return run if index is None else run.cut(index + 1)[0]
+
+    @property
+    def still(self) -> bool:
+        """It renders a still: no ``-s/-e``, one image without a frame number, which only counts
+        when it was written after the launch (every still render overwrites the same name)."""
+        return is_still_task(self.layers, self.spec.run)
 
     @property
     def frames(self) -> tuple[int, ...]:
