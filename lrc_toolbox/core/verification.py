@@ -4,8 +4,8 @@ The rules:
 
 * a frame is done only when **every** image the renderer reported for it (``Saving:``,
   ``writing file``, ``Finished Rendering``, ``Successfully written image file``) exists and is
-  non-empty; the first reported path is the frame's image. A reported image is never judged by
-  its age: the renderer said it wrote it;
+  non-empty; the first reported path is the frame's image. A reported image is not judged by
+  its age (the renderer said it wrote it), except a still's (below);
 * when no path was reported for the frame but the layer's naming is known, the frame is done when
   one of the images predicted from that naming exists, is non-empty and is *fresh*: not older than
   the task's launch (minus :data:`STALE_IMAGE_SLACK_S` for coarse file-system clocks). With
