@@ -601,11 +601,16 @@ def plan_job(
             "combined mode: one process renders several layers (all frames of one "
             "layer, then the next); retries of missing frames run per layer"
         )
-        if any(lay.still for lay in layers) and still_frame(layers) is None:
+        shared = [
+            s.name
+            for s in layers
+            if s.still and any(not o.still and s.frames.first in o.frames for o in layers)
+        ]
+        if shared:
             notes.append(
-                "combined mode: a process that renders a still layer with other frames or "
-                "layers passes -s/-e, which turn animation on: its still images get a frame "
-                "number (render still layers separately to keep Maya's still names)"
+                f"combined mode: {', '.join(shared)} may render in one process with a layer "
+                "that is not a still, which passes -s/-e: they turn animation on, so the still "
+                "image gets a frame number (separate mode keeps Maya's still names)"
             )
     if exe.is_standin:
         notes.append(f"using the Render STAND-IN ({exe.path}), not Maya: images are placeholders")

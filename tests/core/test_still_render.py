@@ -192,7 +192,20 @@ def test_a_still_beside_an_animation_in_one_process_is_numbered_and_says_so(
     assert bg.still and not fg.still
     assert still_frame(plan.layers) is None
     assert "-s" in _argv(plan, ("BG", "FG"), (7, 7))
-    assert any("still images get a frame number" in note for note in plan.notes)
+    assert any(
+        "combined mode: BG may render in one process" in note and "frame number" in note
+        for note in plan.notes
+    )
+    # Stills alone, or beside layers that never render their frame: no such note.
+    alone = _plan(
+        _scene(tmp_path, TWO_LAYERS),
+        standin_exe,
+        layers=["BG", "FG"],
+        render_mode=RenderMode.COMBINED,
+        layer_frames={"BG": "7", "FG": "1-5"},
+        still_layers=["BG"],
+    )
+    assert not any("may render in one process" in note for note in alone.notes)
 
 
 def test_a_still_invocation_has_no_frame_flags_and_one_frame() -> None:
