@@ -350,10 +350,13 @@ class JobRunner:
         """Verify one (layer, frame) of a task; record it as done when its images are good."""
         if key in task.done:
             return True, ""
+        launched_wall = task.launched_wall
+        if launched_wall is None:
+            launched_wall = self._clock.wall_at(task.launched_at)
         verdict = verify_frame(
             task.images.get(key, []),
             self._naming.predict(*key),
-            launched_wall=self._clock.wall_at(task.launched_at),
+            launched_wall=launched_wall,
             skip_existing=self.plan.config.skip_existing,
             doomed=self._doomed,
             still=task.still,

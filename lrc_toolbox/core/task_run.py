@@ -61,6 +61,9 @@ class TaskRun:
         timed: Its notes teach the cost model. False for a render re-attached after a crash of
             its manager: its log is replayed from the start in a moment, so the times of the
             replayed lines (start-up and frames near 0 s) say nothing about the render.
+        launched_wall: A re-attached render's own launch on the wall clock (its process's start),
+            from which its images are fresh (a still's image written before the manager died is
+            its work); None: ``launched_at``.
     """
 
     spec: TaskSpec
@@ -93,6 +96,7 @@ class TaskRun:
     trim_stopping: bool = False
     begun: int = 0
     timed: bool = True
+    launched_wall: float | None = None
     _frames: tuple[int, ...] | None = field(default=None, repr=False)
 
     @property

@@ -2,19 +2,26 @@
 
 A scene whose animation is off, rendered without frames: one launch without ``-s/-e``, one image
 named without a frame number, verified only when it is fresh; with ``--frames N``: ``-s N -e N``
-and a numbered image. A stored still retries as a still.
+and a numbered image. A stored still retries as a still, and a still written before its
+manager died counts when the job is resumed.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from lrc_test_support import ROOT
 from lrc_toolbox.api import BatchRenderAPI, RenderConfig
 from lrc_toolbox.core.job_store import JobStore
+from lrc_toolbox.core.verification import STALE_IMAGE_SLACK_S
 
 pytestmark = pytest.mark.slow
 
@@ -118,3 +125,46 @@ def test_an_old_still_image_does_not_count_and_a_retry_renders_the_still_again(
     assert last["still"] and "-s" not in last["argv"]
     assert _images(out) == ["masterLayer/cube.exr"]
     assert old.read_bytes() != b"an earlier render's still"
+
+
+def test_a_still_written_before_its_manager_died_counts_at_resume(
+    standin_exe: str, render_env: dict[str, str], tmp_path: Path
+) -> None:
+    """The image of a re-attached still is fresh from its render's own launch, not the resume."""
+    scene = tmp_path / "cube.ma"
+    scene.write_text(SCENE)
+    out = tmp_path / "images"
+    cli = [sys.executable, "-m", "lrc_toolbox.cli.batch_render_cli"]
+    args = ["--scene", str(scene), "--renderer", "sw", "--render-exe", standin_exe]
+    env = dict(os.environ, LRC_STANDIN_FRAME_S="1.0")
+    manager = subprocess.Popen(
+        [*cli, *args, "--output-dir", str(out), "--json"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    assert manager.stdout is not None
+    job_id = ""
+    for line in manager.stdout:
+        event = json.loads(line)
+        job_id = event.get("job_id", job_id)
+        if event["event"] == "task_started":
+            break
+    manager.send_signal(signal.SIGKILL)
+    manager.wait()
+    manager.stdout.close()
+    image = out / "masterLayer" / "cube.exr"
+    deadline = time.monotonic() + WAIT_S
+    while not any(r["event"] == "end" for r in _records(render_env["LRC_STANDIN_RECORD"])):
+        assert time.monotonic() < deadline, "the render never ended"
+        time.sleep(0.05)
+    assert image.is_file()
+    time.sleep(STALE_IMAGE_SLACK_S + 1.0)  # the resume comes well after the image was written
+    api = BatchRenderAPI()
+    resumed = api.resume(job_id)
+    assert resumed.wait(WAIT_S) and resumed.result is not None
+    assert resumed.result.ok, resumed.result
+    ends = [r for r in _records(render_env["LRC_STANDIN_RECORD"]) if r["event"] == "end"]
+    assert len(ends) == 1 and ends[0]["images"] == [str(image)]  # rendered once, not again
