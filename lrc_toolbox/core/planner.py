@@ -59,8 +59,8 @@ __all__ = [
     "PlanError",
     "PlannedLayer",
     "find_maya_project",
-    "plan_job",
     "is_still_task",
+    "plan_job",
     "resolve_layers",
     "still_frame",
 ]
