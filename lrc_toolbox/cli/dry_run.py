@@ -12,11 +12,14 @@ from typing import Any, TextIO
 
 from lrc_toolbox.core.events import TASK_KEY_ALIAS
 from lrc_toolbox.core.job_runner import preview_argv
-from lrc_toolbox.core.planner import JobPlan
+from lrc_toolbox.core.planner import JobPlan, is_still_task
 from lrc_toolbox.core.schedule_sim import simulate
 from lrc_toolbox.core.scheduler import ChunkPolicy, CostModel, TaskSpec, WorkQueue
 from lrc_toolbox.utils.child_env import build_child_environment, describe_env_changes
 from lrc_toolbox.utils.frame_parser import FrameRun
+
+#: How the text form describes a still layer (its ``frames`` keep the one frame).
+STILL_TEXT = "still: no frame number in the image name"
 
 
 def preview_tasks(plan: JobPlan) -> list[TaskSpec]:
@@ -58,6 +61,7 @@ def plan_as_dict(plan: JobPlan, *, with_frames: bool = True) -> dict[str, Any]:
             needs the counts, and a million frames are a million Python objects.
     """
     tasks = []
+    layers = {layer.name: layer for layer in plan.layers}
     for spec, kept in preview_schedule(plan):
         argv = preview_argv(plan, spec)
         env = build_child_environment(
@@ -78,6 +82,7 @@ def plan_as_dict(plan: JobPlan, *, with_frames: bool = True) -> dict[str, Any]:
                 ),
                 "slot": spec.slot.label,
                 "gpus": [spec.slot.cuda_device] if spec.slot.cuda_device is not None else [],
+                "still": is_still_task([layers[name] for name in spec.layers], spec.run),
                 "argv": argv,
                 "env": changes.get("added", changes),
             }
@@ -100,6 +105,7 @@ def plan_as_dict(plan: JobPlan, *, with_frames: bool = True) -> dict[str, Any]:
                 **({"frames": list(layer.frames)} if with_frames else {}),
                 "frame_count": len(layer.frames),
                 "frames_text": layer.frames.to_string(),
+                "still": layer.still,
                 "renderer": layer.renderer,
                 "log_renderer": plan.profile_for([layer]).name,
                 "uses_gpu": plan.profile_for([layer]).uses_gpu,
@@ -133,10 +139,12 @@ def describe_plan(plan: JobPlan, out: TextIO, *, as_json: bool) -> None:
     for name, layer in data["layers"].items():
         where = "GPU" if layer["uses_gpu"] else "CPU"
         renderer = layer["renderer"] or data["log_renderer"]
-        out.write(
-            f"Layer:    {name} (node {layer['node']}): {layer['frame_count']} frames "
-            f"({layer['frames_text']}), {renderer} on the {where}\n"
+        frames = (
+            f"frame {layer['frames_text']} ({STILL_TEXT})"
+            if layer["still"]
+            else f"{layer['frame_count']} frames ({layer['frames_text']})"
         )
+        out.write(f"Layer:    {name} (node {layer['node']}): {frames}, {renderer} on the {where}\n")
     for note in data["notes"]:
         out.write(f"Note:     {note}\n")
     if data["gpu_error"]:
@@ -154,9 +162,13 @@ def describe_plan(plan: JobPlan, out: TextIO, *, as_json: bool) -> None:
             if stops is not None
             else ""
         )
+        what = (
+            f"frame {task['frames_text']} (still)"
+            if task["still"]
+            else f"frames {task['frames_text']}"
+        )
         out.write(
-            f"  {task['task_id']}  {'+'.join(task['layers'])}  frames {task['frames_text']}  "
-            f"on {task['slot']}{trimmed}\n"
+            f"  {task['task_id']}  {'+'.join(task['layers'])}  {what}  on {task['slot']}{trimmed}\n"
         )
         out.write(f"        env:  {env}\n")
         out.write(f"        argv: {' '.join(_quote(a) for a in task['argv'])}\n")

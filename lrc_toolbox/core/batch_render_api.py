@@ -509,9 +509,12 @@ def stored_config(plan: JobPlan) -> dict[str, object]:
     history names the folder and ``retry``/``resume`` render into the same one;
     ``output_origin`` says why it was chosen; ``scene_file`` is absolute. ``plan_notes`` (current frame, overrides left to
     Maya, layers that are not layers...) stay with the job for status and history;
-    ``config_from_record`` ignores the extra keys.
+    ``config_from_record`` ignores the extra keys. ``still_layers`` names the layers rendered
+    as a still, so that a resume or retry (which hands each layer its frames) renders them as
+    stills again.
     """
     data = _config_dict(plan.config)
+    data["still_layers"] = [layer.name for layer in plan.layers if layer.still]
     # The absolute scene path: retry/resume may run from another folder than the job did.
     data["scene_file"] = str(plan.scene_path)
     data["plan_notes"] = list(plan.notes)

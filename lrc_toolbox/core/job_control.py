@@ -229,6 +229,8 @@ def _attached(task: TaskRecord) -> TaskAttachment:
         create_time=task.pid_create_time,
         log_path=task.log_path or "",
         keep_through=task.keep_through,
+        # The process's own start (else the store's stamp of it): its images count from there.
+        launched_wall=task.pid_create_time if task.pid_create_time else task.started_at,
     )
 
 

@@ -48,7 +48,7 @@ from lrc_toolbox.core.job_recorder import JobRecorder
 from lrc_toolbox.core.job_store import JobStore
 from lrc_toolbox.core.models import TaskState, TaskStatus
 from lrc_toolbox.core.output_activity import shows_new_work
-from lrc_toolbox.core.planner import JobPlan, PlannedLayer
+from lrc_toolbox.core.planner import JobPlan, PlannedLayer, still_frame
 from lrc_toolbox.core.reattach import (
     AttachedTask,
     ResumeState,
@@ -323,6 +323,7 @@ class JobRunner:
             task_id=task_id,
             layers=[(layer.name, layer.node) for layer in layers],
             parser=self.plan.profile_for(layers).new_parser(),
+            still_frame=still_frame(layers),
             emit=self._notes.emit,
             on_log=self._recorder.log_publisher(task_id),
             clock=self._clock,
@@ -336,6 +337,7 @@ class JobRunner:
             scene=str(self.plan.scene_path),
             layers=list(self._layers),
             job_id=self.job_id,
+            stills=[layer.name for layer in self.plan.layers if layer.still],
         )
         for layer, found in existing_images(self.plan.layers, self._naming).items():
             self._queue.remove(layer, [frame for frame, _ in found])
@@ -348,12 +350,16 @@ class JobRunner:
         """Verify one (layer, frame) of a task; record it as done when its images are good."""
         if key in task.done:
             return True, ""
+        launched_wall = task.launched_wall
+        if launched_wall is None:
+            launched_wall = self._clock.wall_at(task.launched_at)
         verdict = verify_frame(
             task.images.get(key, []),
             self._naming.predict(*key),
-            launched_wall=self._clock.wall_at(task.launched_at),
+            launched_wall=launched_wall,
             skip_existing=self.plan.config.skip_existing,
             doomed=self._doomed,
+            still=task.still,
         )
         if verdict.ok and verdict.path is not None:
             task.done[key] = verdict.path

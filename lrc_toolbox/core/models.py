@@ -123,6 +123,10 @@ class RenderConfig:
             (inside Maya: the export of the open scene); the Maya project, the default image
             folder and scene-relative paths are found from its folder. ``None``: ``scene_file``
             is the artist's own file.
+        still_layers: Layers to render as a still (no ``-s/-e``, no frame number in the image
+            name) when their own frames are one frame: what resume and retry hand back for a
+            stored job's still layers. A layer whose frames come from a scene with animation
+            off is a still without being named here.
     """
 
     scene_file: str
@@ -150,6 +154,7 @@ class RenderConfig:
     output_settings: dict[str, object] = field(default_factory=dict)
     layer_frames: dict[str, str] | None = None
     source_scene: str | None = None
+    still_layers: list[str] | None = None
 
     @property
     def gpu_count_or_all(self) -> int | None:

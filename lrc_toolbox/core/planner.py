@@ -47,7 +47,7 @@ from lrc_toolbox.scene import (
     read_scene,
 )
 from lrc_toolbox.scene.workspace import PROJECT_SEARCH_DEPTH, find_maya_project
-from lrc_toolbox.utils.frame_parser import FrameRangeError, FrameSet
+from lrc_toolbox.utils.frame_parser import FrameRangeError, FrameRun, FrameSet
 
 __all__ = [
     "DEFAULT_LAYER_NODE",
@@ -59,8 +59,10 @@ __all__ = [
     "PlanError",
     "PlannedLayer",
     "find_maya_project",
+    "is_still_task",
     "plan_job",
     "resolve_layers",
+    "still_frame",
 ]
 
 MASTER_LAYER = "masterLayer"
@@ -121,6 +123,10 @@ class PlannedLayer:
         log_profile: The profile whose rules read this layer's log and whose ``uses_gpu`` says
             its slot kind; None: the job's :attr:`JobPlan.parse_profile`.
         notes: What to tell the user about this layer (current frame, overrides left to Maya).
+        still: The layer renders a still, as Maya renders a scene whose animation is off: its
+            one frame (the current time) is rendered without ``-s/-e/-b`` and its image name
+            has no frame number (see :func:`still_frame`). False when the user gave frames:
+            ``-s/-e`` turn animation on, and Maya then numbers the images.
     """
 
     name: str
@@ -129,6 +135,29 @@ class PlannedLayer:
     renderer: str | None = None
     log_profile: RendererProfile | None = None
     notes: tuple[str, ...] = ()
+    still: bool = False
+
+
+def still_frame(layers: Sequence[PlannedLayer]) -> int | None:
+    """The frame one process rendering ``layers`` renders as a still, or None: an animation.
+
+    A still task is launched without ``-s/-e/-b``: each of those flags runs ``setAttr
+    defaultRenderGlobals.animation 1`` (the renderers' ``Render`` XML), after which Maya puts a
+    frame number in the image name, while Maya's own render of a scene whose animation is off
+    writes ``<prefix>.<ext>`` (Autodesk, "Subfolders and names of rendered images"; Deadline's
+    MayaCmd omits them "so that the output file isn't padded"). Several layers in one process
+    are a still only when every one of them is a still of the same frame.
+    """
+    if not layers or not all(layer.still and len(layer.frames) == 1 for layer in layers):
+        return None
+    frames = {layer.frames.first for layer in layers}
+    return frames.pop() if len(frames) == 1 else None
+
+
+def is_still_task(layers: Sequence[PlannedLayer], run: FrameRun) -> bool:
+    """Whether a task rendering ``run`` of ``layers`` renders a still (see :func:`still_frame`)."""
+    frame = still_frame(layers)
+    return frame is not None and run.start == run.end == frame
 
 
 @dataclass
@@ -457,6 +486,11 @@ def _plan_layers(
         notes = list(info.notes())
         if own is not None or frames is not None:
             notes = [n for n in notes if n != info.settings.frame_note]  # the user chose frames
+        # A still: Maya's own frames for a scene whose animation is off, or a stored still
+        # that a resume or retry hands back (its frame then comes as the layer's own frames).
+        still = (own is None and frames is None and not info.settings.animation) or (
+            display in (config.still_layers or ()) and len(layer_set) == 1
+        )
         if profile.name == "file":
             renderer = info.renderer
             log_profile = _scene_profile(renderer) or parse_profile
@@ -475,7 +509,9 @@ def _plan_layers(
                     f"the scene renders this layer with {info.renderer}; --renderer "
                     f"{profile.name} renders it with {profile.label} instead"
                 )
-        layers.append(PlannedLayer(display, node, layer_set, renderer, log_profile, tuple(notes)))
+        layers.append(
+            PlannedLayer(display, node, layer_set, renderer, log_profile, tuple(notes), still)
+        )
     return layers
 
 
@@ -565,6 +601,17 @@ def plan_job(
             "combined mode: one process renders several layers (all frames of one "
             "layer, then the next); retries of missing frames run per layer"
         )
+        shared = [
+            s.name
+            for s in layers
+            if s.still and any(not o.still and s.frames.first in o.frames for o in layers)
+        ]
+        if shared:
+            notes.append(
+                f"combined mode: {', '.join(shared)} may render in one process with a layer "
+                "that is not a still, which passes -s/-e: they turn animation on, so the still "
+                "image gets a frame number (separate mode keeps Maya's still names)"
+            )
     if exe.is_standin:
         notes.append(f"using the Render STAND-IN ({exe.path}), not Maya: images are placeholders")
     _check_render_inputs(config, scene_path, [node for _, node in layer_pairs], output)

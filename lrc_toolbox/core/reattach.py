@@ -48,6 +48,7 @@ class TaskAttachment:
     create_time: float | None
     log_path: str
     keep_through: int | None = None
+    launched_wall: float | None = None
 
     @property
     def kept_frames(self) -> tuple[int, ...]:
@@ -169,7 +170,12 @@ def take_back_survivors(
             continue
         spec = survivor_spec(old, slot)
         task = TaskRun(
-            spec=spec, layers=planned, log_path=Path(old.log_path), launched_at=now, timed=False
+            spec=spec,
+            layers=planned,
+            log_path=Path(old.log_path),
+            launched_at=now,
+            timed=False,
+            launched_wall=old.launched_wall,
         )
         if old.keep_through is not None:
             task.keep_only_through(

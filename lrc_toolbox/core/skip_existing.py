@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from lrc_toolbox.core.job_recorder import JobHistory
 from lrc_toolbox.core.models import FrameState
 from lrc_toolbox.core.planner import PlannedLayer
-from lrc_toolbox.core.verification import ImageNaming, image_ok
+from lrc_toolbox.core.verification import ImageNaming, image_ok, infer_image_template
 
 #: Earlier jobs looked at to learn a layer's image naming for --skip-existing.
 HISTORY_JOBS_SEARCHED = 20
@@ -32,6 +32,7 @@ def learn_naming_from_history(
     layers: Iterable[str],
     job_id: str,
     limit: int = HISTORY_JOBS_SEARCHED,
+    stills: Iterable[str] = (),
 ) -> None:
     """Learn the naming of layers still unknown from earlier jobs of the same scene.
 
@@ -42,7 +43,10 @@ def learn_naming_from_history(
         layers: The job's layer names.
         job_id: This job (not one to learn from).
         limit: Newest jobs looked at.
+        stills: The layers this job renders as a still: they learn only from an earlier
+            still's image (a name without the frame number), never from a numbered one.
     """
+    still_layers = set(stills)
     missing = {layer for layer in layers if not naming.is_known(layer)}
     for job in history.list_jobs(limit=limit):
         if not missing:
@@ -51,10 +55,14 @@ def learn_naming_from_history(
             continue
         for layer in list(missing):
             for record in history.get_frames(job.id, layer, [FrameState.DONE]):
-                if record.output_path:
-                    naming.learn(layer, record.output_path, record.frame)
-                    missing.discard(layer)
-                    break
+                if not record.output_path:
+                    continue
+                still = layer in still_layers
+                if still and infer_image_template(record.output_path, record.frame) is not None:
+                    continue  # a numbered image: an animation's, not this still's name
+                naming.learn(layer, record.output_path, record.frame, still=still)
+                missing.discard(layer)
+                break
 
 
 def existing_images(

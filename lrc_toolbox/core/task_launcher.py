@@ -10,8 +10,9 @@ Rules:
   the copies are made ahead, on a thread of their own, in the order the first tasks need them
   (:meth:`TaskLauncher.prepare`), so a launch seldom waits for one;
 * the command line comes from the renderer profile (:func:`build_task_argv`), never a shell
-  string; the plan's resolved image folder (``-rd``) and project (``-proj``) are always passed,
-  so no image depends on where the copy lives;
+  string; a still (Maya's current frame of a scene whose animation is off) gets no
+  ``-s/-e/-b``; the plan's resolved image folder (``-rd``) and project (``-proj``) are always
+  passed, so no image depends on where the copy lives;
 * the environment is built on purpose: pinned to the slot's GPU (``CUDA_VISIBLE_DEVICES`` with
   ``CUDA_DEVICE_ORDER=PCI_BUS_ID``), with the renderer's variables and without the launcher's own;
 * stdout and stderr go, merged, into the task's own log file
@@ -26,7 +27,7 @@ from concurrent.futures import Future
 from pathlib import Path
 
 from lrc_toolbox.core.models import RenderMode
-from lrc_toolbox.core.planner import JobPlan, PlannedLayer
+from lrc_toolbox.core.planner import JobPlan, PlannedLayer, is_still_task
 from lrc_toolbox.core.render_process_manager import ProcessConfig, RenderProcessManager
 from lrc_toolbox.core.scheduler import TaskSpec, WorkQueue
 from lrc_toolbox.renderers.base import RenderInvocation
@@ -37,9 +38,16 @@ from lrc_toolbox.utils.temp_file_manager import TempFileManager, safe_file_compo
 
 
 def build_task_argv(plan: JobPlan, spec: TaskSpec, scene_copy: str) -> list[str]:
-    """``Render``'s argv for one task of ``plan``, rendering ``scene_copy``."""
+    """``Render``'s argv for one task of ``plan``, rendering ``scene_copy``.
+
+    A task of still layers (:func:`~lrc_toolbox.core.planner.is_still_task`) gets no
+    ``-s/-e/-b``: Maya renders the scene's current frame and names the image without a frame
+    number, as its own render of a still does.
+    """
     config = plan.config
     nodes = {layer.name: layer.node for layer in plan.layers}
+    by_name = {layer.name: layer for layer in plan.layers}
+    still = is_still_task([by_name[name] for name in spec.layers], spec.run)
     return plan.profile.build_argv(
         RenderInvocation(
             render_exe=plan.render_exe.path,
@@ -54,6 +62,7 @@ def build_task_argv(plan: JobPlan, spec: TaskSpec, scene_copy: str) -> list[str]
             gpu_pinned=spec.slot.gpu is not None,
             skip_existing=config.skip_existing,
             extra_args=tuple(config.extra_args),
+            still=still,
         )
     )
 

@@ -10,7 +10,7 @@ hands them to the supervisor through a queue: the supervisor owns every piece of
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from lrc_toolbox.core.clock import SYSTEM_CLOCK, Clock
@@ -65,6 +65,10 @@ _LEVELS = {
 }
 
 
+#: Events whose frame a still task replaces with its own (see ``still_frame``).
+_FRAME_KINDS = frozenset({EventKind.FRAME_STARTED, EventKind.IMAGE_WRITTEN})
+
+
 class TaskMonitor:
     """Feeds one task's log lines to its parser and emits :class:`Note` records.
 
@@ -75,6 +79,9 @@ class TaskMonitor:
         emit: Called with each note (the supervisor's queue ``put``).
         on_log: Called with ``(line, level)`` for every line, or None to skip that work.
         clock: The job's clock (the supervisor's own).
+        still_frame: The frame of a still task (launched without ``-s/-e``), or None. A still's
+            image name has no frame number (a number in it, like ``v002``, is not the frame)
+            and its log may name no frame: everything it reports is about this frame.
     """
 
     def __init__(
@@ -86,8 +93,10 @@ class TaskMonitor:
         emit: Callable[[Note], None],
         on_log: Callable[[str, LogLevel], None] | None = None,
         clock: Clock = SYSTEM_CLOCK,
+        still_frame: int | None = None,
     ) -> None:
         self.task_id = task_id
+        self._still_frame = still_frame
         self._layers = list(layers)
         self._parser = parser
         self._emit = emit
@@ -172,6 +181,12 @@ class TaskMonitor:
 
     def _handle(self, event: LogEvent) -> None:
         kind = event.kind
+        if (
+            self._still_frame is not None
+            and kind in _FRAME_KINDS
+            and event.frame != self._still_frame
+        ):
+            event = replace(event, frame=self._still_frame)
         if kind is EventKind.FRAME_STARTED:
             self._mark_started()
             if event.frame is not None:

@@ -138,7 +138,7 @@ class NoteApplier:
             if note.path not in task.images[key]:
                 task.images[key].append(note.path)
             task.last_image_at = note.at
-            self._naming.learn(layer, note.path, frame)
+            self._naming.learn(layer, note.path, frame, still=task.still)
         elif note.kind is NoteKind.FRAME_FINISHED and task.open_frame is not None:
             self.close_frame(task, note.at)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lrc_toolbox.core.gpu_leases import Lease
 from lrc_toolbox.core.models import TaskState
-from lrc_toolbox.core.planner import PlannedLayer
+from lrc_toolbox.core.planner import PlannedLayer, is_still_task
 from lrc_toolbox.core.scheduler import TaskLoad, TaskSpec
 from lrc_toolbox.core.task_outcome import FrameKey, TaskEnd
 from lrc_toolbox.core.watchdog import TaskView
@@ -61,6 +61,9 @@ class TaskRun:
         timed: Its notes teach the cost model. False for a render re-attached after a crash of
             its manager: its log is replayed from the start in a moment, so the times of the
             replayed lines (start-up and frames near 0 s) say nothing about the render.
+        launched_wall: A re-attached render's own launch on the wall clock (its process's start),
+            from which its images are fresh (a still's image written before the manager died is
+            its work); None: ``launched_at``.
     """
 
     spec: TaskSpec
@@ -93,6 +96,7 @@ class TaskRun:
     trim_stopping: bool = False
     begun: int = 0
     timed: bool = True
+    launched_wall: float | None = None
     _frames: tuple[int, ...] | None = field(default=None, repr=False)
 
     @property
@@ -108,6 +112,12 @@ class TaskRun:
             return run
         index = run.index_of(self.keep_through)
         return run if index is None else run.cut(index + 1)[0]
+
+    @property
+    def still(self) -> bool:
+        """It renders a still: no ``-s/-e``, one image without a frame number, which only counts
+        when it was written after the launch (every still render overwrites the same name)."""
+        return is_still_task(self.layers, self.spec.run)
 
     @property
     def frames(self) -> tuple[int, ...]:

@@ -4,8 +4,8 @@ The rules:
 
 * a frame is done only when **every** image the renderer reported for it (``Saving:``,
   ``writing file``, ``Finished Rendering``, ``Successfully written image file``) exists and is
-  non-empty; the first reported path is the frame's image. A reported image is never judged by
-  its age: the renderer said it wrote it;
+  non-empty; the first reported path is the frame's image. A reported image is not judged by
+  its age (the renderer said it wrote it), except a still's (below);
 * when no path was reported for the frame but the layer's naming is known, the frame is done when
   one of the images predicted from that naming exists, is non-empty and is *fresh*: not older than
   the task's launch (minus :data:`STALE_IMAGE_SLACK_S` for coarse file-system clocks). With
@@ -13,6 +13,10 @@ The rules:
 * a layer's naming is learned from the first image reported for it (``shot.0005.exr`` for frame 5
   gives ``shot.{frame_signed:04d}.exr``), or given by Maya (``renderSettings``), or learned from
   earlier jobs of the same scene (``--skip-existing``);
+* a still (a task launched without ``-s/-e``: Maya's current frame of a scene whose animation is
+  off) writes one image whose name has no frame number (``<prefix>.<ext>``), the same name at
+  every still render: its naming is the image path itself, and its image, reported or
+  predicted, counts only when it is fresh (an old one is the previous render's);
 * an image inside a folder the engine deletes when the job ends (the temp folder of the scene
   snapshots) never counts, reported or predicted: counting it would report a frame done whose
   image is then deleted;
@@ -64,6 +68,15 @@ def infer_image_template(path: str, frame: int) -> str | None:
     return None
 
 
+def still_image_template(path: str) -> str:
+    """The template of a still's image: the path itself (braces escaped), with no frame field.
+
+    Args:
+        path: The still image's path (``/out/masterLayer/cube.iff``).
+    """
+    return path.replace("{", "{{").replace("}", "}}")
+
+
 def expand_image_template(template: str, frame: int) -> str:
     """Fill a template from :func:`infer_image_template` (or Maya) for ``frame``.
 
@@ -99,9 +112,17 @@ class ImageNaming:
         """The templates known for ``layer`` (a copy)."""
         return list(self._templates.get(layer, []))
 
-    def learn(self, layer: str, path: str, frame: int) -> None:
-        """Learn ``layer``'s naming from an image reported (or recorded) for ``frame``."""
-        template = infer_image_template(path, frame)
+    def learn(self, layer: str, path: str, frame: int, *, still: bool = False) -> None:
+        """Learn ``layer``'s naming from an image reported (or recorded) for ``frame``.
+
+        Args:
+            layer: The layer.
+            path: The image.
+            frame: Its frame.
+            still: The image is a still's: its name has no frame number (a number in it, like
+                ``v002``, is not the frame), so the path itself is the naming.
+        """
+        template = still_image_template(path) if still else infer_image_template(path, frame)
         if template is None:
             return
         known = self._templates.setdefault(layer, [])
@@ -230,6 +251,7 @@ def verify_frame(
     skip_existing: bool,
     probe: Callable[[str], ImageFacts] = probe_image,
     doomed: Sequence[str] = (),
+    still: bool = False,
 ) -> FrameVerdict:
     """Decide whether one (layer, frame) of a task is done (see the module rules).
 
@@ -241,6 +263,8 @@ def verify_frame(
         probe: The file system's answer for a path (tests pass a table).
         doomed: Folders deleted when the job ends (its temp snapshot folders): an image there
             never counts, reported or predicted (see :func:`doomed_folder`).
+        still: The frame is a still: its one name is overwritten by every still render, so a
+            reported image must be fresh too (unless ``skip_existing``).
 
     Returns:
         The verdict.
@@ -250,7 +274,17 @@ def verify_frame(
             folder = doomed_folder(path, doomed)
             if folder is not None:
                 return FrameVerdict(False, why=_doomed_why(path, folder))
-            why = image_problem(path, probe(path))
+            facts = probe(path)
+            why = image_problem(path, facts)
+            if (
+                why is None
+                and still
+                and not is_fresh(facts, launched_wall, skip_existing=skip_existing)
+            ):
+                why = (
+                    f"the still image {path} is older than the task's launch: it is an earlier "
+                    "render's (a still's name has no frame number, so every render overwrites it)"
+                )
             if why is not None:
                 return FrameVerdict(False, why=why)
         return FrameVerdict(True, path=reported[0])
@@ -285,5 +319,6 @@ __all__ = [
     "infer_image_template",
     "is_fresh",
     "probe_image",
+    "still_image_template",
     "verify_frame",
 ]

@@ -463,6 +463,13 @@ def describe_job(plan: JobPlan, *, chunk_size: int | None = None) -> FarmJob:
         )
     if output_is_default:
         notes.append(f"images go to {output} (set an output folder to choose)")
+    notes += [
+        f"{layer.name}: a still here (animation is off), but farm tasks pass -s/-e, which turn "
+        f"animation on: its image on the farm gets the frame number {layer.frames.first} "
+        "(a local render writes Maya's unnumbered still name)"
+        for layer in plan.layers
+        if layer.still
+    ]
     dependencies, missing, dependency_notes = _dependencies(plan, project)
     notes += dependency_notes
     uses_gpu = plan.uses_gpu

@@ -281,7 +281,8 @@ def _scene_notes() -> list[str]:
         if not details.animation:
             notes.append(
                 f"{current.name}: animation is off (Render Settings), so Maya renders only the "
-                f"current frame {details.frame_range}; type frames to render a range"
+                f"current frame {details.frame_range}, as a still (no frame number in the "
+                "image name); type frames to render a numbered range"
             )
     return notes
 

@@ -393,6 +393,13 @@ class RenderInvocation:
         camera: Camera override (``-cam``) or ``None``.
         skip_existing: Ask the renderer to skip frames already on disk.
         extra_args: Extra flags appended before the scene file, each one argv item.
+        still: Render the scene's current frame as a still: no ``-s/-e/-b`` (``start`` and
+            ``end`` must both be that frame). Each of ``-s`` and ``-e`` runs ``setAttr
+            defaultRenderGlobals.animation 1`` (the renderers' ``Render`` XML, e.g. RPR-xml's
+            ``<mel n="s" ...>``), so Maya would number the image; without them a scene whose
+            animation is off writes ``<prefix>.<ext>`` (Autodesk, "Subfolders and names of
+            rendered images"; Deadline's ``MayaCmd.py`` omits them "so that the output file
+            isn't padded").
     """
 
     render_exe: str
@@ -409,6 +416,7 @@ class RenderInvocation:
     camera: str | None = None
     skip_existing: bool = False
     extra_args: tuple[str, ...] = ()
+    still: bool = False
 
 
 def _is_int(value: object) -> bool:
@@ -446,6 +454,10 @@ def validate_invocation(inv: RenderInvocation) -> None:
         raise InvalidInvocationError(f"end frame {inv.end} is before start frame {inv.start}")
     if inv.by < 1:
         raise InvalidInvocationError(f"frame step 'by' must be at least 1, got {inv.by}")
+    if inv.still and inv.start != inv.end:
+        raise InvalidInvocationError(
+            f"a still renders one frame, got frames {inv.start} to {inv.end}"
+        )
     if isinstance(inv.layers, str):
         raise InvalidInvocationError(
             f"layers must be a sequence of layer names, not the string {inv.layers!r}"
@@ -529,7 +541,8 @@ class RendererProfile:
 
         Layout: ``Render -r <flag> <renderer flags> -s S -e E -b B [-rl a,b] [-rd dir]
         [-im prefix] [-proj dir] [-cam cam] [-skipExistingFrames true] <extra args> <scene>``.
-        ``None`` or ``""`` for an optional field omits its flag.
+        ``None`` or ``""`` for an optional field omits its flag; a still
+        (:attr:`RenderInvocation.still`) has no ``-s/-e/-b``.
 
         Args:
             inv: The task's invocation.
@@ -542,7 +555,8 @@ class RendererProfile:
         """
         validate_invocation(inv)
         argv = [inv.render_exe, "-r", self.render_flag, *self.renderer_args(inv)]
-        argv += ["-s", str(inv.start), "-e", str(inv.end), "-b", str(inv.by)]
+        if not inv.still:
+            argv += ["-s", str(inv.start), "-e", str(inv.end), "-b", str(inv.by)]
         if inv.layers:
             argv += ["-rl", ",".join(inv.layers)]
         for flag, value in (

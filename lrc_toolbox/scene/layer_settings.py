@@ -107,9 +107,9 @@ class LayerSettings:
             else ""
         )
         return (
-            f"renders the current frame {frame}{rounded} because animation is off "
-            "(defaultRenderGlobals.animation): that is what Maya renders; give frames to "
-            "render a range"
+            f"renders the current frame {frame}{rounded} as a still (no frame number in the "
+            "image name) because animation is off (defaultRenderGlobals.animation): that is "
+            "what Maya renders; give frames to render a numbered range"
         )
 
     def notes(self) -> tuple[str, ...]:

@@ -64,7 +64,10 @@ Common options:
   -listRenderers            List the renderers the stand-in imitates
   -r / -renderer string     Renderer: {", ".join(KNOWN_RENDERERS)}
   -rl name[,name...]        Render these layers, one after the other (true/false: masterLayer)
-  -s float / -e float / -b float   Start / end / by frame (whole frames only; default 1..10 by 1)
+  -s float / -e float / -b float   Start / end / by frame (whole frames only); -s or -e turn
+                            animation on. Without them the scene decides: animation off
+                            renders its current frame as a still (no frame number in the
+                            image name), animation on its start..end (default 1..10)
   -rd path                  Directory in which to store image files
   -im filename              Image file name prefix; tokens <Scene> <RenderLayer> <Layer> <Camera>
   -of string                Output image format (file extension), default exr
@@ -172,6 +175,10 @@ class RenderArgs:
         start: First frame.
         end: Last frame.
         by: Frame step (> 0).
+        frames_given: ``-s`` or ``-e`` was passed: an animation of ``start``..``end`` (each
+            turns animation on, as in Maya). Without them the scene decides: a still of its
+            current frame when its animation is off (see :mod:`lrc_toolbox.standin.scene_frames`).
+        by_given: ``-b`` was passed.
         argv: The arguments as given (without the program name).
     """
 
@@ -181,6 +188,8 @@ class RenderArgs:
     start: int = DEFAULT_START_FRAME
     end: int = DEFAULT_END_FRAME
     by: int = 1
+    frames_given: bool = False
+    by_given: bool = False
     output_dir: str | None = None
     image_prefix: str | None = None
     image_format: str | None = None
@@ -381,6 +390,10 @@ def _build(scene: str, values: dict[str, object], argv: tuple[str, ...]) -> Rend
         raise RenderUsageError(
             f'unknown renderer "{renderer}" (known: {", ".join(KNOWN_RENDERERS)})'
         )
+    # -s and -e turn animation on (each runs "setAttr defaultRenderGlobals.animation 1" in
+    # Render's flag XML); without them the scene decides (see standin/scene_frames.py).
+    frames_given = "start" in fields or "end" in fields
+    by_given = "by" in fields
     start = _whole_frame("-s", _number(fields, "start", DEFAULT_START_FRAME))
     end = _whole_frame("-e", _number(fields, "end", DEFAULT_END_FRAME))
     by = _whole_frame("-b", _number(fields, "by", 1))
@@ -421,6 +434,8 @@ def _build(scene: str, values: dict[str, object], argv: tuple[str, ...]) -> Rend
         start=start,
         end=end,
         by=by,
+        frames_given=frames_given,
+        by_given=by_given,
         padding=padding,
         file_name_convention=fnc,
         argv=argv,

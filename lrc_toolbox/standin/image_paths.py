@@ -118,10 +118,7 @@ class ImageNaming:
         Returns:
             The absolute or ``output_dir``-relative image path.
         """
-        prefix = self.prefix
-        if self.separate_layer_folders and _LAYER_TOKEN_RE.search(prefix) is None:
-            prefix = f"<RenderLayer>/{prefix}"
-        name = _TOKEN_RE.sub(self._token_value, prefix)
+        name = self._name()
         digits = format_frame_number(number, self.padding)
         ext = self.extension
         pattern = {
@@ -134,6 +131,25 @@ class ImageNaming:
             "name_#.ext": "{n}_{f}.{e}",
         }[self.convention]
         return self.output_dir / pattern.format(n=name, f=digits, e=ext)
+
+    def still_path(self) -> Path:
+        """Return the image path of a still: no frame number (Maya's ``<prefix>.<ext>``).
+
+        Autodesk, "Subfolders and names of rendered images": a still render of ``MyScene`` is
+        saved "as MyScene.iff". The conventions without an extension (``name``, ``name.#``)
+        give the bare name.
+        """
+        name = self._name()
+        if self.convention in ("name", "name.#"):
+            return self.output_dir / name
+        return self.output_dir / f"{name}.{self.extension}"
+
+    def _name(self) -> str:
+        """The prefix with its tokens filled (and a layer folder when several layers render)."""
+        prefix = self.prefix
+        if self.separate_layer_folders and _LAYER_TOKEN_RE.search(prefix) is None:
+            prefix = f"<RenderLayer>/{prefix}"
+        return _TOKEN_RE.sub(self._token_value, prefix)
 
     def _token_value(self, match: re.Match[str]) -> str:
         """Return the value of one ``<Token>`` in the prefix."""

@@ -65,6 +65,7 @@ from lrc_toolbox.standin.renderer_logs import (
     renderer_log,
     visible_devices,
 )
+from lrc_toolbox.standin.scene_frames import frame_plan, read_scene_globals
 from lrc_toolbox.standin.workspace import (
     SceneFile,
     images_folder,
@@ -294,6 +295,7 @@ class StandinRender:
         self.env = env
         self.layers: tuple[str, ...] = args.layers or (MASTER_LAYER_NODE,)
         self.scene = Path(os.path.abspath(args.scene_file))
+        self.plan = frame_plan(args, read_scene_globals(self.scene))
         self._stream = stream if stream is not None else sys.stdout.buffer
         self.out = LineWriter(self._stream, args.log_file)
         self.frames_written: list[int] = []
@@ -312,9 +314,10 @@ class StandinRender:
                 "cuda_device_order": env.get("CUDA_DEVICE_ORDER"),
                 "renderer": args.renderer,
                 "layers": list(self.layers),
-                "start": args.start,
-                "end": args.end,
+                "start": self.plan.frames[0] if self.plan.frames else args.start,
+                "end": self.plan.frames[-1] if self.plan.frames else args.end,
                 "by": args.by,
+                "still": self.plan.still,
                 "gpu_flag": args.gpu_flag,
                 "argv": list(args.argv),
                 "scene": str(self.scene),
@@ -495,21 +498,24 @@ class StandinRender:
         self, log: RendererLog, layer: str, noise: bool, frame_s_override: float | None
     ) -> int | None:
         """Render every frame of one layer; return an exit code to stop, or None to go on."""
-        args = self.args
+        args, still = self.args, self.plan.still
         naming = self._naming(layer)
-        frames = list(range(args.start, args.end + 1, args.by))
+        frames = list(self.plan.frames)
         first_number = args.renumber_start if args.renumber_start is not None else args.start
         number_step = args.renumber_by if args.renumber_by is not None else args.by
         renumber = args.renumber_start is not None or args.renumber_by is not None
-        self.out.write(
-            [
-                f"Render layer {layer} ({artist_layer_name(layer)}): frames {args.start} to "
-                f"{args.end} by {args.by}, {len(frames)} in all"
-            ]
+        what = (
+            f"the current frame {frames[0]}, a still (animation is off: no frame number in "
+            "the image name)"
+            if still
+            else f"frames {args.start} to {args.end} by {args.by}, {len(frames)} in all"
         )
+        if not still and not args.frames_given and frames:
+            what = f"frames {frames[0]} to {frames[-1]} (the scene's), {len(frames)} in all"
+        self.out.write([f"Render layer {layer} ({artist_layer_name(layer)}): {what}"])
         for index, frame in enumerate(frames, start=1):
             number = first_number + (index - 1) * number_step if renumber else frame
-            path = naming.path_for(number)
+            path = naming.still_path() if still else naming.path_for(number)
             if self._fires("hang_at", layer, frame):
                 _hang_forever()
             if self._fires("skip", layer, frame):

@@ -65,6 +65,7 @@ def test_animation_off_defaults_to_the_current_frame_and_says_so(fake_maya_env, 
     assert src.default_frames() == "537"
     (note,) = src.notes()
     assert "masterLayer: animation is off" in note and "current frame 537" in note
+    assert "as a still (no frame number in the image name)" in note
     fake_maya_env.add_reference("ref", "/proj/ref.ma")
     assert any("ref:defaultRenderLayer" in note for note in src.notes())
 

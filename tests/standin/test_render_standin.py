@@ -303,9 +303,11 @@ def test_float_frame_flags_and_default_range(
     assert run.rc == 0, run.out
     assert len(images(tmp_path / "a")) == 3
 
+    # No -s/-e: the scene decides. This one leaves animation off (and has no time1), so Render
+    # renders its current frame 1 as a still, named without a frame number.
     run = run_standin(["-rd", str(tmp_path / "b"), str(scene)], env)
     assert run.rc == 0, run.out
-    assert images(tmp_path / "b") == [f"masterLayer/shot010.{n:04d}.exr" for n in range(1, 11)]
+    assert images(tmp_path / "b") == ["masterLayer/shot010.exr"]
 
 
 @slow

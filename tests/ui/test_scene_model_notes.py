@@ -19,6 +19,8 @@ def test_a_still_scene_defaults_to_its_current_frame_and_says_why() -> None:
     (layer,) = summary.layers
     assert (layer.renderer, layer.frame_range) == ("mayaSoftware", "537")
     assert any("current frame 537" in note for note in summary.notes)
+    # The dialog shows this note: an empty Frames field renders a still, named without a number.
+    assert any("as a still (no frame number in the image name)" in n for n in summary.notes)
 
 
 def test_a_missing_file_has_no_notes(tmp_path: Path) -> None:
