@@ -61,6 +61,8 @@ class TaskRun:
         timed: Its notes teach the cost model. False for a render re-attached after a crash of
             its manager: its log is replayed from the start in a moment, so the times of the
             replayed lines (start-up and frames near 0 s) say nothing about the render.
+        frame_seconds: How long each frame it closed took to render (kept with the frame in the
+            job store, for later jobs' plans).
     """
 
     spec: TaskSpec
@@ -93,6 +95,7 @@ class TaskRun:
     trim_stopping: bool = False
     begun: int = 0
     timed: bool = True
+    frame_seconds: dict[FrameKey, float] = field(default_factory=dict)
     _frames: tuple[int, ...] | None = field(default=None, repr=False)
 
     @property
