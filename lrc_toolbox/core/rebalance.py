@@ -74,13 +74,12 @@ def plan_applies(queue: WorkQueue, loads: Sequence[TaskLoad]) -> bool:
     cost = queue.cost
     if queue.policy.fixed_size is not None or queue.mode is not RenderMode.SEPARATE:
         return False
-    if not cost.is_startup_known():
+    if not cost.is_startup_known() or any(len(load.layers) != 1 for load in loads):
         return False
-    layers = {source.layer for source in queue.sources()}
-    for load in loads:
-        if len(load.layers) != 1:
-            return False
-        layers.add(load.layers[0])
+    layers = queue.queued_layers(MAX_PLANNED_LAYERS)
+    if layers is None:
+        return False
+    layers.update(load.layers[0] for load in loads)
     if len(layers) > MAX_PLANNED_LAYERS:
         return False
     return all(cost.is_known(layer) for layer in layers)
@@ -110,6 +109,8 @@ def rebalance(
     queue.directed = plan_applies(queue, loads)
     if not queue.directed:
         return Decision(planned=False)
+    if idle_slots < 1:
+        return Decision(planned=True)  # the plan acts only for idle slots: nothing to do now
     policy = policy or SplitPolicy()
     cost = queue.cost
     startup = cost.startup_s()

@@ -218,8 +218,8 @@ def simulate(
 
     def look() -> bool:
         """Let the level plan decide, when it applies; True when it did."""
-        if not split:
-            return False
+        if not split or not free:
+            return False  # the plan acts only for idle slots (as in the engine)
         loads = [task.load(now) for task in running.values()]
         decision = rebalance(queue, loads, idle_slots=len(free), now=now, policy=split_policy)
         if not decision.planned:

@@ -302,6 +302,17 @@ class WorkQueue:
         ]
         return result
 
+    def queued_layers(self, limit: int) -> set[str] | None:
+        """Layers with queued frames (handed runs included), or None when more than ``limit``
+        (stops counting there: O(limit + handed runs), however many layers the job has)."""
+        names = {item.layer for item in self._handed}
+        for name in self._order:
+            if len(names) > limit:
+                return None
+            if self._layers[name].pending:
+                names.add(name)
+        return None if len(names) > limit else names
+
     def make_ready(self, key: tuple[str, str | int], count: int) -> int:
         """Make the first ``count`` frames of a source ready for the next free slot, as one task.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lrc_toolbox.core.cost_model import CostHistory, CostModel
 from lrc_toolbox.core.models import GPUInfo, RenderMode
-from lrc_toolbox.core.rebalance import plan_applies, rebalance
+from lrc_toolbox.core.rebalance import MAX_PLANNED_LAYERS, plan_applies, rebalance
 from lrc_toolbox.core.scheduler import ChunkPolicy, Slot, TaskLoad, WorkQueue, build_slots
 from lrc_toolbox.utils.frame_parser import FrameRun, FrameSet
 
@@ -135,3 +135,17 @@ def test_make_ready_cuts_a_handed_run_and_keeps_its_rest_queued() -> None:
     assert taker is not None and taker.run == FrameRun(11, 14) and taker.attempt == spec.attempt
     assert [s.frames for s in queue.sources()] == [10]
     assert queue.make_ready(("handed", 999), 1) == 0  # gone: nothing
+
+
+def test_many_layers_are_left_to_the_chunk_policy_without_listing_them_all() -> None:
+    many = {f"L{i}": FrameSet(range(1, 4)) for i in range(MAX_PLANNED_LAYERS + 1)}
+    history = CostHistory(STARTUP_S, {name: 1.0 for name in many}, 1)
+    queue = WorkQueue(many, cost=CostModel(history=history), retries=0)
+    assert queue.queued_layers(MAX_PLANNED_LAYERS) is None
+    assert not plan_applies(queue, [])
+    assert queue.queued_layers(MAX_PLANNED_LAYERS + 1) == set(many)
+    # Once few enough are left, the plan decides again.
+    for name in list(many)[:2]:
+        queue.make_ready(("pending", name), 3)
+        assert queue.next_task(_slots(1)[0], slot_count=4) is not None  # given out
+    assert plan_applies(queue, [])
