@@ -32,6 +32,9 @@ __all__ = ["HISTORY_WEIGHT_SAMPLES", "CostHistory", "CostModel", "history_notice
 #: Measured samples kept per layer (older ones are forgotten: costs drift along a shot).
 _SAMPLES_KEPT = 50
 
+#: Layers named in the notice that says a job starts from history (a 200-layer job is one line).
+_NOTICE_LAYERS = 4
+
 #: What an earlier job's figure weighs against one sample measured in this job.
 HISTORY_WEIGHT_SAMPLES = 0.5
 
@@ -60,7 +63,10 @@ def history_notice(history: CostHistory) -> str | None:
         return None
     jobs = f"{history.jobs} earlier job{'s' if history.jobs != 1 else ''}"
     parts = [] if history.startup_s is None else [f"start-up {history.startup_s:.1f} s"]
-    parts += [f"{layer} {seconds:.2f} s/frame" for layer, seconds in history.frame_s.items()]
+    timed = list(history.frame_s.items())
+    parts += [f"{layer} {seconds:.2f} s/frame" for layer, seconds in timed[:_NOTICE_LAYERS]]
+    if len(timed) > _NOTICE_LAYERS:
+        parts.append(f"{len(timed) - _NOTICE_LAYERS} more layers")
     return (
         f"planned with the timings of {jobs} of this scene ({', '.join(parts)}); "
         "this job's own timings take over as its frames finish"

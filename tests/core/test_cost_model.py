@@ -62,3 +62,5 @@ def test_history_notice_names_the_figures_and_says_who_takes_over() -> None:
     assert "BG 0.50 s/frame" in told and "own timings take over" in told
     plural = history_notice(CostHistory(frame_s={"BG": 0.5}, jobs=3))
     assert plural is not None and "3 earlier jobs" in plural and "start-up" not in plural
+    many = history_notice(CostHistory(frame_s={f"L{i}": 1.0 for i in range(200)}, jobs=1))
+    assert many is not None and "L3 1.00 s/frame, 196 more layers)" in many and "L4 " not in many
