@@ -149,8 +149,11 @@ class CostModel:
         estimate = self._frame_estimates.get(layer)
         if estimate is not None:
             return estimate
-        if self.is_known(layer):
-            estimate = _blend(self._frames.get(layer, []), self._history.frame_s.get(layer), 0.0)
+        # is_known() inlined: the scheduler asks this for every layer at every carve.
+        samples = self._frames.get(layer)
+        prior = self._history.frame_s.get(layer) if self._history.frame_s else None
+        if samples or prior is not None:
+            estimate = _blend(samples or [], prior, 0.0)
             self._frame_estimates[layer] = estimate
             return estimate
         if self._unmeasured_estimate is None:
