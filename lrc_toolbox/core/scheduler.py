@@ -434,7 +434,7 @@ class WorkQueue:
         run = work.pending.first_run()
         assert run is not None
         count = self._chunk(layer, len(run), running, slot_count, now)
-        return self._take(slot, (layer,), count)
+        return self._spec(slot, (layer,), self._layers[layer].pending.take(count))
 
     def _remaining_work_s(self, layer: str) -> float:
         return len(self._layers[layer].pending) * self.cost.frame_s(layer)
@@ -508,7 +508,7 @@ class WorkQueue:
             balanced_s=balanced,
         )
         if len(layers) == 1:
-            return self._take(slot, layers, count)
+            return self._spec(slot, layers, self._layers[layers[0]].pending.take(count))
         piece = run.cut(count)[0]
         for name in layers:
             if same_head:
@@ -516,9 +516,6 @@ class WorkQueue:
             else:
                 self._layers[name].pending.remove(piece.frames())
         return self._spec(slot, layers, piece)
-
-    def _take(self, slot: Slot, layers: tuple[str, ...], count: int) -> TaskSpec:
-        return self._spec(slot, layers, self._layers[layers[0]].pending.take(count))
 
     def _spec(self, slot: Slot, layers: tuple[str, ...], run: FrameRun) -> TaskSpec:
         attempt = 1
