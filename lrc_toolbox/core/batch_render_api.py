@@ -510,9 +510,9 @@ def stored_config(plan: JobPlan) -> dict[str, object]:
     history names the folder and ``retry``/``resume`` render into the same one;
     ``output_origin`` says why it was chosen; ``scene_file`` is absolute; ``renderer_used`` is the
     renderer the job really used (its timings are a later job's history only for the same
-    renderer). ``plan_notes`` (current frame, overrides left to
-    Maya, layers that are not layers...) stay with the job for status and history;
-    ``config_from_record`` ignores the extra keys.
+    renderer). ``plan_notes`` (current frame, overrides left to Maya, layers that are not
+    layers...) stay with the job for status and history; ``config_from_record`` ignores the extra
+    keys.
     """
     data = _config_dict(plan.config)
     # The absolute scene path: retry/resume may run from another folder than the job did.

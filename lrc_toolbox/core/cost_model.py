@@ -1,8 +1,8 @@
-"""How long a launch's start-up and a layer's frame take: learned as the job runs, primed by history.
+"""How long a launch's start-up and a layer's frame take: learned as a job runs, primed by history.
 
-Pure bookkeeping (no clock): the engine records what it measures (:mod:`~lrc_toolbox.core.task_notes`),
-the scheduler and the split policies ask for estimates. Re-exported by
-:mod:`~lrc_toolbox.core.scheduler`, where it has always been imported from.
+Pure bookkeeping (no clock): the engine records what it measures
+(:mod:`~lrc_toolbox.core.task_notes`), the scheduler and the split policies ask for estimates.
+Re-exported by :mod:`~lrc_toolbox.core.scheduler`, where it has always been imported from.
 
 Where an estimate comes from, best first:
 

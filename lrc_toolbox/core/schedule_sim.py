@@ -5,8 +5,9 @@ scheduler sees them the way the engine does: it learns the start-up when the fir
 and a frame's time when it ends, it carves tasks from the :class:`~lrc_toolbox.core.scheduler.
 WorkQueue` when slots free up, and it cuts running tasks for idle slots with
 :func:`~lrc_toolbox.core.tail_split.plan_splits`; once every cost is known the level plan decides
-(:func:`~lrc_toolbox.core.rebalance.rebalance`), looked at again at every event. ``--dry-run`` shows its tasks (every frame costing
-the assumed time); the tests and the benchmark measure its makespan against the lower bound.
+(:func:`~lrc_toolbox.core.rebalance.rebalance`), looked at again whenever a slot is free.
+``--dry-run`` shows its tasks (every frame costing the assumed time); the tests and the benchmark
+measure its makespan against the lower bound.
 
 It scales with tasks, not frames: a task's frame times are a closed form when its layer's frames
 all cost the same (a prefix sum otherwise), and the cost model is taught on a doubling schedule (the

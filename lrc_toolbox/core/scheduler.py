@@ -15,7 +15,9 @@ when layers differ in cost. Automatic chunks:
   a small fraction of it (``max_startup_fraction``) and no chunk is longer than half of the balanced
   remaining time per slot ("guided" scheduling);
 * the layer with the most remaining estimated work goes first (longest-processing-time first), so
-  heavy layers never start last; frames a running render gives away go first, as one task.
+  heavy layers never start last; frames a running render gives away go first, as one task;
+* once every cost is known (measured, or timed by earlier jobs of the scene), the level plan
+  (:mod:`~lrc_toolbox.core.rebalance`) decides instead: free slots take only what it made ready.
 
 Carving costs O(layers) whatever the job's size (frames are kept as runs, estimates are cached). See
 docs/architecture.md and ``scripts/bench_scheduling.py``.

@@ -2,7 +2,8 @@
 
 :mod:`~lrc_toolbox.core.tail_split` and, once every cost is known,
 :mod:`~lrc_toolbox.core.rebalance` decide (pure); this part acts on the supervisor's running
-tasks, on its thread (:meth:`TaskSplitter.dispatch` is the supervisor's one call). The mechanism, since a ``Render`` process cannot be told to shorten its range:
+tasks, on its thread (:meth:`TaskSplitter.dispatch` is the supervisor's one call). The
+mechanism, since a ``Render`` process cannot be told to shorten its range:
 
 * the victim is told the last frame it keeps (:meth:`TaskRun.keep_only_through`), and the frames
   after it go to the work queue as one whole task (:meth:`WorkQueue.hand_over`), which the idle

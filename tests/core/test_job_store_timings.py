@@ -100,7 +100,13 @@ def test_rendering_again_forgets_the_old_time(store: JobStore, clock: support.Fa
 def test_render_time_must_be_a_number(store: JobStore, clock: support.FakeClock) -> None:
     _job(store, clock, "job1")
     with pytest.raises(ValueError, match="render_s"):
-        store.set_frames_state("job1", "BG", [1], FrameState.DONE, render_s="slow")  # type: ignore[arg-type]
+        store.set_frames_state(
+            "job1",
+            "BG",
+            [1],
+            FrameState.DONE,
+            render_s="slow",  # type: ignore[arg-type]
+        )
     with pytest.raises(ValueError, match="seconds"):
         store.record_task_startup("job1", "t0001", True)
 
