@@ -6,9 +6,14 @@ Four parts, all in one run:
 1. **End to end.** A real ``lrc-batch-render`` process renders a heterogeneous job (three layers of
    24 frames; one layer holds most of the work) on 4 GPU slots through the Render STAND-IN, whose
    every launch pays a real per-process start-up (launcher + worker Python processes + a start-up
-   sleep). Three plans run side by side in each round, at two time scales:
+   sleep). Four plans run side by side in each round, at two time scales:
 
-   * ``auto``: the default (automatic chunks, tail splitting);
+   * ``auto``: the default (automatic chunks, tail splitting), **cold**: a fresh job store, so
+     nothing is known before the job measures it;
+   * ``auto-warm``: the same, **warm**: the job store holds one earlier run of the same job (run
+     once per scale before the rounds, not timed; each round gets its own copy), so the job
+     starts from that run's start-up and frame times (the usual case for an artist re-rendering
+     a scene). Never quote this figure as the cold one;
    * ``per-layer``: one process per layer (``--chunk-size 100000``);
    * ``sequential``: one process renders everything (``--mode combined``, one GPU), like Maya's
      own Batch Render.
@@ -74,7 +79,7 @@ JOB: dict[str, tuple[int, float]] = {
 STARTUP_S = 0.5
 #: Time scales: every duration of the job (start-up and frames) is multiplied by the factor.
 SCALES: dict[str, float] = {"short": 1.0, "long": 6.0}
-PLANS = ("auto", "per-layer", "sequential")
+PLANS = ("auto", "auto-warm", "per-layer", "sequential")
 
 #: Goals of issue 16 (median of the rounds), checked and printed beside the figures.
 GOAL_E2E = {"short": 1.35, "long": 1.15}
@@ -170,7 +175,7 @@ class RunFigures:
 
 
 def plan_args(plan: str) -> list[str]:
-    """The CLI options that make ``plan``."""
+    """The CLI options that make ``plan`` (``auto-warm`` differs from ``auto`` in its store)."""
     if plan == "per-layer":
         return ["--gpus", GPUS, "--chunk-size", "100000"]
     if plan == "sequential":
@@ -179,10 +184,27 @@ def plan_args(plan: str) -> list[str]:
 
 
 def run_cli_job(
-    plan: str, scale: float, out: Path, work: Path, job: dict[str, tuple[int, float]]
+    plan: str,
+    scale: float,
+    out: Path,
+    work: Path,
+    job: dict[str, tuple[int, float]],
+    history: Path | None = None,
 ) -> RunFigures:
-    """Run the job through a real ``lrc-batch-render`` process; return its figures."""
+    """Run the job through a real ``lrc-batch-render`` process; return its figures.
+
+    Args:
+        plan: One of :data:`PLANS`.
+        scale: The time scale's factor.
+        out: A new folder for this run (images, job store, records).
+        work: The benchmark's folder (private data and lease folders).
+        job: The job.
+        history: A job store to start from (a copy is made), or None for a fresh one.
+    """
     out.mkdir(parents=True)
+    if history is not None:
+        with sqlite3.connect(history) as source, sqlite3.connect(out / "jobs.sqlite3") as copy:
+            source.backup(copy)
     launcher_record = out / "standin-launchers.jsonl"
     env = _clean_env(work)
     env["LRC_STANDIN_STARTUP_S"] = f"{STARTUP_S * scale:g}"
@@ -224,7 +246,7 @@ def run_cli_job(
         for line in reversed(proc.stdout.splitlines())
         if line.startswith("{") and '"summary"' in line
     )
-    tasks = _stored_tasks(out / "jobs.sqlite3")
+    tasks = _stored_tasks(out / "jobs.sqlite3", str(summary["job_id"]))
     launchers = _ends(launcher_record, "launcher_end", "pid")
     gaps: list[float] = []
     render_gaps: list[float] = []
@@ -265,12 +287,13 @@ class StoredTask:
     frames: str
 
 
-def _stored_tasks(store: Path) -> list[StoredTask]:
-    """Every launched task of the job store: its launch, its end as the engine recorded it."""
+def _stored_tasks(store: Path, job_id: str) -> list[StoredTask]:
+    """Every launched task of a job: its launch, its end as the engine recorded it."""
     with sqlite3.connect(store) as conn:
         rows = conn.execute(
             "SELECT started_at, ended_at, pid, slot, layers_json, frames_json FROM tasks "
-            "WHERE started_at IS NOT NULL"
+            "WHERE started_at IS NOT NULL AND job_id = ?",
+            (job_id,),
         ).fetchall()
     result = []
     for started, ended, pid, slot, layers, frames in rows:
@@ -309,7 +332,7 @@ def bench_e2e(
     plans: Sequence[str] = PLANS,
     factors: dict[str, float] = SCALES,
 ) -> dict[str, Any]:
-    """Part 1 for every scale: the three plans side by side in each round."""
+    """Part 1 for every scale: the plans side by side in each round."""
     exe = standin()
     report: dict[str, Any] = {}
     for scale_name in scales:
@@ -317,11 +340,17 @@ def bench_e2e(
         startup = measure_startup(exe, STARTUP_S * scale, work)
         costs = {name: [cost * scale] * n for name, (n, cost) in job.items()}
         bound = lower_bound_s(costs, SLOTS, startup)
+        history = None
+        if "auto-warm" in plans:  # the earlier run a warm job starts from (not timed)
+            warm_up = work / f"{scale_name}-warm-up"
+            run_cli_job("auto", scale, warm_up, work, job)
+            history = warm_up / "jobs.sqlite3"
         runs: dict[str, list[RunFigures]] = {plan: [] for plan in plans}
         for round_index in range(rounds):
             for plan in plans:  # side by side: the same machine state for every plan
                 out = work / f"{scale_name}-r{round_index}-{plan}"
-                runs[plan].append(run_cli_job(plan, scale, out, work, job))
+                start_from = history if plan == "auto-warm" else None
+                runs[plan].append(run_cli_job(plan, scale, out, work, job, start_from))
         report[scale_name] = {
             "startup_sleep_s": STARTUP_S * scale,
             "frame_s": {name: cost * scale for name, (_, cost) in job.items()},
@@ -614,22 +643,26 @@ def print_report(
         print()
         if timeline:
             for scale, data in report["e2e"].items():
-                if "auto" not in data["plans"]:
-                    continue
-                print(f"timeline, {scale} scale, auto, round 1 (seconds from the CLI's start):")
-                for slot, layer, frames, begin, end in data["plans"]["auto"]["timeline_round1"]:
-                    print(f"  slot {slot}  {begin:7.2f} - {end:7.2f}  {layer} {frames}")
+                for plan in ("auto", "auto-warm"):
+                    if plan not in data["plans"]:
+                        continue
+                    print(
+                        f"timeline, {scale} scale, {plan}, round 1 (seconds from the CLI's start):"
+                    )
+                    for slot, layer, frames, begin, end in data["plans"][plan]["timeline_round1"]:
+                        print(f"  slot {slot}  {begin:7.2f} - {end:7.2f}  {layer} {frames}")
             print()
         for scale, data in report["e2e"].items():
-            if not {"auto", "per-layer"} <= set(data["plans"]):
-                continue
-            auto = data["plans"]["auto"]["e2e_ratio"]
-            naive = data["plans"]["per-layer"]["e2e_ratio"]
-            print(
-                f"goal {scale}: auto {auto:.2f}x <= {GOAL_E2E[scale]}x "
-                f"{'met' if auto <= GOAL_E2E[scale] else 'MISSED'}; per-layer {naive:.2f}x >= "
-                f"{GOAL_PER_LAYER_MIN}x {'met' if naive >= GOAL_PER_LAYER_MIN else 'MISSED'}"
-            )
+            for plan, label in (("auto", "auto (cold)"), ("auto-warm", "auto (warm)")):
+                if plan not in data["plans"]:
+                    continue
+                ratio = data["plans"][plan]["e2e_ratio"]
+                verdict = "met" if ratio <= GOAL_E2E[scale] else "MISSED"
+                print(f"goal {scale}: {label} {ratio:.2f}x <= {GOAL_E2E[scale]}x {verdict}")
+            if "per-layer" in data["plans"]:
+                naive = data["plans"]["per-layer"]["e2e_ratio"]
+                verdict = "met" if naive >= GOAL_PER_LAYER_MIN else "MISSED"
+                print(f"goal {scale}: per-layer {naive:.2f}x >= {GOAL_PER_LAYER_MIN}x {verdict}")
         print()
     if "planning" in report:
         print("Planning (--dry-run in a fresh CLI process; 4 GPU slots):\n")

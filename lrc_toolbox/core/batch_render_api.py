@@ -51,6 +51,7 @@ from lrc_toolbox.core.job_store import (
     default_store_path,
     new_job_id,
 )
+from lrc_toolbox.core.job_store_timings import RENDERER_KEY
 from lrc_toolbox.core.models import RenderConfig, RenderMode, SystemInfo, TaskStatus
 from lrc_toolbox.core.plan_inputs import render_layer_config
 from lrc_toolbox.core.planner import JobPlan, PlanError, plan_job
@@ -507,11 +508,12 @@ def stored_config(plan: JobPlan) -> dict[str, object]:
 
     ``output_dir`` and ``project_dir`` hold what every render got (``-rd``, ``-proj``), so the
     history names the folder and ``retry``/``resume`` render into the same one;
-    ``output_origin`` says why it was chosen; ``scene_file`` is absolute. ``plan_notes`` (current frame, overrides left to
-    Maya, layers that are not layers...) stay with the job for status and history;
-    ``config_from_record`` ignores the extra keys. ``still_layers`` names the layers rendered
-    as a still, so that a resume or retry (which hands each layer its frames) renders them as
-    stills again.
+    ``output_origin`` says why it was chosen; ``scene_file`` is absolute; ``renderer_used`` is the
+    renderer the job really used (its timings are a later job's history only for the same
+    renderer). ``plan_notes`` (current frame, overrides left to Maya, layers that are not
+    layers...) stay with the job for status and history; ``config_from_record`` ignores the extra
+    keys. ``still_layers`` names the layers rendered as a still, so that a resume or retry (which
+    hands each layer its frames) renders them as stills again.
     """
     data = _config_dict(plan.config)
     data["still_layers"] = [layer.name for layer in plan.layers if layer.still]
@@ -520,6 +522,7 @@ def stored_config(plan: JobPlan) -> dict[str, object]:
     data["plan_notes"] = list(plan.notes)
     data["output_dir"] = plan.output_dir
     data["project_dir"] = plan.project_dir
+    data[RENDERER_KEY] = plan.profile.name
     if plan.output is not None:
         data["output_origin"] = plan.output.origin.value
     return data

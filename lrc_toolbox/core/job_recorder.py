@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from lrc_toolbox.core import events as ev
+from lrc_toolbox.core.cost_model import CostHistory
 from lrc_toolbox.core.models import FrameState, JobState, TaskState
 from lrc_toolbox.core.scheduler import TaskSpec
 
@@ -43,6 +44,18 @@ class JobHistory(Protocol):
         """A job's frames."""
         ...
 
+    def cost_history(
+        self,
+        *,
+        scene: str,
+        renderer: str,
+        layers: Iterable[str],
+        host: str | None,
+        exclude_job: str | None = None,
+    ) -> CostHistory:
+        """What earlier jobs of a scene measured (start-up, frame times)."""
+        ...
+
 
 class NullJobStore:
     """A job store that keeps nothing: the recorder's store when a job runs without one."""
@@ -60,6 +73,21 @@ class NullJobStore:
     ) -> list[FrameRecord]:
         """No frames."""
         return []
+
+    def cost_history(
+        self,
+        *,
+        scene: str,
+        renderer: str,
+        layers: Iterable[str],
+        host: str | None,
+        exclude_job: str | None = None,
+    ) -> CostHistory:
+        """No history."""
+        return CostHistory()
+
+    def record_task_startup(self, job_id: str, task_id: str, seconds: float) -> None:
+        """Keep nothing."""
 
     def set_job_state(self, job_id: str, state: JobState, reason: str | None = None) -> None:
         """Keep nothing."""
@@ -102,7 +130,7 @@ class JobRecorder:
 
     @property
     def history(self) -> JobHistory:
-        """Earlier jobs, for learning image naming (nothing without a store)."""
+        """Earlier jobs, for learning image naming and costs (nothing without a store)."""
         return self._store
 
     # -- the job ----------------------------------------------------------------------------------
@@ -182,9 +210,16 @@ class JobRecorder:
 
     # -- frames -----------------------------------------------------------------------------------
     def frame_done(
-        self, layer: str, frame: int, path: str, *, task_id: str, gpu: str | None
+        self,
+        layer: str,
+        frame: int,
+        path: str,
+        *,
+        task_id: str,
+        gpu: str | None,
+        render_s: float | None = None,
     ) -> None:
-        """A frame of a task was verified."""
+        """A frame of a task was verified (``render_s``: how long it took, when timed)."""
         self._store.set_frames_state(
             self.job_id,
             layer,
@@ -193,6 +228,7 @@ class JobRecorder:
             task_id=task_id,
             gpu=gpu,
             output_path=path,
+            render_s=render_s,
         )
         self._bus.publish(
             ev.FrameDone(job_id=self.job_id, layer=layer, frame=frame, output=path, task_id=task_id)
@@ -340,6 +376,10 @@ class JobRecorder:
         keep point leaves ``resume`` what it needs to stop it there (no frame rendered twice).
         """
         self._store.set_task_keep_through(self.job_id, task_id, frame)
+
+    def task_startup(self, task_id: str, seconds: float) -> None:
+        """A task's render began its first frame ``seconds`` after its launch (stored only)."""
+        self._store.record_task_startup(self.job_id, task_id, seconds)
 
     def task_not_started(self, spec: TaskSpec, log_path: Path) -> None:
         """A task's render could not be launched (its end is recorded when it is finalised)."""

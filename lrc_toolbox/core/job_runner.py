@@ -33,19 +33,21 @@ from __future__ import annotations
 import logging
 import os
 import queue
+import socket
 import threading
 from collections.abc import Mapping
 from pathlib import Path
 
 from lrc_toolbox.core import events as ev
 from lrc_toolbox.core.clock import SYSTEM_CLOCK, Clock
+from lrc_toolbox.core.cost_model import CostHistory, history_notice
 from lrc_toolbox.core.gpu_availability import GPUAvailability
 from lrc_toolbox.core.gpu_leases import Lease, LeaseBook
 from lrc_toolbox.core.gpu_memory import GpuMemorySampler
 from lrc_toolbox.core.job_estimate import JobCounts, JobProgressReporter, estimate_eta_s
 from lrc_toolbox.core.job_outcome import FrameTally, JobResult
 from lrc_toolbox.core.job_recorder import JobRecorder
-from lrc_toolbox.core.job_store import JobStore
+from lrc_toolbox.core.job_store import JobStore, JobStoreError
 from lrc_toolbox.core.models import TaskState, TaskStatus
 from lrc_toolbox.core.output_activity import shows_new_work
 from lrc_toolbox.core.planner import JobPlan, PlannedLayer, still_frame
@@ -106,6 +108,24 @@ def _doomed_folders(temp: TempFileManager, resume: ResumeState | None) -> tuple[
     return tuple(spelled)
 
 
+def _cost_history(plan: JobPlan, store: JobStore | None, job_id: str) -> CostHistory:
+    """What earlier jobs of the scene measured (nothing without a store or when it cannot be
+    read: the job then learns everything itself, as always)."""
+    if store is None:
+        return CostHistory()
+    try:
+        return store.cost_history(
+            scene=str(plan.scene_path),
+            renderer=plan.profile.name,
+            layers=[layer.name for layer in plan.layers],
+            host=socket.gethostname() or None,
+            exclude_job=job_id,
+        )
+    except JobStoreError:
+        _LOG.warning("job %s: earlier jobs' timings could not be read", job_id, exc_info=True)
+        return CostHistory()
+
+
 def _output_root(plan: JobPlan) -> Path | None:
     """The folder every render writes its images to (the plan's ``-rd``)."""
     return Path(plan.output_dir).expanduser() if plan.output_dir else None
@@ -156,7 +176,7 @@ class JobRunner:
         self._layers = {layer.name: layer for layer in plan.layers}
         self._output_root = _output_root(plan)
         self._doomed = _doomed_folders(temp, resume)
-        self._cost = CostModel()
+        self._cost = CostModel(history=_cost_history(plan, store, job_id))
         self._resume = resume
         queued = (
             {layer.name: resume.pending.get(layer.name, FrameSet(())) for layer in plan.layers}
@@ -208,6 +228,7 @@ class JobRunner:
             can_stop=lambda task_id: self._processes.get(task_id) is not None,
             notice=self._recorder.notice,
             keep_point=self._recorder.task_keeps_through,
+            idle_count=lambda: self._slots.idle_count(self._clock.monotonic()),
         )
         self._running: dict[str, TaskRun] = {}
         self._finished: dict[str, TaskRun] = {}
@@ -266,6 +287,9 @@ class JobRunner:
                 notes=list(self.plan.notes),
                 output_dir=self.plan.output_dir,
             )
+            told = history_notice(self._cost.history)
+            if told:
+                self._recorder.notice(told)
             if self.plan.config.skip_existing:
                 self._skip_existing_images()
             self._launcher.prepare(
@@ -288,7 +312,7 @@ class JobRunner:
                 # those after a finalised task must not wait for a tick).
                 launchable = (
                     not self._cancel.is_set()
-                    and not self._queue.is_empty()
+                    and self._queue.has_launchable()
                     and self._slots.idle_count(self._clock.monotonic()) > 0
                 )
                 self._notes.drain(self._running, 0.0 if launchable else TICK_S)
@@ -371,6 +395,7 @@ class JobRunner:
                 verdict.path,
                 task_id=task.task_id,
                 gpu=task.spec.slot.cuda_device,
+                render_s=task.frame_seconds.get(key),
             )
         return verdict.ok, verdict.why
 
@@ -509,12 +534,10 @@ class JobRunner:
     def _dispatch(self) -> None:
         """Fill free slots; once no slot is usable and nothing runs, fail what is queued."""
         self._fail_queue_without_slots()
-        self._fill()
         if self.plan.config.chunk_size is None:
-            now = self._clock.monotonic()
-            self._splitter.split_for_idle(
-                self._running, idle_slots=self._slots.idle_count(now), now=now
-            )
+            self._splitter.dispatch(self._running, now=self._clock.monotonic())
+        else:
+            self._fill()
         self._fail_queue_without_slots()
 
     def _fill(self) -> None:

@@ -13,6 +13,7 @@ parts live beside it, one job each:
 * :mod:`~lrc_toolbox.core.job_store_connection`: the WAL connection, ``BEGIN IMMEDIATE`` writes;
 * :mod:`~lrc_toolbox.core.job_store_states`: the state machines as tables (sticky verified frames);
 * :mod:`~lrc_toolbox.core.job_store_queries`: the reads (:class:`JobStore` inherits them);
+* :mod:`~lrc_toolbox.core.job_store_timings`: render timings, a scene's cost history (inherited);
 * :mod:`~lrc_toolbox.core.job_store_records`: the records handed back, built from rows;
 * :mod:`~lrc_toolbox.core.job_store_args`: argument checks and new job ids;
 * :mod:`~lrc_toolbox.core.job_store_frames`: moving many frames in one transaction;
@@ -73,12 +74,7 @@ from lrc_toolbox.core.job_store_paths import (
     ensure_private_dir,
     resolve_data_dir,
 )
-from lrc_toolbox.core.job_store_queries import JobStoreQueries
-from lrc_toolbox.core.job_store_records import (
-    FrameRecord,
-    JobRecord,
-    TaskRecord,
-)
+from lrc_toolbox.core.job_store_records import FrameRecord, JobRecord, TaskRecord
 from lrc_toolbox.core.job_store_schema import MIGRATIONS, SCHEMA_VERSION, migrate
 from lrc_toolbox.core.job_store_states import (
     FINAL_JOB_STATES,
@@ -87,6 +83,7 @@ from lrc_toolbox.core.job_store_states import (
     TASK_TRANSITIONS,
     state_names,
 )
+from lrc_toolbox.core.job_store_timings import JobStoreTimings
 from lrc_toolbox.core.models import FrameState, JobState, TaskState
 
 __all__ = [
@@ -121,13 +118,14 @@ __all__ = [
 ]
 
 
-class JobStore(JobStoreQueries):
+class JobStore(JobStoreTimings):
     """Thread- and process-safe store of jobs, tasks and frames in one SQLite file.
 
     Every method is one short transaction. Share one instance between threads freely; other
     processes open their own instance on the same file. The reads (``get_job``, ``list_jobs``,
     ``get_tasks``, ``get_frames``, ``frame_counts``...) come from
-    :class:`~lrc_toolbox.core.job_store_queries.JobStoreQueries`.
+    :class:`~lrc_toolbox.core.job_store_queries.JobStoreQueries`, the timings (``cost_history``)
+    from :class:`~lrc_toolbox.core.job_store_timings.JobStoreTimings`.
 
     Args:
         path: Store file; ``None`` for :func:`default_store_path`. Missing parent folders are
@@ -632,6 +630,7 @@ class JobStore(JobStoreQueries):
         gpu: str | None = None,
         output_path: str | None = None,
         reason: str | None = None,
+        render_s: float | None = None,
     ) -> list[int]:
         """Move frames of one layer to ``state`` (see :data:`FRAME_TRANSITIONS`), all or none.
 
@@ -655,6 +654,7 @@ class JobStore(JobStoreQueries):
             gpu: The GPU it ran on.
             output_path: The verified image (with ``done`` / ``skipped_existing``).
             reason: Why (with ``failed`` or a retry to ``pending``).
+            render_s: Seconds the render took (with ``done``; kept for later jobs' plans).
 
         Returns:
             The frames that changed, in the order given.
@@ -671,8 +671,9 @@ class JobStore(JobStoreQueries):
         check_text(gpu, "gpu", optional=True)
         check_text(output_path, "output_path", optional=True)
         check_text(reason, "reason", optional=True)
+        render_s = check_float(render_s, "render_s")
         now = self._clock()
-        assignment, values = frame_update_sql(new, now, task_id, gpu, output_path, reason)
+        assignment, values = frame_update_sql(new, now, task_id, gpu, output_path, reason, render_s)
         with self._db.write() as conn:
             current = read_frame_states(conn, job_id, layer, wanted)
             missing = [f for f in wanted if f not in current]

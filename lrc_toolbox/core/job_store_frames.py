@@ -90,6 +90,7 @@ def frame_update_sql(
     gpu: str | None,
     output_path: str | None,
     reason: str | None,
+    render_s: float | None = None,
 ) -> tuple[str, tuple[Any, ...]]:
     """The ``SET`` clause (fixed text, no user data) and its values for a move to ``new``."""
     sets = ["state = ?"]
@@ -97,7 +98,7 @@ def frame_update_sql(
     if new == FrameState.RENDERING:
         # Entering rendering is an assignment: whatever ran it before no longer applies.
         sets += ["task_id = ?", "gpu = ?", "reason = ?", "attempts = attempts + 1"]
-        sets += ["started_at = ?", "ended_at = NULL"]
+        sets += ["started_at = ?", "ended_at = NULL", "render_s = NULL"]
         values += [task_id, gpu, reason, now]
     else:
         sets += ["task_id = COALESCE(?, task_id)", "gpu = COALESCE(?, gpu)"]
@@ -112,4 +113,7 @@ def frame_update_sql(
             values.append(now)
     sets.append("output_path = COALESCE(?, output_path)")
     values.append(output_path)
+    if new != FrameState.RENDERING:
+        sets.append("render_s = COALESCE(?, render_s)")
+        values.append(render_s)
     return ", ".join(sets), tuple(values)

@@ -82,6 +82,7 @@ class TaskRecord:
         peak_gpu_memory: The most GPU memory its processes used (bytes), when NVML could tell.
         keep_through: The last frame it renders after giving its later frames to another task
             (a tail split), else None.
+        startup_s: Seconds from its launch to its first frame, once seen.
     """
 
     task_id: str
@@ -104,6 +105,7 @@ class TaskRecord:
     ended_at: float | None
     peak_gpu_memory: int | None = None
     keep_through: int | None = None
+    startup_s: float | None = None
 
     @property
     def id(self) -> str:
@@ -127,6 +129,7 @@ class FrameRecord:
         attempts: How many times it entered ``rendering``.
         started_at: When it last entered ``rendering``.
         ended_at: When it last reached ``done``, ``failed`` or ``skipped_existing``.
+        render_s: Seconds its render took, when it was verified with a timing.
     """
 
     job_id: str
@@ -140,6 +143,7 @@ class FrameRecord:
     attempts: int
     started_at: float | None
     ended_at: float | None
+    render_s: float | None = None
 
 
 def _from_json(text: str | None, default: Any) -> Any:
@@ -187,6 +191,7 @@ def task_record(row: sqlite3.Row) -> TaskRecord:
         ended_at=row["ended_at"],
         peak_gpu_memory=row["peak_gpu_memory"],
         keep_through=row["keep_through"],
+        startup_s=row["startup_s"],
     )
 
 
@@ -204,4 +209,5 @@ def frame_record(row: sqlite3.Row) -> FrameRecord:
         attempts=row["attempts"],
         started_at=row["started_at"],
         ended_at=row["ended_at"],
+        render_s=row["render_s"],
     )

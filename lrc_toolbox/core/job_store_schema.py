@@ -140,7 +140,21 @@ _SCHEMA_V3: tuple[str, ...] = (
 #: (a tail split), so a job resumed after a crash of its manager stops that render there.
 _SCHEMA_V4: tuple[str, ...] = ("ALTER TABLE tasks ADD COLUMN keep_through INTEGER",)
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3, _SCHEMA_V4)
+#: Version 5: how long things took, so a later job of the same scene is planned from it
+#: (:class:`~lrc_toolbox.core.cost_model.CostHistory`): a verified frame's render seconds (its
+#: first log sign to the next frame's) and a task's start-up (launch to its first frame).
+_SCHEMA_V5: tuple[str, ...] = (
+    "ALTER TABLE frames ADD COLUMN render_s REAL",
+    "ALTER TABLE tasks ADD COLUMN startup_s REAL",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    _SCHEMA_V1,
+    _SCHEMA_V2,
+    _SCHEMA_V3,
+    _SCHEMA_V4,
+    _SCHEMA_V5,
+)
 
 #: The ``user_version`` this code writes and expects.
 SCHEMA_VERSION: int = len(MIGRATIONS)

@@ -4,8 +4,10 @@ No clock, no processes: renders are modelled (a start-up, then frames of known c
 scheduler sees them the way the engine does: it learns the start-up when the first frame begins
 and a frame's time when it ends, it carves tasks from the :class:`~lrc_toolbox.core.scheduler.
 WorkQueue` when slots free up, and it cuts running tasks for idle slots with
-:func:`~lrc_toolbox.core.tail_split.plan_splits`. ``--dry-run`` shows its tasks (every frame costing
-the assumed time); the tests and the benchmark measure its makespan against the lower bound.
+:func:`~lrc_toolbox.core.tail_split.plan_splits`; once every cost is known the level plan decides
+(:func:`~lrc_toolbox.core.rebalance.rebalance`), looked at again whenever a slot is free.
+``--dry-run`` shows its tasks (every frame costing the assumed time); the tests and the benchmark
+measure its makespan against the lower bound.
 
 It scales with tasks, not frames: a task's frame times are a closed form when its layer's frames
 all cost the same (a prefix sum otherwise), and the cost model is taught on a doubling schedule (the
@@ -20,6 +22,7 @@ import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from lrc_toolbox.core.rebalance import rebalance
 from lrc_toolbox.core.scheduler import Slot, TaskLoad, TaskSpec, WorkQueue
 from lrc_toolbox.core.tail_split import SplitPolicy, candidates_from_loads, plan_splits
 from lrc_toolbox.utils.frame_parser import FrameRun
@@ -208,6 +211,30 @@ def simulate(
                 return
             launch(slot, spec)
 
+    def cut_task(task: SimTask, handed: FrameRun) -> None:
+        index = task.kept.index_of(handed.start)
+        assert index is not None and index >= 1
+        task.kept = task.kept.cut(index)[0]
+        schedule(task)
+
+    def look() -> bool:
+        """Let the level plan decide, when it applies; True when it did."""
+        if not split or not free:
+            return False  # the plan acts only for idle slots (as in the engine)
+        loads = [task.load(now) for task in running.values()]
+        decision = rebalance(queue, loads, idle_slots=len(free), now=now, policy=split_policy)
+        if not decision.planned:
+            return False
+        for cut in decision.cuts:
+            victim = by_id[cut.task_id]
+            queue.hand_over(cut.layer, cut.handed, victim.spec.attempt)
+            before = len(tasks)
+            fill()
+            victim.handed_to.extend(task.spec.task_id for task in tasks[before:])
+            cut_task(victim, cut.handed)
+        fill()
+        return True
+
     def steal() -> None:
         loads = [task.load(now) for task in running.values()]
         cuts = plan_splits(
@@ -219,19 +246,17 @@ def simulate(
         )
         for cut in cuts:
             victim = by_id[cut.task_id]
-            index = victim.kept.index_of(cut.handed.start)
-            assert index is not None and index >= 1
-            victim.kept = victim.kept.cut(index)[0]
             queue.hand_over(cut.layer, cut.handed, victim.spec.attempt)
             before = len(tasks)
             fill()
             victim.handed_to.extend(task.spec.task_id for task in tasks[before:])
-            schedule(victim)
+            cut_task(victim, cut.handed)
 
     while True:
-        fill()
-        if split and free and queue.is_empty() and running:
-            steal()
+        if not look():
+            fill()
+            if split and free and queue.is_empty() and running:
+                steal()
         if not events:
             break
         when, _, kind, task, version, index = heapq.heappop(events)

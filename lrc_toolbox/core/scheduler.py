@@ -15,7 +15,9 @@ when layers differ in cost. Automatic chunks:
   a small fraction of it (``max_startup_fraction``) and no chunk is longer than half of the balanced
   remaining time per slot ("guided" scheduling);
 * the layer with the most remaining estimated work goes first (longest-processing-time first), so
-  heavy layers never start last; frames a running render gives away go first, as one task.
+  heavy layers never start last; frames a running render gives away go first, as one task;
+* once every cost is known (measured, or timed by earlier jobs of the scene), the level plan
+  (:mod:`~lrc_toolbox.core.rebalance`) decides instead: free slots take only what it made ready.
 
 Carving costs O(layers) whatever the job's size (frames are kept as runs, estimates are cached). See
 docs/architecture.md and ``scripts/bench_scheduling.py``.
@@ -26,21 +28,16 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from lrc_toolbox.config import batch_render_defaults as defaults
+from lrc_toolbox.core.chunk_policy import ChunkPolicy
+from lrc_toolbox.core.cost_model import CostModel
 from lrc_toolbox.core.models import GPUInfo, RenderMode
 from lrc_toolbox.core.pending_frames import PendingRuns
 from lrc_toolbox.core.task_outcome import split_retries
 from lrc_toolbox.utils.frame_parser import FrameRun, FrameSet
-
-#: Guided scheduling factor: a chunk takes at most 1/GUIDED_FACTOR of the balanced per-slot time.
-GUIDED_FACTOR: float = 2.0
-
-#: Measured samples kept per layer (older ones are forgotten: costs drift along a shot).
-_SAMPLES_KEPT = 50
 
 
 @dataclass(frozen=True)
@@ -97,149 +94,6 @@ def build_slots(
     # Sub-index major: slot order GPU0#1, GPU1#1, GPU0#2, GPU1#2 spreads the first wave over GPUs.
     pairs = [(sub, gpu) for sub in range(renders_per_gpu) for gpu in gpus]
     return [Slot(i, gpu, sub) for i, (sub, gpu) in enumerate(pairs)]
-
-
-# --------------------------------------------------------------------------------------------------
-# Cost model
-# --------------------------------------------------------------------------------------------------
-class CostModel:
-    """Learns the launch start-up time and each layer's frame time from measurements.
-
-    Until a layer is measured its frame time is the mean of the measured layers, or the prior.
-    Medians of recent samples keep one slow frame (a cache warm-up) from skewing the estimate.
-    Estimates are cached until the next measurement, so asking is O(1) however often the
-    scheduler asks (it asks for every layer at every dispatch).
-    """
-
-    def __init__(
-        self,
-        startup_prior_s: float = defaults.ASSUMED_STARTUP_S,
-        frame_prior_s: float = defaults.ASSUMED_FRAME_S,
-    ) -> None:
-        self._startup_prior_s = startup_prior_s
-        self._frame_prior_s = frame_prior_s
-        self._startup: list[float] = []
-        self._frames: dict[str, list[float]] = {}
-        self._startup_estimate: float | None = None
-        self._frame_estimates: dict[str, float] = {}
-        self._unmeasured_estimate: float | None = None
-
-    def record_startup(self, seconds: float) -> None:
-        """Record the time from launch to the first frame starting."""
-        if seconds >= 0:
-            self._startup = (self._startup + [seconds])[-_SAMPLES_KEPT:]
-            self._startup_estimate = None
-
-    def record_frame(self, layer: str, seconds: float) -> None:
-        """Record how long one frame of ``layer`` took."""
-        if seconds >= 0:
-            samples = self._frames.setdefault(layer, [])
-            samples.append(seconds)
-            del samples[:-_SAMPLES_KEPT]
-            self._frame_estimates.pop(layer, None)
-            self._unmeasured_estimate = None
-
-    def is_measured(self, layer: str) -> bool:
-        """True once a frame of ``layer`` has been timed."""
-        return bool(self._frames.get(layer))
-
-    def is_startup_measured(self) -> bool:
-        """True once a launch's start-up has been timed."""
-        return bool(self._startup)
-
-    def startup_s(self) -> float:
-        """Estimated start-up seconds per launch."""
-        if self._startup_estimate is None:
-            self._startup_estimate = (
-                statistics.median(self._startup) if self._startup else self._startup_prior_s
-            )
-        return self._startup_estimate
-
-    def frame_s(self, layer: str) -> float:
-        """Estimated seconds per frame of ``layer``."""
-        estimate = self._frame_estimates.get(layer)
-        if estimate is not None:
-            return estimate
-        samples = self._frames.get(layer)
-        if samples:
-            estimate = statistics.median(samples)
-            self._frame_estimates[layer] = estimate
-            return estimate
-        if self._unmeasured_estimate is None:
-            measured = [self.frame_s(name) for name, s in self._frames.items() if s]
-            self._unmeasured_estimate = (
-                statistics.fmean(measured) if measured else self._frame_prior_s
-            )
-        return self._unmeasured_estimate
-
-
-# --------------------------------------------------------------------------------------------------
-# Chunk policy
-# --------------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ChunkPolicy:
-    """How many frames the next task takes.
-
-    Attributes:
-        fixed_size: A user-chosen chunk size (``--chunk-size N``), or ``None`` for automatic.
-        max_startup_fraction: Automatic mode keeps start-up at most this fraction of a chunk.
-        guided_factor: Automatic mode takes at most 1/guided_factor of the balanced per-slot time.
-    """
-
-    fixed_size: int | None = None
-    max_startup_fraction: float = defaults.MAX_STARTUP_OVERHEAD_FRACTION
-    guided_factor: float = GUIDED_FACTOR
-
-    def __post_init__(self) -> None:
-        if self.fixed_size is not None and self.fixed_size < 1:
-            raise ValueError(f"chunk size must be at least 1 frame (got {self.fixed_size})")
-        if not 0 < self.max_startup_fraction < 1:
-            raise ValueError("max_startup_fraction must be between 0 and 1")
-
-    def chunk_frames(
-        self,
-        *,
-        available: int,
-        frame_s: float,
-        startup_s: float,
-        layer_measured: bool,
-        balanced_s: float,
-    ) -> int:
-        """Return the number of frames for the next task (1..available).
-
-        Args:
-            available: Frames left in the contiguous run the task is cut from.
-            frame_s: Estimated seconds per frame of this layer.
-            startup_s: Estimated start-up seconds per launch.
-            layer_measured: Whether ``frame_s`` was measured for this layer (else a guess).
-            balanced_s: Remaining work (queued plus running) divided by the slot count: how long
-                every slot would still work if the rest were shared perfectly.
-        """
-        if available <= 0:
-            return 0
-        if self.fixed_size is not None:
-            return min(self.fixed_size, available)
-        frame_s = max(frame_s, 1e-6)
-        fraction = self.max_startup_fraction
-        floor_s = startup_s * (1.0 - fraction) / fraction  # start-up <= fraction of the chunk
-        ideal_s = max(balanced_s, frame_s)
-        if layer_measured:
-            target_s = min(max(floor_s, ideal_s / self.guided_factor), ideal_s)
-        else:
-            # Unknown frame cost: a modest first chunk measures the layer without risking a huge
-            # chunk sized from a guess.
-            target_s = min(floor_s, ideal_s)
-        frames = max(1, round(target_s / frame_s))
-        frames = min(frames, available)
-        leftover = available - frames
-        # Don't leave a sliver that would cost a whole start-up on its own.
-        if (
-            0 < leftover
-            and leftover * frame_s < startup_s
-            and available * frame_s <= ideal_s * 1.25
-        ):
-            frames = available
-        return frames
 
 
 # --------------------------------------------------------------------------------------------------
@@ -340,14 +194,31 @@ class _LayerWork:
     pending: PendingRuns
     attempts: _Attempts
     started: bool = False
-    first_chunk: int | None = None  # first-wave chunk size while the layer is unmeasured
+    first_chunk: int | None = None  # first-wave chunk size while the layer is unknown
 
 
-@dataclass(frozen=True)
+@dataclass
 class _HandedRun:
     layer: str
     run: FrameRun
     attempt: int
+    ready: bool = True  # a free slot may take it now (else it waits for the level plan)
+    serial: int = 0
+
+
+@dataclass(frozen=True)
+class QueuedSource:
+    """Queued frames as the level plan sees them (:meth:`WorkQueue.sources`).
+
+    Attributes:
+        key: What :meth:`WorkQueue.make_ready` takes them by.
+        layer: Their layer.
+        frames: How many.
+    """
+
+    key: tuple[str, str | int]
+    layer: str
+    frames: int
 
 
 class WorkQueue:
@@ -361,6 +232,10 @@ class WorkQueue:
     job by frame count (with more slots than layers the biggest layers get several): big chunks,
     because a running render can be cut short at a frame boundary later (:meth:`hand_over`) but
     never lengthened. Once a layer is measured, the chunk policy sizes its chunks.
+
+    Once every cost is known the level plan (:mod:`~lrc_toolbox.core.rebalance`) takes over: it
+    sets :attr:`directed`, and then a free slot takes only the runs the plan made ready
+    (:meth:`make_ready`, :meth:`hand_over` with ``ready``).
 
     Args:
         layers: Frames per artist-facing layer name (insertion order = the user's order).
@@ -398,12 +273,84 @@ class WorkQueue:
         self._ids = itertools.count(first_task_number)
         self._failed: dict[tuple[str, int], str] = {}
         self._handed: list[_HandedRun] = []
+        self._serials = itertools.count(1)
         self._first_wave_planned = False
+        #: Set by the level plan: free slots take only ready runs (see the class notes).
+        self.directed = False
 
     # -- state -----------------------------------------------------------------------------------
     def is_empty(self) -> bool:
         """True when no frame waits for a task."""
         return not self._handed and not any(work.pending for work in self._layers.values())
+
+    def has_launchable(self) -> bool:
+        """True when a free slot would get a task now (directed: only ready runs count)."""
+        if self.directed:
+            return any(item.ready for item in self._handed)
+        return not self.is_empty()
+
+    def sources(self) -> list[QueuedSource]:
+        """What is queued, for the level plan: each handed run not yet ready, each layer's
+        pending frames (O(layers + handed runs))."""
+        result = [
+            QueuedSource(("handed", item.serial), item.layer, len(item.run))
+            for item in self._handed
+            if not item.ready
+        ]
+        result += [
+            QueuedSource(("pending", name), name, len(self._layers[name].pending))
+            for name in self._order
+            if self._layers[name].pending
+        ]
+        return result
+
+    def queued_layers(self, limit: int) -> set[str] | None:
+        """Layers with queued frames (handed runs included), or None when more than ``limit``
+        (stops counting there: O(limit + handed runs), however many layers the job has)."""
+        names = {item.layer for item in self._handed}
+        for name in self._order:
+            if len(names) > limit:
+                return None
+            if self._layers[name].pending:
+                names.add(name)
+        return None if len(names) > limit else names
+
+    def make_ready(self, key: tuple[str, str | int], count: int) -> int:
+        """Make the first ``count`` frames of a source ready for the next free slot, as one task.
+
+        Pending frames are carved as a task would be (from the layer's first run, so fewer when
+        that run is shorter); a handed run is cut, its rest staying queued.
+
+        Args:
+            key: A :class:`QueuedSource`'s key.
+            count: Frames (at least 1).
+
+        Returns:
+            How many frames were made ready (0: the source is gone).
+        """
+        kind, name = key
+        if kind == "pending":
+            work = self._layers.get(str(name))
+            if work is None or not work.pending or count < 1:
+                return 0
+            run = work.pending.take(count)
+            work.started = True
+            attempt = work.attempts.give(run)
+            self._handed.append(_HandedRun(str(name), run, attempt, True, next(self._serials)))
+            return len(run)
+        index = next((i for i, h in enumerate(self._handed) if h.serial == name), None)
+        if index is None or count < 1:
+            return 0
+        item = self._handed[index]
+        if count >= len(item.run):
+            item.ready = True
+            return len(item.run)
+        head, tail = item.run.cut(count)
+        assert tail is not None
+        item.run = tail
+        ready = _HandedRun(item.layer, head, item.attempt, True, next(self._serials))
+        self._handed.insert(index, ready)
+        return count
 
     def pending(self) -> dict[str, FrameSet]:
         """Frames still queued, per layer (O(frames): for reports, not for every dispatch)."""
@@ -457,6 +404,7 @@ class WorkQueue:
         """Carve the next task for a free ``slot``, or return None when nothing is queued.
 
         Frames handed over from a running render (:meth:`hand_over`) go first, as they are.
+        While :attr:`directed`, only ready runs are given (None when there is none).
 
         Args:
             slot: The free slot.
@@ -464,10 +412,15 @@ class WorkQueue:
             slot_count: Total number of slots of the job.
             now: Current time in seconds on the caller's clock.
         """
-        if self._handed:
-            item = self._handed.pop(0)
+        index = next(
+            (i for i, item in enumerate(self._handed) if item.ready or not self.directed), None
+        )
+        if index is not None:
+            item = self._handed.pop(index)
             self._layers[item.layer].started = True
             return TaskSpec(f"t{next(self._ids):04d}", (item.layer,), item.run, item.attempt, slot)
+        if self.directed:
+            return None
         candidates = [name for name in self._order if self._layers[name].pending]
         if not candidates:
             return None
@@ -483,7 +436,7 @@ class WorkQueue:
         run = work.pending.first_run()
         assert run is not None
         count = self._chunk(layer, len(run), running, slot_count, now)
-        return self._take(slot, (layer,), count)
+        return self._spec(slot, (layer,), self._layers[layer].pending.take(count))
 
     def _remaining_work_s(self, layer: str) -> float:
         return len(self._layers[layer].pending) * self.cost.frame_s(layer)
@@ -516,7 +469,7 @@ class WorkQueue:
     ) -> int:
         """Frames of ``layer``'s first run (``available`` long) the next task takes."""
         work = self._layers[layer]
-        if self.policy.fixed_size is None and work.first_chunk and not self.cost.is_measured(layer):
+        if self.policy.fixed_size is None and work.first_chunk and not self.cost.is_known(layer):
             return min(work.first_chunk, available)
         balanced = (self.queued_work_s() + self.running_left_s(running, now)) / max(slot_count, 1)
         return self.policy.chunk_frames(
@@ -557,7 +510,7 @@ class WorkQueue:
             balanced_s=balanced,
         )
         if len(layers) == 1:
-            return self._take(slot, layers, count)
+            return self._spec(slot, layers, self._layers[layers[0]].pending.take(count))
         piece = run.cut(count)[0]
         for name in layers:
             if same_head:
@@ -565,9 +518,6 @@ class WorkQueue:
             else:
                 self._layers[name].pending.remove(piece.frames())
         return self._spec(slot, layers, piece)
-
-    def _take(self, slot: Slot, layers: tuple[str, ...], count: int) -> TaskSpec:
-        return self._spec(slot, layers, self._layers[layers[0]].pending.take(count))
 
     def _spec(self, slot: Slot, layers: tuple[str, ...], run: FrameRun) -> TaskSpec:
         attempt = 1
@@ -577,7 +527,7 @@ class WorkQueue:
             attempt = max(attempt, work.attempts.give(run))
         return TaskSpec(f"t{next(self._ids):04d}", layers, run, attempt, slot)
 
-    def hand_over(self, layer: str, run: FrameRun, attempt: int) -> None:
+    def hand_over(self, layer: str, run: FrameRun, attempt: int, *, ready: bool = True) -> None:
         """Queue frames a running render gives away, for the next free slot, as one task.
 
         The render will be stopped right after its last kept frame, so these frames are moved,
@@ -587,8 +537,10 @@ class WorkQueue:
             layer: Their layer.
             run: The frames (a suffix of the running task's run).
             attempt: The running task's attempt number.
+            ready: A free slot may take them now; else (while :attr:`directed`) they wait for
+                the level plan to give them to a slot.
         """
-        self._handed.append(_HandedRun(layer, run, attempt))
+        self._handed.append(_HandedRun(layer, run, attempt, ready, next(self._serials)))
 
     # -- outcomes ---------------------------------------------------------------------------------
     def requeue_missing(

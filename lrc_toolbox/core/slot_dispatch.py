@@ -123,13 +123,13 @@ class SlotDispatcher:
             own_pids: This manager's and its renders' pids (NVML does not count them as busy).
             launch: Starts a carved task on its slot with its lease.
         """
-        if queue.is_empty() or not self._free:
+        if not queue.has_launchable() or not self._free:
             return
         if now < self._next_fill_at:
             return  # slots were busy elsewhere a moment ago: don't hammer the lease folder/NVML
         blocked = False
         for slot in list(self._free):
-            if queue.is_empty():
+            if not queue.has_launchable():
                 break
             lost = self._availability.lost_reason(slot.gpu)
             if lost is not None:

@@ -123,7 +123,7 @@ class Split:
 
 
 def candidates_from_loads(
-    loads: Iterable[TaskLoad], cost: CostModel, now: float
+    loads: Iterable[TaskLoad], cost: CostModel, now: float, *, known_is_enough: bool = False
 ) -> list[SplitCandidate]:
     """The running tasks as split candidates, estimated with the learned costs.
 
@@ -131,6 +131,8 @@ def candidates_from_loads(
         loads: The running tasks (:meth:`TaskRun.load` in the engine).
         cost: The job's cost model.
         now: The current time on the loads' clock.
+        known_is_enough: A task may give frames away once its costs are known from earlier jobs
+            (the level plan); else only once they were measured in this job.
     """
     startup = cost.startup_s()
     result = []
@@ -144,7 +146,10 @@ def candidates_from_loads(
         else:
             free_at = now
         single = len(load.layers) == 1 and load.unstarted is not None
-        measured = cost.is_startup_measured() and all(cost.is_measured(n) for n in load.layers)
+        if known_is_enough:
+            measured = cost.is_startup_known() and all(cost.is_known(n) for n in load.layers)
+        else:
+            measured = cost.is_startup_measured() and all(cost.is_measured(n) for n in load.layers)
         unstarted = load.unstarted if single and measured else None
         if unstarted is not None:
             result.append(

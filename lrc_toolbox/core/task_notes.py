@@ -5,10 +5,11 @@ Follower threads put :class:`~lrc_toolbox.core.task_monitor.Note` records in the
 and every note changes its running task. The rules:
 
 * the first sign of rendering marks the render started and teaches the cost model the start-up
-  time (launch to first progress);
+  time (launch to first progress), which the job store keeps for later jobs;
 * a frame is *open* from its start (or its first image) until the renderer moves on to another
   frame, says it finished, or the task ends; closing it verifies it (see
-  :mod:`~lrc_toolbox.core.verification`) and, when verified, teaches the cost model its frame time;
+  :mod:`~lrc_toolbox.core.verification`) and, when verified, teaches the cost model its frame time
+  (kept with the frame in the job store);
   what was wrong with a reported image is kept to explain the frame if it ends missing;
 * every reported image is remembered for its frame and teaches the layer's naming;
 * the first fatal line is kept (with whether it is deterministic); the watchdog stops the task;
@@ -111,6 +112,8 @@ class NoteApplier:
                 task.render_started_at = note.at
                 if task.timed:
                     self._cost.record_startup(note.at - task.launched_at)
+                    startup = max(0.0, note.at - task.launched_at)
+                    self._recorder.task_startup(task.task_id, startup)
             return
         if note.kind is NoteKind.FATAL:
             if task.fatal_reason is None:
@@ -150,10 +153,16 @@ class NoteApplier:
         task.open_frame = None
         if key in task.done or not task.has_key(key):
             return
+        # A re-attached render's replayed lines are not timed (see ``TaskRun.timed``).
+        seconds = (
+            max(0.0, at - task.open_since) if task.open_since is not None and task.timed else None
+        )
+        if seconds is not None:
+            task.frame_seconds[key] = seconds
         ok, why = self._verify(task, key)
         if ok:
-            if task.open_since is not None and task.timed:
-                self._cost.record_frame(key[0], max(0.0, at - task.open_since))
+            if seconds is not None:
+                self._cost.record_frame(key[0], seconds)
         elif why:
             task.bad[key] = why
 

@@ -64,6 +64,8 @@ class TaskRun:
         launched_wall: A re-attached render's own launch on the wall clock (its process's start),
             from which its images are fresh (a still's image written before the manager died is
             its work); None: ``launched_at``.
+        frame_seconds: How long each frame it closed took to render (kept with the frame in the
+            job store, for later jobs' plans).
     """
 
     spec: TaskSpec
@@ -97,6 +99,7 @@ class TaskRun:
     begun: int = 0
     timed: bool = True
     launched_wall: float | None = None
+    frame_seconds: dict[FrameKey, float] = field(default_factory=dict)
     _frames: tuple[int, ...] | None = field(default=None, repr=False)
 
     @property

@@ -1,7 +1,9 @@
-"""Carrying out tail splits: a running render gives its unstarted frames to an idle slot.
+"""Carrying out tail splits and the level plan: what free slots take, and from whom.
 
-:mod:`~lrc_toolbox.core.tail_split` decides (pure); this part acts on the supervisor's running
-tasks, on its thread. The mechanism, since a ``Render`` process cannot be told to shorten its range:
+:mod:`~lrc_toolbox.core.tail_split` and, once every cost is known,
+:mod:`~lrc_toolbox.core.rebalance` decide (pure); this part acts on the supervisor's running
+tasks, on its thread (:meth:`TaskSplitter.dispatch` is the supervisor's one call). The
+mechanism, since a ``Render`` process cannot be told to shorten its range:
 
 * the victim is told the last frame it keeps (:meth:`TaskRun.keep_only_through`), and the frames
   after it go to the work queue as one whole task (:meth:`WorkQueue.hand_over`), which the idle
@@ -20,9 +22,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
-from lrc_toolbox.core.scheduler import CostModel, WorkQueue
+from lrc_toolbox.core.rebalance import rebalance
+from lrc_toolbox.core.scheduler import CostModel, TaskLoad, WorkQueue
 from lrc_toolbox.core.tail_split import SplitPolicy, candidates_from_loads, plan_splits
 from lrc_toolbox.core.task_run import TaskRun
+from lrc_toolbox.utils.frame_parser import FrameRun
 
 __all__ = ["RECONSIDER_S", "TaskSplitter"]
 
@@ -47,6 +51,7 @@ class TaskSplitter:
             before its frames are handed over, so a resume after a crash stops it there
             (None: not recorded, for a job without a store).
         policy: When a cut pays.
+        idle_count: Free slots that could take a task now (for :meth:`dispatch`).
     """
 
     def __init__(
@@ -60,6 +65,7 @@ class TaskSplitter:
         notice: Callable[[str], None],
         keep_point: Callable[[str, int], None] | None = None,
         policy: SplitPolicy | None = None,
+        idle_count: Callable[[], int] | None = None,
     ) -> None:
         self._queue = queue
         self._cost = cost
@@ -69,8 +75,40 @@ class TaskSplitter:
         self._notice = notice
         self._keep_point = keep_point
         self._policy = policy
+        self._idle_count = idle_count or (lambda: 0)
         self._idle_seen = 0
         self._planned_at: float | None = None
+        self._look_idle_seen = 0
+        self._looked_at: float | None = None
+
+    def dispatch(self, running: Mapping[str, TaskRun], *, now: float) -> None:
+        """Fill the free slots: from the level plan once every cost is known, else from the
+        queue's chunk policy, then with tail splits for slots left idle.
+
+        The plan is looked at when a slot has just fallen idle, else at most every
+        :data:`RECONSIDER_S` while one is idle (the loop runs on every note).
+
+        Args:
+            running: The running tasks by id (a task launched here is added by ``fill``).
+            now: The job clock's monotonic() now.
+        """
+        idle = self._idle_count()
+        newly_idle = idle > self._look_idle_seen
+        self._look_idle_seen = idle
+        due = newly_idle or self._looked_at is None or now - self._looked_at >= RECONSIDER_S
+        if idle and due:
+            self._looked_at = now
+            decision = rebalance(
+                self._queue, self._loads(running), idle_slots=idle, now=now, policy=self._policy
+            )
+            for cut in decision.cuts:
+                self._cut(running, cut.task_id, cut.layer, cut.handed)
+        self._fill()
+        if not self._queue.directed:
+            self.split_for_idle(running, idle_slots=self._idle_count(), now=now)
+        # What is idle after filling: a slot that falls idle later is new, even when the count
+        # comes back to what it was at the last look.
+        self._look_idle_seen = self._idle_count()
 
     def split_for_idle(
         self, running: Mapping[str, TaskRun], *, idle_slots: int, now: float
@@ -95,37 +133,46 @@ class TaskSplitter:
         ):
             return
         self._planned_at = now
-        loads = [
-            task.load() if self._can_stop(task_id) else replace(task.load(), unstarted=None)
-            for task_id, task in running.items()
-        ]
         cuts = plan_splits(
-            candidates_from_loads(loads, self._cost, now),
+            candidates_from_loads(self._loads(running), self._cost, now),
             idle_slots=idle_slots,
             now=now,
             startup_s=self._cost.startup_s(),
             policy=self._policy,
         )
         for cut in cuts:
-            victim = running[cut.task_id]
-            index = victim.spec.run.index_of(cut.handed.start)
-            if index is None or index < 1:
-                continue
-            before = set(running)
-            victim.keep_only_through(victim.spec.run.frame_at(index - 1), "")
-            if self._keep_point is not None and victim.keep_through is not None:
-                self._keep_point(victim.task_id, victim.keep_through)
-            self._queue.hand_over(cut.layer, cut.handed, victim.spec.attempt)
-            self._fill()
-            taker = next((running[t] for t in running if t not in before), None)
-            where = f"{taker.task_id} on {taker.spec.slot.label}" if taker else "the next free slot"
-            frames = cut.handed.to_string()
-            what = f"frame {frames}" if len(cut.handed) == 1 else f"frames {frames}"
-            victim.handed_over[-1] = f"{what} went to {where}"
-            self._notice(
-                f"{victim.task_id} stops after frame {victim.keep_through}: "
-                f"{victim.handed_over[-1]} (a slot was idle)"
-            )
+            self._cut(running, cut.task_id, cut.layer, cut.handed)
+
+    def _loads(self, running: Mapping[str, TaskRun]) -> list[TaskLoad]:
+        """The running tasks' loads; those whose render cannot be stopped give nothing away."""
+        return [
+            task.load() if self._can_stop(task_id) else replace(task.load(), unstarted=None)
+            for task_id, task in running.items()
+        ]
+
+    def _cut(
+        self, running: Mapping[str, TaskRun], task_id: str, layer: str, handed: FrameRun
+    ) -> None:
+        """Stop ``task_id`` before ``handed``, hand those frames to the next free slot, tell."""
+        victim = running[task_id]
+        index = victim.spec.run.index_of(handed.start)
+        if index is None or index < 1:
+            return
+        before = set(running)
+        victim.keep_only_through(victim.spec.run.frame_at(index - 1), "")
+        if self._keep_point is not None and victim.keep_through is not None:
+            self._keep_point(victim.task_id, victim.keep_through)
+        self._queue.hand_over(layer, handed, victim.spec.attempt)
+        self._fill()
+        taker = next((running[t] for t in running if t not in before), None)
+        where = f"{taker.task_id} on {taker.spec.slot.label}" if taker else "the next free slot"
+        frames = handed.to_string()
+        what = f"frame {frames}" if len(handed) == 1 else f"frames {frames}"
+        victim.handed_over[-1] = f"{what} went to {where}"
+        self._notice(
+            f"{victim.task_id} stops after frame {victim.keep_through}: "
+            f"{victim.handed_over[-1]} (a slot was idle)"
+        )
 
     def stop_at_keep_points(self, running: Mapping[str, TaskRun]) -> None:
         """Stop each split task right after its last kept frame is verified (a frame boundary)."""

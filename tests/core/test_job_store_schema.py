@@ -26,7 +26,7 @@ def columns(conn: sqlite3.Connection, table: str) -> list[str]:
 
 def test_schema_version_tables_and_wal(store: JobStore) -> None:
     with sqlite3.connect(store.path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert columns(conn, "jobs") == [
             "id",
@@ -63,6 +63,7 @@ def test_schema_version_tables_and_wal(store: JobStore) -> None:
             "ended_at",
             "peak_gpu_memory",
             "keep_through",
+            "startup_s",
         ]
         assert columns(conn, "frames") == [
             "job_id",
@@ -76,6 +77,7 @@ def test_schema_version_tables_and_wal(store: JobStore) -> None:
             "attempts",
             "started_at",
             "ended_at",
+            "render_s",
         ]
         key_columns = sorted((row[5], row[1]) for row in conn.execute("PRAGMA table_info(frames)"))
         assert [name for position, name in key_columns if position] == ["job_id", "layer", "frame"]
@@ -234,6 +236,33 @@ def test_a_version_3_store_gets_a_keep_point_per_task(store_path: Path) -> None:
         store.set_task_keep_through("job1", "t0001", 2)
         task = store.get_task("job1", "t0001")
         assert task is not None and task.keep_through == 2
+
+
+def test_a_version_4_store_gets_timing_columns_empty(store_path: Path) -> None:
+    """Version 5 keeps render and start-up seconds (a later job's history); old rows have none."""
+    conn = _old_store(store_path, 4)
+    conn.execute(
+        "INSERT INTO jobs (id, created_at, updated_at, state, scene, config_json) "
+        "VALUES ('job1', 1.0, 1.0, 'done', 's.ma', '{}')"
+    )
+    conn.execute(
+        "INSERT INTO tasks (job_id, task_id, layers_json, frames_json, attempt, state, pid, "
+        "queued_at, keep_through) "
+        "VALUES ('job1', 't0001', '[\"BG\"]', '[1, 2]', 1, 'succeeded', 42, 5.0, 2)"
+    )
+    conn.execute(
+        "INSERT INTO frames (job_id, layer, frame, state, attempts) "
+        "VALUES ('job1', 'BG', 1, 'done', 1)"
+    )
+    conn.close()
+    with JobStore(store_path) as store:
+        task = store.get_task("job1", "t0001")
+        assert task is not None and task.startup_s is None and task.keep_through == 2
+        (frame,) = store.get_frames("job1")
+        assert frame.render_s is None and frame.state is FrameState.DONE
+        store.record_task_startup("job1", "t0001", 1.5)
+        task = store.get_task("job1", "t0001")
+        assert task is not None and task.startup_s == 1.5
 
 
 def test_store_from_a_newer_version_is_refused(store_path: Path) -> None:

@@ -129,3 +129,46 @@ def test_the_keep_point_is_recorded_before_the_frames_are_handed_over() -> None:
     h.splitter.split_for_idle(h.running, idle_slots=1, now=6.5)
     assert h.victim.keep_through is not None
     assert steps == [("keep point", "t0001", h.victim.keep_through), ("taker launched", 1)]
+
+
+def test_dispatch_lets_the_level_plan_cut_once_every_cost_is_known() -> None:
+    """Start-up and CHAR are measured: the level plan decides, the cut is carried out the same."""
+    h = Harness()
+    kept: list[tuple[str, int]] = []
+    h.splitter = TaskSplitter(
+        queue=h.queue,
+        cost=h.cost,
+        fill=h.fill,
+        stop=h.stopped.append,
+        can_stop=lambda task_id: True,
+        notice=h.notices.append,
+        keep_point=lambda task_id, frame: kept.append((task_id, frame)),
+        idle_count=lambda: 0 if h.launched else 1,
+    )
+    h.splitter.dispatch(h.running, now=6.5)
+    assert h.queue.directed  # the plan decides: free slots take only what it made ready
+    (taker,) = h.launched
+    assert taker.run.end == 24 and h.victim.keep_through == taker.run.start - 1
+    assert 14 <= h.victim.keep_through <= 16  # the same balance as the tail split finds
+    assert kept == [("t0001", h.victim.keep_through)]
+    assert h.notices and "(a slot was idle)" in h.notices[0]
+    # No slot idle: nothing more is looked at or launched.
+    h.splitter.dispatch(h.running, now=7.0)
+    assert len(h.launched) == 1
+
+
+def test_dispatch_without_known_costs_fills_from_the_chunk_policy() -> None:
+    h = Harness()
+    h.queue = WorkQueue({"CHAR": FrameSet.parse("30-40")}, cost=CostModel(), first_task_number=2)
+    h.splitter = TaskSplitter(
+        queue=h.queue,
+        cost=h.queue.cost,
+        fill=h.fill,
+        stop=h.stopped.append,
+        can_stop=lambda task_id: True,
+        notice=h.notices.append,
+        idle_count=lambda: 0 if h.launched else 1,
+    )
+    h.splitter.dispatch(h.running, now=6.5)
+    assert not h.queue.directed
+    assert h.launched and h.launched[0].run.start == 30 and h.victim.keep_through is None
