@@ -26,6 +26,7 @@ from lrc_toolbox.cli.exit_codes import (
 )
 from lrc_toolbox.cli.progress_display import ProgressDisplay
 from lrc_toolbox.core import events as ev
+from lrc_toolbox.core.models import JobState
 
 if TYPE_CHECKING:
     from lrc_toolbox.core.batch_render_api import BatchRenderAPI, JobHandle
@@ -304,9 +305,11 @@ def follow_job(
         finally:
             if display is not None:
                 display.stop()
-    if interrupted is not None:
-        return interrupted
     result = handle.result
+    if interrupted is not None and (result is None or result.state is JobState.CANCELLED):
+        return interrupted
+    # Ended on its own (or the stop came after every frame was verified: nothing was stopped):
+    # the code says what the job store says, never "interrupted" for a job recorded succeeded.
     return EXIT_OK if result is not None and result.ok else EXIT_FRAMES_FAILED
 
 

@@ -287,8 +287,14 @@ def cancel_job(store: JobStore, job: JobRecord, *, grace_s: float = 10.0) -> str
         if not _wait_until_gone(pid, job.manager_create_time, grace_s + MANAGER_STOP_MARGIN_S):
             return f"asked the manager of job {job.id} (pid {pid}) to stop it; it is stopping"
         job = get_job_or_fail(store, job.id)
+        if job.state is JobState.CANCELLED:
+            return f"job {job.id} cancelled: its manager (pid {pid}) stopped it"
         if job.state in _FINAL_JOB_STATES:
-            return f"job {job.id} {job.state.value}: its manager (pid {pid}) stopped it"
+            # The stop came as the job ended on its own (every frame verified, or failed).
+            return (
+                f"job {job.id} had already {job.state.value} when its manager (pid {pid}) "
+                "was asked to stop it"
+            )
         # The manager ended without recording the end (stopped before its job started): the
         # cancellation is finished here, so the job never stays "running" with no manager.
     # No live manager: this process becomes it, so a `resume` started meanwhile cannot run

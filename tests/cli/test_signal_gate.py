@@ -10,11 +10,13 @@ from __future__ import annotations
 import io
 import signal
 from collections.abc import Iterator
+from types import SimpleNamespace
 from typing import Any, cast
 
 import pytest
 
 from lrc_toolbox.cli.cli_output import Interrupted, SignalGate, follow_job
+from lrc_toolbox.core.models import JobState
 
 GATED = [signal.SIGINT, signal.SIGTERM, signal.SIGHUP]
 
@@ -140,3 +142,21 @@ def test_a_job_whose_stop_ends_it_at_once_still_reports_the_interruption() -> No
         ["interrupted by SIGTERM: stopping every render (whole process trees)..."],
     )
     assert handle.stops == ["interrupted by SIGTERM"]
+
+
+@pytest.mark.parametrize(
+    ("state", "ok", "code"),
+    [
+        (JobState.CANCELLED, False, 130),  # the stop stopped renders: interrupted
+        (JobState.SUCCEEDED, True, 0),  # every frame was verified before the stop took effect
+        (JobState.FAILED, False, 1),  # ended on its own with failed frames
+    ],
+)
+def test_the_exit_code_follows_what_the_job_recorded_when_a_stop_meets_its_end(
+    state: JobState, ok: bool, code: int
+) -> None:
+    # Found in a stress test: `cancel` sent SIGTERM to a `resume` whose job was just recording
+    # "succeeded"; the CLI said 130 (interrupted) for a job the store had as succeeded.
+    handle = FakeHandle([signal.SIGTERM], stop_waits=1)
+    handle.result = cast(Any, SimpleNamespace(state=state, ok=ok))
+    assert run_follow(handle)[0] == code
