@@ -22,9 +22,9 @@ import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from lrc_toolbox.core.rebalance import rebalance
+from lrc_toolbox.core.rebalance import Cut, rebalance
 from lrc_toolbox.core.scheduler import Slot, TaskLoad, TaskSpec, WorkQueue
-from lrc_toolbox.core.tail_split import SplitPolicy, candidates_from_loads, plan_splits
+from lrc_toolbox.core.tail_split import Split, SplitPolicy, candidates_from_loads, plan_splits
 from lrc_toolbox.utils.frame_parser import FrameRun
 
 __all__ = ["SimResult", "SimTask", "simulate"]
@@ -225,15 +225,19 @@ def simulate(
         decision = rebalance(queue, loads, idle_slots=len(free), now=now, policy=split_policy)
         if not decision.planned:
             return False
-        for cut in decision.cuts:
+        carry_out(decision.cuts)
+        fill()
+        return True
+
+    def carry_out(cuts: Sequence[Cut] | Sequence[Split]) -> None:
+        """Hand each cut's frames to the queue, launch the taker, shorten the victim."""
+        for cut in cuts:
             victim = by_id[cut.task_id]
             queue.hand_over(cut.layer, cut.handed, victim.spec.attempt)
             before = len(tasks)
             fill()
             victim.handed_to.extend(task.spec.task_id for task in tasks[before:])
             cut_task(victim, cut.handed)
-        fill()
-        return True
 
     def steal() -> None:
         loads = [task.load(now) for task in running.values()]
@@ -244,13 +248,7 @@ def simulate(
             startup_s=cost.startup_s(),
             policy=split_policy,
         )
-        for cut in cuts:
-            victim = by_id[cut.task_id]
-            queue.hand_over(cut.layer, cut.handed, victim.spec.attempt)
-            before = len(tasks)
-            fill()
-            victim.handed_to.extend(task.spec.task_id for task in tasks[before:])
-            cut_task(victim, cut.handed)
+        carry_out(cuts)
 
     while True:
         if not look():
