@@ -437,9 +437,12 @@ def main(
         if args.dry_run:
             # Imported here: a render does not need it (the CLI imports only what its run needs).
             from lrc_toolbox.cli.dry_run import describe_plan
+            from lrc_toolbox.core.plan_history import stored_cost_history
 
             plan = api.plan(config)
-            describe_plan(plan, out, as_json=args.json)
+            # The job would start from earlier jobs' timings of this scene: so does the preview.
+            history = stored_cost_history(plan, args.store)
+            describe_plan(plan, out, as_json=args.json, history=history)
             return EXIT_OK
         if args.notify:
             from lrc_toolbox.core.notifications import DesktopNotifier, notify_when_finished

@@ -1,7 +1,9 @@
 """``--dry-run``: show what a job would launch (tasks, GPUs, argv, environment) and launch nothing.
 
 Automatic chunking adapts to the frame times it measures while the job runs, so the preview uses the
-same policy with its assumed costs (every frame alike); the real chunks follow the real frame times.
+same policy with the costs the job would start from: the timings of earlier jobs of the scene when
+there are some (:mod:`~lrc_toolbox.core.plan_history`), else its assumed costs (every frame alike);
+the real chunks follow the real frame times.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import json
 import re
 from typing import Any, TextIO
 
+from lrc_toolbox.core.cost_model import CostHistory, history_notice
 from lrc_toolbox.core.events import TASK_KEY_ALIAS
 from lrc_toolbox.core.job_runner import preview_argv
 from lrc_toolbox.core.planner import JobPlan, is_still_task
@@ -22,19 +25,29 @@ from lrc_toolbox.utils.frame_parser import FrameRun
 STILL_TEXT = "still: no frame number in the image name"
 
 
-def preview_tasks(plan: JobPlan) -> list[TaskSpec]:
-    """Simulate the scheduler with its assumed costs and return the tasks in launch order.
+def preview_tasks(plan: JobPlan, history: CostHistory | None = None) -> list[TaskSpec]:
+    """Simulate the scheduler with the costs the job starts from; the tasks in launch order.
 
     The simulation (:func:`~lrc_toolbox.core.schedule_sim.simulate`) runs the real work queue,
-    and, with automatic chunks, the real tail splitting: a task that gives frames away renders
-    fewer frames than it is launched for (:func:`preview_schedule` has both).
+    and, with automatic chunks, the real tail splitting and level plan: a task that gives frames
+    away renders fewer frames than it is launched for (:func:`preview_schedule` has both).
+
+    Args:
+        plan: The plan.
+        history: Earlier jobs' timings of the scene (the job starts from them), or None.
     """
-    return [spec for spec, _ in preview_schedule(plan)]
+    return [spec for spec, _ in preview_schedule(plan, history)]
 
 
-def preview_schedule(plan: JobPlan) -> list[tuple[TaskSpec, FrameRun]]:
-    """The tasks in launch order, each with the frames it renders (fewer after a tail split)."""
-    cost = CostModel()
+def preview_schedule(
+    plan: JobPlan, history: CostHistory | None = None
+) -> list[tuple[TaskSpec, FrameRun]]:
+    """The tasks in launch order, each with the frames it renders (fewer after a tail split).
+
+    Every frame of a layer costs what the job would expect before measuring anything: the
+    history's figure where there is one, else the assumed cost.
+    """
+    cost = CostModel(history=history)
     work = WorkQueue(
         {layer.name: layer.frames for layer in plan.layers},
         mode=plan.config.render_mode,
@@ -52,17 +65,20 @@ def preview_schedule(plan: JobPlan) -> list[tuple[TaskSpec, FrameRun]]:
     return [(task.spec, task.kept) for task in result.tasks]
 
 
-def plan_as_dict(plan: JobPlan, *, with_frames: bool = True) -> dict[str, Any]:
+def plan_as_dict(
+    plan: JobPlan, *, with_frames: bool = True, history: CostHistory | None = None
+) -> dict[str, Any]:
     """The plan as plain data (``--dry-run --json``).
 
     Args:
         plan: The plan.
         with_frames: Include every frame number (per layer and per task); the text form only
             needs the counts, and a million frames are a million Python objects.
+        history: Earlier jobs' timings of the scene (the preview starts from them), or None.
     """
     tasks = []
     layers = {layer.name: layer for layer in plan.layers}
-    for spec, kept in preview_schedule(plan):
+    for spec, kept in preview_schedule(plan, history):
         argv = preview_argv(plan, spec)
         env = build_child_environment(
             {}, cuda_device=spec.slot.cuda_device, renderer_env=plan.profile.environment()
@@ -117,13 +133,25 @@ def plan_as_dict(plan: JobPlan, *, with_frames: bool = True) -> dict[str, Any]:
         "notes": list(plan.notes),
         "gpu_detection": plan.resources.system.gpu_source,
         "gpu_error": plan.resources.system.gpu_error,
+        # The earlier jobs whose timings size the tasks (0: the assumed costs).
+        "history_jobs": history.jobs if history else 0,
         "tasks": tasks,
     }
 
 
-def describe_plan(plan: JobPlan, out: TextIO, *, as_json: bool) -> None:
-    """Print the plan, as JSON or as text for a person."""
-    data = plan_as_dict(plan, with_frames=as_json)
+def describe_plan(
+    plan: JobPlan, out: TextIO, *, as_json: bool, history: CostHistory | None = None
+) -> None:
+    """Print the plan, as JSON or as text for a person.
+
+    Args:
+        plan: The plan.
+        out: Where to write.
+        as_json: JSON instead of text.
+        history: Earlier jobs' timings of the scene, which the job (and so the preview) starts
+            from; None or empty: the assumed costs.
+    """
+    data = plan_as_dict(plan, with_frames=as_json, history=history)
     if as_json:
         out.write(_indented_json(data) + "\n")
         return
@@ -149,10 +177,7 @@ def describe_plan(plan: JobPlan, out: TextIO, *, as_json: bool) -> None:
         out.write(f"Note:     {note}\n")
     if data["gpu_error"]:
         out.write(f"GPUs:     {data['gpu_error']}\n")
-    out.write(
-        f"\n{len(data['tasks'])} tasks (automatic chunks assume equal frame costs until "
-        "frames are measured):\n"
-    )
+    out.write(f"\n{len(data['tasks'])} tasks ({_sized_from(history)}):\n")
     for task in data["tasks"]:
         env = " ".join(f"{k}={v}" for k, v in sorted(task["env"].items()))
         stops = task.get("stops_after")
@@ -173,6 +198,14 @@ def describe_plan(plan: JobPlan, out: TextIO, *, as_json: bool) -> None:
         out.write(f"        env:  {env}\n")
         out.write(f"        argv: {' '.join(_quote(a) for a in task['argv'])}\n")
     out.write("\nDry run: nothing was launched and no file was written.\n")
+
+
+def _sized_from(history: CostHistory | None) -> str:
+    """What the preview's automatic chunks are sized from, in words."""
+    notice = history_notice(history) if history else None
+    if notice is None:
+        return "automatic chunks assume equal frame costs until frames are measured"
+    return notice
 
 
 def _indented_json(data: dict[str, Any]) -> str:

@@ -33,23 +33,23 @@ from __future__ import annotations
 import logging
 import os
 import queue
-import socket
 import threading
 from collections.abc import Mapping
 from pathlib import Path
 
 from lrc_toolbox.core import events as ev
 from lrc_toolbox.core.clock import SYSTEM_CLOCK, Clock
-from lrc_toolbox.core.cost_model import CostHistory, history_notice
+from lrc_toolbox.core.cost_model import history_notice
 from lrc_toolbox.core.gpu_availability import GPUAvailability
 from lrc_toolbox.core.gpu_leases import Lease, LeaseBook
 from lrc_toolbox.core.gpu_memory import GpuMemorySampler
 from lrc_toolbox.core.job_estimate import JobCounts, JobProgressReporter, estimate_eta_s
 from lrc_toolbox.core.job_outcome import FrameTally, JobResult
 from lrc_toolbox.core.job_recorder import JobRecorder
-from lrc_toolbox.core.job_store import JobStore, JobStoreError
+from lrc_toolbox.core.job_store import JobStore
 from lrc_toolbox.core.models import TaskState, TaskStatus
 from lrc_toolbox.core.output_activity import shows_new_work
+from lrc_toolbox.core.plan_history import plan_cost_history
 from lrc_toolbox.core.planner import JobPlan, PlannedLayer, still_frame
 from lrc_toolbox.core.reattach import (
     AttachedTask,
@@ -108,24 +108,6 @@ def _doomed_folders(temp: TempFileManager, resume: ResumeState | None) -> tuple[
     return tuple(spelled)
 
 
-def _cost_history(plan: JobPlan, store: JobStore | None, job_id: str) -> CostHistory:
-    """What earlier jobs of the scene measured (nothing without a store or when it cannot be
-    read: the job then learns everything itself, as always)."""
-    if store is None:
-        return CostHistory()
-    try:
-        return store.cost_history(
-            scene=str(plan.scene_path),
-            renderer=plan.profile.name,
-            layers=[layer.name for layer in plan.layers],
-            host=socket.gethostname() or None,
-            exclude_job=job_id,
-        )
-    except JobStoreError:
-        _LOG.warning("job %s: earlier jobs' timings could not be read", job_id, exc_info=True)
-        return CostHistory()
-
-
 def _output_root(plan: JobPlan) -> Path | None:
     """The folder every render writes its images to (the plan's ``-rd``)."""
     return Path(plan.output_dir).expanduser() if plan.output_dir else None
@@ -176,7 +158,7 @@ class JobRunner:
         self._layers = {layer.name: layer for layer in plan.layers}
         self._output_root = _output_root(plan)
         self._doomed = _doomed_folders(temp, resume)
-        self._cost = CostModel(history=_cost_history(plan, store, job_id))
+        self._cost = CostModel(history=plan_cost_history(plan, store, exclude_job=job_id))
         self._resume = resume
         queued = (
             {layer.name: resume.pending.get(layer.name, FrameSet(())) for layer in plan.layers}
