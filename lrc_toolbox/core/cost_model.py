@@ -64,7 +64,11 @@ def history_notice(history: CostHistory) -> str | None:
     jobs = f"{history.jobs} earlier job{'s' if history.jobs != 1 else ''}"
     parts = [] if history.startup_s is None else [f"start-up {history.startup_s:.1f} s"]
     timed = list(history.frame_s.items())
-    parts += [f"{layer} {seconds:.2f} s/frame" for layer, seconds in timed[:_NOTICE_LAYERS]]
+    # Under 10 ms (a stand-in's frames) reads "<0.01", never a frame time of "0.00 s".
+    parts += [
+        f"{layer} {seconds:.2f} s/frame" if seconds >= 0.01 else f"{layer} <0.01 s/frame"
+        for layer, seconds in timed[:_NOTICE_LAYERS]
+    ]
     if len(timed) > _NOTICE_LAYERS:
         parts.append(f"{len(timed) - _NOTICE_LAYERS} more layers")
     return (
