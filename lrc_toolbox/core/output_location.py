@@ -14,7 +14,7 @@ snapshot says:
    project inside Maya);
 3. else what Maya does for a scene outside any project: ``Render`` uses the project Maya starts
    with, the default project ``$MAYA_APP_DIR/projects/default``, and its ``images`` rule
-   (research notes ``/work/research/maya_facts.md`` section 1: Autodesk's ``-proj`` documentation
+   (research notes ``docs/research/maya_facts.md`` section 1: Autodesk's ``-proj`` documentation
    and example, Autodesk/maya-hydra's ``Render`` test layout ``projects/default/images``, a real
    Maya Software log writing under ``~/maya/projects/default/images``). The scene's own folder
    is *not* used: Maya never uses it either.

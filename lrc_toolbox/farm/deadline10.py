@@ -4,7 +4,7 @@ MayaCmd runs ``Render`` itself, building the command line from the plugin info k
 ``RenderLayer``, ``SceneFile``, ``OutputFilePath``, ``ProjectPath``, ``GPUsPerTask``...) and each
 task's frames as ``-s <first> -e <last> -b 1`` (``plugins/MayaCmd/MayaCmd.py``,
 ``RenderArgument``; copies of Deadline 10.1 and 10.3 in ``applemin/Deadline_Development`` and
-``bsukhadia/beta``, quoted in ``/work/research/farm/farm_facts.md`` section 5). A MayaCmd task
+``bsukhadia/beta``, quoted in ``docs/research/farm_facts.md`` section 5). A MayaCmd task
 therefore renders every frame from its first to its last, and the export keeps the spec's frames
 exactly:
 

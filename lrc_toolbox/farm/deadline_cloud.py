@@ -2,7 +2,7 @@
 
 The bundle itself is plain OpenJD (:mod:`lrc_toolbox.farm.openjd`); this module holds what only
 Deadline Cloud needs, each rule checked against AWS's own software (research notes
-``/work/research/farm/farm_facts.md`` sections 1-2; client ``deadline`` 0.60.10):
+``docs/research/farm_facts.md`` sections 1-2; client ``deadline`` 0.60.10):
 
 * **Software on the workers** (``CondaPackages``). Service-managed fleets have no Maya: AWS's
   conda queue environment installs what a job's ``CondaPackages`` names, and skips itself when

@@ -5,7 +5,7 @@ two INT task parameters, ``Start`` and ``End``, zipped together (``combination: 
 and one ``Step`` for the whole step, written literally in the command. Each parameter's range is
 an OpenJD ``<IntRangeExpr>`` string (``"1-5991:10"``), which the 2023-09 template schema accepts
 in place of a list (spec ``wiki/2023-09-Template-Schemas.md`` section 3.4.1.1.1, quoted in the
-research notes ``/work/research/farm/farm_facts.md`` section 3): a 6,000-frame layer is a few
+research notes ``docs/research/farm_facts.md`` section 3): a 6,000-frame layer is a few
 characters instead of three lists of 6,000 numbers, and the 1,024-item cap of literal lists does
 not apply. (The ``RANGE_EXPR`` *job parameter* type would need the ``EXPR`` extension, whose
 support by Deadline Cloud is not verified; a literal range expression needs no extension.)

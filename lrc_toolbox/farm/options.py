@@ -24,7 +24,7 @@ __all__ = ["CUE_SPEC_VERSIONS", "MAX_JOB_NAME_CHARS", "FarmOptions"]
 
 #: OpenCue job-spec versions the export can write, oldest first. 1.12 is the first with GPU
 #: layers (``gpus``/``gpu_memory``, Cuebot v0.14.1, 2021); 1.15 is pyoutline 1.37's default and
-#: needs Cuebot 1.13.8 or newer (research notes, farm_facts.md section 4).
+#: needs Cuebot 1.13.8 or newer (research notes, docs/research/farm_facts.md section 4).
 CUE_SPEC_VERSIONS: tuple[str, ...] = ("1.12", "1.13", "1.14", "1.15")
 #: Longest job name accepted (OpenJD's limit for a job name; OpenCue's and Deadline's are longer).
 MAX_JOB_NAME_CHARS: int = 100

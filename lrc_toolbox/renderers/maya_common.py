@@ -22,7 +22,7 @@ def plugin_load_rules(plugin: str, label: str) -> tuple[LineRule, ...]:
     ``melheader``); a retry on another GPU loads the same broken install, so it is not retried.
     Only the job's own renderer gets these rules: a scene's optional ``requires`` of some other
     plug-in is common and harmless (Deadline commented out its generic "was not found" rule for
-    that reason, ``plugins/MayaCmd/MayaCmd.py``; see ``/work/research/maya_facts.md`` section 8).
+    that reason, ``plugins/MayaCmd/MayaCmd.py``; see ``docs/research/maya_facts.md`` section 8).
 
     Real lines matched (each with its source in ``tests/renderers/test_plugin_load_failures.py``):
     ``Error: line 1: Unable to dynamically load : C:/ProgramData/Redshift/Plugins/Maya/2025/

@@ -17,7 +17,7 @@ from the ``.ma`` text:
   ``useFrameExtension`` (``.ufe yes``), stand for every matching file on disk.
 
 Paths resolve the way Maya resolves them when it opens a scene (research notes
-``/work/research/maya_facts.md`` section 2: Autodesk ``MFileObject`` resolve methods, alembic
+``docs/research/maya_facts.md`` section 2: Autodesk ``MFileObject`` resolve methods, alembic
 PR #176, maya-usd issues #3201 and #2366): environment variables are expanded; a relative path is
 joined to the project (workspace) root, then to the scene's folder; a path that does not exist is
 looked up by its file name in the project's ``sourceimages`` folder and beside the scene (Maya's

@@ -1,6 +1,6 @@
 """Per-layer overrides of the render settings, read from a ``.ma`` and resolved the way Maya does.
 
-Two systems store them (see ``/work/research/maya_facts.md`` section 4, whose evidence is
+Two systems store them (see ``docs/research/maya_facts.md`` section 4, whose evidence is
 deadline-cloud-for-maya's Maya-saved ``layers.ma`` with the values real Maya computed for it):
 
 **Render Setup** (Maya 2016.5+). A layer's children are collections, a collection's children are

@@ -8,7 +8,7 @@ kind, log rules). Every other override (image prefix and format, resolution, cam
 is left to Maya, which applies it when it renders the layer; the tool does not model it, and says
 so in :attr:`LayerSettings.not_applied`.
 
-Evidence for the rules (``/work/research/maya_facts.md`` sections 3, 4 and 6; the numbers are what
+Evidence for the rules (``docs/research/maya_facts.md`` sections 3, 4 and 6; the numbers are what
 real Maya computed for deadline-cloud-for-maya's test scenes, see
 ``tests/data/real_scenes/README.md``):
 

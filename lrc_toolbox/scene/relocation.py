@@ -3,7 +3,7 @@
 A render reads a private copy of the scene in a temp folder, never the artist's file. Maya
 resolves a relative path stored in a scene against the project (workspace) root first and then
 falls back to the scene's own folder and a look-up by file name (research notes
-``/work/research/maya_facts.md`` section 2: Autodesk ``MFileObject`` resolve methods, alembic
+``docs/research/maya_facts.md`` section 2: Autodesk ``MFileObject`` resolve methods, alembic
 PR #176, maya-usd #3201/#2366). The engine passes the original project with ``-proj``, so
 project-relative paths keep working from the copy; paths that worked only because the file sat
 beside the original scene (a bare ``"ref.ma"`` reference, as Maya-made test scenes hold,

@@ -85,7 +85,7 @@ def is_override_type(node_type: str) -> bool:
 
     Maya's override types all end in ``Override`` (``absOverride``, ``relOverride``,
     ``absUniqueOverride``, ``relUniqueOverride``, ``shaderOverride``, ``materialOverride``...;
-    see deadline-cloud-for-maya's ``layers.ma`` and ``/work/research/maya_facts.md`` section 4).
+    see deadline-cloud-for-maya's ``layers.ma`` and ``docs/research/maya_facts.md`` section 4).
     """
     return node_type.endswith("Override")
 

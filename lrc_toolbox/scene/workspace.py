@@ -1,6 +1,6 @@
 """Maya projects (workspaces): finding one, its ``images`` rule, and Maya's default project.
 
-Facts (research notes ``/work/research/maya_facts.md`` section 1, with their sources):
+Facts (research notes ``docs/research/maya_facts.md`` section 1, with their sources):
 
 * A project is a folder holding ``workspace.mel``; its file rules map file types to folders,
   "either relative to the project root or as an absolute location" (Autodesk ``workspace``

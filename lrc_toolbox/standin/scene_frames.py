@@ -1,6 +1,6 @@
 """Which frames the Render STAND-IN renders, and whether it renders a still, as ``Render`` does.
 
-The rules, from the research notes ``/work/research/maya_facts.md`` section 3 (sources quoted
+The rules, from the research notes ``docs/research/maya_facts.md`` section 3 (sources quoted
 there):
 
 * ``-s`` and ``-e`` each run ``setAttr defaultRenderGlobals.animation 1`` before setting

@@ -2,7 +2,7 @@
 
 The stand-in must treat ``-rd``, ``-proj`` and a missing ``-proj`` the way Maya's ``Render`` does,
 or the engine would be tested against a friendlier renderer than the real one. From the research
-notes ``/work/research/maya_facts.md`` (sources quoted there):
+notes ``docs/research/maya_facts.md`` (sources quoted there):
 
 * section 1: ``Render`` writes to ``<workspace root>/<images rule>``. ``-proj P`` opens workspace
   ``P`` before the scene loads (Autodesk common ``Render`` flags: "Use this Maya project to load

@@ -2,7 +2,7 @@
 
 Maya's ``Render`` without ``-s/-e`` renders a scene whose animation is off as one image named
 without a frame number; ``-s`` and ``-e`` each turn animation on, so Maya then numbers the image
-(``/work/research/maya_facts.md`` section 3). A layer whose frames come from such a scene is
+(``docs/research/maya_facts.md`` section 3). A layer whose frames come from such a scene is
 planned as a still and launched without ``-s/-e/-b``; frames the user gives keep ``-s/-e``.
 """
 

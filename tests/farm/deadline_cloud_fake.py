@@ -13,7 +13,7 @@ Checked with ``deadline`` 0.60.10 (deadline-job-attachments 0.1.5, botocore 1.44
 submission makes are ``GetQueue``, ``GetStorageProfileForQueue``, ``ListQueueEnvironments``,
 ``GetQueueEnvironment``, ``AssumeQueueRoleForUser``, S3 ``PutObject``/``HeadObject``,
 ``CreateJob``, ``GetJob``. The approach and the list come from the research notes
-(``/work/research/farm/farm_facts.md`` section 1, "Offline harness").
+(``docs/research/farm_facts.md`` section 1, "Offline harness").
 
 Two ways in:
 

@@ -8,7 +8,7 @@ Each function follows the engine's documented behaviour, independently of the ex
   plugin replaces ``<STARTFRAME>``/``<ENDFRAME>`` in its ``Arguments`` with a task's first and last
   frame (CommandLine.py, ``GetRenderArguments``). MayaCmd's Redshift GPU choice follows
   MayaCmd.py's ``RenderArgument`` (``applemin/Deadline_Development`` @ ``75ccfeaf``, lines
-  370-401, quoted in ``/work/research/farm/farm_facts.md`` section 5).
+  370-401, quoted in ``docs/research/farm_facts.md`` section 5).
 * OpenCue: Cuebot makes a frame for every chunk-th frame of the layer's range (fileseq syntax) and
   replaces ``#FRAME_START#``/``#FRAME_END#`` with that chunk's first and last frame
   (``DispatchSupportService``); the range is read with pycue's own ``FileSequence``.

@@ -2,7 +2,7 @@
 
 Each case names its source. Lines are verbatim unless marked "shape of", where only a plug-in name
 or path was changed to the renderer under test (said in the case). See
-``/work/research/maya_facts.md`` section 8 for the full excerpts.
+``docs/research/maya_facts.md`` section 8 for the full excerpts.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """What each layer renders: animation flag, Render Setup overrides, legacy adjustments, which
 layers are layers. Scene texts copy the statement shapes of Maya-saved files (deadline-cloud-for-maya
-``layers.ma``/``referenced_layers.ma``; ``/work/research/maya_facts.md`` sections 3-5)."""
+``layers.ma``/``referenced_layers.ma``; ``docs/research/maya_facts.md`` sections 3-5)."""
 
 from __future__ import annotations
 

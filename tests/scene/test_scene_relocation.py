@@ -1,6 +1,6 @@
 """A scene copy in a temp folder names by absolute path what the original finds beside itself.
 
-Resolution order (research notes ``maya_facts.md`` section 2, as :mod:`dependencies` implements it):
+Resolution order (research notes ``docs/research/maya_facts.md`` section 2, as :mod:`dependencies` implements it):
 project root, the scene's folder, then the file name in ``sourceimages`` and beside the scene.
 """
 

@@ -1,7 +1,7 @@
 """The stand-in treats -rd, -proj, workspace.mel and scene-relative paths the way Render does.
 
 Sources for each behaviour are cited in ``lrc_toolbox/standin/workspace.py`` (research notes
-``/work/research/maya_facts.md`` sections 1 and 2).
+``docs/research/maya_facts.md`` sections 1 and 2).
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ creates, the progress window and the ``executeDeferred`` queue. The rules copy M
   ``maya/utils.py`` docstrings; PyMEL ``mayautils.py``: "Maya's version does not execute at all
   when in batch mode").
 
-Every behaviour the tests rely on names its source next to the code; ``/work/research/
+Every behaviour the tests rely on names its source next to the code; ``docs/research/
 maya_facts.md`` section 7 quotes them.
 
 Faults for tests: :attr:`FakeMaya.export_fail_after_bytes` makes the export die half-way (a partial

@@ -4,7 +4,7 @@ Layer objects are thin views over the fake scene's ``renderLayer`` nodes, like M
 over its nodes: ``isRenderable`` reads the legacy node's ``renderable`` attribute.
 
 Behaviour copied from Maya's own ``maya/app/renderSetup/model/renderSetup.py`` (Autodesk 2016; a
-public copy is quoted in ``/work/research/maya_facts.md`` section 7, signatures confirmed by
+public copy is quoted in ``docs/research/maya_facts.md`` section 7, signatures confirmed by
 LumaPictures/cg-stubs): ``instance()`` creates the ``renderSetup`` node when there is none ("Return
 the render setup singleton node, creating it if required"), whatever the layer mode;
 ``switchToLayerUsingLegacyName`` with a name no layer has warns and switches to masterLayer;
